@@ -1,0 +1,3 @@
+from claimbase.cli import main
+
+main()

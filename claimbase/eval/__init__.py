@@ -1,0 +1,1 @@
+"""Evaluation: score claimbase against gold data; floors pinned in tests/floors.json."""

@@ -1,0 +1,1 @@
+"""Export: the event data in the formats other tools read."""

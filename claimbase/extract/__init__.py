@@ -1,0 +1,1 @@
+"""Extract: events, attributions, modality, stance and quantities from a parsed document."""

@@ -1,0 +1,1 @@
+"""Geo: the offline gazetteer and the geoparser."""

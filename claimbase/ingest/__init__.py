@@ -1,0 +1,1 @@
+"""Ingest: readers for every input kind, header metadata, boilerplate marking."""

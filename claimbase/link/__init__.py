@@ -1,0 +1,1 @@
+"""Link: re-posts, event clusters, corroboration, contradictions and source profiles."""

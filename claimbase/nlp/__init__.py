@@ -1,0 +1,1 @@
+"""NLP: the spaCy pipeline, the entity ruler and the actor dictionary."""

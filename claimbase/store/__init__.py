@@ -1,0 +1,1 @@
+"""Store: the SQLite/PostgreSQL schema, migrations and the Store API."""

@@ -1,0 +1,1 @@
+"""Time expressions: reference dates and normalisation of dates against them."""

@@ -1,0 +1,1 @@
+"""Web: the explorer, a Datasette plugin over the claimbase store."""
