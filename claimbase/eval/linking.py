@@ -24,12 +24,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from claimbase.link.clusters import EventIndex, EventInfo, cluster_events
-from claimbase.link.reposts import DocInfo, find_reposts
+if TYPE_CHECKING:  # datasketch (scipy) is slow to import: load it when a scorer runs
+    from claimbase.link.clusters import EventInfo
+    from claimbase.link.reposts import DocInfo
 
 
 @dataclass
@@ -88,6 +89,8 @@ def edited_copy(text: str, rng: random.Random) -> str:
 
 
 def repost_set(path: Path, copies: int, seed: int = 13) -> tuple[list[DocInfo], dict[str, str]]:
+    from claimbase.link.reposts import DocInfo
+
     rng = random.Random(seed)
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
     docs: list[DocInfo] = []
@@ -107,6 +110,8 @@ def repost_set(path: Path, copies: int, seed: int = 13) -> tuple[list[DocInfo], 
 
 
 def score_reposts(docs: list[DocInfo], gold: dict[str, str]) -> PairScores:
+    from claimbase.link.reposts import find_reposts
+
     reposts = find_reposts(docs)
     parent = {r.doc_id: r.original_doc_id for r in reposts if r.original_doc_id}
     # predicted groups by union-find over the detected pairs
@@ -152,6 +157,8 @@ def _indistinct(path: Path) -> dict[str, str]:
 
 
 def _reports(row: dict[str, str], gold: dict[str, str]) -> Iterable[EventInfo]:
+    from claimbase.link.clusters import EventInfo
+
     headlines = row["source_headline"].split(";")
     dates = [d.strip() for d in row["source_date"].split(";")]
     start, end = row["date_start"][:10], row["date_end"][:10]
@@ -203,6 +210,8 @@ def register(eval_app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Event clustering pairwise precision/recall on a UCDP-derived linking set."""
+        from claimbase.link.clusters import EventIndex, cluster_events
+
         t0 = time.perf_counter()
         events, gold = ged_reports(ged, limit)
         index = EventIndex()

@@ -24,7 +24,7 @@ CELL_DEG = 0.5  # degrees per place cell (about 50 km)
 DATE_SLACK = 1  # days of slack when comparing date ranges
 UNDATED_WINDOW = 7  # an undated event happened within this many days before publication
 RADIUS_KM = {1: 3.0, 2: 15.0, 3: 60.0}
-THRESHOLD = 0.85
+THRESHOLD = 0.84
 MAX_RANGE_DAYS = 45  # wider date ranges (month/year precision) are too vague to block on
 
 # Type families: events of one family can describe the same occurrence.
@@ -167,7 +167,7 @@ def pair_score(a: EventInfo, b: EventInfo) -> float:
         dist = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if dist > radius:
             return 0.0
-        place_score = 1.0 - 0.5 * dist / radius
+        place_score = 1.0 if dist <= 1.0 else 1.0 - 0.5 * dist / radius
     elif a.admin1 and b.admin1:
         place_score = 0.6 if a.admin1 == b.admin1 else 0.0
         if not place_score:
