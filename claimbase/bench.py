@@ -1,0 +1,207 @@
+"""Throughput benchmark: the full pipeline against a bare `nlp.pipe` of the same spaCy model.
+
+Both runs read the same raw texts with the same batch size, after loading (and warming up)
+their models, so the ratio of their speeds is what the stages beyond the parse cost.
+Peak memory is the process's peak resident set size during each run (Linux `VmHWM`, reset
+between runs; elsewhere the process-wide `ru_maxrss`).
+"""
+
+from __future__ import annotations
+
+import gc
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from claimbase.config import Settings
+from claimbase.record import Document
+
+TARGET_RATIO = 0.75
+_STATUS = Path("/proc/self/status")
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+
+
+@dataclass
+class RunResult:
+    """One timed run over the texts."""
+
+    name: str
+    documents: int
+    tokens: int
+    seconds: float
+    peak_rss_mb: float | None
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "docs_per_s": round(self.docs_per_s, 3),
+                "tokens_per_s": round(self.tokens_per_s, 1)}
+
+
+@dataclass
+class BenchResult:
+    source: str
+    model: str
+    batch_size: int
+    characters: int
+    bare: RunResult
+    pipeline: RunResult
+    events: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float:
+        """Pipeline docs/s over bare spaCy docs/s (1.0 = the stages cost nothing)."""
+        return self.pipeline.docs_per_s / self.bare.docs_per_s if self.bare.docs_per_s else 0.0
+
+    @property
+    def meets_target(self) -> bool:
+        return self.ratio >= TARGET_RATIO
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "model": self.model, "batch_size": self.batch_size,
+                "documents": self.bare.documents, "characters": self.characters,
+                "events": self.events, "bare_spacy": self.bare.as_dict(),
+                "pipeline": self.pipeline.as_dict(), "ratio": round(self.ratio, 3),
+                "target_ratio": TARGET_RATIO, "meets_target": self.meets_target,
+                "errors": self.errors}
+
+
+# -- memory -----------------------------------------------------------------------------------
+
+def reset_peak_rss() -> bool:
+    """Reset the kernel's peak-RSS mark for this process (Linux >= 4.0); False if unsupported."""
+    try:
+        _CLEAR_REFS.write_text("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_rss_mb() -> float | None:
+    """Peak resident set size in MB: VmHWM when available, else ru_maxrss."""
+    try:
+        for line in _STATUS.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+# -- texts ------------------------------------------------------------------------------------
+
+def default_source() -> Path:
+    from claimbase.cli.demo import find_corpus
+
+    corpus = find_corpus()
+    if corpus is None:
+        raise FileNotFoundError("no demo corpus found; give a PATH to benchmark")
+    return corpus
+
+
+def load_documents(source: str | Path, settings: Settings, limit: int | None = None,
+                   on_error: Callable[[str, str], None] | None = None) -> list[Document]:
+    """The documents of a file or folder (any format the readers accept), first `limit`."""
+    from claimbase.cli.common import describe_input_error
+    from claimbase.ingest.readers import read_inputs
+
+    docs: list[Document] = []
+    for item in read_inputs([str(source)], settings):
+        if isinstance(item, Document):
+            docs.append(item)
+            if limit is not None and len(docs) >= limit:
+                break
+        elif on_error is not None:
+            on_error(*describe_input_error(item))
+    return docs
+
+
+def _fresh(doc: Document) -> Document:
+    """An unprocessed copy: each run starts from the same reader output."""
+    return Document(text=doc.text, ref=doc.ref, meta=replace(doc.meta),
+                    source_format=doc.source_format, boilerplate=list(doc.boilerplate),
+                    markup=list(doc.markup))
+
+
+# -- runs -------------------------------------------------------------------------------------
+
+def _timed(name: str, run: Callable[[], Iterator[int]], documents: int) -> RunResult:
+    gc.collect()
+    measured = reset_peak_rss()
+    start = time.perf_counter()
+    tokens = sum(run())
+    seconds = time.perf_counter() - start
+    return RunResult(name, documents, tokens, seconds, peak_rss_mb() if measured else None)
+
+
+def bench_bare(texts: list[str], model: str, batch_size: int) -> RunResult:
+    """A bare `spacy.load(model).pipe(texts)`: the speed the pipeline is measured against."""
+    import spacy
+
+    nlp = spacy.load(model)
+    list(nlp.pipe(texts[:2], batch_size=batch_size))  # warm up
+
+    def run() -> Iterator[int]:
+        for sdoc in nlp.pipe(texts, batch_size=batch_size):
+            yield len(sdoc)
+
+    return _timed("bare spaCy", run, len(texts))
+
+
+def bench_pipeline(docs: list[Document], settings: Settings,
+                   counts: dict[str, int]) -> RunResult:
+    """The full claimbase pipeline (every stage, records built) over the same documents."""
+    from claimbase.pipeline import Pipeline, Resources
+    from claimbase.store.rows import document_rows
+
+    pipeline = Pipeline(Resources(replace(settings, workers=1)))
+    if docs:  # warm up: load the model, dictionaries and gazetteer outside the clock
+        pipeline.process(_fresh(docs[0]))
+    work = [_fresh(d) for d in docs]
+
+    def run() -> Iterator[int]:
+        for doc in pipeline.run(work):
+            n = len(doc.spacy_doc)
+            counts["events"] += len(document_rows(doc).events)
+            doc.spacy_doc = None
+            yield n
+
+    return _timed("claimbase pipeline", run, len(docs))
+
+
+def run_bench(source: str | Path | None = None, model: str | None = None,
+              limit: int | None = None, batch_size: int | None = None,
+              on_error: Callable[[str, str], None] | None = None) -> BenchResult:
+    """Time bare spaCy and the full pipeline on the same texts; see `BenchResult`."""
+    settings = Settings()
+    if model:
+        settings.spacy_model = model
+    if batch_size:
+        settings.batch_size = batch_size
+    src = Path(source) if source is not None else default_source()
+    docs = load_documents(src, settings, limit=limit, on_error=on_error)
+    if not docs:
+        raise ValueError(f"{src}: no documents to benchmark")
+    texts = [d.text for d in docs]
+    bare = bench_bare(texts, settings.spacy_model, settings.batch_size)
+    counts = {"events": 0}
+    full = bench_pipeline(docs, settings, counts)
+    # Token counts differ slightly (the pipeline reads blanked boilerplate); rates are
+    # per raw-text token for both, so they compare the same work.
+    full.tokens = bare.tokens
+    return BenchResult(source=str(src), model=settings.spacy_model,
+                       batch_size=settings.batch_size,
+                       characters=sum(len(t) for t in texts), bare=bare, pipeline=full,
+                       events=counts["events"])

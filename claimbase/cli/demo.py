@@ -1,0 +1,71 @@
+"""`claimbase demo`: ingest the bundled example corpus, link it, and show what came out."""
+
+from __future__ import annotations
+
+import importlib
+import shlex
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from claimbase.cli.common import die, err_console
+from claimbase.cli.ingest import DbOption, WorkersOption, run_ingest
+from claimbase.cli.stats import render_stats
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+CORPUS_CANDIDATES = (
+    PACKAGE_DIR / "data" / "corpus",                     # bundled with the package
+    PACKAGE_DIR.parent / "examples" / "corpus",          # a source checkout
+)
+
+
+def find_corpus() -> Path | None:
+    """The demo corpus: bundled with the package, else `examples/corpus` of the checkout."""
+    for path in CORPUS_CANDIDATES:
+        if path.is_dir() and any(p.is_file() for p in path.iterdir()):
+            return path
+    return None
+
+
+def run_linking(store: Any) -> str | None:
+    """Link the store when `claimbase.link.link_store` exists; a short note of what ran."""
+    try:
+        link = importlib.import_module("claimbase.link")
+    except ImportError:
+        return None
+    link_store = getattr(link, "link_store", None)
+    if link_store is None:
+        return None
+    result = link_store(store)
+    return f"linked: {result}" if result is not None else "linked"
+
+
+def demo(
+    db: DbOption = None,
+    corpus: Annotated[Path | None, typer.Option(
+        "--corpus", help="Another folder of articles to use instead of the bundled one.")] = None,
+    workers: WorkersOption = 1,
+) -> None:
+    """Ingest the example corpus, link it, and print a summary of the store."""
+    source = corpus or find_corpus()
+    if source is None or not source.is_dir():
+        die("demo", "no example corpus found (expected examples/corpus/ in the checkout "
+            "or claimbase/data/corpus/ in the package)")
+    err_console.print(f"[bold]claimbase demo[/bold]: ingesting {source}")
+    store, report = run_ingest([str(source)], db, workers=workers)
+    note = run_linking(store)
+    if note:
+        err_console.print(note)
+    console = Console()
+    console.print(render_stats(store.stats(), store.location))
+    target = shlex.quote(store.location)
+    console.print(f"\nOpen the explorer:  [bold]claimbase serve --db {target}[/bold]"
+                  f"\nSummary again:      claimbase stats --db {target}")
+    store.close()
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    app.command("demo")(demo)

@@ -1,0 +1,1537 @@
+"""Attribution: who says so. Finds every reported statement (source + cue + content).
+
+One pass over the spaCy parse of `doc.analysis_text`, cut into *units* (sentences split at
+paragraph breaks). Patterns, in order:
+
+- verb cues: "X said/claimed/announced … that Y", inverted "Y, X said", participles
+  ("memos noting Y", "…, saying Y"), passive "it is said that Y" (rumor);
+- "according to X" (unless X is a plan: then it is a modality cue, not a source);
+- noun cues: "X's announcement of Y", "the rumors that Y", "reports are appearing (from
+  sources) that Y";
+- cited titles: "X in its article titled '…'";
+- transcript speaker turns "Name, title: …" at a line start (cue ":");
+- colon-introduced blocks ("X … would note:" + the next paragraph(s)), one record per
+  sentence, scope `block`;
+- carried scope: cue-less sentences continuing a sourced account in the same paragraph
+  (never across paragraph breaks), scope `carried`;
+- nesting: a record whose cue lies inside another record's content gets it as `parent`.
+
+Source kinds come from the actor dictionary (`doc.actors`, `res.actors`) when present, else
+from spaCy entity labels and the head-noun lexicons of `claimbase/data/cues.yaml`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from claimbase.extract.attribution_cues import Cues, cues
+from claimbase.record import Attribution, Document
+
+__all__ = ["find_attributions", "attribution_at", "Lex", "lex"]
+
+_PUNCT_TRIM = frozenset({".", ",", ";", ":", "—", "–", "-", "…", "...", "(", ")"})
+_OPEN_QUOTES = "\"“‘«"
+_CLOSE_QUOTES = "\"”’»"
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj"})
+_NP_CUT = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "appos", "prep"})
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+_WORD = re.compile(r"[A-Za-z]")
+_DISCOURSE = frozenset({"however", "but", "yet", "still", "meanwhile", "moreover", "also",
+                        "furthermore", "besides", "instead", "nevertheless", "nonetheless"})
+
+
+@dataclass(frozen=True)
+class Lex:
+    """The lexicons this module needs, as frozensets (built once)."""
+
+    verbs: dict[str, str]
+    phrasal: dict[str, frozenset[str]]
+    np_content: frozenset[str]
+    needs_clause: frozenset[str]
+    noun_cues: frozenset[str]
+    according_non: frozenset[str]
+    anonymous: frozenset[str]
+    unnamed_officials: frozenset[str]
+    report_nouns: frozenset[str]
+    rumor_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    media_people: frozenset[str]
+    person_nouns: frozenset[str]
+    org_nouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    org_pronouns: frozenset[str]
+    impersonal: frozenset[str]
+    appearance: frozenset[str]
+    cited_nouns: frozenset[str]
+    cited_title_words: frozenset[str]
+    label_stop: frozenset[str]
+    block_multi: frozenset[str]
+    block_end: tuple[str, ...]
+    carry_stop: tuple[str, ...]
+    carry_meta: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lex() -> Lex:
+    c: Cues = cues()
+    return Lex(
+        verbs=c.reporting_verbs, phrasal=c.phrasal_cues,
+        np_content=c.set("np_content_verbs"), needs_clause=c.set("needs_clause"),
+        noun_cues=c.set("noun_cues"), according_non=c.set("according_non_sources"),
+        anonymous=c.set("anonymous_nouns"), unnamed_officials=c.set("unnamed_official_nouns"),
+        report_nouns=c.set("report_nouns"), rumor_nouns=c.set("rumor_nouns"),
+        media_nouns=c.set("media_nouns"), media_people=c.set("media_people"),
+        person_nouns=c.set("person_nouns"), org_nouns=c.set("organization_nouns"),
+        person_pronouns=c.set("person_pronouns"), org_pronouns=c.set("organization_pronouns"),
+        impersonal=c.set("impersonal_passives"), appearance=c.set("appearance_verbs"),
+        cited_nouns=c.set("cited_work_nouns"), cited_title_words=c.set("cited_title_words"),
+        label_stop=c.set("label_stoplist"), block_multi=c.set("block_multi_markers"),
+        block_end=tuple(sorted(c.set("block_end_prefixes"))),
+        carry_stop=tuple(sorted(c.set("carry_stop_openers"))),
+        carry_meta=c.set("carry_meta_nouns"),
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Units and context
+
+
+@dataclass
+class Unit:
+    """A sentence cut at paragraph breaks: tokens [start, end) of the spaCy doc."""
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    para: int
+
+
+@dataclass
+class _Found:
+    """A detected attribution before classification."""
+
+    src: tuple[int, int] | None  # token span of the source NP [start, end)
+    src_head: Any  # spaCy Token or None
+    cue: tuple[int, int] | None  # char span
+    content: tuple[int, int]  # char span
+    scope: str = "explicit"
+    kind: str | None = None  # forced kind (rumor, anonymous, media, person)
+    unit: int = -1
+    intro: bool = False  # a colon intro: content follows in the next paragraph(s)
+    inverted: bool = False  # cue after content ("…, sources added")
+    media_hint: bool = False
+    parent_idx: int | None = None
+
+
+@dataclass
+class _Ctx:
+    doc: Document
+    sdoc: Any
+    text: str
+    units: list[Unit]
+    paras: list[tuple[int, int]]
+    para_starts: list[int]
+    lx: Lex
+    res: Any
+    tok_unit: list[int] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank lines separate paragraphs (single newlines when none)."""
+    breaks = [(m.start(), m.end()) for m in _PARA_BREAK.finditer(text)]
+    if not breaks and text.count("\n") > 2:
+        breaks = [(m.start(), m.end()) for m in re.finditer(r"\n", text)]
+    spans, pos = [], 0
+    for b0, b1 in breaks:
+        spans.append((pos, b0))
+        pos = b1
+    spans.append((pos, len(text)))
+    return spans
+
+
+def _para_of(ctx: _Ctx, char: int) -> int:
+    return max(0, bisect.bisect_right(ctx.para_starts, char) - 1)
+
+
+def _units(sdoc: Any, text: str, para_starts: list[int]) -> list[Unit]:
+    """Split spaCy sentences at paragraph breaks; drop units without a letter."""
+    units: list[Unit] = []
+
+    def add(a: int, b: int) -> None:
+        while a < b and sdoc[a].is_space:
+            a += 1
+        while b > a and sdoc[b - 1].is_space:
+            b -= 1
+        if a >= b:
+            return
+        cs, ce = sdoc[a].idx, sdoc[b - 1].idx + len(sdoc[b - 1])
+        if not _WORD.search(text, cs, ce):
+            return
+        units.append(Unit(a, b, cs, ce, max(0, bisect.bisect_right(para_starts, cs) - 1)))
+
+    for sent in sdoc.sents:
+        a = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text and (
+                tok.text.count("\n") > 1 or _is_para_gap(tok, text, para_starts)
+            ):
+                add(a, tok.i)
+                a = tok.i + 1
+            elif "\n\n" in tok.whitespace_:
+                add(a, tok.i + 1)
+                a = tok.i + 1
+        add(a, sent.end)
+    return units
+
+
+def _is_para_gap(tok: Any, text: str, para_starts: list[int]) -> bool:
+    end = tok.idx + len(tok.text)
+    i = bisect.bisect_left(para_starts, tok.idx)
+    return i < len(para_starts) and para_starts[i] <= end + 1
+
+
+def _context(doc: Document, res: Any) -> _Ctx:
+    text = doc.analysis_text
+    paras = _paragraphs(text)
+    starts = [p[0] for p in paras]
+    sdoc = doc.spacy_doc
+    units = _units(sdoc, text, starts)
+    tok_unit = [-1] * len(sdoc)
+    for n, u in enumerate(units):
+        for i in range(u.start, u.end):
+            tok_unit[i] = n
+    return _Ctx(doc, sdoc, text, units, paras, starts, lex(), res, tok_unit)
+
+
+# --------------------------------------------------------------------------------------
+# Span helpers
+
+
+def _trim(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
+    """Token span [a, b) without leading complementizers and edge punctuation/space."""
+    sdoc = ctx.sdoc
+    while a < b and (sdoc[a].is_space or sdoc[a].text in _PUNCT_TRIM
+                     or (sdoc[a].dep_ == "mark" and sdoc[a].lower_ in ("that", "as"))
+                     or (sdoc[a].lower_ in _DISCOURSE and a + 1 < b
+                         and sdoc[a + 1].text == ",")):
+        a += 1
+    while b > a and (sdoc[b - 1].is_space or sdoc[b - 1].text in _PUNCT_TRIM
+                     or sdoc[b - 1].lower_ in ("and", "or", "but")):
+        b -= 1
+    return a, b
+
+
+def _chars(ctx: _Ctx, a: int, b: int) -> tuple[int, int]:
+    sdoc = ctx.sdoc
+    return sdoc[a].idx, sdoc[b - 1].idx + len(sdoc[b - 1])
+
+
+def _balance_quotes(ctx: _Ctx, cs: int, ce: int) -> tuple[int, int]:
+    """Keep an opening quote's partner: extend the end over a closing quote right after."""
+    text = ctx.text
+    seg = text[cs:ce]
+    opens = sum(seg.count(q) for q in "“«") + (seg.count('"') % 2)
+    closes = sum(seg.count(q) for q in "”»")
+    if opens > closes:
+        j = ce
+        while j < len(text) and text[j] in ".,;: \t":
+            j += 1
+        if j < len(text) and text[j] in _CLOSE_QUOTES and text[ce:j].strip() in ("", ".", ","):
+            return cs, j + 1
+    return cs, ce
+
+
+def _in_unit(ctx: _Ctx, tok: Any, unit: Unit) -> bool:
+    return unit.start <= tok.i < unit.end
+
+
+def _subtree_span(ctx: _Ctx, head: Any, unit: Unit, skip: Any = None) -> tuple[int, int]:
+    """Token bounds of head's subtree inside unit (optionally without one child subtree)."""
+    lo, hi = head.i, head.i + 1
+    for t in head.subtree:
+        if not _in_unit(ctx, t, unit):
+            continue
+        if skip is not None and skip.left_edge.i <= t.i <= skip.right_edge.i:
+            continue
+        lo, hi = min(lo, t.i), max(hi, t.i + 1)
+    return lo, hi
+
+
+def _np_span(ctx: _Ctx, head: Any, unit: Unit | None = None) -> tuple[int, int]:
+    """The source NP: head with its modifiers, without relative clauses, comma appositions,
+    trailing participles or verbs; parenthesised acronyms are kept."""
+    lo, hi = head.i, head.i + 1
+    sdoc = ctx.sdoc
+    for child in head.children:
+        if unit is not None and not _in_unit(ctx, child, unit):
+            continue
+        if child.i < head.i:
+            if child.dep_ in ("punct",):
+                continue
+            lo = min(lo, child.left_edge.i)
+            continue
+        if child.dep_ == "appos" and child.i > 0 and sdoc[child.i - 1].text == "(":
+            hi = max(hi, child.right_edge.i + 2 if child.right_edge.i + 1 < len(sdoc)
+                     and sdoc[child.right_edge.i + 1].text == ")" else child.right_edge.i + 1)
+            continue
+        if child.dep_ in ("compound", "amod", "nummod", "poss", "case", "nmod"):
+            hi = max(hi, child.right_edge.i + 1)
+            continue
+        if child.dep_ == "cc" or child.dep_ == "conj":
+            # "both the government and militants": keep coordinated sources
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
+                hi = max(hi, _np_span(ctx, child, unit)[1])
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "in", "from", "with") \
+                and not any(t.pos_ == "VERB" or t.lemma_.lower() in ctx.lx.cited_nouns
+                            for t in child.subtree) \
+                and child.right_edge.i - head.i < 12:
+            hi = max(hi, child.right_edge.i + 1)
+            continue
+        if child.dep_ in ("punct",) and child.text == "(":
+            continue
+    # parenthesised acronym right after the NP: "Syrian Democratic Forces (SDF)"
+    if hi + 2 < len(sdoc) and sdoc[hi].text == "(" and sdoc[hi + 2].text == ")" \
+            and sdoc[hi + 1].is_upper:
+        hi += 3
+    while lo < hi and (sdoc[lo].is_punct or sdoc[lo].is_space):
+        lo += 1
+    while hi > lo and (sdoc[hi - 1].is_punct and sdoc[hi - 1].text != ")"
+                       or sdoc[hi - 1].is_space or sdoc[hi - 1].tag_ == "POS"):
+        hi -= 1
+    return lo, hi
+
+
+def _cue_span(ctx: _Ctx, v: Any, extra: Any = None) -> tuple[int, int]:
+    """Verb group: auxiliaries and adverbs right before the verb, the verb, its particle
+    and a phrasal preposition ("called on", "accusing each other of")."""
+    sdoc = ctx.sdoc
+    lo = v.i
+    j = v.i - 1
+    while j >= 0 and v.i - j <= 4:
+        t = sdoc[j]
+        if t.head.i == v.i and t.dep_ in ("aux", "auxpass", "advmod") and not t.is_punct \
+                and t.lower_ not in ("not", "n't", "never"):
+            lo = j
+            j -= 1
+            continue
+        break
+    hi = v.i + 1
+    for child in v.children:
+        if child.dep_ == "prt" and child.i == hi:
+            hi = child.i + 1
+    if extra is not None:
+        hi = max(hi, extra.i + 1)
+    return sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1])
+
+
+# --------------------------------------------------------------------------------------
+# Verb cues
+
+
+def _subject(v: Any) -> Any:
+    for c in v.children:
+        if c.dep_ in _SUBJ:
+            return c
+    return None
+
+
+def _agent(v: Any) -> Any:
+    for c in v.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
+    """The source head token for cue verb v and whether it is a passive/impersonal 'it'."""
+    subj = _subject(v)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        agent = _agent(v)
+        if agent is not None:
+            return agent, False
+        if subj.lower_ in ("it", "this") and v.lemma_.lower() in ctx.lx.impersonal:
+            return None, True
+        return None, False
+    if subj is not None:
+        if subj.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+            return v.head, False
+        return subj, False
+    # shared subject: participles ("…, saying"), conjuncts ("and added"), acl ("memos noting")
+    if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+        return v.head, False
+    if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
+        if v.dep_ == "xcomp" and v.tag_ == "VB":
+            return None, False
+        head_subj = _subject(v.head)
+        if head_subj is not None and head_subj.dep_ != "nsubjpass":
+            if head_subj.tag_ in ("WP", "WDT") and v.head.dep_ == "relcl":
+                return v.head.head, False
+            return head_subj, False
+    return None, False
+
+
+def _report_owner(ctx: _Ctx, head: Any) -> Any:
+    """'The following report by X' / 'a statement from X': X is the source."""
+    lw = head.lemma_.lower()
+    if lw in ctx.lx.report_nouns or lw in ctx.lx.cited_nouns or lw in ctx.lx.noun_cues:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        for c in head.children:
+            if c.dep_ == "poss":
+                return c
+    return None
+
+
+def _complement(ctx: _Ctx, v: Any, unit: Unit) -> tuple[Any, str]:
+    """The content head governed by cue verb v and how it was found."""
+    lw = v.lemma_.lower()
+    cls = ctx.lx.verbs.get(lw)
+    for c in v.children:
+        if c.dep_ == "ccomp" and _in_unit(ctx, c, unit):
+            return c, "ccomp"
+    if cls == "directive":
+        for c in v.children:
+            if c.dep_ in ("xcomp",) and _in_unit(ctx, c, unit):
+                return c, "xcomp"
+            if c.dep_ == "prep" and c.lower_ in ctx.lx.phrasal.get(lw, ()):
+                for g in c.children:
+                    if g.dep_ in ("pobj",):
+                        for gg in g.children:
+                            if gg.dep_ in ("acl", "relcl", "xcomp") and gg.i > g.i:
+                                return gg, "xcomp"
+    for c in v.children:
+        if c.dep_ in ("dobj", "attr") and _in_unit(ctx, c, unit):
+            for g in c.children:  # "urged them to …", "calling on citizens to …"
+                if g.dep_ in ("acl", "relcl", "ccomp", "xcomp") and cls == "directive" and g.i > c.i:
+                    return g, "xcomp"
+    if lw in ctx.lx.phrasal:
+        prep = next((c for c in v.children if c.dep_ == "prep"
+                     and c.lower_ in ctx.lx.phrasal[lw]), None)
+        if prep is None:  # "accusing Obama of …": the preposition hangs off the object
+            for c in v.children:
+                if c.dep_ == "dobj":
+                    prep = next((g for g in c.children if g.dep_ == "prep"
+                                 and g.lower_ in ctx.lx.phrasal[lw]), None)
+                    if prep is not None:
+                        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")),
+                                   None)
+                        if obj is not None and _in_unit(ctx, obj, unit):
+                            return obj, "prep:" + str(prep.i)
+        xcomp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i
+                      and _in_unit(ctx, c, unit)), None)
+        if prep is not None and xcomp is not None:  # "calling on citizens to …"
+            return xcomp, "prep:" + str(prep.i)
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ctx.lx.phrasal[lw]:
+                for g in c.children:
+                    if g.dep_ in ("pobj", "pcomp"):
+                        for gg in g.children:  # "calling on citizens to …"
+                            if gg.dep_ in ("acl", "relcl", "xcomp") and gg.i > g.i \
+                                    and _in_unit(ctx, gg, unit):
+                                return gg, "prep:" + str(c.i)
+                        return g, "prep:" + str(c.i)
+    if lw in ctx.lx.np_content:
+        for c in v.children:
+            if c.dep_ in ("dobj",) and _in_unit(ctx, c, unit) and c.pos_ != "PRON":
+                return c, "dobj"
+    return None, ""
+
+
+def _ends_with_colon(ctx: _Ctx, v: Any, unit: Unit) -> int | None:
+    """Index of a ':' after v that ends v's clause (content then follows it)."""
+    sdoc = ctx.sdoc
+    for i in range(v.i + 1, min(unit.end, v.i + 5)):
+        t = sdoc[i]
+        if t.text == ":":
+            return i
+        if t.is_punct and t.text not in _CLOSE_QUOTES + ",":
+            return None
+        if t.pos_ in ("VERB",):
+            return None
+    return None
+
+
+def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
+    lx = ctx.lx
+    lw = v.lemma_.lower()
+    if lw not in lx.verbs or v.pos_ not in ("VERB", "AUX") or v.dep_ in ("amod", "compound"):
+        return None
+    if any(c.dep_ == "neg" for c in v.children):
+        return None
+    if v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ == "agent" for c in v.children):
+        return None
+    comp, how = _complement(ctx, v, unit)
+    src, impersonal = _source_head(ctx, v)
+    if src is not None and not _in_unit(ctx, src, unit):
+        return None
+    if src is not None:
+        owner = _report_owner(ctx, src)
+        if owner is not None:
+            src = owner
+        elif lx.verbs[lw] == "evidence" and not _evidence_source(ctx, src):
+            return None
+    colon = _ends_with_colon(ctx, v, unit) if comp is None else None
+    if comp is None and colon is None:
+        comp = _parenthetical_content(ctx, v, unit)
+        if comp is None:
+            quote = _adjacent_quote(ctx, v, unit)
+            if quote is None or src is None:
+                return None
+            cue = _cue_span(ctx, v, None)
+            return _Found(_np_span(ctx, src, unit), src, cue, quote, unit=n,
+                          inverted=quote[1] <= cue[0])
+        how = "paren"
+    if src is None and not impersonal:
+        return None
+    if src is not None and src.lower_ in ("it", "this", "that") and lw in lx.needs_clause:
+        return None
+    cue = _cue_span(ctx, v, _phrasal_prep(ctx, v, how))
+    src_span = _np_span(ctx, src, unit) if src is not None else None
+    if comp is None:  # colon intro
+        after = colon + 1
+        a, b = _trim(ctx, after, unit.end)
+        if a < b:
+            cs, ce = _chars(ctx, a, b)
+            return _Found(src_span, src, cue, _balance_quotes(ctx, cs, ce), unit=n,
+                          kind="rumor" if impersonal else None)
+        return _Found(src_span, src, cue, (cue[1], cue[1]), unit=n, intro=True,
+                      kind="rumor" if impersonal else None)
+    if how == "paren":
+        a, b = comp
+        inverted = True
+    else:
+        skip = None
+        if src is not None and comp.left_edge.i <= src.i <= comp.right_edge.i:
+            skip = src
+        a, b = _subtree_span(ctx, comp, unit, skip)
+        if how == "ccomp":
+            b = _shared_conjuncts(ctx, v, b, unit)
+        b = _cut_author_contrast(ctx, a, b)
+        inverted = b <= v.i
+        if how == "dobj" and (lw in lx.needs_clause or src is None
+                              or not _evidence_source(ctx, src)):
+            return None  # "This revelation highlighted problems" is no statement
+    a, b = _trim(ctx, a, b)
+    if a >= b:
+        return None
+    # content must not swallow the cue (parse errors)
+    if ctx.sdoc[a].idx <= cue[0] < ctx.sdoc[b - 1].idx + len(ctx.sdoc[b - 1]):
+        if inverted:
+            return None
+        a, b = _trim(ctx, v.i + 1, b)
+        if a >= b:
+            return None
+    cs, ce = _chars(ctx, a, b)
+    cs, ce = _extend_to_quote(ctx, cs, ce)
+    if lx.verbs[lw] in ("directive", "commissive") and not _quoted(ctx, cs, ce):
+        return None  # "X demanded that Y …" is a REQUEST event, not a reported statement
+    return _Found(src_span, src, cue, _balance_quotes(ctx, cs, ce), unit=n,
+                  kind="rumor" if impersonal else None, inverted=inverted)
+
+
+def _quoted(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """The content holds the source's own words (quotation marks in or around it)."""
+    text = ctx.text
+    if any(q in text[cs:ce] for q in _OPEN_QUOTES + _CLOSE_QUOTES[:2]):
+        return True
+    return cs > 0 and text[cs - 1] in _OPEN_QUOTES
+
+
+def _shared_conjuncts(ctx: _Ctx, v: Any, b: int, unit: Unit) -> int:
+    """'claims it has cornered and is on the verge of …': a subjectless conjunct of the cue
+    verb after the complement continues the content."""
+    for c in v.children:
+        if c.dep_ == "conj" and c.i >= b and _in_unit(ctx, c, unit) and _subject(c) is None \
+                and c.lemma_.lower() not in ctx.lx.verbs:
+            b = max(b, min(c.right_edge.i + 1, unit.end))
+    return b
+
+
+_CONTRAST = frozenset({"while", "whereas", "despite"})
+
+
+def _cut_author_contrast(ctx: _Ctx, a: int, b: int) -> int:
+    """Stop the content before ', while in reality …' / '– despite …' (the author's voice)."""
+    sdoc = ctx.sdoc
+    for i in range(a + 1, b):
+        if sdoc[i].lower_ in _CONTRAST and sdoc[i - 1].text in (",", "–", "—", "-", ";"):
+            return i - 1
+    return b
+
+
+def _evidence_source(ctx: _Ctx, src: Any) -> bool:
+    """'photos show', 'the report indicates', 'officials found' — not 'the deployment
+    indicates' (an author inference from an event)."""
+    lw = src.lemma_.lower()
+    if lw in ctx.lx.report_nouns or lw in ctx.lx.media_nouns or lw in ctx.lx.cited_nouns:
+        return True
+    if src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    if src.pos_ == "PRON":
+        return src.lower_ in ctx.lx.person_pronouns or src.lower_ in ("they", "we")
+    return lw in ctx.lx.person_nouns or lw in ctx.lx.org_nouns or lw in ctx.lx.anonymous
+
+
+def _phrasal_prep(ctx: _Ctx, v: Any, how: str) -> Any:
+    if how.startswith("prep:"):
+        return ctx.sdoc[int(how.split(":")[1])]
+    lw = v.lemma_.lower()
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ctx.lx.phrasal.get(lw, ()) and c.i == v.i + 1:
+            return c
+    return None
+
+
+def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
+    """'Y, X said, …' parsed with the cue as a dependent of the content: content = the head
+    clause without the cue's own subtree; 'As X reported, Y' likewise."""
+    if v.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or _subject(v) is None:
+        return None
+    head = v.head
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+            and head.pos_ in ("VERB", "AUX") and _in_unit(ctx, head, unit):
+        a, b = _subtree_span(ctx, head, unit, skip=v)
+        a, b = _trim(ctx, a, b)
+        if v.i < a or v.i >= b:
+            return (a, b) if a < b else None
+        return None
+    if head.pos_ not in ("VERB", "AUX") or head.i > v.i or not _in_unit(ctx, head, unit):
+        return None
+    sdoc = ctx.sdoc
+    prev = sdoc[v.left_edge.i - 1] if v.left_edge.i > unit.start else None
+    if prev is None or prev.text not in (",", "—", "–") + tuple(_CLOSE_QUOTES):
+        return None
+    a = unit.start
+    b = v.left_edge.i
+    a, b = _trim(ctx, a, b)
+    return (a, b) if a < b else None
+
+
+def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
+    """A quotation right after the cue ('said, “…”') or right before its clause
+    ('“…?” Clinton said.'), within the paragraph."""
+    text = ctx.text
+    p0, p1 = ctx.paras[unit.para]
+    # after: skip the cue's own tail (an inverted subject, "in a statement") up to , or :
+    j = v.idx + len(v)
+    m = re.match(r"[^\n“\"]{0,60}?[,:]\s*([“\"])", text[j:p1])
+    if m is not None:
+        q = j + m.start(1)
+        close = "”" if text[q] == "“" else '"'
+        k = text.find(close, q + 1, p1)
+        if k != -1:
+            return q, k + 1
+    # before: the clause starts right after a closing quote
+    subj = _subject(v)
+    left = ctx.sdoc[subj.left_edge.i].idx if subj is not None and subj.i < v.i else v.idx
+    k = left - 1
+    while k >= p0 and text[k] in " \t,":
+        k -= 1
+    if k >= p0 and text[k] in "”\"":
+        opener = "“" if text[k] == "”" else '"'
+        q = text.rfind(opener, p0, k)
+        if q != -1:
+            return q, k + 1
+    return None
+
+
+def _extend_to_quote(ctx: _Ctx, cs: int, ce: int) -> tuple[int, int]:
+    """A content that starts or ends inside a quotation takes the whole quotation, within
+    its paragraph (multi-sentence quotes)."""
+    text = ctx.text
+    p0, p1 = ctx.paras[_para_of(ctx, cs)]
+    if cs > 0 and text[cs - 1] in "“" and cs - 1 >= p0:
+        j = text.find("”", ce, p1)
+        if j != -1 and text.count("“", ce, j) == 0:
+            return cs - 1, j + 1
+    if ce < len(text) and text[cs:ce].count("“") > text[cs:ce].count("”"):
+        j = text.find("”", ce, p1)
+        if j != -1:
+            return cs, j + 1
+    return cs, ce
+
+
+# --------------------------------------------------------------------------------------
+# "according to", noun cues, impersonal passives, evidence
+
+
+def _according(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
+    sdoc = ctx.sdoc
+    if tok.lower_ != "according" or tok.i + 1 >= unit.end or sdoc[tok.i + 1].lower_ != "to":
+        return None
+    to = sdoc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    if pobj.lemma_.lower() in ctx.lx.according_non or pobj.lower_ in ctx.lx.according_non:
+        return None
+    s0, s1 = _np_span(ctx, pobj, unit)
+    # the whole "according to NP" phrase, with a following "of …" etc.
+    p1 = max(s1, pobj.right_edge.i + 1)
+    before = _trim(ctx, unit.start, tok.i)
+    after = _trim(ctx, p1, unit.end)
+    a, b = after if (after[1] - after[0]) >= (before[1] - before[0]) else before
+    if a >= b:
+        return None
+    cue = (tok.idx, to.idx + len(to))
+    cs, ce = _chars(ctx, a, b)
+    return _Found((s0, s1), pobj, cue, _balance_quotes(ctx, cs, ce), unit=n,
+                  inverted=(b <= tok.i))
+
+
+def _clause_child(tok: Any) -> Any:
+    """A 'that'-clause or 'of'-phrase hanging off a noun cue."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(
+                g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    for c in tok.children:
+        if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i:
+            return c
+    return None
+
+
+def _noun_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
+    lx = ctx.lx
+    lw = tok.lemma_.lower()
+    if tok.pos_ not in ("NOUN", "PROPN") or (lw not in lx.noun_cues and tok.lower_ not in lx.noun_cues):
+        return None
+    sdoc = ctx.sdoc
+    # "reports are appearing (from multiple sources) that …"
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lx.appearance and (
+            lw in lx.rumor_nouns or lw in ("report", "word", "news")):
+        verb = tok.head
+        clause = _clause_child(verb) or _clause_child(tok)
+        if clause is None:
+            return None
+        src = None
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                src = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if src is None:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    src = next((g for g in c.children if g.dep_ == "pobj"), None)
+        a, b = _trim(ctx, *_subtree_span(ctx, clause, unit))
+        if a >= b:
+            return None
+        cue = (_np_span(ctx, tok, unit)[0], verb.i + 1)
+        cue_chars = (sdoc[cue[0]].idx, verb.idx + len(verb))
+        if src is not None:
+            return _Found(_np_span(ctx, src, unit), src, cue_chars, _chars(ctx, a, b), unit=n,
+                          kind="anonymous")
+        return _Found(_np_span(ctx, tok, unit), tok, cue_chars, _chars(ctx, a, b), unit=n,
+                      kind="rumor")
+    clause = _clause_child(tok)
+    of_obj = None
+    if clause is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i == tok.i + 1:
+                of_obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    owner = None
+    for c in tok.children:
+        if c.dep_ == "poss":
+            owner = c
+        elif c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            owner = next((g for g in c.children if g.dep_ == "pobj"), owner)
+    if lw in lx.rumor_nouns and clause is not None:
+        a, b = _trim(ctx, *_subtree_span(ctx, clause, unit))
+        if a >= b:
+            return None
+        src = _np_span(ctx, tok, unit)
+        src = (src[0], tok.i + 1)
+        return _Found(src, tok, (tok.idx, tok.idx + len(tok)), _chars(ctx, a, b), unit=n,
+                      kind="rumor")
+    if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+        return None
+    body = clause if clause is not None else of_obj
+    if body is None:
+        return None
+    a, b = _trim(ctx, *_subtree_span(ctx, body, unit))
+    if a >= b:
+        return None
+    return _Found(_np_span(ctx, owner, unit), owner, (tok.idx, tok.idx + len(tok)),
+                  _chars(ctx, a, b), unit=n)
+
+
+# --------------------------------------------------------------------------------------
+# Cited titles and transcript turns (character patterns over the analysis text)
+
+
+@lru_cache(maxsize=1)
+def _cited_re() -> re.Pattern[str]:
+    lx = lex()
+    nouns = "|".join(sorted((re.escape(w) for w in lx.cited_nouns), key=len, reverse=True))
+    titled = "|".join(sorted(lx.cited_title_words))
+    return re.compile(
+        r"\b[Ii]n\s+(?:its|an?|their|his|her|the|one|this|that)\s+(?:[\w-]+\s+){0,2}?"
+        rf"(?:{nouns})(?:\s*,?\s*(?:{titled}))?\s*,?\s*[\"“]")
+
+
+def _cited_titles(ctx: _Ctx) -> list[_Found]:
+    out: list[_Found] = []
+    text = ctx.text
+    for m in _cited_re().finditer(text):
+        q = m.end() - 1
+        close = "”" if text[q] == "“" else '"'
+        j = text.find(close, q + 1, min(len(text), q + 400))
+        if j == -1 or "\n\n" in text[q:j]:
+            continue
+        cue_end = q
+        while cue_end > m.start() and text[cue_end - 1] in " ,\t":
+            cue_end -= 1
+        cs, ce = q + 1, j
+        while ce > cs and text[ce - 1] in ",. ":
+            ce -= 1
+        tok = _token_at(ctx, m.start())
+        if tok is None:
+            continue
+        n = ctx.tok_unit[tok.i]
+        if n < 0:
+            continue
+        src = _cited_source(ctx, tok, ctx.units[n])
+        if src is None:
+            continue
+        out.append(_Found(_np_span(ctx, src, ctx.units[n]), src, (m.start(), cue_end),
+                          (cs, ce), unit=n, media_hint=True))
+    return out
+
+
+def _cited_source(ctx: _Ctx, tok: Any, unit: Unit) -> Any:
+    """The subject of the clause the 'in its article' phrase belongs to, else the NP before."""
+    head = tok.head
+    for _ in range(3):
+        subj = _subject(head)
+        if subj is not None and subj.i < tok.i:
+            return subj
+        if head.head.i == head.i:
+            break
+        head = head.head
+    j = tok.i - 1
+    while j >= unit.start and ctx.sdoc[j].is_punct:
+        j -= 1
+    if j >= unit.start and ctx.sdoc[j].pos_ in ("PROPN", "NOUN"):
+        return ctx.sdoc[j]
+    return None
+
+
+def _token_at(ctx: _Ctx, char: int) -> Any:
+    sdoc = ctx.sdoc
+    span = sdoc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[0]
+
+
+_TURN = re.compile(
+    r"(?m)^[ \t]*[\"“]?([A-Z][\w’'.\-]*(?:[ \t]+[\w’'.\-]+){0,4}?)"
+    r"((?:,[ \t]*[^:\n,]{2,90}){0,2})[ \t]*:[ \t]+(?=\S)")
+_NAME_PARTICLES = frozenset({"al", "al-", "el", "bin", "ibn", "abu", "de", "van", "von", "der",
+                             "da", "di", "du", "la", "le", "bint", "ben", "abd"})
+
+
+def _turns(ctx: _Ctx) -> list[tuple[int, int, int, int]]:
+    """Speaker turns: (name_start, name_end, colon, paragraph) for 'Name[, title]: …' lines."""
+    out = []
+    text = ctx.text
+    for m in _TURN.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if words[0].lower().strip(".") in ctx.lx.label_stop:
+            continue
+        if not all(w[0].isupper() or w.lower() in _NAME_PARTICLES or w.lower().startswith(
+                ("al-", "el-")) for w in words):
+            continue
+        colon = m.end() - 1
+        while text[colon] != ":":
+            colon -= 1
+        if not _looks_like_speaker(ctx, m.start(1), m.end(1), bool(m.group(2))):
+            continue
+        out.append((m.start(1), m.end(1), colon, _para_of(ctx, m.start(1))))
+    return out
+
+
+def _looks_like_speaker(ctx: _Ctx, a: int, b: int, titled: bool) -> bool:
+    span = ctx.sdoc.char_span(a, b, alignment_mode="expand")
+    if span is None:
+        return False
+    name = ctx.text[a:b]
+    if name.isupper() and len(name) >= 3 and " " not in name:
+        return True  # transcript convention: "WALLACE: …"
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    if "PERSON" in labels:
+        return True
+    if labels & {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"}:
+        return False
+    actor = _dictionary_actor(ctx, ctx.text[a:b])
+    if actor is not None:
+        return getattr(actor, "kind", "") == "person"
+    return titled and len(span) >= 2
+
+
+def _turn_records(ctx: _Ctx, turns: list[tuple[int, int, int, int]]) -> list[_Found]:
+    out: list[_Found] = []
+    for a, b, colon, para in turns:
+        p0, p1 = ctx.paras[para]
+        span = ctx.sdoc.char_span(a, b, alignment_mode="expand")
+        src = (span.start, span.end) if span is not None else None
+        head = span.root if span is not None else None
+        first = True
+        for n, u in enumerate(ctx.units):
+            if u.para != para or u.char_end <= colon:
+                continue
+            cs = max(u.char_start, colon + 1)
+            ce = u.char_end
+            cs, ce = _trim_chars(ctx.text, cs, ce)
+            if cs >= ce:
+                continue
+            out.append(_Found(src, head, (colon, colon + 1), (cs, ce), unit=n,
+                              scope="explicit" if first else "block", kind="person"))
+            first = False
+        del p0, p1
+    return out
+
+
+def _trim_chars(text: str, cs: int, ce: int) -> tuple[int, int]:
+    while cs < ce and (text[cs].isspace() or text[cs] in ",;:—–"):
+        cs += 1
+    while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".,;:—–"):
+        ce -= 1
+    return cs, ce
+
+
+# --------------------------------------------------------------------------------------
+# Blocks and carried scope
+
+
+def _blocks(ctx: _Ctx, intro: _Found, turn_paras: set[int]) -> list[_Found]:
+    """One record per sentence of the quoted block after a colon intro."""
+    unit = ctx.units[intro.unit]
+    intro_text = ctx.text[unit.char_start:unit.char_end].lower()
+    multi = any(w in ctx.lx.block_multi for w in re.findall(r"[a-z]+", intro_text))
+    out: list[_Found] = []
+    para = unit.para
+    started = False
+    last_para = len(ctx.paras) - 1
+    by_para: dict[int, list[int]] = {}
+    for n, u in enumerate(ctx.units):
+        by_para.setdefault(u.para, []).append(n)
+    p = para + 1
+    while p <= last_para:
+        ids = by_para.get(p, [])
+        if not ids:
+            p += 1
+            continue
+        first_text = ctx.text[ctx.units[ids[0]].char_start:ctx.units[ids[-1]].char_end]
+        low = first_text.lower().lstrip("([ ")
+        if any(low.startswith(e.lstrip("([")) for e in ctx.lx.block_end) and started:
+            break
+        if not started and first_text.rstrip().endswith(":") and len(ids) == 1:
+            p += 1  # another colon line ("watch the video:") before the quote itself
+            continue
+        if started and (_is_signoff(ctx, ids) or _boilerplate_between(ctx, p)):
+            break
+        if p in turn_paras:
+            multi = True
+        else:
+            for n in ids:
+                u = ctx.units[n]
+                cs, ce = _trim_chars(ctx.text, u.char_start, u.char_end)
+                if cs < ce:
+                    out.append(_Found(intro.src, intro.src_head, intro.cue, (cs, ce),
+                                      scope="block", kind=intro.kind, unit=n,
+                                      media_hint=intro.media_hint, parent_idx=-1))
+        started = True
+        if not multi:
+            break
+        p += 1
+    return out
+
+
+def _boilerplate_between(ctx: _Ctx, p: int) -> bool:
+    """A paragraph blanked as boilerplate (sign-off, end-of-transcript line) just before
+    paragraph p ends a quoted block."""
+    q = p - 1
+    while q >= 0:
+        a, b = ctx.paras[q]
+        if ctx.text[a:b].strip():
+            return False
+        if ctx.doc.text[a:b].strip():
+            return True
+        q -= 1
+    return False
+
+
+def _is_signoff(ctx: _Ctx, ids: list[int]) -> bool:
+    """A short verbless line ("Name – Place, Outlet.") ends a transcript block."""
+    toks = [t for n in ids for t in ctx.sdoc[ctx.units[n].start:ctx.units[n].end]
+            if not t.is_punct and not t.is_space]
+    return len(toks) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in toks)
+
+
+_DISTANCING = re.compile(r"(?<![\w-])(so-called|supposed|supposedly|alleged|allegedly|"
+                         r"purported|purportedly)(?![\w-])", re.I)
+
+
+def _carriable(ctx: _Ctx, u: Unit, f: _Found | None = None) -> bool:
+    text = ctx.text[u.char_start:u.char_end]
+    low = text.lower().lstrip("“\"'‘*( ")
+    if text.rstrip().endswith("?") or text.rstrip().endswith(":"):
+        return False
+    if any(low.startswith(s) for s in ctx.lx.carry_stop):
+        return False
+    if _DISTANCING.search(text):
+        return False  # the author's own distancing voice
+    src_words = set()
+    if f is not None and f.src is not None:
+        src_words = {t.lower_ for t in ctx.sdoc[f.src[0]:f.src[1]]
+                     if t.pos_ in ("PROPN", "NOUN")}
+    for t in ctx.sdoc[u.start:u.end]:
+        if t.dep_ in _SUBJ and t.lemma_.lower() in ctx.lx.carry_meta:
+            return False
+        if t.dep_ in _SUBJ and t.head.dep_ == "ROOT" and t.lower_ in src_words \
+                and t.pos_ == "PROPN":
+            return False  # the author talks about the source
+        if t.lower_ in ("i", "we", "our", "my", "us") and t.pos_ == "PRON" \
+                and not _inside_quote(ctx.text, t.idx, u.char_start):
+            return False
+    return True
+
+
+def _inside_quote(text: str, pos: int, start: int) -> bool:
+    seg = text[start:pos]
+    return seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
+def _carry(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
+    """Cue-less sentences after (or, for a paragraph-final trailing cue, before) an explicit
+    attribution in the same paragraph inherit it."""
+    covered: dict[int, _Found] = {}
+    for f in found:
+        if f.scope in ("explicit", "block") and not f.intro:
+            for n in _units_covered(ctx, f):
+                covered.setdefault(n, f)
+    carried: list[_Found] = []
+    by_para: dict[int, list[int]] = {}
+    for n, u in enumerate(ctx.units):
+        by_para.setdefault(u.para, []).append(n)
+    for ids in by_para.values():
+        current: _Found | None = None
+        for n in ids:
+            if n in covered:
+                f = covered[n]
+                current = f if _can_carry_from(ctx, f, n) else None
+                continue
+            if current is not None and _carriable(ctx, ctx.units[n], current):
+                carried.append(_carried(ctx, current, n))
+            else:
+                current = None
+        last = ids[-1]
+        f = covered.get(last)
+        if f is not None and f.inverted and f.scope == "explicit" and len(ids) > 1 \
+                and _starts_anaphoric(ctx, f):
+            for n in reversed(ids[:-1]):
+                if n in covered or not _carriable(ctx, ctx.units[n], f):
+                    break
+                carried.append(_carried(ctx, f, n))
+    return carried
+
+
+def _carried(ctx: _Ctx, f: _Found, n: int) -> _Found:
+    u = ctx.units[n]
+    cs, ce = _trim_chars(ctx.text, u.char_start, u.char_end)
+    return _Found(f.src, f.src_head, f.cue, (cs, ce), scope="carried", kind=f.kind, unit=n,
+                  media_hint=f.media_hint)
+
+
+def _units_covered(ctx: _Ctx, f: _Found) -> list[int]:
+    cs, ce = f.content
+    out = []
+    for n, u in enumerate(ctx.units):
+        if u.char_start < ce and cs < u.char_end or f.cue and u.char_start <= f.cue[0] < u.char_end:
+            out.append(n)
+    return out
+
+
+def _can_carry_from(ctx: _Ctx, f: _Found, n: int) -> bool:
+    if f.scope != "explicit" or f.kind == "rumor" or f.unit != n:
+        return False
+    u = ctx.units[n]
+    span = max(1, u.char_end - u.char_start)
+    return (f.content[1] - f.content[0]) / span >= 0.45
+
+
+def _starts_anaphoric(ctx: _Ctx, f: _Found) -> bool:
+    tok = _token_at(ctx, f.content[0])
+    return tok is not None and (tok.pos_ == "PRON" or tok.lower_ in ("the", "this", "these"))
+
+
+# --------------------------------------------------------------------------------------
+# Source kinds and ids
+
+
+def _dictionary(ctx_res: Any) -> Any:
+    if ctx_res is None:
+        return None
+    try:
+        return ctx_res.actors
+    except Exception:  # noqa: BLE001 - the dictionary is optional: fall back to NER
+        return None
+
+
+def _dictionary_actor(ctx: _Ctx, text: str) -> Any:
+    d = _dictionary(ctx.res)
+    if d is None or not text:
+        return None
+    try:
+        hit = d.lookup(text)
+        if hit is None:
+            words = text.split()
+            if words and words[0].lower() in _DETS:
+                hit = d.lookup(" ".join(words[1:]))
+        return hit
+    except Exception:  # a dictionary bug must not stop attribution
+        return None
+
+
+def _mention_for(ctx: _Ctx, a: int, b: int) -> Any:
+    """The actor mention of doc.actors that best covers char span [a, b)."""
+    best = None
+    for m in ctx.doc.actors:
+        if m.start < b and a < m.end and (
+                best is None or (m.end - m.start) > (best.end - best.start)):
+            best = m
+    return best
+
+
+_KIND_BY_ACTOR = {"media": "media", "person": "person"}
+
+
+def _kind_from_actor(kind: str | None, sector: str | None) -> str | None:
+    if kind in _KIND_BY_ACTOR:
+        return _KIND_BY_ACTOR[kind]
+    if sector == "JRN":
+        return "media"
+    if kind in ("generic", "pronoun", "actor", None):
+        return None
+    return "organization"
+
+
+def _classify(ctx: _Ctx, f: _Found) -> tuple[str, str | None]:
+    """(source_kind, source_id) of a found attribution."""
+    if f.src is None:
+        return (f.kind or "rumor"), None
+    sdoc = ctx.sdoc
+    a, b = f.src
+    span = sdoc[a:b]
+    cs, ce = span.start_char, span.end_char
+    text = ctx.text[cs:ce]
+    head = f.src_head if f.src_head is not None and a <= f.src_head.i < b else span.root
+    lw = head.lemma_.lower()
+    low = head.lower_
+    mention = _mention_for(ctx, cs, ce)
+    source_id = mention.id if mention is not None else None
+    actor = None
+    if source_id is None:
+        actor = _dictionary_actor(ctx, text)
+        source_id = getattr(actor, "id", None)
+    if source_id is None and (head.pos_ == "PRON" or lw in ("group", "organization")):
+        source_id = _coref_id(ctx, head) or source_id
+    if f.kind in ("rumor", "anonymous"):
+        return f.kind, source_id
+    if f.kind == "person" and mention is None and actor is None:
+        return "person", source_id
+    if mention is not None:
+        k = _kind_from_actor(mention.kind, mention.sector)
+        if k:
+            return k, source_id
+    if actor is not None:
+        k = _kind_from_actor(getattr(actor, "kind", None), getattr(actor, "sector", None))
+        if k:
+            return k, source_id
+    if f.kind:
+        return f.kind, source_id
+    return _kind_from_lexicon(ctx, span, head, lw, low, f.media_hint), source_id
+
+
+def _kind_from_lexicon(ctx: _Ctx, span: Any, head: Any, lw: str, low: str,
+                       media_hint: bool) -> str:
+    lx = ctx.lx
+    if lw in lx.rumor_nouns or low in lx.rumor_nouns:
+        return "rumor"
+    if lw in lx.anonymous or low in lx.anonymous:
+        return "anonymous"
+    owned = any(t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in ("by", "of", "from"))
+                for t in span if t.i != head.i)
+    named = any(t.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") for t in span)
+    if lw in lx.media_nouns or low in lx.media_nouns:
+        if lw in lx.media_people:
+            return "person"
+        return "media"
+    if lw in lx.report_nouns or low in lx.report_nouns:
+        if media_hint:
+            return "media"
+        if named:
+            return "organization"
+        return "anonymous" if not owned else "organization"
+    if lw in lx.unnamed_officials and not named and head.tag_ in ("NNS", "NNPS"):
+        return "anonymous"
+    if media_hint:
+        return "media"
+    ent = head.ent_type_
+    if ent == "PERSON":
+        return "person"
+    if ent in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return "organization"
+    if low in lx.person_pronouns or lw in lx.person_pronouns:
+        return "person"
+    if low in lx.org_pronouns:
+        return "organization"
+    if lw in lx.person_nouns or low in lx.person_nouns:
+        return "person"
+    if lw in lx.org_nouns or low in lx.org_nouns:
+        return "organization"
+    if any(t.ent_type_ == "PERSON" for t in span):
+        return "person"
+    if named:
+        return "organization"
+    if head.pos_ == "PROPN":
+        return "person" if sum(t.pos_ == "PROPN" for t in span) >= 2 else "organization"
+    return "person" if head.tag_ == "NN" else "organization"
+
+
+def _coref_id(ctx: _Ctx, head: Any) -> str | None:
+    try:
+        from claimbase.nlp.coref import antecedent
+    except ImportError:
+        return None
+    try:
+        m = antecedent(ctx.doc, head.idx, head.idx + len(head))
+    except Exception:  # optional helper: never fatal here
+        return None
+    return getattr(m, "id", None)
+
+
+# --------------------------------------------------------------------------------------
+# The stage
+
+
+def _detect(ctx: _Ctx) -> list[_Found]:
+    found: list[_Found] = []
+    for n, unit in enumerate(ctx.units):
+        here: list[_Found] = []
+        for tok in ctx.sdoc[unit.start:unit.end]:
+            f = None
+            if tok.lower_ == "according":
+                f = _according(ctx, tok, unit, n)
+            elif tok.pos_ in ("VERB", "AUX"):
+                f = _verb_attribution(ctx, tok, unit, n)
+                if f is not None:
+                    extra = _conj_statement(ctx, tok, unit, n, f)
+                    if extra is not None:
+                        here.append(extra)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                f = _noun_attribution(ctx, tok, unit, n)
+            if f is not None:
+                here.append(f)
+        if not any(f.intro for f in here):
+            intro = _colon_intro(ctx, unit, n)
+            if intro is not None:
+                here.append(intro)
+        found += here
+    return found
+
+
+def _reporting_lemma(ctx: _Ctx, tok: Any) -> str | None:
+    """The reporting lemma of a token even when the tagger took the verb for a noun
+    ("CNN also claims:", "the report elaborates:")."""
+    low = tok.lower_
+    for cand in (tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else "",
+                 low[:-2] if low.endswith("es") else "", low[:-1] if low.endswith("d") else "",
+                 low[:-2] if low.endswith("ed") else ""):
+        if cand and ctx.lx.verbs.get(cand) in ("report", "belief", "evidence"):
+            return cand
+    return None
+
+
+def _colon_intro(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
+    """'<source> … <reporting word>:' closing a paragraph introduces a quoted block."""
+    sdoc = ctx.sdoc
+    last = unit.end - 1
+    if sdoc[last].text != ":":
+        return None
+    j = last - 1
+    while j >= unit.start and (sdoc[j].is_punct or sdoc[j].is_space):
+        j -= 1
+    if j <= unit.start or _reporting_lemma(ctx, sdoc[j]) is None:
+        return None
+    cue_tok = sdoc[j]
+    k = j
+    while k - 1 >= unit.start and (sdoc[k - 1].tag_ in ("RB", "MD") or
+                                   sdoc[k - 1].lower_ in ("has", "have", "had", "will", "would",
+                                                          "also", "then")):
+        k -= 1
+    src = None
+    for t in sdoc[unit.start:k]:
+        if t.pos_ in ("PROPN", "NOUN") and not t.is_punct:
+            src = t
+            while src.head.i != src.i and unit.start <= src.head.i < k and \
+                    src.head.pos_ in ("PROPN", "NOUN") and src.dep_ in ("compound", "amod"):
+                src = src.head
+            break
+    if src is None:
+        return None
+    owner = _report_owner(ctx, src)
+    if owner is not None:
+        src = owner
+    lo, hi = _np_span(ctx, src, unit)
+    if hi > k or src.i >= k:  # the tagger made the cue word the NP head
+        hi = k
+        while hi > lo and (sdoc[hi - 1].is_punct or sdoc[hi - 1].is_space):
+            hi -= 1
+        if hi <= lo:
+            return None
+        src = sdoc[hi - 1]
+    cue = (sdoc[k].idx, cue_tok.idx + len(cue_tok))
+    return _Found((lo, hi), src, cue, (cue[1], cue[1]), unit=n, intro=True)
+
+
+def _conj_statement(ctx: _Ctx, v: Any, unit: Unit, n: int, f: _Found) -> _Found | None:
+    """'X said Y and he would Z': a conjunct with a pronoun subject continues the statement
+    as a second record (the first one stops before the conjunction)."""
+    comp = next((c for c in v.children if c.dep_ == "ccomp" and _in_unit(ctx, c, unit)), None)
+    if comp is not None:
+        for c in comp.children:
+            subj = _subject(c)
+            if c.dep_ != "conj" or subj is None or subj.pos_ != "PRON" \
+                    or subj.lower_ in ("i", "we", "you", "it", "there"):
+                continue
+            a, b = _trim(ctx, subj.left_edge.i, min(c.right_edge.i + 1, unit.end))
+            cut = c.left_edge.i
+            while cut > 0 and ctx.sdoc[cut - 1].dep_ in ("cc", "punct") and \
+                    ctx.sdoc[cut - 1].head.i in (comp.i, c.i):
+                cut -= 1
+            if a >= b or ctx.sdoc[cut].idx <= f.content[0]:
+                continue
+            cs, ce = _chars(ctx, a, b)
+            end = ctx.sdoc[cut - 1].idx + len(ctx.sdoc[cut - 1])
+            f.content = _balance_quotes(ctx, f.content[0], min(f.content[1], end))
+            return _Found(f.src, f.src_head, f.cue, _balance_quotes(ctx, cs, ce), unit=n,
+                          kind=f.kind)
+    for c in v.children:
+        if c.dep_ != "conj" or not _in_unit(ctx, c, unit) or c.lemma_.lower() in ctx.lx.verbs:
+            continue
+        subj = _subject(c)
+        if subj is None or subj.pos_ != "PRON" or subj.lower_ in ("i", "we", "you"):
+            continue
+        a, b = _trim(ctx, c.left_edge.i, min(c.right_edge.i + 1, unit.end))
+        if a >= b:
+            continue
+        cs, ce = _chars(ctx, a, b)
+        if cs < f.content[1]:
+            continue
+        return _Found(f.src, f.src_head, f.cue, _balance_quotes(ctx, cs, ce), unit=n,
+                      kind=f.kind)
+    return None
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _dedupe(found: list[_Found]) -> list[_Found]:
+    """Drop a record whose cue sits inside another record's cue with the same content, and
+    records whose cue lies inside their own content."""
+    out: list[_Found] = []
+    for f in found:
+        if f.cue and not f.intro and f.content[0] <= f.cue[0] and f.cue[1] <= f.content[1] \
+                and f.content[1] > f.content[0]:
+            continue
+        dup = False
+        for g in out:
+            if _overlaps(f.cue, g.cue) and (_overlaps(f.content, g.content) or f.intro or g.intro):
+                dup = True
+                break
+        if not dup:
+            out.append(f)
+    return out
+
+
+def find_attributions(doc: Document, res: Any) -> None:
+    """Stage: fill `doc.attributions` with every reported statement, nested via `parent`."""
+    doc.attributions = []
+    if doc.spacy_doc is None:
+        return
+    ctx = _context(doc, res)
+    turns = _turns(ctx)
+    turn_paras = {t[3] for t in turns}
+    turn_units = {n for n, u in enumerate(ctx.units) if u.para in turn_paras}
+    found = _cited_titles(ctx)
+    found += _turn_records(ctx, turns)
+    found += [f for f in _detect(ctx) if f.unit not in turn_units or f.scope != "explicit"
+              or not _starts_at_turn(ctx, f, turns)]
+    found = _dedupe(found)
+    blocks: list[_Found] = []
+    for f in found:
+        if f.intro:
+            blocks += _blocks(ctx, f, turn_paras)
+    explicit = [f for f in found if not f.intro or not _has_block(f, blocks)]
+    explicit = [f for f in explicit if not f.intro]
+    # an intro whose block is found is represented by its block records only
+    allf = explicit + blocks
+    allf += _carry(ctx, allf)
+    doc.attributions = _materialize(ctx, allf)
+    _annotate(doc)
+
+
+def _starts_at_turn(ctx: _Ctx, f: _Found, turns: list[tuple[int, int, int, int]]) -> bool:
+    """A verb cue found inside a speaker turn's label line is the turn itself."""
+    return any(a <= (f.cue[0] if f.cue else -1) < colon + 1 for a, _b, colon, _p in turns)
+
+
+def _has_block(f: _Found, blocks: list[_Found]) -> bool:
+    return any(b.cue == f.cue for b in blocks)
+
+
+def _materialize(ctx: _Ctx, found: list[_Found]) -> list[Attribution]:
+    text = ctx.doc.text
+    atts: list[Attribution] = []
+    for f in found:
+        kind, sid = _classify(ctx, f)
+        if f.src is not None:
+            s0 = ctx.sdoc[f.src[0]].idx
+            last = ctx.sdoc[f.src[1] - 1]
+            s1 = last.idx + len(last)
+            src_text: str | None = text[s0:s1]
+        else:
+            s0 = s1 = None
+            src_text = None
+        cue_text = text[f.cue[0]:f.cue[1]] if f.cue else None
+        atts.append(Attribution(
+            source_kind=kind, source_text=src_text, source_start=s0, source_end=s1,
+            cue=cue_text, cue_start=f.cue[0] if f.cue else None,
+            cue_end=f.cue[1] if f.cue else None,
+            content_start=f.content[0], content_end=f.content[1], source_id=sid,
+            scope=f.scope))
+    _harmonize(atts)
+    atts.sort(key=lambda a: (a.content_start, a.content_end))
+    _nest(atts)
+    return atts
+
+
+def _norm_source(text: str | None) -> str:
+    words = (text or "").lower().split()
+    if words and words[0] in _DETS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _harmonize(atts: list[Attribution]) -> None:
+    """One source text, one kind and id in a document: an outlet seen citing its own article
+    is media everywhere; a known id spreads to the other mentions."""
+    best: dict[str, tuple[str, str | None]] = {}
+    rank = {"media": 3, "person": 2, "organization": 1}
+    for a in atts:
+        key = _norm_source(a.source_text)
+        if not key or a.source_kind not in rank:
+            continue
+        kind, sid = best.get(key, ("", None))
+        if rank[a.source_kind] > rank.get(kind, 0):
+            kind = a.source_kind
+        best[key] = (kind, sid or a.source_id)
+    for a in atts:
+        key = _norm_source(a.source_text)
+        if key in best and a.source_kind in rank:
+            a.source_kind, sid = best[key]
+            a.source_id = a.source_id or sid
+
+
+def _nest(atts: list[Attribution]) -> None:
+    """parent = the smallest other record whose content holds this record's cue (or, for a
+    speaker turn, the block record of the same sentence span)."""
+    for a in atts:
+        anchor = a.cue_start if a.cue_start is not None else a.source_start
+        if anchor is None:
+            continue
+        best: Attribution | None = None
+        for p in atts:
+            if p is a or p.scope == "carried" and a.scope == "carried":
+                continue
+            inside = p.content_start <= anchor < p.content_end and not (
+                p.content_start == a.content_start and p.content_end == a.content_end)
+            if inside and (best is None or (p.content_end - p.content_start) < (
+                    best.content_end - best.content_start)):
+                best = p
+        if best is not None and not _ancestor(best, a):
+            a.parent = best
+    _turns_under_blocks(atts)
+
+
+def _ancestor(p: Attribution, a: Attribution) -> bool:
+    node: Attribution | None = p
+    while node is not None:
+        if node is a:
+            return True
+        node = node.parent
+    return False
+
+
+def _turns_under_blocks(atts: list[Attribution]) -> None:
+    """Speaker turns inside a transcript block belong to the block's source."""
+    blocks = [a for a in atts if a.scope == "block" and a.cue != ":"]
+    for a in atts:
+        if a.cue != ":" or a.parent is not None or not blocks:
+            continue
+        before = [b for b in blocks if b.content_start < a.content_start]
+        after = [b for b in blocks if b.content_start > a.content_start]
+        if before and after:
+            outer = before[-1]
+            if any(b.cue_start == outer.cue_start for b in after):
+                a.parent = outer
+
+
+def _annotate(doc: Document) -> None:
+    """Per-record modality and author stance (the statement's main proposition)."""
+    from claimbase.extract.modality import record_modality
+    from claimbase.extract.stance import stance_of
+
+    for att in doc.attributions:
+        head = _content_head(doc, att)
+        att.modality = record_modality(doc, att, head)
+        att.author_stance = stance_of(doc, att, None)
+
+
+def _content_head(doc: Document, att: Attribution) -> Any:
+    span = doc.spacy_doc.char_span(att.content_start, att.content_end,
+                                   alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    inside = [t for t in span if not t.is_space]
+    if not inside:
+        return None
+    tops = [t for t in inside if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    return (verbs or tops or inside)[0]
+
+
+def attribution_at(doc: Document, start: int, end: int) -> Attribution | None:
+    """The innermost attribution whose content covers [start, end) (None = author voice)."""
+    best: Attribution | None = None
+    for att in doc.attributions:
+        if att.content_start <= start and end <= att.content_end and (
+                best is None or (att.content_end - att.content_start) < (
+                    best.content_end - best.content_start)):
+            best = att
+    return best

@@ -1,0 +1,892 @@
+"""The events stage: PLOVER events with roles, place, date, figures and attribution.
+
+`find_events(doc, res)` reads the spaCy parse sentence by sentence (sentences overlapping
+boilerplate are skipped), finds triggers with the lexicon (`triggers.py`), reads the roles off
+the dependency tree (subject/agent -> actor, object/target preposition -> recipient, passive
+and coordination handled, pronouns resolved with `claimbase.nlp.coref.antecedent`), merges
+coordinated predicates of one event, attaches figures (`quantities.py`), place, date,
+attribution, modality and stance, applies PLOVER's future rules and maps to ACLED.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from claimbase.extract import acled
+from claimbase.extract.quantities import find_quantities
+from claimbase.extract.triggers import (
+    RECIPIENT_PREPS,
+    Context,
+    Sense,
+    Trigger,
+    direct_object,
+    is_passive,
+    load_lexicon,
+    match_noun,
+    match_verb,
+    particles,
+)
+from claimbase.record import ActorMention, Document, Event
+
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+DEFINITE_DETS = frozenset({"the", "this", "these", "those", "its", "their", "that"})
+BARE_PRONOUNS = frozenset({"others", "other", "those", "many", "some", "several", "most"})
+AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
+FUTURE_RULE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "RETREAT": "CONCEDE"}
+
+
+# -- optional helpers of other stages -----------------------------------------------------
+@lru_cache(maxsize=None)
+def _helper(module: str, name: str) -> Callable[..., Any] | None:
+    """A helper function of another stage, or None while that module does not exist."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(mod, name, None)
+
+
+# -- the stage ------------------------------------------------------------------------------
+def find_events(doc: Document, res: Any = None) -> None:
+    """Fill `doc.events` from the parse (the `events` stage)."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        raise ValueError(f"{doc.ref}: no spaCy parse; run the parse stage before events")
+    ctx = Context(doc, load_lexicon())
+    ctx.res = res
+    events: list[Event] = []
+    for sent in sdoc.sents:
+        segments = [seg for seg in _segments(sent) if not doc.in_boilerplate(*seg)]
+        if segments:
+            events.extend(sentence_events(doc, ctx, sent, segments))
+    doc.events = events
+
+
+def _segments(sent: Any) -> list[tuple[int, int]]:
+    """Character bounds of the parts of a spaCy sentence between line breaks.
+
+    The parser sometimes runs a sentence across a paragraph break or a blanked boilerplate
+    line; a line break always ends a sentence of the record.
+    """
+    out: list[tuple[int, int]] = []
+    first = last = None
+    for tok in sent:
+        if tok.is_space or (tok.text.strip() == "" and "\n" in tok.text):
+            if "\n" in tok.text and first is not None:
+                out.append((first.idx, last.idx + len(last.text)))
+                first = last = None
+            continue
+        if first is None:
+            first = tok
+        last = tok
+        if "\n" in tok.whitespace_ and first is not None:
+            out.append((first.idx, last.idx + len(last.text)))
+            first = last = None
+    if first is not None:
+        out.append((first.idx, last.idx + len(last.text)))
+    return [(a, b) for a, b in out if any(c.isalpha() for c in sent.doc.text[a:b])]
+
+
+def sentence_events(doc: Document, ctx: Context, sent: Any,
+                    segments: list[tuple[int, int]]) -> list[Event]:
+    """The events of one sentence (split into line segments)."""
+    triggers = []
+    for trig in find_triggers(ctx, sent):
+        seg = next((g for g in segments if g[0] <= trig.head.idx < g[1]), None)
+        if seg is not None:
+            triggers.append((trig, seg))
+    if not triggers:
+        return []
+    built = [(trig, ev) for trig, seg in triggers
+             if (ev := _build_event(doc, ctx, trig, *seg)) is not None]
+    built = _merge_coordinated(built)
+    _attach_quantities(doc, sent, built)
+    out = []
+    for trig, ev in built:
+        _finish(doc, ctx, trig, ev, ev.sentence_start, ev.sentence_end)
+        out.append(ev)
+    out.extend(_reciprocal(doc, ctx, built))
+    return out
+
+
+# -- triggers -------------------------------------------------------------------------------
+def find_triggers(ctx: Context, sent: Any) -> list[Trigger]:
+    """Verbal, nominal and hyphenated triggers of one sentence, light verbs folded in."""
+    found: list[Trigger] = []
+    lex = ctx.lex
+    for tok in sent:
+        pos = tok.pos_
+        if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
+            trig = _verb_trigger(ctx, tok)
+        elif pos in ("NOUN", "PROPN") or tok.tag_ in ("NN", "NNS"):
+            trig = _noun_trigger(ctx, tok)
+        else:
+            trig = None
+        if trig is None and tok.lower_ in lex.hyphen and _is_hyphenated(tok):
+            trig = _hyphen_trigger(ctx, tok)
+        if trig is not None:
+            found.append(trig)
+    return _fold(found)
+
+
+def _verb_trigger(ctx: Context, tok: Any) -> Trigger | None:
+    if tok.dep_ == "amod" and _modifier_actor(ctx, tok) is None:
+        return None  # "the captured ISIS members": a back-reference, not a new event
+    if _is_hyphenated(tok):
+        return None
+    sense = match_verb(ctx, tok, lambda v: subject_token(ctx, v))
+    if sense is None:
+        return None
+    tokens = [tok] + [p for p in particles(tok) if p.dep_ == "prt"]
+    if sense.light or sense.obj:
+        obj = direct_object(tok)
+        if obj is not None and sense.obj and obj.lemma_.lower() in sense.obj:
+            tokens.append(obj)
+    if sense.prt:
+        tokens += [p for p in particles(tok) if p.lower_ in sense.prt]
+    return Trigger(head=tok, sense=sense, kind="verb", tokens=_uniq(tokens))
+
+
+def _noun_trigger(ctx: Context, tok: Any) -> Trigger | None:
+    if _is_hyphenated(tok) and tok.lower_ not in ctx.lex.nouns:
+        return None
+    sense = match_noun(ctx, tok)
+    if sense is None:
+        return None
+    tokens = [tok]
+    for c in tok.children:  # "air strikes", "ceasefire regime violations"
+        if c.dep_ == "compound" and c.i == tok.i - 1 and not ctx.is_actor(c):
+            tokens.append(c)
+    return Trigger(head=tok, sense=sense, kind="noun", tokens=_uniq(tokens))
+
+
+def _is_hyphenated(tok: Any) -> bool:
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
+        and not doc[tok.i - 1].whitespace_
+
+
+def _modifier_actor(ctx: Context, tok: Any) -> Any | None:
+    """The actor of a pre-nominal participle: "al-Qaeda controlled areas"."""
+    for c in tok.children:
+        if c.dep_ in ("npadvmod", "nsubj", "compound", "nmod") and c.i < tok.i and \
+                ctx.is_actor(c):
+            return c
+    return None
+
+
+def _hyphen_actor(tok: Any) -> Any | None:
+    """The token before the hyphen of "US-backed"."""
+    if _is_hyphenated(tok):
+        return tok.doc[tok.i - 2]
+    return None
+
+
+def _hyphen_trigger(ctx: Context, tok: Any) -> Trigger | None:
+    sense = ctx.lex.hyphen.get(tok.lower_)
+    if sense is None or sense.skip:
+        return None
+    first = tok.doc[tok.i - 2]
+    return Trigger(head=tok, sense=sense, kind="hyphen", tokens=[first, tok.doc[tok.i - 1], tok])
+
+
+def _uniq(tokens: list[Any]) -> list[Any]:
+    return sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+
+
+def _fold(found: list[Trigger]) -> list[Trigger]:
+    """Fold triggers that make one event with another into it.
+
+    "launch an offensive" (light verb), "repelled the attack" (same type), "the attacks
+    targeted" (subject of a same-type verb), "a pitched battle to retake" (purpose clause
+    restating the goal), "intervene to liberate" (the purpose is the event), "forcing the
+    troops to abandon" (the sense absorbs its complement).
+    """
+    by_head = {t.head.i: t for t in found}
+    drop: set[int] = set()
+
+    def absorb(into: Trigger, trig: Trigger) -> None:
+        into.tokens = _uniq(into.tokens + trig.tokens)
+        into.absorbed.append(trig)
+        drop.add(trig.head.i)
+
+    for trig in found:
+        head = trig.head
+        if trig.kind == "noun":
+            gov = _governing_verb(head)
+            other = by_head.get(gov.i) if gov is not None else None
+            if other is not None and other is not trig and (
+                    other.type == trig.type or other.sense.light):
+                absorb(other, trig)
+                continue
+            other = by_head.get(head.head.i)
+            if other is not None and other is not trig and head.dep_ == "nsubj" and \
+                    other.type == trig.type and other.kind == "verb":
+                absorb(other, trig)
+                continue
+            if other is not None and other.kind == "noun" and head.dep_ == "conj" and \
+                    not _has_own_role(head):
+                absorb(other, trig)
+                continue
+        if trig.kind == "verb":
+            other = by_head.get(head.head.i)
+            if other is None or other is trig or other.head.i in drop:
+                continue
+            purpose = head.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+            if purpose and other.type == trig.type:
+                absorb(other, trig)
+            elif head.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in other.sense.absorb:
+                absorb(other, trig)
+            elif purpose and other.sense.yield_to_purpose:
+                trig.tokens = _uniq(trig.tokens + other.tokens)
+                drop.add(other.head.i)
+            elif head.dep_ == "conj" and trig.type == "REQUEST" and other.type == "PROTEST":
+                drop.add(head.i)  # the demands of a protest are not a separate REQUEST
+    found = [t for t in found if t.head.i not in drop]
+    lex_light = load_lexicon().light_verbs
+    for trig in found:
+        if trig.kind != "noun":
+            continue
+        gov = _governing_verb(trig.head)
+        if gov is None or gov.i in by_head:
+            continue
+        if gov.lemma_.lower() in lex_light and trig.head.dep_ in ("dobj", "pobj", "nsubjpass"):
+            trig.light = gov
+            trig.tokens = _uniq(trig.tokens + [gov] + [p for p in gov.children
+                                                        if p.dep_ == "prt"])
+    return found
+
+
+def _has_own_role(noun: Any) -> bool:
+    return any(c.dep_ in ("poss", "prep") or (c.dep_ == "compound" and c.ent_type_)
+               for c in noun.children)
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """The verb whose object the noun is (directly or through a particle/preposition)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "obj", "attr") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB":
+        if head.dep_ == "prt" or head.lower_ in ("of", "out", "up"):
+            return head.head
+    return None
+
+
+# -- roles ----------------------------------------------------------------------------------
+def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
+    """The token of the agent of a verb: subject, by-agent, or inherited from its head."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "agent":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    if verb.dep_ == "amod":
+        return _modifier_actor(ctx, verb)
+    if is_passive(verb):
+        return None
+    if depth >= 4:
+        return None
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return None
+    if dep == "relcl":
+        return head
+    if dep == "acl" and verb.tag_ == "VBG":
+        return head
+    if dep == "xcomp":
+        # object control: "force the troops to abandon", "allow X to enter"
+        obj = direct_object(head)
+        if obj is not None and head.lemma_.lower() in (
+                "force", "allow", "permit", "order", "urge", "ask", "help", "enable", "push",
+                "compel", "encourage", "want", "expect", "invite", "call", "tell"):
+            return obj
+        return subject_token(ctx, head, depth + 1)
+    if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if dep == "ccomp" and not verb.tag_ in ("VBG", "VB"):
+            return None
+        return subject_token(ctx, head, depth + 1)
+    if dep == "pcomp" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
+        return subject_token(ctx, head.head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
+        owner = head.head
+        if owner.dep_ in ("dobj", "pobj") and owner.head.pos_ == "VERB":
+            return subject_token(ctx, owner.head, depth + 1)
+    return None
+
+
+def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
+    """The token of the recipient of a verb trigger."""
+    allowed = sense.recipient
+    if is_passive(verb):
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and (allowed is None or "dobj" in allowed or not allowed):
+            if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subj
+        if verb.dep_ in ("acl", "amod") and (allowed is None or allowed):
+            return verb.head
+        if verb.dep_ == "relcl":
+            return verb.head
+    if allowed is not None and not allowed:
+        return None
+    preps = RECIPIENT_PREPS if allowed is None else tuple(
+        p for p in allowed if p not in ("dobj", "dative", "ccomp_subj"))
+    if allowed is None or "dobj" in allowed:
+        obj = direct_object(verb)
+        if obj is not None and (sense.obj == () or obj.lemma_.lower() not in sense.obj):
+            return obj
+    if allowed is not None and "dative" in allowed:
+        for c in verb.children:
+            if c.dep_ == "dative":
+                return c
+    if allowed is not None and "ccomp_subj" in allowed:
+        for c in verb.children:
+            if c.dep_ == "ccomp":
+                subj = next((g for g in c.children if g.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return subj
+    found = _prep_object(verb, preps)
+    if found is not None:
+        return found
+    obj = direct_object(verb)
+    if obj is not None:  # "launch an offensive against X", "seize control of X"
+        found = _prep_object(obj, preps)
+        if found is not None:
+            return found
+    if verb.dep_ in ("conj",) and allowed is None:
+        head_obj = direct_object(verb.head)
+        if head_obj is not None:
+            return head_obj
+    for c in verb.children:  # share the object of a later conjunct: "harbored and funded X"
+        if c.dep_ == "conj" and c.pos_ == "VERB":
+            o = direct_object(c)
+            if o is not None and allowed is None:
+                return o
+    return None
+
+
+def _prep_object(tok: Any, preps: tuple[str, ...]) -> Any | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if c.dep_ == "acl" and c.lower_ == "targeting":
+            o = direct_object(c)
+            if o is not None:
+                return o
+    return None
+
+
+def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
+    """(actor token, recipient token) of a nominal trigger."""
+    noun, sense = trig.head, trig.sense
+    actor = recipient = None
+    for c in noun.children:
+        if c.i in {t.i for t in trig.tokens}:
+            continue
+        if c.dep_ in AGENT_MODS and c.i < noun.i and actor is None and ctx.is_actor(c):
+            actor = c
+        elif c.dep_ == "prep":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            word = c.lower_
+            if word == "by" and actor is None:
+                actor = pobj
+            elif word == "of":
+                if sense.of == "actor" and actor is None:
+                    actor = pobj
+                elif sense.of == "recipient" and recipient is None:
+                    recipient = pobj
+            elif word == "from" and sense.type == "AID" and actor is None:
+                actor = pobj
+            elif word == "between" and actor is None:
+                actor = pobj
+                conj = next((g for g in pobj.children if g.dep_ == "conj"), None)
+                if conj is not None:
+                    recipient = conj
+            elif word in ("with",) and sense.type in ("COOPERATE", "CONSULT", "AGREE"):
+                recipient = recipient or pobj
+            elif word in ("to", "for") and sense.type in ("AID", "REQUEST", "THREATEN"):
+                recipient = recipient or pobj
+            elif word in RECIPIENT_PREPS and recipient is None:
+                recipient = pobj
+        elif c.dep_ == "acl" and c.lower_ == "targeting":
+            o = direct_object(c)
+            if o is not None and recipient is None:
+                recipient = o
+    gov = trig.light or _governing_verb(noun)
+    if gov is not None:
+        lex = ctx.lex
+        subj = subject_token(ctx, gov)
+        lemma = gov.lemma_.lower()
+        if lemma in lex.undergoer_verbs:
+            if recipient is None and subj is not None:
+                recipient = subj
+        elif actor is None and subj is not None and (trig.light is not None or
+                                                     lemma in lex.light_verbs):
+            actor = subj
+    if actor is None and noun.dep_ == "pobj" and noun.head.lower_ in ("under", "in") and \
+            sense.type == "COERCE":
+        of = _prep_object(noun, ("of",))
+        actor = of
+    return actor, recipient
+
+
+def hyphen_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
+    tok = trig.head
+    actor = tok.doc[tok.i - 2]
+    recipient = tok.head
+    hops = 0
+    while recipient.pos_ not in ("NOUN", "PROPN") and recipient.head is not recipient \
+            and hops < 3:
+        recipient = recipient.head
+        hops += 1
+    if recipient.pos_ not in ("NOUN", "PROPN") or recipient.i == tok.i:
+        recipient = None
+    if trig.sense.type == "COERCE":
+        return actor, None
+    return actor, recipient
+
+
+# -- mentions -------------------------------------------------------------------------------
+def mention_for(doc: Document, ctx: Context, tok: Any | None,
+                hyphen: bool = False) -> ActorMention | None:
+    """The actor mention a role token refers to (dictionary mention, antecedent, NP)."""
+    if tok is None:
+        return None
+    m = ctx.actor_at.get(tok.i)
+    span_start, span_end = _np_bounds(tok)
+    if hyphen:
+        span_start, span_end = tok.idx, tok.idx + len(tok.text)
+        if m is not None and (m.start < span_start or m.end > span_end):
+            m = _lookup(ctx, doc.text[span_start:span_end], span_start, span_end)
+    if m is not None and not _needs_antecedent(tok):
+        return m
+    if m is None:
+        inner = _of_mention(ctx, tok)
+        if inner is not None:
+            return ActorMention(text=doc.text[span_start:span_end], start=span_start,
+                                end=span_end, id=inner.id, name=inner.name,
+                                sector=inner.sector, country=inner.country,
+                                kind=inner.kind)
+    if _needs_antecedent(tok):
+        antecedent = _helper("claimbase.nlp.coref", "antecedent")
+        if antecedent is not None:
+            ant = antecedent(doc, span_start, span_end)
+            if ant is not None:
+                return ActorMention(text=doc.text[span_start:span_end], start=span_start,
+                                    end=span_end, id=ant.id, name=ant.name,
+                                    sector=ant.sector, country=ant.country, kind="pronoun")
+        if m is not None:
+            return m
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I") and not doc.actors:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            return ActorMention(text=ent.text, start=ent.start_char, end=ent.end_char,
+                                kind="generic")
+    if tok.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ"):
+        return None
+    return ActorMention(text=doc.text[span_start:span_end], start=span_start, end=span_end,
+                        kind="pronoun" if tok.pos_ == "PRON" else "generic")
+
+
+def _lookup(ctx: Context, text: str, start: int, end: int) -> ActorMention | None:
+    """A dictionary lookup for a bare name ("US" of "US-backed")."""
+    res = getattr(ctx, "res", None)
+    if res is None:
+        return None
+    try:
+        actor = res.actors.lookup(text)
+    except (ModuleNotFoundError, AttributeError):
+        return None
+    if actor is None:
+        return None
+    return ActorMention(text=text, start=start, end=end, id=actor.id, name=actor.name,
+                        sector=actor.sector, country=actor.country, kind="actor")
+
+
+def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
+    """The dictionary mention of "members of the SDF", "remnants of ISIS"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            for t in c.subtree:
+                if t.i in ctx.actor_at:
+                    return ctx.actor_at[t.i]
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i in ctx.actor_at:
+            return ctx.actor_at[c.i]
+    return None
+
+
+def _needs_antecedent(tok: Any) -> bool:
+    if tok.pos_ == "PRON" or (tok.lower_ in BARE_PRONOUNS and not any(
+            c.dep_ in ("compound", "amod") for c in tok.children)):
+        return True
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets or tok.ent_type_:
+        return False
+    return dets[0].lower_ in DEFINITE_DETS and not any(
+        c.dep_ in ("compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
+        for c in tok.children)
+
+
+def _np_bounds(tok: Any) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed at tok, without trailing modifiers."""
+    left = tok.left_edge
+    doc = tok.doc
+    i = left.i
+    for j in range(tok.i - 1, left.i - 1, -1):  # never across a line break
+        if "\n" in doc[j].text or "\n" in doc[j].whitespace_:
+            i = j + 1
+            break
+    while i < tok.i and (doc[i].is_punct and doc[i].text not in "“\""):
+        i += 1
+    right = tok
+    # keep an "of"-phrase of group nouns ("members of the SDF", "remnants of ISIS")
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            right = c.right_edge
+        elif c.dep_ == "appos" and c.i <= tok.i + 3 and c.text.isupper():
+            right = max(right, c.right_edge, key=lambda t: t.i)
+        elif c.dep_ == "conj" or c.dep_ == "cc":
+            continue
+    while right.i > tok.i and doc[right.i].is_punct and doc[right.i].text not in ")”\"":
+        right = doc[right.i - 1]
+    return doc[i].idx, right.idx + len(right.text)
+
+
+def _co_mentions(doc: Document, ctx: Context, tok: Any | None) -> list[ActorMention]:
+    """Conjoined actors of a role token: "the Iraqi Army and the PMU"."""
+    out: list[ActorMention] = []
+    if tok is None:
+        return out
+    for c in tok.conjuncts:
+        if c.i > tok.i and (ctx.is_actor(c) or c.ent_type_):
+            m = mention_for(doc, ctx, c)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+# -- building events ------------------------------------------------------------------------
+def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
+                 s_end: int) -> Event | None:
+    if trig.kind == "verb":
+        actor_tok = subject_token(ctx, trig.head)
+        recip_tok = object_token(ctx, trig.head, trig.sense)
+        if trig.type in MOVER_TYPES and is_passive(trig.head) and actor_tok is None:
+            actor_tok, recip_tok = recip_tok, None  # "the fighters were transferred"
+    elif trig.kind == "hyphen":
+        actor_tok, recip_tok = hyphen_roles(ctx, trig)
+    else:
+        actor_tok, recip_tok = noun_roles(ctx, trig)
+        if actor_tok is None:
+            actor_tok = _clause_subject(ctx, trig.head, recip_tok)
+    actor_tok = _actor_token(ctx, actor_tok)
+    recip_tok = _actor_token(ctx, recip_tok)
+    if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
+        recip_tok = None
+    territorial = trig.type in MOVER_TYPES + ("COERCE",) or trig.sense.acled == "territory"
+    if recip_tok is not None and ctx.is_place(recip_tok) and (
+            territorial or not ctx.is_actor(recip_tok)):
+        recip_tok = None
+    sense = trig.sense
+    if sense.need_role and actor_tok is None and recip_tok is None:
+        return None
+    if sense.need_actor and actor_tok is None:
+        return None
+    if sense.need_armed and (actor_tok is None or not ctx.is_armed(actor_tok)):
+        return None
+    ev = Event(sentence_start=s_start, sentence_end=s_end, trigger_start=trig.start,
+               trigger_end=trig.end, event_type=trig.type, event_mode=trig.sense.mode)
+    ev.actor = mention_for(doc, ctx, actor_tok, hyphen=trig.kind == "hyphen")
+    ev.recipient = mention_for(doc, ctx, recip_tok)
+    ev.co_actors = _co_mentions(doc, ctx, actor_tok)
+    ev.co_recipients = _co_mentions(doc, ctx, recip_tok)
+    if ev.recipient is None and ev.co_actors and trig.type in SYMMETRIC_TYPES:
+        ev.recipient = ev.co_actors.pop(0)  # "X and Y held negotiations"
+    return ev
+
+
+MOVER_TYPES = ("MOBILIZE", "RETREAT", "CONCEDE")
+SYMMETRIC_TYPES = ("CONSULT", "COOPERATE", "AGREE")
+
+
+def _actor_token(ctx: Context, tok: Any | None) -> Any | None:
+    """The role token if it refers to an actor: itself, or the possessor of "its actions"."""
+    if tok is None:
+        return None
+    if ctx.is_actor(tok):
+        return tok
+    for c in tok.children:  # "its actions", "SDF positions", "positions of the SDF"
+        if c.dep_ in ("poss", "compound") and c.i < tok.i and ctx.is_actor(c):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and ctx.is_actor(pobj) and not ctx.is_place(pobj):
+                return pobj
+    return None
+
+
+def _clause_subject(ctx: Context, noun: Any, recipient: Any | None) -> Any | None:
+    """The subject of the clause a nominal trigger sits in as an adjunct.
+
+    "After weeks of clashes in Baghuz, the SDF announced…", "an ally in the fight against
+    ISIS": the participant of the clause is the likely actor of the nominal event.
+    """
+    tok, hops = noun, 0
+    while tok.dep_ in ("pobj", "prep") and hops < 6:
+        tok = tok.head
+        hops += 1
+    if hops == 0 or tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
+        return None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return tok if ctx.is_actor(tok) and tok.dep_ in ("nsubj", "appos") else None
+    subj = subject_token(ctx, tok)
+    if subj is None or (recipient is not None and subj.i == recipient.i):
+        return None
+    return subj if ctx.is_actor(subj) else None
+
+
+def _merge_coordinated(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
+    """Merge coordinated predicates of the same type, actor and recipient into one record."""
+    out: list[tuple[Trigger, Event]] = []
+    for trig, ev in built:
+        target = None
+        for prev_trig, prev_ev in out:
+            link = _link(prev_trig, trig)
+            if link is None:
+                continue
+            if link == "conj" and not _same_type(prev_ev, ev):
+                continue
+            if link == "participle" and prev_ev.event_type != ev.event_type:
+                continue
+            if _mid(prev_ev.actor) != _mid(ev.actor) and ev.actor is not None \
+                    and prev_ev.actor is not None:
+                continue
+            if link == "conj" and _mid(prev_ev.recipient) != _mid(ev.recipient) and \
+                    ev.recipient is not None and prev_ev.recipient is not None:
+                continue
+            target = (prev_trig, prev_ev)
+            break
+        if target is None:
+            out.append((trig, ev))
+            continue
+        prev_trig, prev_ev = target
+        prev_trig.tokens = _uniq(prev_trig.tokens + trig.tokens)
+        prev_trig.absorbed.append(trig)
+        prev_ev.trigger_start = min(prev_ev.trigger_start, ev.trigger_start)
+        prev_ev.trigger_end = max(prev_ev.trigger_end, ev.trigger_end)
+        prev_ev.actor = prev_ev.actor or ev.actor
+        prev_ev.recipient = prev_ev.recipient or ev.recipient
+    return out
+
+
+def _same_type(a: Event, b: Event) -> bool:
+    if a.event_type == b.event_type:
+        return True
+    # "attacked and cut the supply lines": the restriction is part of the attack
+    return a.event_type == "ASSAULT" and b.event_type == "COERCE" and b.event_mode == "restrict"
+
+
+def _anchor(trig: Trigger) -> Any:
+    return trig.light if trig.light is not None else trig.head
+
+
+def _link(first: Trigger, second: Trigger) -> str | None:
+    """How two triggers are joined: "conj" (coordinated predicates), "participle"
+    ("…, killing 10"), or None."""
+    a, b = _anchor(first), _anchor(second)
+    if b.dep_ == "conj" and (b.head.i == a.i or b.head.dep_ == "conj" and b.head.head.i == a.i):
+        if a.pos_ != b.pos_ and "VERB" not in (a.pos_, b.pos_):
+            return None
+        if a.lemma_ == b.lemma_ and direct_object(a) is not None and \
+                direct_object(b) is not None:
+            return None  # "liberate the south and liberate the crossings": two events
+        return "conj"
+    if b.dep_ in ("advcl", "xcomp") and b.head.i == a.i and b.tag_ == "VBG":
+        return "participle"
+    return None
+
+
+def _mid(m: ActorMention | None) -> Any:
+    if m is None:
+        return None
+    return m.id or (m.start, m.end)
+
+
+def _attach_quantities(doc: Document, sent: Any, built: list[tuple[Trigger, Event]]) -> None:
+    """Attach each figure of the sentence to the one event whose clause carries it."""
+    if not built:
+        return
+    owner: dict[int, Event] = {}
+    for trig, ev in built:
+        for t in trig.tokens:
+            owner[t.i] = ev
+        for sub in trig.absorbed:
+            for t in sub.tokens:
+                owner[t.i] = ev
+    for fig in find_quantities(sent, doc.text):
+        ev = _owning_event(fig.governor, owner)
+        if ev is None:
+            ev = _owning_event(fig.head, owner)
+        if ev is None:
+            continue
+        ev.quantities.append(fig.quantity)
+
+
+def _owning_event(tok: Any, owner: dict[int, Event]) -> Event | None:
+    hops = 0
+    while tok is not None and hops < 6:
+        if tok.i in owner:
+            return owner[tok.i]
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        hops += 1
+    return None
+
+
+def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
+            s_end: int) -> None:
+    """Location, date, attribution, modality, stance, PLOVER rules and ACLED type."""
+    anchor = trig.head
+    clause = _anchor(trig)
+    ev.location = _location(doc, ctx, s_start, s_end, clause)
+    ev.date = _date(doc, s_start, s_end, clause)
+    attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
+    ev.attribution = attribution_at(doc, ev.trigger_start, ev.trigger_end) \
+        if attribution_at else None
+    modality_of = _helper("claimbase.extract.modality", "modality_of")
+    ev.modality = modality_of(doc, clause, ev.attribution) if modality_of \
+        else fallback_modality(clause)
+    stance_of = _helper("claimbase.extract.stance", "stance_of")
+    if ev.attribution is None:
+        ev.author_stance = "neutral"
+    elif stance_of is not None:
+        ev.author_stance = stance_of(doc, ev.attribution, anchor)
+    if ev.modality == "future" and ev.event_type in FUTURE_RULE:
+        ev.event_type = FUTURE_RULE[ev.event_type]
+        ev.event_mode = None
+    if ev.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE"):
+        ev.event_mode = None
+    ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
+
+
+def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:
+    """The event place: `place_for`, unless it names a participant ("the US demanded")."""
+    place_for = _helper("claimbase.geo.geoparse", "place_for")
+    if place_for is not None:
+        place = place_for(doc, s_start, s_end, anchor)
+        if place is None or not ctx.is_participant(place.start, place.end):
+            return place
+    inside = [p for p in doc.places if s_start <= p.start and p.end <= s_end
+              and not ctx.is_participant(p.start, p.end)]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: abs(p.start - anchor.idx))
+
+
+def _date(doc: Document, s_start: int, s_end: int, anchor: Any) -> Any:
+    date_for = _helper("claimbase.timex.dates", "date_for")
+    if date_for is not None:
+        return date_for(doc, s_start, s_end, anchor)
+    inside = [d for d in doc.dates if d.start is not None and s_start <= d.start < s_end]
+    if not inside:
+        return None
+    return min(inside, key=lambda d: abs((d.start or 0) - anchor.idx))
+
+
+def _reciprocal(doc: Document, ctx: Context, built: list[tuple[Trigger, Event]]) -> list[Event]:
+    """ "X and Y accusing each other" -> a second, reversed record."""
+    extra = []
+    for trig, ev in built:
+        head = trig.head
+        if not any(c.lower_ == "other" and any(g.lower_ == "each" for g in c.children)
+                   for c in head.subtree if c.i > head.i):
+            continue
+        if ev.actor is None or not ev.co_actors:
+            continue
+        other = ev.co_actors[0]
+        twin = Event(sentence_start=ev.sentence_start, sentence_end=ev.sentence_end,
+                     trigger_start=ev.trigger_start, trigger_end=ev.trigger_end,
+                     event_type=ev.event_type, event_mode=ev.event_mode,
+                     acled_event_type=ev.acled_event_type,
+                     acled_sub_event_type=ev.acled_sub_event_type, actor=other,
+                     recipient=ev.actor, location=ev.location, date=ev.date,
+                     attribution=ev.attribution, modality=ev.modality,
+                     author_stance=ev.author_stance)
+        ev.recipient, ev.co_actors = other, []
+        extra.append(twin)
+    return extra
+
+
+# -- modality fallback ----------------------------------------------------------------------
+HEDGE_WORDS = frozenset({"allegedly", "reportedly", "apparently", "likely", "possibly",
+                         "probably", "perhaps", "supposedly", "seemingly", "presumably",
+                         "supposed", "suspected", "alleged"})
+HEDGE_AUX = frozenset({"may", "might", "could"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_HEADS = frozenset({"plan", "intend", "want", "demand", "expect", "aim", "seek",
+                          "prepare", "threaten", "request", "urge", "call", "offer", "propose",
+                          "order", "decide", "agree", "promise", "vow", "pledge", "hope",
+                          "like", "ask", "wish", "going", "due", "poised", "appeal"})
+FUTURE_MODS = frozenset({"expected", "planned", "future", "upcoming", "possible", "proposed",
+                         "imminent", "anticipated", "intended", "potential"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
+
+
+def fallback_modality(tok: Any) -> str:
+    """A small modality reader used while `claimbase.extract.modality` is missing."""
+    found: set[str] = set()
+    node, hops = tok, 0
+    while hops < 5:
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "neg":
+                found.add("negated")
+            elif c.dep_ == "mark" and low in CONDITIONAL_MARKS:
+                found.add("hypothetical")
+            elif c.dep_ == "aux" and low in HEDGE_AUX:
+                found.add("hedged")
+            elif c.dep_ == "aux" and low in FUTURE_AUX:
+                found.add("future")
+            elif c.dep_ == "aux" and low == "would":
+                found.add("future")
+            elif low in HEDGE_WORDS and c.dep_ in ("advmod", "amod"):
+                found.add("hedged")
+            elif low in FUTURE_MODS and c.dep_ == "amod":
+                found.add("future")
+            elif c.dep_ == "aux" and low == "to" and node.dep_ in ("advcl",):
+                found.add("future")
+        if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in FUTURE_HEADS:
+            found.add("future")
+        if node.dep_ in ("dobj",) and node.head.lemma_.lower() in FUTURE_HEADS:
+            found.add("future")
+        if node.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "acl",
+                             "compound", "amod", "nsubjpass", "nsubj") or node.head is node:
+            break
+        node = node.head
+        hops += 1
+    sent = tok.sent
+    if sent.text.rstrip().endswith("?"):
+        found.add("question")
+    for mod in ("negated", "hypothetical", "question", "hedged", "future"):
+        if mod in found:
+            return mod
+    return "asserted"

@@ -1,0 +1,301 @@
+"""Modality: how the innermost source presents an event (GUIDELINES §12).
+
+`modality_of(doc, token)` reads the clause of the event trigger head and climbs its governors
+(xcomp/ccomp/object chains) up to the innermost attribution cue, collecting flags:
+
+    negated > hypothetical > question > hedged > future > asserted
+
+The climb stops at the cue of the innermost attribution, so a hedge in the author's framing
+of a quote ("X reportedly said that …") does not touch the quoted event, and at relative
+clauses (presupposed background keeps its own modality).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from claimbase.extract.attribution_cues import cues
+from claimbase.record import Attribution, Document
+
+PRECEDENCE = ("negated", "hypothetical", "question", "hedged", "future", "asserted")
+_CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "attr", "acomp",
+                    "oprd", "acl", "conj", "appos", "advcl", "nsubjpass", "dative", "agent"})
+_NEG_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "attr", "acomp",
+                       "oprd", "acl"})
+_MAIN = frozenset({"xcomp", "ccomp", "conj", "attr", "acomp", "dobj", "nsubj", "aux",
+                   "ROOT", "advmod"})
+_QUOTES = "\"“”"
+_CUE_CLASS_MODALITY = {"belief": "hedged", "directive": "future", "commissive": "future",
+                       "denial": "negated", "question": "question"}
+
+
+@dataclass(frozen=True)
+class _ModLex:
+    verbs: dict[str, str]
+    hedge_adverbs: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_governors: frozenset[str]
+    hedge_nouns: frozenset[str]
+    future_modals: frozenset[str]
+    future_governors: frozenset[str]
+    future_nouns: frozenset[str]
+    future_adjectives: frozenset[str]
+    future_phrases: tuple[tuple[str, ...], ...]
+    asserted_to: frozenset[str]
+    negation_words: frozenset[str]
+    negation_governors: frozenset[str]
+    negation_nouns: frozenset[str]
+    negation_adjectives: frozenset[str]
+    hyp_marks: frozenset[str]
+    hyp_governors: frozenset[str]
+    permissive: frozenset[str]
+    rather: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _ModLex:
+    c = cues()
+    return _ModLex(
+        verbs=c.reporting_verbs,
+        hedge_adverbs=c.set("hedge_adverbs"), hedge_modals=c.set("hedge_modals"),
+        hedge_adjectives=c.set("hedge_adjectives"), hedge_governors=c.set("hedge_governors"),
+        hedge_nouns=c.set("hedge_nouns"), future_modals=c.set("future_modals"),
+        future_governors=c.set("future_governors"), future_nouns=c.set("future_nouns"),
+        future_adjectives=c.set("future_adjectives"), future_phrases=c.phrases("future_phrases"),
+        asserted_to=c.set("asserted_to_governors"), negation_words=c.set("negation_words"),
+        negation_governors=c.set("negation_governors"), negation_nouns=c.set("negation_nouns"),
+        negation_adjectives=c.set("negation_adjectives"),
+        hyp_marks=c.set("hypothetical_marks"), hyp_governors=c.set("hypothetical_governors"),
+        permissive=c.set("permissive_governors"), rather=c.set("rather_words"),
+    )
+
+
+def resolve(flags: set[str]) -> str:
+    """The strongest modality of a set of flags (§12 precedence)."""
+    for m in PRECEDENCE:
+        if m in flags:
+            return m
+    return "asserted"
+
+
+def _cue_tokens(doc: Document, att: Attribution | None) -> set[int]:
+    if att is None or att.cue_start is None or att.scope != "explicit":
+        return set()
+    span = doc.spacy_doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    return {t.i for t in span} if span is not None else set()
+
+
+def cue_class(doc: Document, att: Attribution | None) -> str | None:
+    """The reporting class of an attribution's cue (report, belief, directive, …)."""
+    if att is None or att.cue_start is None or doc.spacy_doc is None:
+        return None
+    span = doc.spacy_doc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if span is None:
+        return None
+    verbs = _lex().verbs
+    for t in reversed(list(span)):
+        cls = verbs.get(t.lemma_.lower())
+        if cls:
+            return cls
+    return None
+
+
+def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
+    """Flags from the token's own clause; True when the token itself is negated."""
+    negated = False
+    subj_i = next((c.i for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    for c in tok.children:
+        low = c.lower_
+        dep = c.dep_
+        if dep == "neg":
+            negated = True
+        elif dep in ("aux", "auxpass"):
+            if low in lx.future_modals:
+                flags.add("future")
+            elif low in lx.hedge_modals:
+                flags.add("hedged")
+            elif low == "should" and subj_i is not None and c.i < subj_i:
+                flags.add("hypothetical")  # "Should this plan succeed, …"
+            elif low in ("would", "'d"):
+                flags.add("future")
+        elif dep == "advmod" and low in lx.hedge_adverbs:
+            flags.add("hedged")
+        elif dep == "advmod" and low in lx.rather:
+            flags.add("hypothetical")
+        elif dep == "advmod" and low in ("never",):
+            negated = True
+        elif dep == "mark" and low in lx.hyp_marks:
+            flags.add("hypothetical")
+        elif dep == "amod":
+            if low in lx.hedge_adjectives:
+                flags.add("hedged")
+            elif low in lx.negation_adjectives:
+                negated = True
+            elif low in lx.future_adjectives:
+                flags.add("future")
+        elif dep == "det" and low == "no":
+            negated = True
+        elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in lx.hyp_marks
+                                    for g in c.children):
+            flags.add("hypothetical")  # the consequent of a conditional
+        elif dep == "prep" and low == "without":
+            pass
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        negated = True
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+            and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") \
+            and tok.head.lemma_.lower() not in lx.asserted_to:
+        flags.add("future")  # purpose or intended "to"-clause
+    return negated
+
+
+def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bool) -> bool:
+    """Flags a governor contributes to an event below it; returns the new via_permissive."""
+    lemma = g.lemma_.lower()
+    low = g.lower_
+    if lemma in lx.permissive:
+        via_permissive = True
+    if rel in _NEG_DEPS and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                                for c in g.children):
+        flags.add("hypothetical" if via_permissive else "negated")
+    if lemma in lx.negation_governors or low in lx.negation_nouns or lemma in lx.negation_nouns:
+        if rel in _NEG_DEPS:
+            flags.add("negated")
+    elif lemma in lx.hyp_governors and rel in _NEG_DEPS:
+        flags.add("hypothetical")
+    elif lemma in lx.hedge_governors and rel in ("xcomp", "ccomp", "pobj", "pcomp", "prep") or (lemma in lx.hedge_nouns or low in lx.hedge_nouns) and g.pos_ == "NOUN":
+        flags.add("hedged")
+    elif g.pos_ == "NOUN" and (lemma in lx.future_nouns or low in lx.future_nouns) or lemma in lx.future_governors and rel in ("xcomp", "ccomp", "dobj", "acl", "prep",
+                                                  "pobj", "pcomp"):
+        flags.add("future")
+    if g.pos_ in ("AUX", "VERB") and lemma == "be" and rel in ("attr", "acomp", "xcomp"):
+        subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in lx.future_nouns:
+            flags.add("future")  # "the goal of the offensive is capturing …"
+    if rel in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr"):
+        for c in g.children:
+            if c.dep_ in ("aux", "auxpass"):
+                if c.lower_ in lx.future_modals:
+                    flags.add("future")
+                elif c.lower_ in lx.hedge_modals and rel != "conj":
+                    flags.add("hedged")
+                elif c.lower_ in ("would",):
+                    flags.add("future")
+            elif c.dep_ == "advmod" and c.lower_ in lx.hedge_adverbs:
+                flags.add("hedged")
+            elif c.dep_ == "mark" and c.lower_ in lx.hyp_marks and rel != "conj":
+                flags.add("hypothetical")
+    return via_permissive
+
+
+def _phrase_flags(tok: Any, lx: _ModLex, flags: set[str]) -> None:
+    """Fixed phrases just before the event ("on the verge of", "about to", "would like to")."""
+    doc = tok.doc
+    words = [t.lower_ for t in doc[max(0, tok.i - 5):tok.i]]
+    for ph in lx.future_phrases:
+        n = len(ph)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) == ph:
+                flags.add("future")
+                return
+
+
+def _is_question(tok: Any, unit_end_text: str) -> bool:
+    if not unit_end_text.rstrip().endswith("?"):
+        return False
+    t = tok
+    for _ in range(8):
+        if t.dep_ not in _MAIN:
+            return False
+        if t.head.i == t.i or t.dep_ == "ROOT":
+            return True
+        t = t.head
+    return True
+
+
+def _sentence_text_after(tok: Any) -> str:
+    """The text from the token to the end of its sentence or line."""
+    sent = tok.sent
+    doc = tok.doc
+    end = sent.end
+    for t in doc[tok.i:sent.end]:
+        if t.is_space and "\n" in t.text:
+            end = t.i
+            break
+    return doc[tok.i:end].text
+
+
+def _scare_quoted(tok: Any) -> bool:
+    """The trigger sits alone (≤ 3 words) inside quotation marks."""
+    doc = tok.doc
+    text = doc.text
+    lo = max(0, tok.idx - 30)
+    left = text[lo:tok.idx]
+    q = max(left.rfind(c) for c in _QUOTES)
+    if q == -1:
+        return False
+    q += lo
+    end = tok.idx + len(tok)
+    right = text[end:end + 30]
+    r = min((right.find(c) for c in _QUOTES if right.find(c) != -1), default=-1)
+    if r == -1:
+        return False
+    inside = text[q + 1:end + r]
+    if "\n" in inside or text[q] == "”":
+        return False
+    return 1 <= len(inside.split()) <= 3
+
+
+def modality_of(doc: Document, token: Any, att: Attribution | None = None,
+                use_att: bool = True) -> str:
+    """The modality of the event whose trigger head is `token` (a Token of doc.spacy_doc)."""
+    if token is None:
+        return "asserted"
+    lx = _lex()
+    if use_att and att is None:
+        from claimbase.extract.attribution import attribution_at
+
+        att = attribution_at(doc, token.idx, token.idx + len(token))
+    stop = _cue_tokens(doc, att)
+    flags: set[str] = set()
+    own_neg = _own_clause(token, lx, flags)
+    _phrase_flags(token, lx, flags)
+    t = token
+    via_permissive = False
+    for _ in range(6):
+        g = t.head
+        rel = t.dep_
+        if g.i == t.i or g.i in stop or rel not in _CLIMB:
+            break
+        if rel == "acl" and not (g.lemma_.lower() in lx.future_nouns or g.lemma_.lower()
+                                 in lx.hedge_nouns or g.lemma_.lower() in lx.negation_nouns):
+            break
+        if rel == "advcl":
+            break
+        via_permissive = _governor(g, rel, lx, flags, via_permissive)
+        t = g
+    question = _is_question(token, _sentence_text_after(token))
+    if question:
+        flags.add("question")
+        own_neg = False  # negative questions are rhetorical: the question is what counts
+    if own_neg:
+        flags.add("negated")
+    if att is None and _scare_quoted(token):
+        flags.add("hedged")
+    if att is not None and att.scope == "explicit" and \
+            att.content_start <= token.idx < att.content_end:
+        cls = cue_class(doc, att)
+        if cls in _CUE_CLASS_MODALITY:
+            flags.add(_CUE_CLASS_MODALITY[cls])
+    return resolve(flags)
+
+
+def record_modality(doc: Document, att: Attribution, head: Any) -> str:
+    """The modality of an attribution record: its main proposition as the source puts it."""
+    if head is None:
+        cls = cue_class(doc, att) if att.scope == "explicit" else None
+        return _CUE_CLASS_MODALITY.get(cls or "", "asserted")
+    return modality_of(doc, head, att=att)

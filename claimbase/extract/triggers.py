@@ -1,0 +1,509 @@
+"""Event triggers: lexicon lookups over one spaCy sentence.
+
+The lexicon (`claimbase/data/event_lexicon.yaml`) is compiled once into dicts keyed by lemma,
+so finding the triggers of a sentence is one pass over its tokens with dict lookups and a few
+checks on the token's dependents.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimbase.config import DATA_DIR
+
+LEXICON_PATH = DATA_DIR / "event_lexicon.yaml"
+
+RECIPIENT_PREPS = ("against", "on", "at", "upon", "targeting", "into")
+PLACE_NOUNS = frozenset({
+    "area", "territory", "town", "city", "village", "region", "province", "field", "oilfield",
+    "base", "position", "border", "road", "highway", "crossing", "pocket", "stronghold",
+    "desert", "valley", "country", "land", "district", "camp", "checkpoint", "mine", "airport",
+    "zone", "neighborhood", "neighbourhood", "countryside", "outskirt", "point", "spot",
+    "building", "headquarters", "post", "hill", "bank", "east", "west", "north", "south",
+    "capital", "suburb", "part", "swath", "route", "line", "site", "enclave",
+})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_ENTS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+PRONOUNS = frozenset({"they", "them", "he", "him", "she", "her", "we", "us", "it", "i", "you",
+                      "who", "which", "that"})
+
+
+@dataclass(slots=True, frozen=True)
+class Sense:
+    """One reading of a trigger lemma with the constraints that select it."""
+
+    type: str
+    mode: str | None = None
+    acled: str | None = None
+    prt: tuple[str, ...] = ()
+    obj: tuple[str, ...] = ()
+    not_obj: tuple[str, ...] = ()
+    obj_kind: str | None = None
+    obj_comp: tuple[str, ...] = ()
+    subj: str | None = None
+    subj_lemma: tuple[str, ...] = ()
+    recipient: tuple[str, ...] | None = None
+    of: str = "none"
+    light: bool = False
+    need_role: bool = False
+    need_armed: bool = False
+    need_modifier: tuple[str, ...] = ()
+    need_context: bool = False
+    need_frame: bool = False
+    not_compound: bool = False
+    plural_only: bool = False
+    not_head: tuple[str, ...] = ()
+    not_of: tuple[str, ...] = ()
+    not_against: tuple[str, ...] = ()
+    hyphen_only: bool = False
+    as_complement: bool = False
+    passive_only: bool = False
+    active_only: bool = False
+    no_obj: bool = False
+    skip: bool = False
+    need_of: tuple[str, ...] = ()
+    head_prep: tuple[str, ...] = ()
+    not_head_prep: tuple[str, ...] = ()
+    need_actor: bool = False
+    absorb: tuple[str, ...] = ()
+    yield_to_purpose: bool = False
+
+
+@dataclass(slots=True)
+class Lexicon:
+    verbs: dict[str, list[Sense]]
+    nouns: dict[str, list[Sense]]
+    hyphen: dict[str, Sense]
+    light_verbs: frozenset[str]
+    undergoer_verbs: frozenset[str]
+    actor_nouns: frozenset[str]
+    armed_nouns: frozenset[str]
+    military_context: frozenset[str]
+    military_verbs: frozenset[str]
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A trigger found in a sentence: its head token, the tokens it spans and its sense."""
+
+    head: Any  # spaCy Token
+    sense: Sense
+    kind: str  # verb | noun | hyphen
+    tokens: list[Any] = field(default_factory=list)
+    light: Any = None  # the light verb of "launch an offensive"
+    absorbed: list[Trigger] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        last = max(self.tokens, key=lambda t: t.idx + len(t.text))
+        return last.idx + len(last.text)
+
+    @property
+    def type(self) -> str:
+        return self.sense.type
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def _sense(raw: dict[str, Any], where: str) -> Sense:
+    if "type" not in raw:
+        raise ValueError(f"{LEXICON_PATH}: sense without type under {where!r}")
+    kwargs: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in ("prt", "obj", "not_obj", "obj_comp", "subj_lemma", "need_modifier",
+                   "not_head", "not_of", "not_against", "need_of", "head_prep",
+                   "not_head_prep", "absorb", "recipient"):
+            kwargs[key] = _tuple(value)
+        else:
+            kwargs[key] = value
+    try:
+        return Sense(**kwargs)
+    except TypeError as exc:
+        raise ValueError(f"{LEXICON_PATH}: bad sense under {where!r}: {exc}") from None
+
+
+def _senses(table: dict[str, Any]) -> dict[str, list[Sense]]:
+    out: dict[str, list[Sense]] = {}
+    for lemma, senses in (table or {}).items():
+        out[str(lemma).lower()] = [_sense(s, str(lemma)) for s in (senses or [])]
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
+    """Compile the trigger lexicon into dicts keyed by lemma (cached per path)."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read the event lexicon: {exc}") from None
+    return Lexicon(
+        verbs=_senses(data.get("verbs", {})),
+        nouns=_senses(data.get("nouns", {})),
+        hyphen={k.lower(): _sense(v, k) for k, v in (data.get("hyphen_participles") or {}).items()},
+        light_verbs=frozenset(data.get("light_verbs", [])),
+        undergoer_verbs=frozenset(data.get("undergoer_verbs", [])),
+        actor_nouns=frozenset(data.get("actor_nouns", [])),
+        armed_nouns=frozenset(data.get("armed_nouns", [])),
+        military_context=frozenset(data.get("military_context", [])),
+        military_verbs=frozenset(data.get("military_verbs", [])),
+    )
+
+
+class Context:
+    """Per-document lookups the trigger and role finders share (actor and place tokens)."""
+
+    def __init__(self, doc: Any, lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.res: Any = None
+        sdoc = doc.spacy_doc
+        self.actor_at: dict[int, Any] = {}
+        for m in doc.actors:
+            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.actor_at.setdefault(tok.i, m)
+        self.place_tok: set[int] = set()
+        for p in doc.places:
+            span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None:
+                self.place_tok.update(t.i for t in span)
+
+    def is_participant(self, start: int, end: int) -> bool:
+        """Does a span name an actor (a state or a force) rather than a place?"""
+        span = self.doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative") or (
+                root.dep_ in ("compound", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+                and root.head.lemma_.lower() in self.lex.actor_nouns):
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between", "against"):
+            return True
+        doc = root.doc  # "US-backed", "US-occupied"
+        return root.i + 1 < len(doc) and doc[root.i + 1].text == "-" and \
+            not root.whitespace_
+
+    # -- token classes -------------------------------------------------------------------
+    def is_place(self, tok: Any) -> bool:
+        if tok.i in self.place_tok:
+            return True
+        if tok.ent_type_ in PLACE_ENTS and tok.i not in self.actor_at:
+            return True
+        inner = partitive(tok)
+        if inner is not tok:
+            return self.is_place(inner)
+        return tok.lemma_.lower() in PLACE_NOUNS
+
+    def is_actor(self, tok: Any) -> bool:
+        if tok.i in self.actor_at:
+            return True
+        if tok.ent_type_ in ACTOR_ENTS:
+            return True
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            return low in PRONOUNS and low not in ("it", "that", "which")
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.actor_nouns or low in self.lex.actor_nouns:
+            return True
+        # "members of the SDF", "the remnants of ISIS", "batches of ISIS terrorists"
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (
+                            pobj.i in self.actor_at or pobj.ent_type_ in ("ORG", "NORP")
+                            or pobj.lemma_.lower() in self.lex.armed_nouns):
+                        return True
+        return False
+
+    def is_armed(self, tok: Any) -> bool:
+        m = self.actor_at.get(tok.i)
+        if m is not None and m.sector in ("MIL", "REB", "UAF", "SPY"):
+            return True
+        if tok.ent_type_ == "ORG":
+            return True
+        lemma = tok.lemma_.lower()
+        if lemma in self.lex.armed_nouns or tok.lower_ in self.lex.armed_nouns:
+            return True
+        return any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.armed_nouns
+                   for c in tok.children)
+
+    def is_person(self, tok: Any) -> bool:
+        return tok.ent_type_ in ("PERSON", "NORP") or (
+            tok.lemma_.lower() in self.lex.actor_nouns and not self.is_place(tok))
+
+
+# -- syntax helpers -------------------------------------------------------------------------
+PARTITIVES = frozenset({"all", "part", "most", "much", "rest", "some", "half", "parts",
+                        "swath", "swaths", "remainder", "bulk"})
+ADVERB_PARTICLES = frozenset({"back", "out", "up", "off", "over", "in", "down", "away", "on"})
+
+
+def partitive(tok: Any) -> Any:
+    """X of "all of X", "part of X"; else the token itself."""
+    if tok.lower_ in PARTITIVES:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    return tok
+
+
+def forms(tok: Any) -> set[str]:
+    """Lemma, lower form and hyphen-joined forms of a token ("flare-up", "hide-outs")."""
+    out = {tok.lemma_.lower(), tok.lower_}
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_ \
+            and not doc[tok.i - 2].whitespace_:
+        prev = doc[tok.i - 2].lower_
+        out |= {f"{prev}-{tok.lemma_.lower()}", f"{prev}-{tok.lower_}"}
+    return out
+
+
+def particles(verb: Any) -> list[Any]:
+    """Particles and bare prepositions right after a verb ("set up", "move in on")."""
+    out = [c for c in verb.children if c.dep_ == "prt"]
+    out += [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > verb.i]
+    out += [c for c in verb.children if c.dep_ == "advmod" and c.i > verb.i
+            and c.lower_ in ADVERB_PARTICLES]
+    return out
+
+
+def direct_object(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "attr") and child.dep_ != "attr":
+            return child
+    # "set up ambushes" parsed with a particle whose object hangs on it
+    for child in verb.children:
+        if child.dep_ == "prt":
+            for g in child.children:
+                if g.dep_ in ("pobj", "dobj"):
+                    return g
+    return None
+
+
+def is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl")
+    )
+
+
+def _obj_kind_ok(ctx: Context, kind: str | None, obj: Any | None, verb: Any) -> bool:
+    if kind is None:
+        return True
+    target = obj
+    if target is None and is_passive(verb):
+        target = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if target is None and verb.dep_ in ("acl", "amod"):
+            target = verb.head
+    if target is None:
+        return kind in ("not_actor", "not_person")
+    if kind == "actor":
+        return ctx.is_actor(target)
+    if kind == "armed":
+        return ctx.is_armed(target)
+    if kind == "place":
+        return ctx.is_place(target)
+    if kind == "person":
+        return ctx.is_person(target)
+    if kind == "actor_or_place":
+        return ctx.is_actor(target) or ctx.is_place(target)
+    if kind == "not_actor":
+        return not ctx.is_actor(target) or ctx.is_place(target)
+    if kind == "not_person":
+        return ctx.is_place(target) or not ctx.is_person(target)
+    return True
+
+
+def verb_subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    return None
+
+
+def _subj_ok(ctx: Context, sense: Sense, verb: Any, subject_of: Any) -> bool:
+    if sense.subj is None and not sense.subj_lemma:
+        return True
+    if is_passive(verb):
+        if sense.subj_lemma:
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return subj is not None and subj.lemma_.lower() in sense.subj_lemma
+        agent = next((g for c in verb.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None:
+            return True
+        subj = agent
+    else:
+        subj = subject_of(verb)
+    if subj is None:
+        return False
+    if sense.subj_lemma:
+        return subj.lemma_.lower() in sense.subj_lemma
+    if sense.subj == "actor":
+        return ctx.is_actor(subj)
+    if sense.subj == "armed":
+        return ctx.is_armed(subj)
+    if sense.subj == "person":
+        return ctx.is_person(subj)
+    return True
+
+
+def match_verb(ctx: Context, verb: Any, subject_of: Any) -> Sense | None:
+    """The first sense of a verb lemma whose constraints hold, or None."""
+    senses = ctx.lex.verbs.get(verb.lemma_.lower())
+    if not senses:
+        return None
+    prts = particles(verb)
+    prt_words = {p.lower_ for p in prts}
+    obj = direct_object(verb)
+    if obj is not None:
+        obj = partitive(obj)
+    obj_forms = forms(obj) if obj is not None else set()
+    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    passive = is_passive(verb)
+    for sense in senses:
+        if sense.skip:
+            continue
+        if sense.prt and not (prt_words & set(sense.prt)):
+            continue
+        if sense.obj and not (obj_forms & set(sense.obj)) and not _prt_obj_in(prts, sense.obj):
+            continue
+        if sense.not_obj and obj_lemma in sense.not_obj:
+            continue
+        if sense.obj_comp and not any(
+                c.lemma_.lower() in sense.obj_comp for c in verb.subtree):
+            continue
+        if sense.absorb and not any(c.dep_ in ("xcomp", "ccomp") and
+                                    c.lemma_.lower() in sense.absorb for c in verb.children):
+            continue
+        if sense.passive_only and not passive:
+            continue
+        if sense.active_only and passive:
+            continue
+        if sense.no_obj and obj is not None:
+            continue
+        if not _obj_kind_ok(ctx, sense.obj_kind, obj, verb):
+            continue
+        if not _subj_ok(ctx, sense, verb, subject_of):
+            continue
+        return sense
+    return None
+
+
+def _prt_obj_in(prts: list[Any], lemmas: tuple[str, ...]) -> bool:
+    for p in prts:
+        for g in p.children:
+            if g.dep_ == "pobj" and g.lemma_.lower() in lemmas:
+                return True
+    return False
+
+
+def _modifier_words(noun: Any) -> set[str]:
+    words = set()
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod") and c.i < noun.i:
+            words.add(c.lower_)
+            words.add(c.lemma_.lower())
+            words.add("".join(t.text_with_ws for t in c.subtree).strip().lower())
+            for g in c.children:
+                if g.dep_ in ("compound", "amod"):
+                    words.add(g.lower_)
+    return words
+
+
+def match_noun(ctx: Context, noun: Any) -> Sense | None:
+    """The first sense of a noun lemma whose constraints hold, or None."""
+    if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
+        return None  # "training camps", "battle tank", "Liberation Forces"
+    senses = None
+    for form in sorted(forms(noun), key=len, reverse=True):
+        senses = ctx.lex.nouns.get(form)
+        if senses:
+            break
+    if not senses:
+        return None
+    mods = _modifier_words(noun)
+    head_prep = noun.head.lower_ if noun.dep_ == "pobj" else None
+    for sense in senses:
+        if sense.head_prep and head_prep not in sense.head_prep:
+            continue
+        if sense.not_head_prep and head_prep in sense.not_head_prep:
+            continue
+        if sense.need_of and _pobj_lemma(noun, "of") not in sense.need_of:
+            continue
+        if sense.hyphen_only:
+            continue
+        if sense.plural_only and noun.tag_ not in ("NNS", "NNPS"):
+            continue
+        if sense.not_compound and noun.dep_ == "compound":
+            continue
+        if sense.need_modifier and not (mods & set(sense.need_modifier)):
+            continue
+        if sense.not_head and noun.dep_ in ("dobj", "attr") and \
+                noun.head.lemma_.lower() in sense.not_head:
+            continue
+        if sense.not_of and _pobj_lemma(noun, "of") in sense.not_of:
+            continue
+        if sense.not_against and _pobj_lemma(noun, "against") in sense.not_against:
+            continue
+        if sense.need_context and not _military(ctx, noun, mods):
+            continue
+        if sense.need_frame and not _control_frame(noun):
+            continue
+        if sense.as_complement and not _hostage_frame(noun):
+            continue
+        return sense
+    return None
+
+
+def _pobj_lemma(noun: Any, prep: str) -> str | None:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == prep:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g.lemma_.lower()
+    return None
+
+
+def _military(ctx: Context, noun: Any, mods: set[str]) -> bool:
+    if mods & ctx.lex.military_context:
+        return True
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ctx.lex.military_verbs:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("against", "in") and any(
+        g.dep_ == "pobj" and (ctx.is_armed(g)) for g in c.children) for c in noun.children)
+
+
+def _control_frame(noun: Any) -> bool:
+    """ "under the control of X", "in control of", "seize control" (handled by the verb)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in ("under", "in"):
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    return False
+
+
+def _hostage_frame(noun: Any) -> bool:
+    """ "holding X hostage", "took X hostage"."""
+    head = noun.head
+    return noun.dep_ in ("oprd", "xcomp", "ccomp", "dobj", "npadvmod", "advmod", "attr") and \
+        head.lemma_.lower() in ("hold", "take", "keep")

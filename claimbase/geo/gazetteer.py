@@ -1,0 +1,399 @@
+"""The offline gazetteer: one SQLite index of places and their aliases.
+
+`Gazetteer.open()` finds (or builds, on first use) the index in the user cache directory:
+`$CLAIMBASE_GAZETTEER`, else `$CLAIMBASE_HOME/gazetteer.sqlite`, else
+`~/.cache/claimbase/gazetteer.sqlite`. Lookups go exact alias -> transliteration-folded key ->
+fuzzy match on a blocked subset; `resolve` ranks candidates by prior (population, kind of
+feature) and the document context (country focus, admin hints, nearby places, cue words).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import sqlite3
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from claimbase.geo import build as builder
+from claimbase.geo.translit import ARTICLES, fold, norm
+from claimbase.record import Place
+
+ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3", "admin"})
+AREA_FEATURES = frozenset({"country", "continent", "admin1", "region", "desert", "mountains",
+                           "water", "river"})
+CITY_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
+SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "airport", "camp",
+                           "dam", "border crossing", "refinery", "site"})
+
+_COLUMNS = ("id, gid, name, lat, lon, country, admin1, admin2, feature, population, importance,"
+            " precision")
+
+
+def default_path() -> Path:
+    """Where the gazetteer lives unless a path is given."""
+    if env := os.environ.get("CLAIMBASE_GAZETTEER"):
+        return Path(env)
+    if home := os.environ.get("CLAIMBASE_HOME"):
+        return Path(home) / "gazetteer.sqlite"
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "claimbase" / "gazetteer.sqlite"
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry a name may refer to, with how it matched."""
+
+    id: int
+    gid: str | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    admin1: str | None
+    admin2: str | None
+    feature: str
+    population: int
+    importance: float
+    precision: int | None
+    match: str  # exact | fold | fuzzy
+    similarity: float  # 0..1 between the query and the matched alias
+
+    def to_place(self, text: str = "", start: int = 0, end: int = 0,
+                 score: float | None = None, precision: int | None = None) -> Place:
+        return Place(text=text or self.name, start=start, end=end, name=self.name,
+                     gazetteer_id=self.gid, lat=self.lat, lon=self.lon, country=self.country,
+                     admin1=self.admin1, admin2=self.admin2, feature=self.feature,
+                     precision=precision or self.precision, score=score)
+
+
+@dataclass
+class Context:
+    """What the document tells about where a name is.
+
+    countries: resolved countries in the document so far (focus); admin1: a state/province
+    named right after the mention ("Springfield, Ill."); country: a country named right after
+    it; points: coordinates of places already resolved; cue: a word next to the mention
+    ("province", "city", "village", "mine"…).
+    """
+
+    countries: Counter = field(default_factory=Counter)
+    admin1: str | None = None
+    country: str | None = None
+    points: list[tuple[float, float]] = field(default_factory=list)
+    cue: str | None = None
+
+    def key(self) -> tuple:
+        top = tuple(sorted(self.countries.most_common(3)))
+        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:])
+        return (top, self.admin1, self.country, pts, self.cue)
+
+
+CUE_FEATURES = {
+    "province": ADMIN_FEATURES, "governorate": ADMIN_FEATURES, "state": ADMIN_FEATURES,
+    "county": ADMIN_FEATURES, "parish": ADMIN_FEATURES, "region": ADMIN_FEATURES | AREA_FEATURES,
+    "countryside": ADMIN_FEATURES | CITY_FEATURES, "district": ADMIN_FEATURES,
+    "city": CITY_FEATURES, "town": CITY_FEATURES, "village": CITY_FEATURES,
+    "mine": SITE_FEATURES, "field": SITE_FEATURES, "base": SITE_FEATURES,
+    "airport": SITE_FEATURES, "camp": SITE_FEATURES, "dam": SITE_FEATURES,
+    "crossing": SITE_FEATURES, "desert": AREA_FEATURES,
+}
+
+
+class Gazetteer:
+    """Read access to the gazetteer index, with cached lookups."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._candidates = lru_cache(maxsize=200_000)(self._lookup)
+        self._resolve = lru_cache(maxsize=200_000)(self._resolve_uncached)
+        self._contexts: dict[tuple, Context] = {}
+
+    # ------------------------------------------------------------ opening and building
+
+    @classmethod
+    def open(cls, path: Path | str | None = None, build: bool = True) -> Gazetteer:
+        """Open the index at `path` (or the default path), building it first if needed."""
+        target = Path(path) if path else default_path()
+        if not cls._usable(target):
+            if not build:
+                raise FileNotFoundError(f"{target}: no gazetteer index (run "
+                                        "`claimbase gazetteer build`)")
+            imports = cls._previous_imports(target)
+            builder.build(target, imports=imports)
+        return cls(target)
+
+    @staticmethod
+    def _usable(path: Path) -> bool:
+        if not path.exists():
+            return False
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            row = con.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            con.close()
+        except sqlite3.DatabaseError:
+            return False
+        return bool(row) and row[0] == builder.SCHEMA_VERSION
+
+    @staticmethod
+    def _previous_imports(path: Path) -> list[Path]:
+        if not path.exists():
+            return []
+        try:
+            con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            row = con.execute("SELECT value FROM meta WHERE key='imports'").fetchone()
+            con.close()
+        except sqlite3.DatabaseError:
+            return []
+        return [Path(p) for p in json.loads(row[0])] if row else []
+
+    @property
+    def con(self) -> sqlite3.Connection:
+        con = getattr(self._local, "con", None)
+        if con is None:
+            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                  check_same_thread=False)
+            self._local.con = con
+        return con
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+
+    def stats(self) -> dict[str, Any]:
+        rows = self.con.execute("SELECT source, COUNT(*) FROM places GROUP BY source")
+        by_source: Counter = Counter()
+        for source, n in rows:
+            by_source[source.split(":")[0]] += n
+        return {"path": str(self.path), "by_source": dict(by_source), **self.meta()}
+
+    # ------------------------------------------------------------ lookup
+
+    def candidates(self, name: str) -> list[Candidate]:
+        """Every entry the name may refer to, best prior first (cached)."""
+        return list(self._candidates(name))
+
+    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+        key = norm(name)
+        if not key:
+            return ()
+        found = self._query("a.norm = ?", (key,), "exact", 1.0)
+        if not found:
+            bare = " ".join(t for t in key.split() if t not in ARTICLES)
+            if bare and bare != key:
+                found = self._query("a.norm = ?", (bare,), "exact", 0.97)
+        if not found:
+            found = self._fold_matches(name, key)
+        if not found:
+            found = self._fuzzy(key)
+        best: dict[int, Candidate] = {}
+        for cand in found:
+            if cand.id not in best or cand.similarity > best[cand.id].similarity:
+                best[cand.id] = cand
+        return tuple(sorted(best.values(), key=lambda c: (-c.importance, c.id)))
+
+    def _query(self, where: str, args: tuple, match: str, sim: float,
+               alias_sims: dict[str, float] | None = None) -> list[Candidate]:
+        sql = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, a.norm "
+               f"FROM aliases a JOIN places p ON p.id = a.place WHERE {where} LIMIT 400")
+        out = []
+        for row in self.con.execute(sql, args):
+            s = alias_sims.get(row[-1], sim) if alias_sims else sim
+            out.append(Candidate(*row[:-1], match=match, similarity=s))
+        return out
+
+    def _fold_matches(self, name: str, key: str) -> list[Candidate]:
+        fkey = fold(name)
+        if len(fkey) < 3:
+            return []
+        rows = self.con.execute("SELECT DISTINCT norm FROM aliases WHERE fold = ? LIMIT 200",
+                                (fkey,)).fetchall()
+        bare = _bare(key)
+        sims = {r[0]: fuzz.ratio(bare, _bare(r[0])) / 100 for r in rows}
+        good = {k: s for k, s in sims.items() if s >= 0.7}
+        if not good:
+            return []
+        marks = ",".join("?" * len(good))
+        return self._query(f"a.norm IN ({marks})", tuple(good), "fold", 0.9,
+                           {k: 0.9 * s for k, s in good.items()})
+
+    def _fuzzy(self, key: str) -> list[Candidate]:
+        """Fuzzy match on aliases whose folded key shares the first two letters."""
+        fkey = fold(key)
+        if len(key) < 5 or len(fkey) < 3:
+            return []
+        block = [r[0] for r in self.con.execute(
+            "SELECT DISTINCT norm FROM aliases WHERE fold >= ? AND fold < ? LIMIT 20000",
+            (fkey[:2], fkey[:2] + "\uffff"))]
+        hits = process.extract(key, block, scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        if not hits:
+            return []
+        sims = {h[0]: 0.8 * h[1] / 100 for h in hits}
+        marks = ",".join("?" * len(sims))
+        return self._query(f"a.norm IN ({marks})", tuple(sims), "fuzzy", 0.7, sims)
+
+    def get(self, gid: str) -> Candidate | None:
+        """The entry with this gazetteer id (e.g. "geonames:172344")."""
+        found = self._query("p.gid = ?", (gid,), "exact", 1.0)
+        return found[0] if found else None
+
+    def has_name(self, name: str) -> bool:
+        """True when the name is an exact alias of some entry."""
+        return bool(self._query("a.norm = ?", (norm(name),), "exact", 1.0))
+
+    # ------------------------------------------------------------ resolution
+
+    def resolve(self, name: str, context: Context | None = None) -> Place | None:
+        """The most likely place for a name in a context, or None."""
+        ctx = context or Context()
+        ckey = ctx.key()
+        self._contexts.setdefault(ckey, ctx)
+        if len(self._contexts) > 50_000:
+            self._contexts.clear()
+            self._contexts[ckey] = ctx
+        hit = self._resolve(name, ckey)
+        if hit is None:
+            return None
+        cand, score = hit
+        return cand.to_place(text=name, score=round(score, 3))
+
+    def rank(self, name: str, context: Context | None = None) -> list[tuple[Candidate, float]]:
+        """Candidates with their scores, best first."""
+        ctx = context or Context()
+        scored = [(c, score(c, ctx)) for c in self.candidates(name)]
+        scored.sort(key=lambda cs: -cs[1])
+        return scored
+
+    def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
+        ctx = self._contexts.get(ckey) or Context()
+        ranked = self.rank(name, ctx)
+        if not ranked:
+            return None
+        best, s = ranked[0]
+        return best, _confidence(ranked)
+
+    # ------------------------------------------------------------ entity ruler
+
+    def ruler_patterns(self, max_patterns: int = 15_000) -> list[dict[str, Any]]:
+        """Entity-ruler patterns (label GPE for political units, LOC for areas, FAC for sites).
+
+        Kept small and safe for a case-insensitive ruler that overrides the NER: the curated
+        sites with all their aliases, countries, and the admin-1 areas and towns (population
+        >= 5,000, or any imported town with a population) of the conflict region, where the
+        statistical NER misses transliterated names. Names that are common words or first
+        names elsewhere ("Hit", "Jordan") are left to the NER.
+        """
+        region = ",".join(f"'{c}'" for c in sorted(RULER_COUNTRIES))
+        rows = self.con.execute(
+            "SELECT p.name, p.feature, a.norm, a.kind, p.source, a.alias "
+            "FROM places p JOIN aliases a ON a.place = p.id WHERE "
+            "p.source LIKE 'curated%' OR p.feature IN ('country', 'continent') OR "
+            f"(p.country IN ({region}) AND (p.feature = 'admin1' OR "
+            " (p.feature IN ('city', 'capital') AND p.population >= 5000) OR "
+            " (p.source LIKE 'import%' AND p.population > 0 AND p.feature IN ('city', 'capital')))"
+            ") ORDER BY p.importance DESC"
+        ).fetchall()
+        patterns: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for name, feature, key, kind, source, alias in rows:
+            curated = source.startswith("curated")
+            if kind == "alt" and not curated and feature not in ("country", "admin1"):
+                continue  # alternate spellings of towns stay with the gazetteer lookup
+            if len(key) < 3 or key in _RULER_STOP or key.isdigit():
+                continue
+            for variant in _ruler_variants(alias or key):
+                if variant.lower() in seen:
+                    continue
+                seen.add(variant.lower())
+                patterns.append({"label": _label(feature), "id": name, "pattern": variant})
+            if len(patterns) >= max_patterns:
+                break
+        return patterns
+
+
+RULER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "IL", "PS", "IR", "SA", "YE",
+                             "EG", "KW", "QA", "BH", "AE", "OM", "AF", "LY"})
+
+
+_ARTICLE_RE = re.compile(r"\b(al|el|ad|as|ar|at|ash|az|an|ed|es|et|ez|ul)[-\s]+(?=\w)",
+                         re.IGNORECASE)
+
+
+def _ruler_variants(alias: str) -> list[str]:
+    """The alias as written, plus its hyphenated / spaced article forms ("al-Mayadin",
+    "al Mayadin"), as phrase patterns for a case-insensitive ruler."""
+    variants = {alias}
+    if _ARTICLE_RE.search(alias):
+        variants.add(_ARTICLE_RE.sub(lambda m: m.group(1) + "-", alias))
+        variants.add(_ARTICLE_RE.sub(lambda m: m.group(1) + " ", alias))
+    return sorted(variants)
+
+
+_RULER_STOP = frozenset({
+    "us", "un", "eu", "as", "of", "the", "and", "man", "la", "ca", "mission", "university",
+    "media", "independence", "liberty", "victoria", "jordan", "chad", "georgia", "hit",
+    "north", "south", "east", "west", "central", "center", "centre", "mobile", "nice", "male",
+    "bar", "sale", "reading", "split", "acre", "ur", "kut", "tar", "mina", "ana", "bahrain",
+    "salt", "mutah", "abu", "said", "sham", "aid", "nur", "deal", "army", "the gulf", "gulf",
+    "turkey", "sunni", "shia", "arab", "most", "also", "time", "amman", "asia", "africa",
+    "europe", "america", "oceania",
+})
+
+
+def _label(feature: str) -> str:
+    if feature in SITE_FEATURES:
+        return "FAC"
+    if feature in ("region", "desert", "mountains", "water", "river", "continent"):
+        return "LOC"
+    return "GPE"
+
+
+def _bare(key: str) -> str:
+    return "".join(t for t in key.split() if t not in ARTICLES)
+
+
+def score(c: Candidate, ctx: Context) -> float:
+    """Prior plus context evidence for one candidate."""
+    s = c.importance / 3.0  # ~0.3 for a village, ~2.3 for a 1M city, ~3 for countries
+    s += 2.0 * (c.similarity - 1.0)
+    total = sum(ctx.countries.values())
+    if total and c.country:
+        share = ctx.countries.get(c.country, 0) / total
+        s += 2.5 * share
+    if ctx.admin1:
+        if c.admin1 and norm(c.admin1) == norm(ctx.admin1):
+            s += 3.0
+        elif c.feature not in ("country", "admin1"):
+            s -= 1.0
+    if ctx.country:
+        s += 2.0 if c.country == ctx.country else -1.0
+    if ctx.points and c.lat is not None:
+        d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:])
+        s += 1.0 * math.exp(-d / 250.0)
+    if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
+        s += 1.0 if c.feature in feats else -0.3
+    return s
+
+
+def _confidence(ranked: list[tuple[Candidate, float]]) -> float:
+    """A 0..1 score from the margin between the best two candidates and the match quality."""
+    best = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else best - 2.0
+    margin = 1 / (1 + math.exp(-(best - second) * 2))
+    return max(0.0, min(1.0, margin * ranked[0][0].similarity))

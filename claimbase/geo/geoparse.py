@@ -1,0 +1,382 @@
+"""The geoparser stage: find place mentions, resolve them, pick an event's location.
+
+Mentions come from spaCy GPE/LOC/FAC entities (NORP demonyms never count) and from a
+phrase matcher over the gazetteer's ruler patterns (curated sites such as "Omar oil field",
+countries, admin areas, prominent towns), so multiword sites are found even when the
+statistical NER splits or mislabels them. Resolution runs twice: first the unambiguous
+mentions give the document's country focus and anchor points, then every mention is ranked
+with that context, "City, State" pairs and cue words ("province", "village", "mine").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from claimbase.config import DATA_DIR
+from claimbase.geo.gazetteer import (
+    AREA_FEATURES,
+    SITE_FEATURES,
+    Context,
+    Gazetteer,
+)
+from claimbase.geo.translit import norm
+from claimbase.record import Document, Place
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG"})  # may hide a place the matcher knows
+
+# designator words after a name: cue for ranking, and precision
+AFTER_CUES = {
+    "province": 3, "governorate": 3, "state": 3, "county": 3, "parish": 3, "region": 3,
+    "countryside": 3, "desert": 3, "district": 3, "city": 1, "town": 1, "village": 1,
+    "area": 2, "pocket": 2, "outskirts": 2, "camp": 1, "base": 1, "airport": 1, "mine": 1,
+    "field": 1, "fields": 1, "crossing": 2, "road": 2, "highway": 2, "suburbs": 2,
+}
+BEFORE_CUES = {
+    "outskirts": 2, "vicinity": 2, "area": 2, "suburbs": 2, "environs": 2, "countryside": 3,
+    "province": 3, "governorate": 3, "city": 1, "town": 1, "village": 1, "region": 3,
+    "district": 3, "county": 3, "desert": 3, "near": 2, "around": 2, "outside": 2,
+    "north": 2, "south": 2, "east": 2, "west": 2, "northeast": 2, "northwest": 2,
+    "southeast": 2, "southwest": 2,
+}
+_LEFT_EXPR = re.compile(
+    r"(?:\bthe\s+)?(?:[A-Za-z][\w-]*\s+)?"
+    r"(?P<cue>outskirts|vicinity|city|town|village|area|countryside|province|governorate|region"
+    r"|suburbs|district|desert|environs|county)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(r"\b(?P<cue>near|around|outside|north|south|east|west|northeast|northwest"
+                   r"|southeast|southwest)(?:\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
+_DEMONYM = re.compile(r"(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+
+
+@dataclass
+class Mention:
+    """A candidate place span before resolution."""
+
+    start: int
+    end: int
+    text: str
+    cue: str | None = None
+    precision: int | None = None
+    expr_start: int | None = None
+    expr_end: int | None = None
+    admin_hint: str | None = None
+    country_hint: str | None = None
+
+
+def _postal_codes() -> dict[str, tuple[str, str]]:
+    path = DATA_DIR / "admin_postal_codes.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r["code"]: (r["country"], r["admin1"]) for r in csv.DictReader(fh, delimiter="\t")}
+
+
+_MATCHERS: dict[tuple[int, int], Any] = {}
+_POSTAL: dict[str, tuple[str, str]] = {}
+
+
+def gazetteer_matcher(nlp_vocab: Any, gaz: Gazetteer) -> Any:
+    """A spaCy PhraseMatcher (on lower-case text) over the gazetteer's ruler patterns."""
+    key = (id(nlp_vocab), id(gaz))
+    if key not in _MATCHERS:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        tokenizer = spacy.blank("en", vocab=nlp_vocab).tokenizer
+        matcher = PhraseMatcher(nlp_vocab, attr="LOWER")
+        docs = [tokenizer(p["pattern"]) for p in gaz.ruler_patterns()]
+        matcher.add("PLACE", docs)
+        _MATCHERS[key] = matcher
+    return _MATCHERS[key]
+
+
+# ------------------------------------------------------------------ mention finding
+
+
+def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a leading "the" and a trailing possessive or punctuation from a span."""
+    span = text[start:end]
+    if span.lower().startswith("the "):
+        start += 4
+    m = _POSSESSIVE.search(text[start:end])
+    if m:
+        end = start + m.start()
+    while end > start and text[end - 1] in ".,;:)\"'”’" and not text[start:end].endswith(
+            (".C.", ".Y.", ".J.", ".S.", ".A.", ".K.")):
+        if text[end - 1] == "." and re.search(r"\b[A-Z][a-z]{0,4}\.$", text[start:end]):
+            break  # abbreviations such as "Ill." or "Calif."
+        end -= 1
+    return start, end
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ar|at|ash|az|an|ad-d|ed|es|et)[-\s’']", re.I)
+_GENERIC = frozenset({"north", "south", "east", "west", "central", "western", "eastern",
+                      "northern", "southern", "downtown", "midwest", "earth", "world"})
+
+
+def _looks_like_name(surface: str) -> bool:
+    """Capitalised (or an Arabic article before a capital), not a bare direction word."""
+    if not any(ch.isalpha() for ch in surface) or surface.lower() in _GENERIC:
+        return False
+    if surface[:1].isupper() or surface[:1].isdigit():
+        return True
+    rest = _ARTICLE_PREFIX.sub("", surface)
+    return rest != surface and rest[:1].isupper()
+
+
+def _is_demonym(text: str, gaz: Gazetteer) -> bool:
+    return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text))
+
+
+def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
+    """Place spans from NER and the gazetteer matcher, longest first on overlap."""
+    sdoc = doc.spacy_doc
+    text = doc.text
+    spans: list[tuple[int, int, int]] = []  # (start, end, priority)
+    blocked: list[tuple[int, int]] = []  # NORP and long ORG/PERSON names
+    for ent in sdoc.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append((ent.start_char, ent.end_char, 2))
+        elif ent.label_ == "NORP":
+            blocked.append((ent.start_char, ent.end_char))
+        elif ent.label_ in NAME_LABELS:
+            blocked.append((ent.start_char, ent.end_char))
+    matcher = gazetteer_matcher(sdoc.vocab, gaz)
+    for _mid, s, e in matcher(sdoc):
+        span = sdoc[s:e]
+        first = span[0].text
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            continue
+        start, end = span.start_char, span.end_char
+        inside = [b for b in blocked if b[0] <= start and end <= b[1]]
+        if any((b[1] - b[0]) > (end - start) for b in inside):
+            continue  # "Damascus University", "the Syrian Arab Army"
+        spans.append((start, end, 3))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
+    mentions: list[Mention] = []
+    last_end = -1
+    for start, end, _prio in spans:
+        if start < last_end:
+            continue
+        for sub_start, sub_end in _split_commas(text, start, end):
+            s, e = _clean_span(text, sub_start, sub_end)
+            if e <= s or doc.in_boilerplate(s, e):
+                continue
+            surface = text[s:e]
+            if _is_demonym(surface, gaz) or not _looks_like_name(surface):
+                continue
+            mentions.append(Mention(start=s, end=e, text=surface))
+        last_end = end
+    _attach_cues(text, mentions)
+    _attach_postal(text, mentions)
+    return mentions
+
+
+def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """"Springfield, Ill." -> two spans."""
+    parts, pos = [], start
+    for m in re.finditer(r",\s*", text[start:end]):
+        parts.append((pos, start + m.start()))
+        pos = start + m.end()
+    parts.append((pos, end))
+    return [p for p in parts if p[1] > p[0]]
+
+
+def _attach_cues(text: str, mentions: list[Mention]) -> None:
+    for i, m in enumerate(mentions):
+        m.expr_start, m.expr_end = m.start, m.end
+        after = re.match(r"\s+([A-Za-z]+)\b", text[m.end:m.end + 20])
+        word = after.group(1).lower() if after else ""
+        if word in AFTER_CUES:
+            m.cue, m.precision = word, AFTER_CUES[word]
+            m.expr_end = m.end + after.end()
+        before = text[max(0, m.start - 60):m.start]
+        left = _LEFT_EXPR.search(before)
+        if left:
+            cue = left.group("cue").lower()
+            m.expr_start = m.start - (len(before) - left.start())
+            if m.cue is None or BEFORE_CUES.get(cue, 1) > (m.precision or 1):
+                m.cue, m.precision = cue, BEFORE_CUES.get(cue, 2)
+        elif near := _NEAR.search(before):
+            cue = near.group("cue").lower()
+            m.cue, m.precision = m.cue or cue, max(m.precision or 1, 2)
+        # "City, State" / "City, Country": the next mention right after a comma
+        if i + 1 < len(mentions):
+            nxt = mentions[i + 1]
+            between = text[m.end:nxt.start]
+            if re.fullmatch(r",\s*", between):
+                m.admin_hint = nxt.text
+
+
+def _attach_postal(text: str, mentions: list[Mention]) -> None:
+    """"Springfield, IL": a two-letter postal code after a comma is a state hint."""
+    global _POSTAL
+    if not _POSTAL:
+        _POSTAL = _postal_codes()
+    for m in mentions:
+        if m.admin_hint:
+            continue
+        after = re.match(r",\s*([A-Z]{2})\b", text[m.end:m.end + 6])
+        if after and after.group(1) in _POSTAL:
+            m.country_hint, m.admin_hint = _POSTAL[after.group(1)]
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def _first_pass(gaz: Gazetteer, mentions: list[Mention]) -> tuple[Counter, list]:
+    """Country focus and anchor points from mentions with one clear reading."""
+    focus: Counter = Counter()
+    points: list[tuple[float, float]] = []
+    for m in mentions:
+        ranked = gaz.rank(m.text)
+        if not ranked:
+            continue
+        best, s = ranked[0]
+        margin = s - ranked[1][1] if len(ranked) > 1 else 9.0
+        if best.match != "exact" or margin < 0.5:
+            continue
+        if best.country:
+            focus[best.country] += 2 if best.feature in ("country", "admin1") else 1
+        if best.lat is not None and best.feature not in ("country", "continent"):
+            points.append((best.lat, best.lon))
+    return focus, points
+
+
+def _hint(gaz: Gazetteer, m: Mention) -> tuple[str | None, str | None]:
+    """(admin1, country) named right after the mention, if it is one."""
+    if m.country_hint:
+        return m.admin_hint, m.country_hint
+    if not m.admin_hint:
+        return None, None
+    for cand in gaz.candidates(m.admin_hint)[:5]:
+        if cand.feature == "admin1" and cand.match == "exact":
+            return cand.name, cand.country
+        if cand.feature == "country" and cand.match == "exact":
+            return None, cand.country
+    return None, None
+
+
+def _precision(m: Mention, feature: str | None) -> int:
+    if feature in ("country", "continent", "admin1", "desert") or (
+            feature in AREA_FEATURES and feature != "region"):
+        return 3
+    if m.precision is not None:
+        if feature in ("admin2",) and m.precision == 1:
+            return 3
+        return m.precision
+    if feature in ("admin2", "admin3", "admin"):
+        return 3
+    if feature == "region":
+        return 3
+    return 1
+
+
+def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Place]:
+    focus, points = _first_pass(gaz, mentions)
+    places: list[Place] = []
+    resolved_points: list[tuple[float, float]] = list(points)
+    for m in mentions:
+        admin1, country = _hint(gaz, m)
+        cue = m.cue if m.cue in ("province", "governorate", "state", "county", "city", "town",
+                                 "village", "mine", "field", "fields", "base", "airport",
+                                 "camp", "crossing", "desert", "countryside", "region") else None
+        if cue == "fields":
+            cue = "field"
+        ctx = Context(countries=focus, admin1=admin1, country=country,
+                      points=resolved_points[-8:], cue=cue)
+        place = gaz.resolve(m.text, ctx)
+        if place is None:
+            places.append(Place(text=m.text, start=m.start, end=m.end))
+            continue
+        place.text, place.start, place.end = m.text, m.start, m.end
+        place.precision = _precision(m, place.feature)
+        places.append(place)
+        if place.lat is not None and place.feature not in ("country", "continent"):
+            resolved_points.append((place.lat, place.lon))
+    return places
+
+
+def find_places(doc: Document, res: Any) -> None:
+    """Stage: fill `doc.places` with every place mention, resolved when possible."""
+    if doc.spacy_doc is None:
+        doc.places = []
+        return
+    gaz = res.gazetteer
+    mentions = find_mentions(doc, gaz)
+    doc.places = resolve_mentions(doc, gaz, mentions)
+    doc.__dict__["place_expressions"] = {
+        (m.start, m.end): (m.expr_start, m.expr_end) for m in mentions}
+
+
+# ------------------------------------------------------------------ event location
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    i = text.rfind("\n", 0, pos)
+    return 0 if i < 0 else i + 1
+
+
+def _anchor_offset(anchor: Any) -> int:
+    if isinstance(anchor, int):
+        return anchor
+    if isinstance(anchor, tuple):
+        return int(anchor[0])
+    return int(getattr(anchor, "idx", getattr(anchor, "start_char", 0)))
+
+
+def _expression(doc: Document, place: Place) -> Place:
+    """A copy of the place whose span covers its whole expression ("the city of Raqqa")."""
+    spans = doc.__dict__.get("place_expressions", {})
+    start, end = spans.get((place.start, place.end), (place.start, place.end))
+    if (start, end) == (place.start, place.end) or start is None:
+        return replace(place)
+    return replace(place, text=doc.text[start:end], start=start, end=end)
+
+
+def _attached(doc: Document, place: Place, anchor_pos: int) -> bool:
+    """True when the place sits in a prepositional phrase headed by the anchor's clause."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return False
+    tok = sdoc.char_span(place.start, place.end, alignment_mode="expand")
+    trig = sdoc.char_span(anchor_pos, anchor_pos + 1, alignment_mode="expand")
+    if tok is None or trig is None:
+        return False
+    head, target = tok.root, trig.root
+    for _ in range(6):
+        if head == target:
+            return True
+        if head.head == head:
+            break
+        head = head.head
+    return False
+
+
+def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> Place | None:
+    """The event location: a place of the sentence (attached to / nearest the anchor), else
+    the nearest place earlier in the same paragraph (episode carry-over)."""
+    pos = _anchor_offset(anchor)
+    inside = [p for p in doc.places if sent_start <= p.start and p.end <= sent_end]
+    if inside:
+        def rank(p: Place) -> tuple:
+            attached = _attached(doc, p, pos)
+            level = {None: 1, 1: 0, 2: 0, 3: 1}.get(p.precision, 1)
+            return (0 if attached else 1, level, abs(p.start - pos))
+        return _expression(doc, min(inside, key=rank))
+    para = _paragraph_start(doc.text, sent_start)
+    before = [p for p in doc.places if para <= p.start and p.end <= sent_start
+              and p.gazetteer_id is not None]
+    if before:
+        best = max(before, key=lambda p: p.start)
+        return _expression(doc, best)
+    return None
+
+
+__all__ = ["find_places", "place_for", "find_mentions", "resolve_mentions", "Mention",
+           "SITE_FEATURES"]

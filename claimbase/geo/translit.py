@@ -1,0 +1,76 @@
+"""Name keys for gazetteer lookup: a normalised form and a transliteration-folded skeleton.
+
+`norm` lowercases, strips diacritics, apostrophes and ayn/hamza marks, and turns every run of
+punctuation into one space: "Dayr az-Zawr" -> "dayr az zawr".
+
+`fold` is a loose key for names transliterated from Arabic, Persian, Kurdish or Turkish in many
+ways: it drops leading and inner articles (al-, el-, ad-, as-, ar-, at-, ash-, az-, …), maps
+consonant spellings onto one letter (q/k, kh/k, gh/g, dh/d, th/t, sh/ch/s, ph/f, dj/j), keeps
+the first letter and then only consonants, and collapses doubled letters:
+"Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr" -> "drzr"; "al-Mayadin", "Mayadeen" -> "mdn".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = str.maketrans({
+    "ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "þ": "th",
+    "ð": "d", "ħ": "h", "ŧ": "t", "ŀ": "l",
+})
+_MARKS = re.compile(r"[\u02bb\u02bc\u02bf\u02be\u02b9\u02c8'’‘`´ʿʾ]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+ARTICLES = frozenset({
+    "al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ath", "adh", "ed", "es", "er",
+    "et", "ez", "en", "ul", "il", "ag", "ak", "aj", "ak", "ay", "at", "ed", "az",
+})
+_DIGRAPHS = (
+    ("sch", "s"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),
+    ("ch", "s"), ("ph", "f"), ("dj", "j"), ("zh", "j"), ("ck", "k"), ("q", "k"), ("c", "k"),
+    ("x", "ks"),
+)
+_VOWELS = re.compile(r"[aeiouyw]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def strip_accents(text: str) -> str:
+    """Remove combining marks after NFKD decomposition ("Ḩamāh" -> "Hamah")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def norm(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    text = strip_accents(name.casefold()).translate(_SPECIAL)
+    text = _MARKS.sub("", text)
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def _fold_token(token: str) -> str:
+    if len(token) > 3 and token.endswith("h") and token[-2] in "aeiou":
+        token = token[:-1]  # Raqqah -> Raqqa, Sukhnah -> Sukhna
+    for src, dst in _DIGRAPHS:
+        token = token.replace(src, dst)
+    return token
+
+
+def fold(name: str) -> str:
+    """The loose transliteration key (consonant skeleton) of a name; "" for empty names."""
+    tokens = norm(name).split()
+    content = [t for t in tokens if t not in ARTICLES]
+    if not content:
+        content = tokens
+    joined = "".join(_fold_token(t) for t in content)
+    if not joined:
+        return ""
+    head, rest = joined[0], _VOWELS.sub("", joined[1:])
+    return _DOUBLE.sub(r"\1", head + rest)
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of the name is Latin (after removing accents)."""
+    for ch in strip_accents(name).translate(_SPECIAL):
+        if ch.isalpha() and not ("a" <= ch.lower() <= "z"):
+            return False
+    return any(ch.isalpha() for ch in name)

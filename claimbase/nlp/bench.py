@@ -1,0 +1,162 @@
+"""Measurements for the NLP layer: ruler cost and actor-resolution accuracy on gold data.
+
+    python -m claimbase.nlp.bench [--shared ../shared] [--guardian 100]
+
+Prints (1) docs/s of bare spaCy vs. spaCy + the claimbase ruler (+ the actors stage) on the
+seeds and on Guardian articles, (2) for every gold actor/recipient span with an id, whether
+`ActorDictionary.lookup(span)` and `find_actors` (+ `coref.resolve`) give the gold id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from claimbase.nlp.actors import ActorDictionary
+from claimbase.record import ActorMention, Document
+
+ROLES = ("actor", "recipient")
+
+
+def prepare(text: str, ref: str) -> Document:
+    """A document with boilerplate marked when the ingest stage is available."""
+    doc = Document(text=text, ref=ref)
+    try:
+        from claimbase.ingest.clean import mark_boilerplate
+
+        mark_boilerplate(doc, None)
+        doc.invalidate()
+    except Exception:  # noqa: BLE001 - the ingest module is optional here
+        pass
+    return doc
+
+
+def gold_spans(gold_dir: Path) -> dict[str, list[dict[str, Any]]]:
+    """Unique gold actor/recipient objects with an id, by seed file name."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for path in sorted(gold_dir.glob("*.events.jsonl")):
+        seen: set[tuple[int, int, str]] = set()
+        rows = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            for role in ROLES:
+                obj = rec.get(role)
+                if not obj or not obj.get("id") or obj.get("start") is None:
+                    continue
+                key = (obj["start"], obj["end"], obj["id"])
+                if key not in seen:
+                    seen.add(key)
+                    rows.append(obj)
+        out[path.name.replace(".events.jsonl", ".txt")] = rows
+    return out
+
+
+def _overlapping(mentions: list[ActorMention], start: int, end: int) -> ActorMention | None:
+    best, best_len = None, 0
+    for m in mentions:
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap > best_len:
+            best, best_len = m, overlap
+    return best
+
+
+def actor_accuracy(nlp: Any, book: ActorDictionary, seeds: Path, gold: Path,
+                   misses: list[str] | None = None) -> dict[str, float]:
+    """Share of gold spans whose id `lookup`, `find_actors`, `find_actors`+coref reproduce."""
+    from claimbase.nlp.coref import resolve
+    from claimbase.nlp.mentions import find_mentions
+
+    hits: Counter[str] = Counter()
+    total = 0
+    for name, rows in gold_spans(gold).items():
+        doc = prepare((seeds / name).read_text(encoding="utf-8"), name)
+        doc.spacy_doc = nlp(doc.analysis_text)
+        doc.actors = find_mentions(doc, book)
+        for obj in rows:
+            total += 1
+            found = book.lookup(obj["text"])
+            hits["lookup"] += found is not None and found.id == obj["id"]
+            m = _overlapping(doc.actors, obj["start"], obj["end"])
+            hits["find_actors"] += m is not None and m.id == obj["id"]
+            r = resolve(doc, m) if m is not None else None
+            if r is None:
+                from claimbase.nlp.coref import antecedent
+
+                r = antecedent(doc, obj["start"], obj["end"])
+            ok = r is not None and r.id == obj["id"]
+            hits["with_coref"] += ok
+            if not ok and misses is not None:
+                got = f"{r.text!r}->{r.id}" if r is not None else "none"
+                misses.append(f"{name[:3]} {obj['text']!r} gold={obj['id']} got={got}")
+    return {k: round(hits[k] / total, 3) if total else 0.0 for k in
+            ("lookup", "find_actors", "with_coref")} | {"spans": total}
+
+
+def docs_per_second(nlp: Any, texts: list[str], repeat: int = 1) -> float:
+    """Documents per CPU second of this process (robust on a shared, busy machine)."""
+    start = time.process_time()
+    n = 0
+    for _ in range(repeat):
+        for _doc in nlp.pipe(texts, batch_size=32):
+            n += 1
+    return n / (time.process_time() - start)
+
+
+def timing(texts: list[str], book: ActorDictionary, resources: Any = None) -> dict[str, float]:
+    """docs/s: bare spaCy, + ruler, + ruler and the actors stage."""
+    import spacy
+
+    from claimbase.nlp.mentions import find_mentions
+    from claimbase.nlp.model import DEFAULT_MODEL, add_ruler
+
+    bare = spacy.load(DEFAULT_MODEL)
+    full = spacy.load(DEFAULT_MODEL)
+    add_ruler(full, resources)
+    docs_per_second(bare, texts[:3])  # warm up
+    base = docs_per_second(bare, texts)
+    ruled = docs_per_second(full, texts)
+    start = time.process_time()
+    for text, sdoc in zip(texts, full.pipe(texts, batch_size=32), strict=True):
+        doc = Document(text=text, ref="bench")
+        doc.spacy_doc = sdoc
+        find_mentions(doc, book)
+    staged = len(texts) / (time.process_time() - start)
+    return {"bare": round(base, 2), "ruler": round(ruled, 2),
+            "ruler+actors": round(staged, 2), "ratio": round(ruled / base, 3),
+            "ratio_with_actors": round(staged / base, 3)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path(__file__).parents[3] / "shared")
+    parser.add_argument("--guardian", type=int, default=100)
+    parser.add_argument("--gazetteer", action="store_true", help="include gazetteer patterns")
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    from claimbase.nlp.model import load_nlp
+    from claimbase.pipeline import Resources
+
+    res = Resources() if args.gazetteer else None
+    book = res.actors if res is not None else ActorDictionary.load()
+    seeds = sorted((args.shared / "seeds").glob("*.txt"))
+    seed_texts = [prepare(p.read_text(encoding="utf-8"), p.name).analysis_text for p in seeds]
+    guardian = args.shared / "data" / "corpora" / "guardian_sdf.jsonl"
+    lines = guardian.read_text(encoding="utf-8").splitlines()[: args.guardian]
+    g_texts = [json.loads(line)["text"] for line in lines]
+    print("seeds   ", timing(seed_texts, book, res))
+    print("guardian", timing(g_texts, book, res))
+    nlp = load_nlp(None, res)
+    misses: list[str] = []
+    acc = actor_accuracy(nlp, book, args.shared / "seeds", args.shared / "gold" / "seeds",
+                         misses)
+    print("actor accuracy", acc)
+    if args.misses:
+        print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""Light anaphora resolution: pronouns and definite descriptions -> an earlier actor mention.
+
+`antecedent(doc, start, end)` returns the last compatible mention in `doc.actors` before
+`start`, in the same or the previous paragraph: "he/she" want a person, "it/its" a singular
+non-person, "they/them/their" a group or a plural description; descriptions ("the group",
+"the terror group", "the army") constrain the sector through sectors.yaml (`coref`,
+`coref_modifiers`). Identified mentions (with an id) are preferred over generic ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from claimbase.nlp.lexicon import lexicon
+from claimbase.record import ActorMention
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
+                         "said", "such"})
+GROUP_KINDS = frozenset({"actor", "organization", "media", "generic"})
+JIHADIST_WORDS = ("terror", "jihad", "extremis", "takfir", "islamist")
+WINDOW = 1500  # characters searched back when the text has no paragraph breaks
+_WORD = re.compile(r"[\w’'-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """What an anaphor allows as antecedent."""
+
+    person: bool | None = None
+    plural: bool | None = None
+    sectors: frozenset[str] | None = None
+    tag: str | None = None  # preferred actor tag ("jihadist" for "the terrorists")
+    possessive: bool = False  # "its", "their": may refer to the clause subject
+
+
+def antecedent(doc: Any, start: int, end: int) -> ActorMention | None:
+    """The actor a pronoun / definite description at [start, end) refers to, or None."""
+    constraint = constraint_for(doc.text[start:end])
+    if constraint is None:
+        return None
+    lo = _search_start(doc.text, start)
+    window = [m for m in doc.actors if lo < m.end and m.end <= start]
+    if not constraint.possessive:
+        window = [m for m in window if not _clause_subject(doc, m, start, end)]
+    if constraint.tag is not None:
+        before = [m for m in doc.actors if m.end <= start]
+        tagged = [m for m in before if constraint.tag in _tags(m.id)]
+        found = _last_compatible(tagged, constraint)
+        if found is not None:
+            return found
+    return _last_compatible(window, constraint)
+
+
+def _last_compatible(window: list[ActorMention], constraint: Constraint) -> ActorMention | None:
+    fallback = None
+    for mention in reversed(window):
+        if not compatible(mention, constraint):
+            continue
+        if mention.id is not None:
+            return mention
+        if fallback is None and mention.sector not in (None, "UNK"):
+            fallback = mention
+    return fallback
+
+
+def _tags(actor_id: str | None) -> list[str]:
+    actor = _book().get(actor_id) if actor_id else None
+    return actor.tags if actor is not None else []
+
+
+@lru_cache(maxsize=1)
+def _book() -> Any:
+    from claimbase.nlp.actors import ActorDictionary
+
+    return ActorDictionary.load()
+
+
+def _clause_subject(doc: Any, mention: ActorMention, start: int, end: int) -> bool:
+    """Is `mention` the subject of the clause the (non-subject) anaphor sits in?
+
+    "The SDF announced the defeat of the terror group": the group is not the SDF.
+    """
+    sdoc = getattr(doc, "spacy_doc", None)
+    if sdoc is None:
+        return False
+    ana = sdoc.char_span(start, end, alignment_mode="expand")
+    cand = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if ana is None or cand is None or ana.sent.start != cand.sent.start:
+        return False
+    if ana.root.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    root = cand.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head in list(ana.root.ancestors)
+
+
+def resolve(doc: Any, mention: ActorMention) -> ActorMention:
+    """`mention` with the id/name/sector/country of its antecedent when it has no id."""
+    if mention.id is not None:
+        return mention
+    found = antecedent(doc, mention.start, mention.end)
+    if found is None or found.id is None:
+        return mention
+    return replace(mention, id=found.id, name=found.name, sector=found.sector,
+                   country=found.country)
+
+
+def constraint_for(text: str) -> Constraint | None:
+    """The constraint of an anaphoric span, or None when it is not anaphoric."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    if not words:
+        return None
+    first = words[0]
+    if len(words) == 1 and first not in lexicon().coref:
+        return _pronoun(first)
+    if first not in DETERMINERS:
+        # A bare armed-group description ("militants", "1,000 terrorists") refers to the
+        # salient armed group; other bare nouns are not anaphoric.
+        entry = lexicon().coref.get(words[-1])
+        if entry is None or set(entry.get("sectors") or ()) - {"REB", "UAF"}:
+            return None
+        return _description(["the", *words])
+    if first in ("its", "their") and words[-1] not in lexicon().coref:
+        return _pronoun(first)  # "its fighters": the possessor's group
+    return _description(words)
+
+
+def _pronoun(word: str) -> Constraint | None:
+    poss = word in ("its", "their", "his", "her", "theirs", "hers")
+    if word in PERSON_PRONOUNS:
+        return Constraint(person=True, plural=False, possessive=poss)
+    if word in SINGULAR_PRONOUNS:
+        return Constraint(person=False, plural=False, possessive=poss)
+    if word in PLURAL_PRONOUNS:
+        return Constraint(person=False, plural=True, possessive=poss)
+    return None
+
+
+def _description(words: list[str]) -> Constraint | None:
+    lex = lexicon()
+    head = words[-1]
+    if head.endswith("'s"):
+        head = head[:-2]
+    entry = lex.coref.get(head)
+    if entry is None:
+        return None
+    sectors = set(entry.get("sectors") or []) or None
+    for word in words[1:-1]:
+        narrowed = lex.coref_modifiers.get(word)
+        if narrowed:
+            sectors = set(narrowed) if sectors is None else (sectors & set(narrowed)) or sectors
+    if words[0] in ("its", "their"):
+        return Constraint(person=False, plural=None, sectors=None, possessive=True)
+    plural = head.endswith("s") and not head.endswith("ss")
+    tag = "jihadist" if any(w.startswith(JIHADIST_WORDS) for w in words[1:]) else None
+    return Constraint(person=entry.get("person"), plural=plural,
+                      sectors=frozenset(sectors) if sectors else None, tag=tag)
+
+
+def compatible(mention: ActorMention, c: Constraint) -> bool:
+    """Does the mention satisfy the anaphor's person / number / sector constraint?"""
+    is_person = mention.kind == "person"
+    if c.person is True and not is_person:
+        return False
+    if c.person is False and is_person:
+        return False
+    if c.sectors is not None and mention.sector not in c.sectors:
+        return False
+    if c.plural is False and not is_person and _plural_generic(mention):
+        return False
+    if c.plural is True and c.sectors is None:
+        # "they": a group or a plural description, not a person or a state's name
+        return mention.kind in GROUP_KINDS and not (mention.kind == "actor" and
+                                                    mention.sector == "GOV")
+    return True
+
+
+def _plural_generic(mention: ActorMention) -> bool:
+    """A generic plural description ("militants") is not an "it"."""
+    if mention.kind != "generic":
+        return False
+    last = mention.text.split()[-1].lower() if mention.text.split() else ""
+    return last.endswith("s") and not last.endswith("ss")
+
+
+def _search_start(text: str, start: int) -> int:
+    """Start of the previous paragraph (paragraphs split on newlines), else a window."""
+    cut = text.rfind("\n", 0, start)
+    if cut < 0:
+        return max(0, start - WINDOW)
+    # Skip blank lines, then find the start of the previous non-empty paragraph.
+    i = cut
+    while i > 0 and text[i - 1] in "\n \t\r":
+        i -= 1
+    prev = text.rfind("\n", 0, i)
+    return max(prev + 1, start - 4 * WINDOW)

@@ -1,0 +1,474 @@
+"""Actor mentions in a parsed document: the work behind the `actors` stage.
+
+Sources, most trusted first (overlaps are resolved in that order, then by length):
+
+1. entities resolved in the actor dictionary (ruler `ent_id_`, else an alias lookup), grown
+   over the noun they modify: "Syrian troops" -> SYR_MIL, "ISIS fighters" -> ISIS,
+   "Iraqi civilians" -> civilians of IRQ; capitals as subjects/possessors -> the state;
+2. persons and organisations the dictionary does not know (sector from titles / name words);
+3. generic descriptions with a sector ("gunmen", "protesters", "government forces").
+
+Every mention is a `claimbase.record.ActorMention` with offsets into `doc.text`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from claimbase.nlp.actors import Actor, ActorDictionary
+from claimbase.nlp.lexicon import Lexicon, lexicon, norm
+from claimbase.record import ActorMention
+
+ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC", "LOC"})
+LOCATIVE = frozenset({
+    "in", "at", "near", "inside", "across", "throughout", "within", "into", "around", "toward",
+    "towards", "outside", "through", "along", "beyond", "over", "off",
+    "via", "amid", "underneath", "under", "onto", "on",
+})
+RELATIONAL_PREPS = frozenset({"by", "with", "between", "against", "among", "versus", "vs"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "poss"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod", "poss", "nmod",
+                          "npadvmod", "punct", "advmod"})
+BACKING = ("backed", "led", "sponsored", "supported", "funded", "armed", "allied", "aligned")
+PRIO_DICT, PRIO_NAME, PRIO_GENERIC = 3, 2, 1
+
+
+@dataclass(slots=True)
+class Candidate:
+    prio: int
+    start: int  # token index
+    end: int  # token index, exclusive
+    id: str | None
+    name: str | None
+    sector: str | None
+    country: str | None
+    kind: str
+
+
+def find_mentions(doc: Any, book: ActorDictionary) -> list[ActorMention]:
+    """Every actor mention of `doc` (sorted by start, non-overlapping, never in boilerplate)."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return []
+    lex = lexicon()
+    focus = country_focus(sdoc, book, lex)
+    cands: list[Candidate] = []
+    cands += entity_candidates(sdoc, book, lex)
+    cands += generic_candidates(sdoc, book, lex, focus)
+    chosen = _select(cands, len(sdoc))
+    out = []
+    for c in chosen:
+        start = sdoc[c.start].idx
+        last = sdoc[c.end - 1]
+        end = last.idx + len(last.text)
+        if doc.in_boilerplate(start, end):
+            continue
+        out.append(ActorMention(text=doc.text[start:end], start=start, end=end, id=c.id,
+                                name=c.name, sector=c.sector, country=c.country, kind=c.kind))
+    _propagate_persons(out)
+    return out
+
+
+# ---------------------------------------------------------------------- country focus
+def country_focus(sdoc: Any, book: ActorDictionary, lex: Lexicon | None = None) -> str | None:
+    """The ISO3 country the document is mostly about (weighted state/demonym mentions)."""
+    lex = lex or lexicon()
+    counts: Counter[str] = Counter()
+    for ent in sdoc.ents:
+        if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
+            continue
+        actor = book.get(ent.ent_id_) or book.lookup(ent.text)
+        if actor is None or not actor.country:
+            continue
+        weight = 1.0 if actor.is_state else 0.5
+        counts[actor.country] += weight * float(lex.focus_weight.get(actor.country, 1.0))
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+# ---------------------------------------------------------------------- entities
+def entity_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon) -> list[Candidate]:
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ACTOR_LABELS:
+            continue
+        split = _split_backer(ent)
+        if split is not None:
+            out += _backed_candidates(ent, split, book)
+            continue
+        cand = _entity_candidate(ent, book, lex)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _split_backer(ent: Any) -> tuple[Any, Any] | None:
+    """"US-backed Syrian Democratic Forces" -> ("US", "Syrian Democratic Forces")."""
+    doc = ent.doc
+    for tok in ent:
+        if tok.i > ent.start and tok.i + 1 < ent.end and tok.lower_ in BACKING:
+            cut = tok.i - 1 if doc[tok.i - 1].text in ("-", "‐", "‑", "–") else tok.i
+            if cut > ent.start:
+                return doc[ent.start:cut], doc[tok.i + 1:ent.end]
+    return None
+
+
+def _backed_candidates(ent: Any, split: tuple[Any, Any], book: ActorDictionary) -> list[Candidate]:
+    """The backer and the backed group of an "X-backed Y" entity, as two mentions."""
+    backer, backed = split
+    out = []
+    giver = book.lookup(backer.text)
+    if giver is not None:
+        out.append(_from_actor(giver, PRIO_DICT, backer.start, backer.end))
+    group = book.lookup(backed.text) or book.get(ent.ent_id_)
+    if group is not None:
+        out.append(_from_actor(group, PRIO_DICT, backed.start, backed.end))
+    return out
+
+
+def _entity_candidate(ent: Any, book: ActorDictionary, lex: Lexicon) -> Candidate | None:
+    actor = book.get(ent.ent_id_) or _lookup_entity(ent, book, lex)
+    start, end = _with_titles(ent, lex) if ent.label_ == "PERSON" else (ent.start, ent.end)
+    if actor is None:
+        return _unknown_entity(ent, book, lex, start, end)
+    if actor.is_state and ent.label_ in ("GPE", "LOC", "FAC") and _is_locative(ent.root):
+        return None
+    grown = _grow(ent, actor, book, lex)
+    if grown is not None:
+        return grown
+    if ent.label_ != "PERSON":
+        start = _with_the(ent)
+    return _from_actor(actor, PRIO_DICT, start, end)
+
+
+def _with_the(ent: Any) -> int:
+    """Include a determiner "the" right before a named actor ("the SDF")."""
+    if ent.start > 0:
+        prev = ent.doc[ent.start - 1]
+        if prev.lower_ == "the" and prev.head.i >= ent.start and prev.head.i < ent.end:
+            return prev.i
+    return ent.start
+
+
+def _lookup_entity(ent: Any, book: ActorDictionary, lex: Lexicon) -> Actor | None:
+    actor = book.lookup(ent.text)
+    if actor is not None:
+        return actor
+    tokens = [t for t in ent if t.dep_ != "case" and t.text not in ("'s", "’s")]
+    while tokens and (tokens[0].lower_ in lex.titles or tokens[0].pos_ == "DET"
+                      or _title_word(tokens[0].lower_, lex)):
+        tokens = tokens[1:]
+    if tokens and len(tokens) < len(ent):
+        return book.lookup(" ".join(t.text for t in tokens))
+    return None
+
+
+def _unknown_entity(ent: Any, book: ActorDictionary, lex: Lexicon,
+                    start: int, end: int) -> Candidate | None:
+    label = ent.label_
+    if label in ("GPE", "LOC", "FAC"):
+        capital = _metonymy(ent, book, lex)
+        if capital is not None:
+            return _from_actor(capital, PRIO_DICT, ent.start, ent.end)
+        return None
+    if label == "PERSON":
+        sector = _person_sector(ent, lex, start)
+        return Candidate(PRIO_NAME, start, end, None, None, sector, None, "person")
+    if label == "ORG":
+        if all(_common_word(t, lex) for t in ent):
+            return None  # "Army", "the Government": a description, not a name
+        kind, sector = _org_sector(ent, lex)
+        mention_kind = "media" if kind == "media" else "organization"
+        return Candidate(PRIO_NAME, ent.start, ent.end, None, None, sector, None, mention_kind)
+    return None  # NORP without a state ("Kurdish", "Sunni"): left to the generic rules
+
+
+def _common_word(tok: Any, lex: Lexicon) -> bool:
+    low = tok.lower_
+    return (tok.is_stop or tok.is_punct or low in lex.military_nouns
+            or low in lex.government_nouns or tok.lemma_.lower() in lex.generic)
+
+
+def _from_actor(actor: Actor, prio: int, start: int, end: int, kind: str | None = None) -> Candidate:
+    if kind is None:
+        kind = {"person": "person", "media": "media"}.get(actor.kind, "actor")
+    return Candidate(prio, start, end, actor.id, actor.name, actor.sector, actor.country, kind)
+
+
+def _is_locative(tok: Any) -> bool:
+    """A place use: the object of "in/at/near/…", or a compound of such a place."""
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+
+def _metonymy(ent: Any, book: ActorDictionary, lex: Lexicon) -> Actor | None:
+    """Damascus -> SYR_GOV etc., only as subject, agent, possessor or state modifier."""
+    key = norm(ent.text)
+    actor = book.get(lex.metonymy.get(key)) if key in lex.metonymy else book.capital(ent.text)
+    if actor is None:
+        return None
+    if _agentive(ent.root):
+        return actor
+    return None
+
+
+def _agentive(tok: Any) -> bool:
+    seen = 0
+    while tok.dep_ == "conj" and seen < 5:
+        tok, seen = tok.head, seen + 1
+    if tok.dep_ in SUBJECT_DEPS or tok.dep_ == "case":
+        return True
+    if tok.dep_ == "pobj" and (tok.head.dep_ == "agent" or tok.head.lower_ in RELATIONAL_PREPS):
+        return True
+    if tok.dep_ == "nmod" and tok.head.pos_ in ("NOUN", "VERB"):
+        return True
+    return tok.dep_ in ("compound", "amod") and tok.head.lower_ in lexicon().government_nouns
+
+
+# ---------------------------------------------------------------------- growing over nouns
+def _grow(ent: Any, actor: Actor, book: ActorDictionary, lex: Lexicon) -> Candidate | None:
+    """An actor modifying a noun: "Syrian troops", "Iranian-backed"? no; "ISIS fighters"."""
+    root = ent.root
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    chain = _noun_chain(first, ent.end)
+    if not chain:
+        return None
+    words = [t.lower_ for t in chain]
+    kind = _chain_kind(words, lex)
+    if kind is None:
+        return None
+    target = _target(actor, kind, book)
+    if target is None:
+        return None
+    head = chain[-1]
+    # Coordinated modifiers ("Syrian, Russian and Iranian forces") keep their own span.
+    if first is not root or any(c.dep_ == "conj" for c in root.children):
+        return _from_actor(target, PRIO_DICT, ent.start, ent.end)
+    start = min(ent.start, _det_start(head, ent.start))
+    return _from_actor(target, PRIO_DICT, start, head.i + 1)
+
+
+def _noun_chain(tok: Any, after: int) -> list[Any]:
+    """The nouns a modifier token heads into, left to right ("Syrian army convoys")."""
+    chain = []
+    cur = tok
+    while cur.dep_ in MODIFIER_DEPS and cur.head.i > cur.i and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+        if cur.i >= after:
+            if cur.ent_type_ in ("PERSON", "ORG", "GPE"):
+                return []  # "Russian President Vladimir Putin": a modifier of a name
+            chain.append(cur)
+        if len(chain) > 4:
+            break
+    return chain
+
+
+def _chain_kind(words: list[str], lex: Lexicon) -> str | None:
+    text = " ".join(words)
+    if any(w in lex.military_nouns for w in words) or any(
+            m in text for m in lex.military_nouns if " " in m):
+        return "MIL"
+    if any(w in lex.government_nouns for w in words):
+        return "GOV"
+    if words[-1] in lex.civilian_nouns:
+        return "CVL"
+    if words[-1] in lex.member_nouns or text in lex.member_nouns:
+        return "MEMBER"
+    return None
+
+
+def _target(actor: Actor, kind: str, book: ActorDictionary) -> Actor | None:
+    if kind == "MEMBER":
+        return actor
+    if actor.is_state or actor.kind in ("government",):
+        iso3 = actor.country
+        if kind == "MIL":
+            return book.military_of(iso3)
+        if kind == "GOV":
+            return book.government_of(iso3)
+        if kind == "CVL":
+            return Actor(id="", name="", sector="CVL", country=iso3, kind="generic")
+    if kind in ("MIL", "GOV") and actor.kind in ("military", "armed_group", "agency", "igo"):
+        return actor  # "SDF forces", "Hezbollah troops", "UN officials"
+    return None
+
+
+def _det_start(head: Any, limit: int) -> int:
+    for child in head.lefts:
+        if child.dep_ in ("det", "predet") and child.i < limit:
+            return child.i
+    return limit
+
+
+# ---------------------------------------------------------------------- persons / orgs
+def _title_word(word: str, lex: Lexicon) -> bool:
+    return any(word in key.split() for key in lex.titles)
+
+
+def _with_titles(ent: Any, lex: Lexicon) -> tuple[int, int]:
+    """Grow a person span left over capitalised title words ("Defence Minister X")."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.is_title and _title_word(prev.lower_, lex) and prev.ent_type_ in ("", "PERSON"):
+            start -= 1
+        else:
+            break
+    return start, ent.end
+
+
+def _person_sector(ent: Any, lex: Lexicon, start: int) -> str:
+    doc = ent.doc
+    words = [t.lower_ for t in doc[max(0, start - 3):ent.start]]
+    root = ent.root
+    for child in root.children:
+        if child.dep_ == "appos":
+            words += [t.lower_ for t in child.subtree][:6]
+    if root.dep_ == "appos":
+        words += [t.lower_ for t in root.head.subtree if t.i < ent.start][-6:]
+    text = " ".join(words)
+    best = None
+    for title, sector in lex.titles.items():
+        if f" {title} " in f" {text} " and (best is None or len(title) > len(best[0])):
+            best = (title, sector)
+    return best[1] if best else "UNK"
+
+
+def _org_sector(ent: Any, lex: Lexicon) -> tuple[str, str]:
+    words = {t.lower_ for t in ent}
+    for vocab, kind, sector in lex.org_words:
+        if words & vocab:
+            return kind, sector
+    return "organization", "UNK"
+
+
+def _propagate_persons(mentions: list[ActorMention]) -> None:
+    """A later bare surname takes the id of the earlier full name ("Halevy")."""
+    known: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        last = norm(m.text).split()[-1] if norm(m.text) else ""
+        if m.id is None and last in known:
+            src = known[last]
+            m.id, m.name, m.sector, m.country = src.id, src.name, src.sector, src.country
+        elif last:
+            known.setdefault(last, m)
+
+
+# ---------------------------------------------------------------------- generic descriptions
+def generic_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon,
+                       focus: str | None) -> list[Candidate]:
+    out = []
+    for tok in sdoc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+            continue
+        cand = _generic(tok, book, lex, focus)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None) -> Candidate | None:
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.generic and tok.lower_ not in lex.generic and not _may_phrase(tok, lex):
+        return None
+    left = _np_left(tok)
+    tokens = list(tok.doc[left:tok.i + 1])
+    for k in range(len(tokens)):
+        entry = lex.phrases.get(norm(" ".join(t.text for t in tokens[k:])))
+        if entry is not None:
+            return _phrase_candidate(entry, tokens, book, focus)
+    entry = lex.generic.get(lemma) or lex.generic.get(tok.lower_)
+    if entry is None:
+        return None
+    start = _after_backer(tokens)
+    actor = book.get(entry.get("id"))
+    if actor is not None:
+        return _from_actor(actor, PRIO_GENERIC, start, tok.i + 1, kind="generic")
+    return Candidate(PRIO_GENERIC, start, tok.i + 1, None, None, entry.get("sector", "UNK"),
+                     None, "generic")
+
+
+def _may_phrase(tok: Any, lex: Lexicon) -> bool:
+    return any(key.endswith(tok.lower_) for key in lex.phrases)
+
+
+def _np_left(tok: Any) -> int:
+    """First token of the noun phrase headed by `tok` (contiguous left modifiers only)."""
+    left = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ in NP_LEFT_DEPS and child.right_edge.i == left - 1:
+            left = child.left_edge.i
+        else:
+            break
+    while left < tok.i and (tok.doc[left].is_punct or tok.doc[left].dep_ == "cc"):
+        left += 1
+    return left
+
+
+def _after_backer(tokens: list[Any]) -> int:
+    """Start of a noun phrase after an "X-backed" modifier (the backer is its own actor)."""
+    start = tokens[0].i
+    for t in tokens[:-1]:
+        if any(t.lower_.endswith(b) for b in BACKING) and t.dep_ in ("amod", "compound"):
+            start = t.i + 1
+    return start
+
+
+def _phrase_candidate(entry: dict[str, Any], tokens: list[Any], book: ActorDictionary,
+                      focus: str | None) -> Candidate:
+    sector = entry.get("sector", "UNK")
+    actor = None
+    if entry.get("id"):
+        actor = book.get(entry["id"])
+    elif entry.get("focus_id"):
+        where = _sentence_countries(tokens[-1], book) | {focus}
+        hit = next((c for c in entry["focus_id"] if c in where), None)
+        actor = book.get(entry["focus_id"][hit]) if hit else None
+    elif entry.get("focus") == "MIL":
+        actor = book.military_of(focus)
+    elif entry.get("focus") == "GOV":
+        actor = book.government_of(focus)
+    start = _after_backer(tokens)
+    end = tokens[-1].i + 1
+    if any(t.dep_ == "poss" and t.pos_ == "PRON" for t in tokens) and not entry.get("id"):
+        actor = None  # "its security forces": the possessor decides (see coref)
+    if actor is not None:
+        return _from_actor(actor, PRIO_GENERIC, start, end, kind="generic")
+    return Candidate(PRIO_GENERIC, start, end, None, None, sector, None, "generic")
+
+
+def _sentence_countries(tok: Any, book: ActorDictionary) -> set[str | None]:
+    """Countries of the states / places named in the token's sentence (by the NER)."""
+    out: set[str | None] = set()
+    for ent in tok.sent.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            actor = book.lookup(ent.text)
+            if actor is not None and actor.is_state:
+                out.add(actor.country)
+    return out
+
+
+# ---------------------------------------------------------------------- selection
+def _select(cands: list[Candidate], n_tokens: int) -> list[Candidate]:
+    taken = [False] * n_tokens
+    chosen = []
+    for c in sorted(cands, key=lambda c: (-c.prio, -(c.end - c.start), c.start)):
+        if c.start >= c.end or any(taken[c.start:c.end]):
+            continue
+        for i in range(c.start, c.end):
+            taken[i] = True
+        if c.id == "":
+            c.id, c.name = None, None
+        chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen

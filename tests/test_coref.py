@@ -1,0 +1,85 @@
+"""Pronoun and definite-description resolution over the actor mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimbase.nlp.actors import find_actors
+from claimbase.nlp.coref import antecedent, constraint_for, resolve
+from claimbase.record import Document
+
+
+def run(resources, text: str) -> Document:
+    doc = Document(text=text, ref="t")
+    doc.spacy_doc = resources.nlp(doc.analysis_text)
+    find_actors(doc, resources)
+    return doc
+
+
+def ante(doc: Document, phrase: str, nth: int = 0) -> str | None:
+    start = -1
+    for _ in range(nth + 1):
+        start = doc.text.index(phrase, start + 1)
+    found = antecedent(doc, start, start + len(phrase))
+    return found.id if found is not None else None
+
+
+def test_person_pronouns_want_persons(resources):
+    doc = run(resources, "Sergei Lavrov met officials of the SDF in Moscow. He said talks "
+                         "would continue.")
+    assert ante(doc, "He") == "SERGEI_LAVROV"
+
+
+def test_it_wants_a_singular_organisation(resources):
+    doc = run(resources, "Hundreds of civilians fled as Hezbollah advanced. It said "
+                         "the town was secured.")
+    assert ante(doc, "It") == "HEZBOLLAH"
+
+
+def test_they_skips_persons_and_state_names(resources):
+    doc = run(resources, "The SDF said on Monday that Donald Trump and the US had been "
+                         "informed. They captured the town anyway.")
+    assert ante(doc, "They") == "SDF"
+
+
+def test_terror_descriptions_prefer_jihadist_groups(resources):
+    doc = run(resources, "ISIS lost its last village. After weeks of fighting, the Syrian "
+                         "Democratic Forces declared the defeat of the terror group.")
+    assert ante(doc, "the terror group") == "ISIS"
+
+
+def test_the_army_wants_a_military(resources):
+    doc = run(resources, "Iran sent advisers while Syrian troops massed near Deraa. "
+                         "The army then shelled the villages.")
+    assert ante(doc, "The army") == "SYR_MIL"
+
+
+def test_object_description_is_not_the_clause_subject(resources):
+    doc = run(resources, "Hurras al-Din fighters crossed the river. Then the SDF attacked "
+                         "the group near the bridge.")
+    assert ante(doc, "the group") == "HURRAS_DIN"
+
+
+def test_search_stops_two_paragraphs_back(resources):
+    doc = run(resources, "Hezbollah said it would respond.\n\nNothing happened for days.\n\n"
+                         "Then it struck.")
+    assert ante(doc, "it", nth=1) is None
+    assert ante(doc, "it", nth=0) == "HEZBOLLAH"
+
+
+def test_resolve_fills_generic_mentions(resources):
+    doc = run(resources, "Hayat Tahrir al-Sham shelled the town. Hours later, militants "
+                         "attacked a checkpoint.")
+    militants = next(m for m in doc.actors if m.text == "militants")
+    assert militants.id is None and militants.sector == "REB"
+    resolved = resolve(doc, militants)
+    assert resolved.id == "HTS" and (resolved.start, resolved.end) == (militants.start,
+                                                                       militants.end)
+
+
+@pytest.mark.parametrize(("text", "anaphoric"), [
+    ("he", True), ("their", True), ("the group", True), ("the terror group", True),
+    ("its fighters", True), ("the town", False), ("Damascus", False), ("a group", False),
+])
+def test_what_counts_as_anaphoric(text, anaphoric):
+    assert (constraint_for(text) is not None) is anaphoric

@@ -1,0 +1,148 @@
+"""The events stage: triggers, roles, merging, figures, PLOVER rules and ACLED types."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimbase.extract.triggers import load_lexicon
+from claimbase.record import PLOVER_TYPES, Document
+
+
+@pytest.fixture(scope="module")
+def run(pipeline):
+    def _run(text: str):
+        doc = pipeline.process(Document(text=text, ref="<test>"))
+        return doc, doc.events
+
+    return _run
+
+
+def _span(doc, ev):
+    return doc.text[ev.trigger_start:ev.trigger_end]
+
+
+def _by_type(events, event_type):
+    return [e for e in events if e.event_type == event_type]
+
+
+def test_lexicon_types_are_plover():
+    lex = load_lexicon()
+    senses = [s for table in (lex.verbs, lex.nouns) for ss in table.values() for s in ss]
+    senses += list(lex.hyphen.values())
+    assert len(senses) > 150
+    assert {s.type for s in senses} <= set(PLOVER_TYPES)
+
+
+def test_verbal_assault_with_agent_and_target(run):
+    doc, events = run("Rebel fighters attacked an army checkpoint near the town on Monday.")
+    (ev,) = _by_type(events, "ASSAULT")
+    assert _span(doc, ev) == "attacked"
+    assert "fighters" in ev.actor.text
+    assert "army" in ev.recipient.text  # the force holding the checkpoint
+    assert ev.acled_event_type == "Battles"
+
+
+def test_passive_voice_agent_from_by_phrase(run):
+    doc, events = run("The convoy was ambushed by militants outside the city.")
+    (ev,) = _by_type(events, "ASSAULT")
+    assert "militants" in ev.actor.text
+    assert "convoy" in ev.recipient.text
+
+
+def test_light_verb_and_embedded_request(run):
+    doc, events = run("The minister demanded that the rebels launch an offensive against the "
+                      "government forces.")
+    (req,) = _by_type(events, "REQUEST")
+    (att,) = _by_type(events, "ASSAULT")
+    assert "rebels" in req.recipient.text
+    assert _span(doc, att) == "launch an offensive"
+    assert "rebels" in att.actor.text
+    assert "forces" in att.recipient.text
+    assert att.modality == "future"
+
+
+def test_coordinated_predicates_merge(run):
+    doc, events = run("The insurgents set up ambushes and carried out raids against the troops.")
+    assault = _by_type(events, "ASSAULT")
+    assert len(assault) == 1
+    assert _span(doc, assault[0]).startswith("set up ambushes")
+    assert _span(doc, assault[0]).endswith("raids")
+
+
+def test_hyphenated_backing_is_aid(run):
+    doc, events = run("The Iranian-backed militia deployed fighters to the border.")
+    (aid,) = _by_type(events, "AID")
+    assert aid.actor.text == "Iranian"
+    assert "militia" in aid.recipient.text
+    assert _by_type(events, "MOBILIZE")
+
+
+def test_casualties_attach_to_the_attack(run):
+    doc, events = run("Gunmen stormed the village, killing at least 14 civilians.")
+    (ev,) = _by_type(events, "ASSAULT")
+    (q,) = ev.quantities
+    assert (q.kind, q.low, q.best, q.high) == ("killed", 14, 14, None)
+    assert ev.acled_event_type == "Violence against civilians"
+
+
+def test_future_rules(run):
+    doc, events = run("The troops will withdraw from the province next month.")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+    doc, events = run("The two governments will cooperate with each other on border security.")
+    assert "AGREE" in [e.event_type for e in events]
+
+
+def test_negation_and_nominal_triggers(run):
+    doc, events = run("The army did not shell the town. Protests against the occupation "
+                      "continued in the capital.")
+    (shell,) = _by_type(events, "ASSAULT")
+    assert shell.modality == "negated"
+    assert shell.acled_sub_event_type == "Shelling/artillery/missile attack"
+    (protest,) = _by_type(events, "PROTEST")
+    assert protest.acled_event_type == "Protests"
+
+
+def test_back_references_are_not_events(run):
+    doc, events = run("The captured soldiers were shown on television. It poses a threat to "
+                      "the region.")
+    assert events == []
+
+
+def test_surrender_and_arrest_ids_and_acled(run):
+    doc, events = run("Two hundred fighters surrendered to the army. Police arrested 30 "
+                      "protesters.")
+    (ret,) = _by_type(events, "RETREAT")
+    assert ret.acled_sub_event_type == "Agreement"
+    assert ret.quantities[0].kind == "surrendered"
+    (arr,) = _by_type(events, "COERCE")
+    assert arr.acled_sub_event_type == "Arrests"
+    assert arr.quantities[0].best == 30
+
+
+def test_several_events_and_reciprocal(run):
+    doc, events = run("Both the government and the rebels accused each other of violating "
+                      "the truce.")
+    accuse = _by_type(events, "ACCUSE")
+    assert len(accuse) == 2
+    pairs = {(e.actor.text, e.recipient.text) for e in accuse}
+    assert len(pairs) == 2
+
+
+def test_boilerplate_is_skipped(pipeline):
+    from claimbase.extract.events import find_events
+    from claimbase.record import Boilerplate
+
+    text = "Soldiers shelled the village.\n\nCopyright 2024. Soldiers shelled the town."
+    doc = Document(text=text, ref="<bp>")
+    doc.boilerplate = [Boilerplate(start=text.index("Copyright"), end=len(text),
+                                   kind="copyright")]
+    doc.spacy_doc = pipeline.resources.nlp(doc.analysis_text)
+    find_events(doc, pipeline.resources)
+    assert [doc.text[e.trigger_start:e.trigger_end] for e in doc.events] == ["shelled"]
+
+
+def test_missing_parse_is_a_clear_error():
+    from claimbase.extract.events import find_events
+
+    with pytest.raises(ValueError, match="no spaCy parse"):
+        find_events(Document(text="x", ref="doc.txt"), None)

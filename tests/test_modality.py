@@ -1,0 +1,64 @@
+"""Modality of event triggers: precedence, governors, questions, innermost source."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimbase.extract.modality import PRECEDENCE, modality_of, resolve
+from tests.attribution_helpers import attributed, token
+
+CASES = [
+    ("Rebels attacked the checkpoint at dawn.", "attacked", "asserted"),
+    ("Rebels may attack the checkpoint at dawn.", "attack", "hedged"),
+    ("Rebels reportedly attacked the checkpoint.", "attacked", "hedged"),
+    ("The militants apparently fled the city.", "fled", "hedged"),
+    ("Rebels will attack the checkpoint at dawn.", "attack", "future"),
+    ("The army plans to withdraw from the valley.", "withdraw", "future"),
+    ("The army is on the verge of capturing the town.", "capturing", "future"),
+    ("The troops were sent to secure the crossing.", "secure", "future"),
+    ("Rebels did not attack the checkpoint.", "attack", "negated"),
+    ("The commander refused to withdraw his men.", "withdraw", "negated"),
+    ("The convoy crossed without the permission of the governor.", "permission", "negated"),
+    ("If the army attacks the town, thousands will flee.", "attacks", "hypothetical"),
+    ("Should the talks fail, the rebels will resume the offensive.", "fail", "hypothetical"),
+    ("Do not allow them to use the school as a base.", "use", "hypothetical"),
+    ("Did the army shell the village?", "shell", "question"),
+    ("They raised the possibility of another strike in the near future.", "strike", "hedged"),
+    ("The state apparently does not want to disarm the militia.", "disarm", "negated"),
+    ("Could the militia recover the lost territory?", "recover", "question"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), CASES)
+def test_modality(text, word, expected):
+    doc = attributed(text)
+    assert modality_of(doc, token(doc, word)) == expected
+
+
+def test_precedence_order():
+    assert PRECEDENCE[0] == "negated" and PRECEDENCE[-1] == "asserted"
+    assert resolve({"future", "hedged"}) == "hedged"
+    assert resolve({"question", "negated"}) == "negated"
+    assert resolve(set()) == "asserted"
+
+
+def test_belief_cue_hedges_the_reported_event():
+    doc = attributed("The sources believe that the fighters moved to the desert.")
+    assert modality_of(doc, token(doc, "moved")) == "hedged"
+
+
+def test_author_hedge_stops_at_the_innermost_source():
+    doc = attributed("The ministry reportedly said that the rebels captured the dam.")
+    assert modality_of(doc, token(doc, "captured")) == "asserted"
+
+
+def test_scare_quotes_hedge_only_in_author_voice():
+    own = attributed('The fighters were "fleeing" the town.')
+    assert modality_of(own, token(own, "fleeing")) == "hedged"
+    quoted = attributed('The ministry announced that the rebels were "fleeing" the town.')
+    assert modality_of(quoted, token(quoted, "fleeing")) == "asserted"
+
+
+def test_none_token_is_asserted():
+    doc = attributed("Nothing happened.")
+    assert modality_of(doc, None) == "asserted"

@@ -1,0 +1,213 @@
+"""The store on real SQLite files: save, idempotency, versions, queries, stats, migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Column, MetaData, Table, create_engine, inspect
+
+from claimbase.store import Store, database_url
+from claimbase.store import schema as s
+from claimbase.store.rows import document_rows
+from tests.store_helpers import make_doc
+
+TEXT = "Riverton: rebels attacked the army on Friday, the ministry said."
+FACETS = {
+    "events": ["event_type", "actor_id", "recipient_id", "source_kind", "modality", "country",
+               "date_start", "cluster_id", "doc_id"],
+    "documents": ["outlet"],
+}
+
+
+@pytest.fixture()
+def store(tmp_path):
+    st = Store(tmp_path / "t.db")
+    yield st
+    st.close()
+
+
+def test_urls_and_paths(tmp_path):
+    assert database_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
+    assert database_url("sqlite:///x.db") == "sqlite:///x.db"
+    assert database_url("postgresql://u:p@h/db") == "postgresql+psycopg://u:p@h/db"
+    st = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    assert (tmp_path / "b.db").exists() and st.location == str(tmp_path / "b.db")
+    st.close()
+
+
+def test_wal_and_foreign_keys(store):
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_save_writes_every_record_once(store):
+    doc = make_doc(TEXT)
+    assert not store.has(doc.doc_id)
+    assert store.save(doc) is True
+    assert store.has(doc.doc_id)
+    counts = store.counts()
+    assert counts["documents"] == 1
+    assert counts["events"] == 2
+    assert counts["quantities"] == 6
+    assert counts["attributions"] == 1
+    assert counts["places"] == 1
+    assert counts["actors"] == 2  # referenced dictionary actors are recorded
+    # The same text again: nothing written, whatever the ref.
+    again = make_doc(TEXT, ref="other-name.txt")
+    assert store.save(again) is False
+    assert store.counts() == counts
+    assert store.check_integrity() == []
+
+
+def test_flat_columns_match_the_record(store):
+    doc = make_doc(TEXT)
+    store.save(doc)
+    rows = list(store.iter_rows("events"))
+    records = {r["event_id"]: r for r in store.iter_event_records()}
+    assert len(rows) == len(records) == 2
+    for row in rows:
+        rec = records[row["event_id"]]
+        assert row["event_type"] == rec["event_type"]
+        assert row["actor_id"] == rec["actor"]["id"] == "REB_X"
+        assert row["recipient_country"] == rec["recipient"]["country"] == "SYR"
+        assert row["country"] == rec["location"]["country"] == "SY"
+        assert row["latitude"] == rec["location"]["lat"]
+        assert row["date_start"] == rec["date"]["start"] == "2019-02-22"
+        assert row["source_kind"] == rec["attribution"]["source_kind"]
+        assert row["modality"] == rec["modality"]
+        assert row["fatalities"] == 12  # the largest killed count, not a sum
+        assert row["trigger_text"] == rec["trigger"]["text"]
+        assert rec["doc"]["outlet"] == "Test Wire"
+
+
+def test_changed_text_is_a_new_version(store):
+    first = make_doc(TEXT, ref="story.txt")
+    second = make_doc(TEXT + " Updated.", ref="story.txt")
+    assert store.save(first) and store.save(second)
+    versions = {r["doc_id"]: r["version"] for r in store.iter_rows("documents")}
+    assert versions == {first.doc_id: 1, second.doc_id: 2}
+    # Events of the two versions never collide: ids carry the doc_id.
+    assert len({r["event_id"] for r in store.iter_rows("events")}) == 4
+
+
+def test_filters(store):
+    store.save(make_doc(TEXT, ref="a.txt", outlet="Wire A"))
+    store.save(make_doc(TEXT + " More.", ref="b.txt", outlet="Wire B",
+                        event_types=("PROTEST",)))
+    assert {r["event_type"] for r in store.iter_event_records(outlet="Wire A")} == {
+        "ASSAULT", "ACCUSE"}
+    assert [r["event_type"] for r in store.iter_event_records(outlet="Wire B")] == ["PROTEST"]
+    assert len(list(store.iter_event_records(event_type=["ASSAULT", "PROTEST"]))) == 2
+    assert len(list(store.iter_event_records(source_kind="organization"))) == 1
+    assert len(list(store.iter_rows("documents", outlet="Wire A"))) == 1
+    assert len(list(store.iter_event_records(limit=1))) == 1
+    with pytest.raises(ValueError, match="unknown filter"):
+        list(store.iter_rows("events", nonsense=1))
+
+
+def test_stats(store):
+    store.save(make_doc(TEXT, ref="a.txt", outlet="Wire A"))
+    store.save(make_doc(TEXT + " More.", ref="b.txt", outlet="Wire A",
+                        event_types=("ASSAULT",)))
+    st = store.stats()
+    assert st["documents"] == 2 and st["events"] == 3 and st["places"] == 2
+    assert st["events_by_type"] == {"ASSAULT": 2, "ACCUSE": 1}
+    assert st["claims_by_source_kind"] == {"author": 2, "organization": 1}
+    assert st["top_actors"][0] == {"actor": "Rebel Front", "events": 3}
+    assert st["top_places"][0] == {"place": "Riverton", "country": "SY", "events": 3}
+    assert st["outlets"] == [{"outlet": "Wire A", "documents": 2}]
+
+
+def test_a_failed_save_writes_nothing(store):
+    rows = document_rows(make_doc(TEXT))
+    rows.events[1]["event_type"] = None  # NOT NULL: the second event insert fails
+    with pytest.raises(Exception):  # noqa: B017 - the driver's IntegrityError
+        store.save_rows(rows)
+    assert store.counts()["documents"] == 0
+    assert store.counts()["events"] == 0
+    assert store.counts()["places"] == 0
+
+
+def test_cluster_assignment_shows_in_records(store):
+    doc = make_doc(TEXT)
+    store.save(doc)
+    first = doc.events[0].event_id
+    store.set_event_clusters({first: "c-1"})
+    got = {r["event_id"]: r["cluster_id"] for r in store.iter_event_records()}
+    assert got[first] == "c-1"
+    assert list(store.iter_event_records(cluster_id="c-1"))[0]["event_id"] == first
+
+
+def test_every_facet_column_is_indexed(store):
+    insp = inspect(store.engine)
+    for table, columns in FACETS.items():
+        indexed = {ix["column_names"][0] for ix in insp.get_indexes(table)}
+        missing = [c for c in columns if c not in indexed]
+        assert not missing, f"{table}: no index on {missing}"
+
+
+def _schema(engine) -> dict[str, tuple[set[str], set[str]]]:
+    insp = inspect(engine)
+    return {t: ({c["name"] for c in insp.get_columns(t)},
+                {ix["name"] for ix in insp.get_indexes(t)})
+            for t in insp.get_table_names()}
+
+
+def test_fresh_database_matches_the_schema(store):
+    got = _schema(store.engine)
+    assert store.schema_version == s.SCHEMA_VERSION
+    for name, table in s.metadata.tables.items():
+        columns, indexes = got[name]
+        assert columns == {c.name for c in table.columns}, name
+        assert indexes == {ix.name for ix in table.indexes}, name
+
+
+V2_COLUMNS = {"n_events", "n_attributions", "n_places"}
+
+
+def _make_v1_database(path) -> None:
+    """A database as version 1 wrote it: the core tables, no row counts, no facet indexes,
+    no linking tables."""
+    md = MetaData()
+    for name in ("documents", "events", "attributions", "places", "quantities", "actors",
+                 "schema_version"):
+        src = s.metadata.tables[name]
+        Table(name, md, *[Column(c.name, c.type, primary_key=c.primary_key,
+                                 nullable=c.nullable)
+                          for c in src.columns if c.name not in V2_COLUMNS])
+    engine = create_engine(f"sqlite:///{path}")
+    md.create_all(engine)
+    rec = document_rows(make_doc(TEXT, ref="old.txt"))
+    doc_row = {k: v for k, v in rec.document.items() if k not in V2_COLUMNS}
+    with engine.begin() as conn:
+        conn.execute(md.tables["documents"].insert(), [doc_row])
+        conn.execute(md.tables["events"].insert(), rec.events)
+        conn.execute(md.tables["schema_version"].insert(),
+                     [{"version": 1, "applied_at": datetime.now(UTC).isoformat()}])
+    engine.dispose()
+
+
+def test_upgrade_a_v1_database(tmp_path):
+    path = tmp_path / "v1.db"
+    _make_v1_database(path)
+    with sqlite3.connect(path) as raw:
+        cols = {r[1] for r in raw.execute("PRAGMA table_info(documents)")}
+        assert not cols & V2_COLUMNS
+    store = Store(path)
+    assert store.migrations_applied == [2]
+    assert store.schema_version == 2
+    fresh = Store(tmp_path / "fresh.db")
+    assert _schema(store.engine) == _schema(fresh.engine)
+    # The old data is still there and readable; new documents are saved as usual.
+    old = list(store.iter_event_records())
+    assert len(old) == 2 and old[0]["doc"]["ref"] == "old.txt"
+    assert store.check_integrity() == []  # old rows have no counts: nothing to compare
+    assert store.save(make_doc(TEXT + " New.", ref="new.txt"))
+    assert store.counts()["documents"] == 2
+    # Opening again applies nothing.
+    assert Store(path).migrations_applied == []
+    fresh.close()
+    store.close()
