@@ -112,6 +112,8 @@ def test_body_dates_are_not_the_publication_date():
 @pytest.mark.parametrize("footer,original", [
     ("This article was originally published on Lakeside Review.", "Lakeside Review"),
     ("This piece first appeared on Northern Dispatch.", "Northern Dispatch"),
+    ("It was originally published in the Lakeside Review on 3 May 2019.", "Lakeside Review"),
+    ("This article first appeared in The Northern Dispatch in 2019.", "The Northern Dispatch"),
     ("The original source of this article is Lakeside Review", "Lakeside Review"),
     ("The original source of this article is Valden Post", None),  # the outlet itself
     ('Jane Roe writes for the online magazine "Lakeside Review" where this article was '

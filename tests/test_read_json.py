@@ -7,7 +7,7 @@ import json
 import pytest
 
 from claimbase.config import Settings
-from claimbase.ingest.readers import InputError, document_from_dict, read_inputs
+from claimbase.ingest.readers import InputError, document_from_dict, normalise_date, read_inputs
 from claimbase.record import Document
 from tests.conftest import shared_path
 
@@ -68,6 +68,15 @@ def test_short_records_are_kept(tmp_path):
     path.write_text(json.dumps({"id": "h1", "text": "Four wounded as shelling hits Eastmoor"}))
     [doc] = read(path)
     assert isinstance(doc, Document) and doc.ref == "h1"
+
+
+@pytest.mark.parametrize("value,iso", [
+    ("2020-05-03", "2020-05-03"), ("2020-05-03T08:00:00+02:00", "2020-05-03"),
+    ("3 May 2020", "2020-05-03"), ("May 3, 2020", "2020-05-03"),
+    ("2020", None), ("May 2020", None), ("yesterday", None),
+])
+def test_published_is_normalised(value, iso):
+    assert normalise_date(value) == iso
 
 
 def test_document_from_dict():

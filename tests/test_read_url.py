@@ -87,6 +87,7 @@ def test_rss_feed_fetches_entries_and_falls_back(httpserver):
     assert "aid convoy of twelve trucks" in fallback.text  # the entry's own content
     assert fallback.meta.published == "2022-04-12"
     assert fallback.meta.outlet == "Valden Post World"
+    assert fallback.errors and "500" in fallback.errors[0]
     assert failed.ref == f"{base}/gone" and "404" in failed.reason
 
 

@@ -41,6 +41,9 @@ def write_warc(path, gz: bool) -> None:
         response("https://valden.test/logo.png", b"\x89PNG\r\n\x1a\n", "200 OK", "image/png")
         response("https://valden.test/old", b"<html>moved</html>", "301 Moved", "text/html")
         response("https://valden.test/b", article("Northbridge"), "200 OK", "text/html")
+        writer.write_record(writer.create_warc_record(
+            "https://valden.test/c", "resource", payload=io.BytesIO(article("Westfold")),
+            warc_content_type="text/html"))
 
 
 @pytest.mark.parametrize("name,gz", [("crawl.warc.gz", True), ("crawl.warc", False)])
@@ -48,7 +51,8 @@ def test_warc_html_responses(tmp_path, name, gz):
     path = tmp_path / name
     write_warc(path, gz)
     docs = list(read_inputs([str(path)], Settings()))
-    assert [d.ref for d in docs] == ["https://valden.test/a", "https://valden.test/b"]
+    assert [d.ref for d in docs] == ["https://valden.test/a", "https://valden.test/b",
+                                     "https://valden.test/c"]
     assert all(isinstance(d, Document) for d in docs)
     first = docs[0]
     assert "Artillery fire hit the centre of Eastmoor" in first.text

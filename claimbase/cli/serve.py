@@ -13,7 +13,7 @@ LOOPBACK_NAMES = {"localhost", "ip6-localhost"}
 # suggestions (they scan every column), short facet time limits, small pages.
 SETTINGS = {
     "suggest_facets": "off",
-    "facet_time_limit_ms": "120",
+    "facet_time_limit_ms": "40",
     "sql_time_limit_ms": "3000",
     "default_page_size": "50",
     "truncate_cells_html": "300",
@@ -89,6 +89,11 @@ def serve_command(
             raise typer.Exit(2)
         typer.echo(f"WARNING: serving {path} on {host}:{port} to the network, read-only and "
                    "without authentication: anyone who can reach this address can read it.",
+                   err=True)
+    from claimbase.web.plugin import _inspect_file
+
+    if "events_fts" not in (_inspect_file(str(path)) or {}).get("tables", ()):
+        typer.echo("note: the store has no events_fts table, so full-text search is off",
                    err=True)
     if being_written(path):
         typer.echo(f"note: {path} has a non-empty write-ahead log (a writer is active); "

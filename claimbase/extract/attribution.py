@@ -159,41 +159,42 @@ def _para_of(ctx: _Ctx, char: int) -> int:
     return max(0, bisect.bisect_right(ctx.para_starts, char) - 1)
 
 
-def _units(sdoc: Any, text: str, para_starts: list[int]) -> list[Unit]:
+def _units(sdoc: Any, text: str, paras: list[tuple[int, int]]) -> list[Unit]:
     """Split spaCy sentences at paragraph breaks; drop units without a letter."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    if len(sdoc) == 0:
+        return []
+    arr = sdoc.to_array([IDX, IS_SPACE, LENGTH]).tolist()
+    idx = [r[0] for r in arr]
+    para_starts = [p[0] for p in paras]
+    gaps = [paras[k][0] for k in range(1, len(paras))]  # first char of each next paragraph
     units: list[Unit] = []
 
     def add(a: int, b: int) -> None:
-        while a < b and sdoc[a].is_space:
+        while a < b and arr[a][1]:
             a += 1
-        while b > a and sdoc[b - 1].is_space:
+        while b > a and arr[b - 1][1]:
             b -= 1
         if a >= b:
             return
-        cs, ce = sdoc[a].idx, sdoc[b - 1].idx + len(sdoc[b - 1])
+        cs, ce = arr[a][0], arr[b - 1][0] + arr[b - 1][2]
         if not _WORD.search(text, cs, ce):
             return
         units.append(Unit(a, b, cs, ce, max(0, bisect.bisect_right(para_starts, cs) - 1)))
 
     for sent in sdoc.sents:
-        a = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text and (
-                tok.text.count("\n") > 1 or _is_para_gap(tok, text, para_starts)
-            ):
-                add(a, tok.i)
-                a = tok.i + 1
-            elif "\n\n" in tok.whitespace_:
-                add(a, tok.i + 1)
-                a = tok.i + 1
-        add(a, sent.end)
+        a, e = sent.start, sent.end
+        cs, ce = idx[a], idx[e - 1] + arr[e - 1][2]
+        g = bisect.bisect_right(gaps, cs)
+        while g < len(gaps) and gaps[g] < ce:
+            cut = bisect.bisect_left(idx, gaps[g], a, e)
+            if cut > a:
+                add(a, cut)
+                a = cut
+            g += 1
+        add(a, e)
     return units
-
-
-def _is_para_gap(tok: Any, text: str, para_starts: list[int]) -> bool:
-    end = tok.idx + len(tok.text)
-    i = bisect.bisect_left(para_starts, tok.idx)
-    return i < len(para_starts) and para_starts[i] <= end + 1
 
 
 def _context(doc: Document, res: Any) -> _Ctx:
@@ -201,7 +202,7 @@ def _context(doc: Document, res: Any) -> _Ctx:
     paras = _paragraphs(text)
     starts = [p[0] for p in paras]
     sdoc = doc.spacy_doc
-    units = _units(sdoc, text, starts)
+    units = _units(sdoc, text, paras)
     tok_unit = [-1] * len(sdoc)
     for n, u in enumerate(units):
         for i in range(u.start, u.end):
@@ -369,8 +370,6 @@ def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
         return v.head, False
     if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
-        if v.dep_ == "xcomp" and v.tag_ == "VB":
-            return None, False
         head_subj = _subject(v.head)
         if head_subj is not None and head_subj.dep_ != "nsubjpass":
             if head_subj.tag_ in ("WP", "WDT") and v.head.dep_ == "relcl":
@@ -468,8 +467,9 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
     lw = v.lemma_.lower()
     if lw not in lx.verbs or v.pos_ not in ("VERB", "AUX") or v.dep_ in ("amod", "compound"):
         return None
-    if any(c.dep_ == "neg" for c in v.children):
-        return None
+    if any(c.dep_ == "neg" for c in v.children) or (
+            v.dep_ == "conj" and any(c.dep_ == "neg" for c in v.head.children)):
+        return None  # "didn't mention ISIS or accuse …": no statement is reported
     if v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ == "agent" for c in v.children):
         return None
     comp, how = _complement(ctx, v, unit)
@@ -498,6 +498,9 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
     if src is not None and src.lower_ in ("it", "this", "that") and lw in lx.needs_clause:
         return None
     cue = _cue_span(ctx, v, _phrasal_prep(ctx, v, how))
+    if v.dep_ == "xcomp" and v.head.i < v.i and v.i - v.head.i <= 3 and \
+            v.head.lemma_.lower() not in lx.verbs:  # "attempting to hail", "refused to say"
+        cue = (_cue_span(ctx, v.head)[0], cue[1])
     src_span = _np_span(ctx, src, unit) if src is not None else None
     if comp is None:  # colon intro
         after = colon + 1
@@ -1228,11 +1231,35 @@ def _coref_id(ctx: _Ctx, head: Any) -> str | None:
 # The stage
 
 
+@lru_cache(maxsize=4)
+def _candidate_hashes(strings: Any) -> tuple[frozenset[int], frozenset[int]]:
+    """StringStore hashes of reporting-verb lemmas and of noun-cue words (+ 'according')."""
+    lx = lex()
+    verbs = frozenset(strings.add(w) for w in lx.verbs)
+    nouns = frozenset(strings.add(w) for w in (lx.noun_cues | {"according"}))
+    return verbs, nouns
+
+
+def _candidates(ctx: _Ctx) -> set[int]:
+    """Token indices worth a closer look (one vectorised pass over the parse)."""
+    from spacy.attrs import LEMMA, LOWER
+
+    verbs, nouns = _candidate_hashes(ctx.sdoc.vocab.strings)
+    arr = ctx.sdoc.to_array([LEMMA, LOWER]).tolist()
+    return {i for i, (lem, low) in enumerate(arr)
+            if lem in verbs or lem in nouns or low in nouns}
+
+
 def _detect(ctx: _Ctx) -> list[_Found]:
     found: list[_Found] = []
+    cands = sorted(_candidates(ctx))
+    sdoc = ctx.sdoc
     for n, unit in enumerate(ctx.units):
         here: list[_Found] = []
-        for tok in ctx.sdoc[unit.start:unit.end]:
+        lo = bisect.bisect_left(cands, unit.start)
+        hi = bisect.bisect_left(cands, unit.end)
+        for i in cands[lo:hi]:
+            tok = sdoc[i]
             f = None
             if tok.lower_ == "according":
                 f = _according(ctx, tok, unit, n)
@@ -1246,7 +1273,7 @@ def _detect(ctx: _Ctx) -> list[_Found]:
                 f = _noun_attribution(ctx, tok, unit, n)
             if f is not None:
                 here.append(f)
-        if not any(f.intro for f in here):
+        if not any(f.intro for f in here) and sdoc[unit.end - 1].text == ":":
             intro = _colon_intro(ctx, unit, n)
             if intro is not None:
                 here.append(intro)

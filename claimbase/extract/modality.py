@@ -12,6 +12,8 @@ clauses (presupposed background keeps its own modality).
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -143,6 +145,11 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
             flags.add("hypothetical")  # the consequent of a conditional
         elif dep == "prep" and low == "without":
             pass
+    if tok.lemma_ == "be" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+        # "the goal of the offensive is capturing …" (also parsed as a progressive)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lemma_.lower() in lx.future_nouns:
+            flags.add("future")
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         negated = True
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
@@ -216,22 +223,37 @@ def _is_question(tok: Any, unit_end_text: str) -> bool:
     return True
 
 
-def _sentence_text_after(tok: Any) -> str:
-    """The text from the token to the end of its sentence or line."""
-    sent = tok.sent
-    doc = tok.doc
-    end = sent.end
-    for t in doc[tok.i:sent.end]:
-        if t.is_space and "\n" in t.text:
-            end = t.i
-            break
-    return doc[tok.i:end].text
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
-def _scare_quoted(tok: Any) -> bool:
-    """The trigger sits alone (≤ 3 words) inside quotation marks."""
-    doc = tok.doc
-    text = doc.text
+@lru_cache(maxsize=16)
+def _paragraph_starts(text: str) -> tuple[list[int], list[int]]:
+    starts, ends = [0], []
+    for m in _PARA_BREAK.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph around pos: parses that run across paragraphs are not climbed."""
+    starts, ends = _paragraph_starts(text)
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return starts[i], ends[i]
+
+
+_SENT_STOP = re.compile(r"[.!?](?=[\s\"”’)]|$)[\"”’)]*|\n")
+
+
+def _sentence_text_after(tok: Any, text: str) -> str:
+    """The text from the token to the end of its sentence or line (no tok.sent: slow)."""
+    m = _SENT_STOP.search(text, tok.idx)
+    return text[tok.idx:m.end() if m else len(text)]
+
+
+def _scare_quoted(tok: Any, text: str) -> bool:
+    """The trigger sits alone (≤ 3 words) inside quotation marks (text: the document's)."""
     lo = max(0, tok.idx - 30)
     left = text[lo:tok.idx]
     q = max(left.rfind(c) for c in _QUOTES)
@@ -260,6 +282,10 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
 
         att = attribution_at(doc, token.idx, token.idx + len(token))
     stop = _cue_tokens(doc, att)
+    text = doc.analysis_text
+    lo, hi = _paragraph_bounds(text, token.idx)
+    if att is not None:  # never climb out of the innermost source's content
+        lo, hi = max(lo, att.content_start), min(hi, att.content_end)
     flags: set[str] = set()
     own_neg = _own_clause(token, lx, flags)
     _phrase_flags(token, lx, flags)
@@ -268,7 +294,7 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
     for _ in range(6):
         g = t.head
         rel = t.dep_
-        if g.i == t.i or g.i in stop or rel not in _CLIMB:
+        if g.i == t.i or g.i in stop or rel not in _CLIMB or not lo <= g.idx < hi:
             break
         if rel == "acl" and not (g.lemma_.lower() in lx.future_nouns or g.lemma_.lower()
                                  in lx.hedge_nouns or g.lemma_.lower() in lx.negation_nouns):
@@ -277,13 +303,13 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
             break
         via_permissive = _governor(g, rel, lx, flags, via_permissive)
         t = g
-    question = _is_question(token, _sentence_text_after(token))
+    question = _is_question(token, _sentence_text_after(token, text))
     if question:
         flags.add("question")
         own_neg = False  # negative questions are rhetorical: the question is what counts
     if own_neg:
         flags.add("negated")
-    if att is None and _scare_quoted(token):
+    if att is None and _scare_quoted(token, text):
         flags.add("hedged")
     if att is not None and att.scope == "explicit" and \
             att.content_start <= token.idx < att.content_end:

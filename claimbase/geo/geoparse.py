@@ -27,7 +27,6 @@ from claimbase.geo.translit import norm
 from claimbase.record import Document, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NAME_LABELS = frozenset({"PERSON", "ORG"})  # may hide a place the matcher knows
 
 # designator words after a name: cue for ranking, and precision
 AFTER_CUES = {
@@ -89,7 +88,7 @@ def gazetteer_matcher(nlp_vocab: Any, gaz: Gazetteer) -> Any:
 
         tokenizer = spacy.blank("en", vocab=nlp_vocab).tokenizer
         matcher = PhraseMatcher(nlp_vocab, attr="LOWER")
-        docs = [tokenizer(p["pattern"]) for p in gaz.ruler_patterns()]
+        docs = [tokenizer(p) for p in gaz.matcher_patterns()]
         matcher.add("PLACE", docs)
         _MATCHERS[key] = matcher
     return _MATCHERS[key]
@@ -138,24 +137,22 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     sdoc = doc.spacy_doc
     text = doc.text
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
-    blocked: list[tuple[int, int]] = []  # NORP and long ORG/PERSON names
+    blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
     for ent in sdoc.ents:
         if ent.label_ in PLACE_LABELS:
             spans.append((ent.start_char, ent.end_char, 2))
-        elif ent.label_ == "NORP":
+        elif ent.label_ in ("NORP", "PERSON"):
             blocked.append((ent.start_char, ent.end_char))
-        elif ent.label_ in NAME_LABELS:
-            blocked.append((ent.start_char, ent.end_char))
+    surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
-        first = span[0].text
-        if not (first[:1].isupper() or first[:1].isdigit()):
-            continue
+        if not _looks_like_name(span.text) or (len(span) == 1 and span.text in surnames):
+            continue  # "Moore" after "John Moore" is the person again
         start, end = span.start_char, span.end_char
         inside = [b for b in blocked if b[0] <= start and end <= b[1]]
         if any((b[1] - b[0]) > (end - start) for b in inside):
-            continue  # "Damascus University", "the Syrian Arab Army"
+            continue  # "Paris Hilton", "the Syrian Arab Army"; "Texas" in an ORG stays
         spans.append((start, end, 3))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
@@ -229,23 +226,48 @@ def _attach_postal(text: str, mentions: list[Mention]) -> None:
 # ------------------------------------------------------------------ resolution
 
 
-def _first_pass(gaz: Gazetteer, mentions: list[Mention]) -> tuple[Counter, list]:
-    """Country focus and anchor points from mentions with one clear reading."""
-    focus: Counter = Counter()
-    points: list[tuple[float, float]] = []
+@dataclass
+class Focus:
+    """Country and admin-1 votes of the clear mentions, per name (for leave-one-out)."""
+
+    countries: dict[str, Counter]
+    admins: dict[str, Counter]
+    points: list[tuple[float, float]]
+
+    def without(self, name: str) -> tuple[Counter, Counter]:
+        """The document's focus not counting the votes of this name itself."""
+        countries, admins = Counter(), Counter()
+        for key, votes in self.countries.items():
+            if key != name:
+                countries.update(votes)
+        for key, votes in self.admins.items():
+            if key != name:
+                admins.update(votes)
+        return countries, admins
+
+
+def _first_pass(gaz: Gazetteer, mentions: list[Mention]) -> Focus:
+    """Votes and anchor points from mentions with one clear reading (countries and states
+    count double)."""
+    focus = Focus(countries={}, admins={}, points=[])
     for m in mentions:
-        ranked = gaz.rank(m.text)
+        admin1, country = _hint(gaz, m)
+        ranked = gaz.rank(m.text, Context(cue=m.cue, admin1=admin1, country=country))
         if not ranked:
             continue
         best, s = ranked[0]
         margin = s - ranked[1][1] if len(ranked) > 1 else 9.0
         if best.match != "exact" or margin < 0.5:
             continue
+        key = norm(m.text)
+        weight = 2.0 if best.feature in ("country", "admin1") else 1.0
         if best.country:
-            focus[best.country] += 2 if best.feature in ("country", "admin1") else 1
+            focus.countries.setdefault(key, Counter())[best.country] += weight
+        if best.admin1 and best.feature != "country":
+            focus.admins.setdefault(key, Counter())[best.admin1] += weight
         if best.lat is not None and best.feature not in ("country", "continent"):
-            points.append((best.lat, best.lon))
-    return focus, points
+            focus.points.append((best.lat, best.lon))
+    return focus
 
 
 def _hint(gaz: Gazetteer, m: Mention) -> tuple[str | None, str | None]:
@@ -262,43 +284,49 @@ def _hint(gaz: Gazetteer, m: Mention) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _precision(m: Mention, feature: str | None) -> int:
-    if feature in ("country", "continent", "admin1", "desert") or (
-            feature in AREA_FEATURES and feature != "region"):
+def _precision(m: Mention, feature: str | None, base: int | None) -> int:
+    """ACLED geo-precision: the entry's own level, widened by cue words ("near", "area")."""
+    if feature in ("country", "continent", "admin1", "admin2", "admin3", "admin"):
         return 3
-    if m.precision is not None:
-        if feature in ("admin2",) and m.precision == 1:
-            return 3
-        return m.precision
-    if feature in ("admin2", "admin3", "admin"):
-        return 3
-    if feature == "region":
-        return 3
-    return 1
+    level = base or (3 if feature in AREA_FEATURES else 1)
+    if m.precision is not None and m.cue not in ("city", "town", "village"):
+        level = max(level, m.precision)
+    return min(level, 3)
+
+
+_CUES = frozenset({"province", "governorate", "state", "county", "city", "town", "village",
+                   "mine", "field", "base", "airport", "camp", "crossing", "desert",
+                   "countryside", "region"})
 
 
 def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Place]:
-    focus, points = _first_pass(gaz, mentions)
-    places: list[Place] = []
-    resolved_points: list[tuple[float, float]] = list(points)
+    """Resolve every mention in its document context; one sense per name and document,
+    taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin")."""
+    focus = _first_pass(gaz, mentions)
+    resolved_points: list[tuple[float, float]] = list(focus.points)
+    results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:
         admin1, country = _hint(gaz, m)
-        cue = m.cue if m.cue in ("province", "governorate", "state", "county", "city", "town",
-                                 "village", "mine", "field", "fields", "base", "airport",
-                                 "camp", "crossing", "desert", "countryside", "region") else None
-        if cue == "fields":
-            cue = "field"
-        ctx = Context(countries=focus, admin1=admin1, country=country,
-                      points=resolved_points[-8:], cue=cue)
+        cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
+        countries, admins = focus.without(norm(m.text))
+        ctx = Context(countries=countries, admin1=admin1, country=country,
+                      points=resolved_points[-8:], cue=cue, admins=admins)
         place = gaz.resolve(m.text, ctx)
+        results.append((m, place, bool(admin1 or country)))
+        if place is not None and place.lat is not None and place.feature not in (
+                "country", "continent"):
+            resolved_points.append((place.lat, place.lon))
+    hinted = {norm(m.text): p for m, p, strong in results if strong and p is not None}
+    places: list[Place] = []
+    for m, place, strong in results:
+        if not strong and norm(m.text) in hinted:
+            place = replace(hinted[norm(m.text)])
         if place is None:
             places.append(Place(text=m.text, start=m.start, end=m.end))
             continue
         place.text, place.start, place.end = m.text, m.start, m.end
-        place.precision = _precision(m, place.feature)
+        place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
-        if place.lat is not None and place.feature not in ("country", "continent"):
-            resolved_points.append((place.lat, place.lon))
     return places
 
 

@@ -113,19 +113,21 @@ class Line:
 
 
 WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
-_NONBLANK = re.compile(r"[^\n]*\S[^\n]*")
 
 
 def iter_lines(blanked: str, raw: str | None = None) -> list[Line]:
     """Every line of the blanked text that has visible content."""
     raw = blanked if raw is None else raw
     lines = []
-    for m in _NONBLANK.finditer(blanked):
-        seg, rseg = m.group(), raw[m.start():m.end()]
-        lead, rlead = len(seg) - len(seg.lstrip()), len(rseg) - len(rseg.lstrip())
+    pos = 0
+    for seg in blanked.split("\n"):
         body = seg.strip()
-        lines.append(Line(m.start() + lead, m.start() + lead + len(body), body,
-                          m.start() + rlead, m.start() + len(rseg.rstrip())))
+        if body:
+            rseg = raw[pos:pos + len(seg)]
+            lead, rlead = len(seg) - len(seg.lstrip()), len(rseg) - len(rseg.lstrip())
+            lines.append(Line(pos + lead, pos + lead + len(body), body,
+                              pos + rlead, pos + len(rseg.rstrip())))
+        pos += len(seg) + 1
     return lines
 
 

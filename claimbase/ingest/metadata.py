@@ -134,6 +134,8 @@ def _clean_outlet(name: str) -> str:
     name = re.split(r"\.\s", plain(name))[0]
     name = re.sub(r"^(?i:the\s+(?:online\s+)?(?:magazine|website|site|newspaper|journal)\s+)", "",
                   name)
+    name = re.sub(r"^the\s+(?=[A-Z])", "", name)  # "in the Valden Review"
+    name = re.sub(r"\s+(?:on|in|at)\s+[^,;]*\d[^,;]*$", "", name)  # "… on 3 May 2019"
     return name.strip(" .,;:\"'“”‘’")
 
 

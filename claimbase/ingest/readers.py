@@ -110,12 +110,16 @@ def normalise_date(value: Any) -> str | None:
     text = str(value).strip()
     if re.match(r"^\d{4}-\d{2}-\d{2}", text):
         return text[:10]
-    try:
-        from dateutil import parser
+    from datetime import datetime
 
-        return parser.parse(text, fuzzy=False).date().isoformat()
+    from dateutil import parser
+
+    try:  # two defaults: a date missing its day or month parses differently -> not a day
+        one = parser.parse(text, default=datetime(1900, 1, 1))
+        two = parser.parse(text, default=datetime(1904, 12, 28))
     except (ValueError, OverflowError, TypeError):
         return None
+    return one.date().isoformat() if one.date() == two.date() else None
 
 
 def decode_bytes(data: bytes) -> str:
@@ -242,8 +246,8 @@ class _Reader:
         for ref in files:
             yield from _guarded(ref, self._file(ref))
         if not files:
-            yield InputError(item, "directory has no readable files "
-                                   f"({', '.join(KNOWN_SUFFIXES)})")
+            yield InputError(item, "directory has no readable files (.txt, .md, .html, .json, "
+                                   ".jsonl, .warc, .rss, .atom, or these .gz)")
 
     def _file(self, ref: str) -> Iterator[Document | InputError]:
         name = ref.lower()
@@ -452,6 +456,7 @@ class _Reader:
                 yield InputError(ref, f"cannot fetch the entry ({failure}) and the feed has "
                                       "no content for it")
                 return
+            doc.errors.append(f"page not fetched ({failure}): text from the feed entry")
         _fill_from_entry(doc, entry, link, outlet)
         yield self._checked(doc)
 
@@ -475,11 +480,16 @@ class _Reader:
             raise BadInput("WARC has no HTML response records")
 
     def _warc_record(self, record: Any) -> Document | InputError | None:
-        if record.rec_type != "response" or record.http_headers is None:
+        """A document from a 2xx HTML `response` (or an HTML `resource`) record."""
+        if record.rec_type == "response" and record.http_headers is not None:
+            ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+            if not (record.http_headers.get_statuscode() or "").startswith("2"):
+                return None
+        elif record.rec_type == "resource":
+            ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
+        else:
             return None
-        ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-        status = record.http_headers.get_statuscode() or ""
-        if "html" not in ctype or not status.startswith("2"):
+        if "html" not in ctype:
             return None
         uri = record.rec_headers.get_header("WARC-Target-URI") or "<warc record>"
         body = record.content_stream().read(self.max_bytes + 1)

@@ -340,4 +340,30 @@ def find_actors(doc: Any, res: Any) -> None:
     """Stage `actors`: fill `doc.actors` (see `claimbase.nlp.mentions`)."""
     from claimbase.nlp.mentions import find_mentions
 
-    doc.actors = find_mentions(doc, res.actors)
+    doc.actors = find_mentions(doc, res.actors, _place_check(res))
+
+
+_PLACE_CHECKS: dict[int, Any] = {}
+
+
+def _place_check(res: Any) -> Any:
+    """The gazetteer's exact-name test, when a gazetteer is loadable (tried once per res)."""
+    key = id(res)
+    if key not in _PLACE_CHECKS:
+        try:
+            _PLACE_CHECKS[key] = getattr(res.gazetteer, "has_name", None)
+        except Exception:  # noqa: BLE001 - without a gazetteer, no veto
+            _PLACE_CHECKS[key] = None
+    return _PLACE_CHECKS[key]
+
+
+def mention_at(doc: Any, start: int, end: int) -> Any:
+    """The actor mention of `doc.actors` overlapping [start, end) the most, or None."""
+    best, best_len = None, 0
+    for m in doc.actors:
+        if m.start >= end:
+            break
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap > best_len:
+            best, best_len = m, overlap
+    return best

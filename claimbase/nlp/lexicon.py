@@ -98,6 +98,26 @@ class Lexicon:
         )
 
 
+    @property
+    def phrase_heads(self) -> frozenset[str]:
+        """Last words of the multi-word phrases (cheap pre-filter)."""
+        return self._cached("_phrase_heads", lambda: frozenset(
+            k.split()[-1] for k in self.phrases if k))
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Every word of every title ("major", "general", "defence", "minister" …)."""
+        return self._cached("_title_words", lambda: frozenset(
+            w for k in self.titles for w in k.split()))
+
+    def _cached(self, name: str, make: Any) -> Any:
+        value = self.__dict__.get(name)
+        if value is None:
+            value = make()
+            self.__dict__[name] = value
+        return value
+
+
 def _loader() -> type:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

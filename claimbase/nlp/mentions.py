@@ -14,6 +14,7 @@ Every mention is a `claimbase.record.ActorMention` with offsets into `doc.text`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,11 @@ NP_LEFT_DEPS = frozenset({"det", "amod", "compound", "nummod", "quantmod", "poss
                           "npadvmod", "punct", "advmod"})
 BACKING = ("backed", "led", "sponsored", "supported", "funded", "armed", "allied", "aligned")
 PRIO_DICT, PRIO_NAME, PRIO_GENERIC = 3, 2, 1
+TOPONYM_PREFIXES = frozenset({
+    "al", "el", "as", "ar", "ad", "an", "ash", "at", "az", "tal", "tell", "tel", "deir", "dayr",
+    "jabal", "jebel", "ras", "ain", "ayn", "bab", "kafr", "kfar", "khan", "wadi", "jisr",
+    "maarat", "qasr", "beit", "bayt", "hay", "tall", "umm", "bir", "mount", "camp",
+})
 
 
 @dataclass(slots=True)
@@ -48,15 +54,20 @@ class Candidate:
     kind: str
 
 
-def find_mentions(doc: Any, book: ActorDictionary) -> list[ActorMention]:
-    """Every actor mention of `doc` (sorted by start, non-overlapping, never in boilerplate)."""
+def find_mentions(doc: Any, book: ActorDictionary,
+                  is_place: Callable[[str], bool] | None = None) -> list[ActorMention]:
+    """Every actor mention of `doc` (sorted by start, non-overlapping, never in boilerplate).
+
+    `is_place(name)` (e.g. the gazetteer's `has_name`) vetoes unknown names that the NER
+    took for persons or organisations but are places ("Tal Afar").
+    """
     sdoc = doc.spacy_doc
     if sdoc is None:
         return []
     lex = lexicon()
     focus = country_focus(sdoc, book, lex)
     cands: list[Candidate] = []
-    cands += entity_candidates(sdoc, book, lex)
+    cands += entity_candidates(sdoc, book, lex, is_place)
     cands += generic_candidates(sdoc, book, lex, focus)
     chosen = _select(cands, len(sdoc))
     out = []
@@ -91,7 +102,8 @@ def country_focus(sdoc: Any, book: ActorDictionary, lex: Lexicon | None = None) 
 
 
 # ---------------------------------------------------------------------- entities
-def entity_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon) -> list[Candidate]:
+def entity_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon,
+                      is_place: Callable[[str], bool] | None = None) -> list[Candidate]:
     out = []
     for ent in sdoc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -101,9 +113,23 @@ def entity_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon) -> list[Ca
             out += _backed_candidates(ent, split, book)
             continue
         cand = _entity_candidate(ent, book, lex)
+        if cand is not None and cand.id is None and is_place is not None and \
+                _looks_like_place(ent, cand, is_place):
+            continue
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _looks_like_place(ent: Any, cand: Candidate, is_place: Callable[[str], bool]) -> bool:
+    """An unknown ORG, or a PERSON shaped like a toponym ("Tal Afar"), that the gazetteer has."""
+    if cand.kind == "person" and (cand.start < ent.start or
+                                  ent[0].lower_ not in TOPONYM_PREFIXES):
+        return False
+    try:
+        return bool(is_place(ent.text))
+    except Exception:  # noqa: BLE001 - the gazetteer is optional here
+        return False
 
 
 def _split_backer(ent: Any) -> tuple[Any, Any] | None:
@@ -175,6 +201,8 @@ def _unknown_entity(ent: Any, book: ActorDictionary, lex: Lexicon,
         if capital is not None:
             return _from_actor(capital, PRIO_DICT, ent.start, ent.end)
         return None
+    if _is_locative(ent.root) and start == ent.start:
+        return None  # "in Daraa": an unknown name used as a place
     if label == "PERSON":
         sector = _person_sector(ent, lex, start)
         return Candidate(PRIO_NAME, start, end, None, None, sector, None, "person")
@@ -286,7 +314,7 @@ def _chain_kind(words: list[str], lex: Lexicon) -> str | None:
 
 def _target(actor: Actor, kind: str, book: ActorDictionary) -> Actor | None:
     if kind == "MEMBER":
-        return actor
+        return None if actor.is_state else actor  # "Australian family members" is no state
     if actor.is_state or actor.kind in ("government",):
         iso3 = actor.country
         if kind == "MIL":
@@ -309,7 +337,7 @@ def _det_start(head: Any, limit: int) -> int:
 
 # ---------------------------------------------------------------------- persons / orgs
 def _title_word(word: str, lex: Lexicon) -> bool:
-    return any(word in key.split() for key in lex.titles)
+    return word in lex.title_words
 
 
 def _with_titles(ent: Any, lex: Lexicon) -> tuple[int, int]:
@@ -386,6 +414,8 @@ def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None) -
     for k in range(len(tokens)):
         entry = lex.phrases.get(norm(" ".join(t.text for t in tokens[k:])))
         if entry is not None:
+            if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in tokens[:k]):
+                focus = None  # "the Kurdish authorities" are not the focus country's
             return _phrase_candidate(entry, tokens, book, focus)
     entry = lex.generic.get(lemma) or lex.generic.get(tok.lower_)
     if entry is None:
@@ -399,7 +429,7 @@ def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None) -
 
 
 def _may_phrase(tok: Any, lex: Lexicon) -> bool:
-    return any(key.endswith(tok.lower_) for key in lex.phrases)
+    return tok.lower_ in lex.phrase_heads
 
 
 def _np_left(tok: Any) -> int:

@@ -76,8 +76,9 @@ def place_patterns(resources: Any, nlp: Language) -> list[dict[str, Any]]:
         gazetteer = resources.gazetteer
         make = getattr(gazetteer, "ruler_patterns", None)
         patterns = list(make()) if make is not None else []
-    except (ImportError, AttributeError, OSError, ValueError) as exc:
-        log.warning("gazetteer patterns unavailable: %s", exc)
+    except Exception as exc:  # noqa: BLE001 - places are optional for the ruler
+        log.warning("gazetteer patterns unavailable (%s: %s); the ruler has actors only",
+                    type(exc).__name__, exc)
         return []
     book = getattr(resources, "actors", None)
     keep = []

@@ -15,11 +15,12 @@ document is a list of escaped text segments (claimbase.web.highlight), never mar
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
@@ -27,7 +28,7 @@ from datasette.utils.asgi import NotFound, Response
 from jinja2 import ChoiceLoader, FileSystemLoader
 from markupsafe import Markup
 
-from claimbase.web import layout, queries
+from claimbase.web import facets, layout, queries
 from claimbase.web.highlight import event_spans, segments, window
 
 HERE = Path(__file__).parent
@@ -38,7 +39,7 @@ FACETS = ("event_type", "source_kind", "modality", "country", "actor_name", "rec
           "outlet", "date_start")
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
                 ".svg": "image/svg+xml"}
-ACTOR_EVENT_LIMIT = 5000
+ACTOR_EVENT_LIMIT = 2000  # most recent events an actor page aggregates
 
 
 # -- which databases are stores ------------------------------------------------------------
@@ -96,7 +97,7 @@ def _events_metadata(info: dict[str, Any]) -> dict[str, Any]:
             "One row per event as asserted in one document. Click an <code>event_id</code> "
             "for the highlighted article, its attribution chain and the other reports of "
             "the same event."),
-        "facets": [c for c in FACETS if c in cols],
+        "facets": [{facets.TYPE: c} for c in FACETS if c in cols],
         "sort_desc": "date_start",
         "label_column": "trigger_text",
         "plugins": {"datasette-cluster-map": {"latitude_column": "latitude",
@@ -154,6 +155,26 @@ def startup(datasette: Any) -> None:
                       "tables": _count_tables(db.path)}
     if data:
         datasette.inspect_data = data
+    _start_facet_cache(datasette, found)
+
+
+def _start_facet_cache(datasette: Any, found: dict[str, dict[str, Any]]) -> None:
+    """Count the unfiltered facets of every immutable store once, in the background."""
+    jobs = []
+    for name, info in found.items():
+        db = datasette.get_database(name)
+        if db.is_mutable:
+            continue
+        jobs += [(name, db.path, "events", c) for c in FACETS if c in info["event_columns"]]
+    if jobs:
+        cache = facets.FacetCache(size=int(datasette.setting("default_facet_size")) + 1)
+        datasette._claimbase_facet_cache = cache
+        cache.start(jobs)
+
+
+@hookimpl
+def register_facet_classes() -> list[type]:
+    return [facets.StoreFacet]
 
 
 def _count_tables(path: str) -> dict[str, dict[str, int]]:
@@ -166,6 +187,47 @@ def _count_tables(path: str) -> dict[str, dict[str, int]]:
                 for n in names}
     finally:
         conn.close()
+
+
+# -- big stores: no exact totals for multi-filter views --------------------------------------
+
+BIG_STORE = 200_000  # events; above this, multi-filter and search views skip the exact count
+_EVENTS_PATH = re.compile(r"^/(?P<db>[^/]+)/events(?:\.json)?$")
+
+
+def _events_count(datasette: Any, name: str) -> int | None:
+    try:
+        return datasette.inspect_data[name]["tables"]["events"]["count"]
+    except (KeyError, TypeError):
+        return None
+
+
+def skip_count(datasette: Any, path: str, query: bytes) -> bool:
+    """True for a search or a 2+ filter view of the events table of a big store: counting
+    every match there can take seconds, the first page alone takes milliseconds."""
+    match = _EVENTS_PATH.match(path)
+    if not match or match["db"] not in stores(datasette):
+        return False
+    if (_events_count(datasette, match["db"]) or 0) <= BIG_STORE:
+        return False
+    args = parse_qs(query.decode("latin-1"), keep_blank_values=True)
+    if "_nocount" in args:
+        return False
+    filters = [k for k in args if not k.startswith("_") or "__" in k]
+    return len(filters) >= 2 or bool(args.get("_search", [""])[0])
+
+
+@hookimpl
+def asgi_wrapper(datasette: Any) -> Any:
+    def wrap(app: Any) -> Any:
+        async def wrapped(scope: dict[str, Any], receive: Any, send: Any) -> None:
+            if scope.get("type") == "http" and skip_count(
+                    datasette, scope.get("path", ""), scope.get("query_string", b"")):
+                query = scope.get("query_string", b"")
+                scope = {**scope, "query_string": query + b"&_nocount=1"}
+            await app(scope, receive, send)
+        return wrapped
+    return wrap
 
 
 # -- table page: links, styles, coloured map -----------------------------------------------
@@ -443,9 +505,17 @@ async def static_view(request: Any) -> Response:
                     headers={"cache-control": "max-age=3600"})
 
 
+async def status_view(datasette: Any) -> Response:
+    """Which stores are served and whether the facet counts are ready (for benchmarks)."""
+    cache = getattr(datasette, "_claimbase_facet_cache", None)
+    state = "off" if cache is None else "ready" if cache.done.is_set() else "computing"
+    return Response.json({"stores": sorted(stores(datasette)), "facet_cache": state})
+
+
 @hookimpl
 def register_routes(datasette: Any) -> list[tuple[str, Any]]:
     return [
+        (r"^/-/claimbase/status\.json$", status_view),
         (r"^/-/claimbase/event/(?P<event_id>[^/]+?)(?P<as_json>\.json)?$", event_view),
         (r"^/-/claimbase/actor/(?P<actor_id>[^/]+?)(?P<as_json>\.json)?$", actor_view),
         (r"^/-/claimbase/static/(?P<path>[A-Za-z0-9_.-]+)$", static_view),
