@@ -113,6 +113,7 @@ def test_map_markers_coloured_by_event_type(served, page):
 
 def test_actor_page_draws_network_and_timeline(served, page):
     page.goto(f"{served.base}/-/claimbase/actor/SYR_MIL")
+    assert page.locator("h1").inner_text() == "Syrian Arab Army"
     assert page.locator("svg.cb-network line.cb-edge").count() >= 2
     assert page.locator("svg.cb-timeline rect").count() >= 1
     labels = page.locator("svg.cb-network text").all_text_contents()

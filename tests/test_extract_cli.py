@@ -77,11 +77,20 @@ def test_stdin_gives_the_same_events(article, events):
 
 def test_bad_input_is_reported_and_good_ones_still_print(tmp_path, article, events):
     missing = tmp_path / "missing.html"
-    result = run_cli("extract", str(missing), str(article))
-    assert result.returncode == 1
+    result = CliRunner().invoke(app, ["extract", str(missing), str(article)])
+    assert result.exit_code == 1
     errors = error_lines(result.stderr)
     assert len(errors) == 1 and str(missing) in errors[0], result.stderr
     assert _lines(result.stdout) == events
+
+
+def test_the_installed_command_exits_1_on_a_bad_input(tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run_cli("extract", str(missing))
+    assert result.returncode == 1
+    lines = error_lines(result.stderr)
+    assert len(lines) == 1 and lines[0].startswith(f"claimbase: {missing}: "), result.stderr
+    assert result.stdout == ""
 
 
 def test_unknown_output_is_a_usage_error(article):

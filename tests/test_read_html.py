@@ -79,3 +79,31 @@ def test_page_without_article_is_an_error(tmp_path):
     [err] = list(read_inputs([str(path)], Settings()))
     assert isinstance(err, InputError)
     assert err.ref == str(path) and "not an article" in err.reason
+
+
+LEFTOVERS = """<!doctype html><html><head><title>Shelling resumes near Eastmoor - Valden Post</title>
+<meta property="og:site_name" content="Valden Post"><meta name="author" content="Jane Roe">
+</head><body><header><a href="/">Valden Post</a><nav><a href="/w">World</a></nav></header>
+<article><h1>Shelling resumes near Eastmoor</h1>
+<p>Artillery fire hit the outskirts of Eastmoor on Sunday night, the district council said,
+breaking a week of calm along the river and forcing dozens of families into basements.</p>
+<p>The army said it had responded to mortar fire from militia positions on the eastern bank,
+while the militia accused the army of targeting a school that was being used as a shelter.</p>
+<p>Mediators said they would travel to the town on Tuesday to assess the damage.</p>
+<p>Share this article: Facebook | Twitter | Email</p>
+<p>Jane Roe is a Valden Post correspondent covering the lakes region.</p>
+</article><footer>© 2022 Valden Post. All rights reserved.</footer></body></html>"""
+
+
+def test_page_furniture_left_in_the_main_text_is_marked():
+    from claimbase.ingest.clean import mark_boilerplate
+
+    doc = html_document(LEFTOVERS, "page")
+    assert isinstance(doc, Document)
+    mark_boilerplate(doc)
+    analysis = doc.analysis_text
+    assert "Artillery fire hit the outskirts" in analysis
+    assert "Mediators said" in analysis
+    for furniture in ("Share this article", "Jane Roe is a Valden Post correspondent"):
+        assert furniture in doc.text  # trafilatura keeps these lines of the article
+        assert furniture not in analysis, furniture

@@ -179,7 +179,12 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
 
 
 def _headline_place(doc: Document, place_for: Any) -> Any:
-    """The headline's event place: the first resolved place below country level."""
+    """The headline's event place: the first resolved town or site, else the first resolved
+    place below country level, else any."""
+    for level in (1, 2):
+        local = [p for p in doc.places if p.lat is not None and p.precision == level]
+        if local:
+            return local[0]
     local = [p for p in doc.places if p.lat is not None and p.feature not in
              ("country", "continent")]
     if local:

@@ -37,7 +37,9 @@ def default_db() -> str:
 def db_url(db: str) -> str:
     """An SQLAlchemy URL for a store given as a path, `sqlite:///…` or `postgresql://…`."""
     if "://" in db:
-        return db
+        from claimbase.store import database_url
+
+        return database_url(db)  # postgresql:// -> the psycopg 3 driver
     path = Path(db)
     if not path.is_file():
         raise ExportError(f"--db {db}: no such database file")

@@ -29,7 +29,8 @@ class AcledMap:
 def load_map(path: Path = MAP_PATH) -> AcledMap:
     """Read the ACLED mapping once."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"),
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{path}: cannot read the ACLED map: {exc}") from None
     hints = {k: (tuple(v) if v else None) for k, v in data["hints"].items()}
@@ -74,11 +75,7 @@ def _weapon_hint(amap: AcledMap, anchor: Any) -> str | None:
         return None
     words = {anchor.lower_}
     for c in anchor.children:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss"):
-            words.update(t.lower_ for t in c.subtree)
-        elif c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using"):
-            words.update(t.lower_ for t in c.subtree)
-        elif c.dep_ in ("nsubj",):
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "poss") or c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by", "using") or c.dep_ in ("nsubj",):
             words.update(t.lower_ for t in c.subtree)
     for hint in ("suicide", "air", "shelling", "explosive"):
         if words & amap.weapon_words.get(hint, frozenset()):

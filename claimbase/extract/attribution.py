@@ -369,6 +369,10 @@ def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
     # shared subject: participles ("…, saying"), conjuncts ("and added"), acl ("memos noting")
     if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
         return v.head, False
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+        head_subj = _subject(v.head.head)  # "… by citing his results", "in chiding Trump"
+        if head_subj is not None and head_subj.dep_ != "nsubjpass":
+            return head_subj, False
     if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
         head_subj = _subject(v.head)
         if head_subj is not None and head_subj.dep_ != "nsubjpass":
@@ -442,9 +446,12 @@ def _complement(ctx: _Ctx, v: Any, unit: Unit) -> tuple[Any, str]:
                                 return gg, "prep:" + str(c.i)
                         return g, "prep:" + str(c.i)
     if lw in ctx.lx.np_content:
+        oprd = next((c for c in v.children if c.dep_ == "oprd" and _in_unit(ctx, c, unit)),
+                    None)
         for c in v.children:
-            if c.dep_ in ("dobj",) and _in_unit(ctx, c, unit) and c.pos_ != "PRON":
-                return c, "dobj"
+            if c.dep_ in ("dobj",) and _in_unit(ctx, c, unit) and (
+                    c.pos_ != "PRON" or oprd is not None):
+                return c, "dobj" if oprd is None else "oprd:" + str(oprd.i)
     return None, ""
 
 
@@ -519,6 +526,10 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
         if src is not None and comp.left_edge.i <= src.i <= comp.right_edge.i:
             skip = src
         a, b = _subtree_span(ctx, comp, unit, skip)
+        if how.startswith("oprd:"):  # "called him a master": the object and its label
+            oprd = ctx.sdoc[int(how.split(":")[1])]
+            b = max(b, min(oprd.right_edge.i + 1, unit.end))
+            how = "dobj"
         if how == "ccomp":
             b = _shared_conjuncts(ctx, v, b, unit)
         b = _cut_author_contrast(ctx, a, b)
@@ -694,6 +705,10 @@ def _according(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
                   inverted=(b <= tok.i))
 
 
+_ISSUE_VERBS = frozenset({"release", "issue", "publish", "make", "give", "deliver", "post",
+                          "file", "put", "circulate", "send", "submit", "distribute"})
+
+
 def _clause_child(tok: Any) -> Any:
     """A 'that'-clause or 'of'-phrase hanging off a noun cue."""
     for c in tok.children:
@@ -757,6 +772,12 @@ def _noun_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
         src = (src[0], tok.i + 1)
         return _Found(src, tok, (tok.idx, tok.idx + len(tok)), _chars(ctx, a, b), unit=n,
                       kind="rumor")
+    cue = (tok.idx, tok.idx + len(tok))
+    if owner is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUE_VERBS:
+        owner = _subject(tok.head)  # "government forces release reports about …"
+        if owner is not None and (clause is not None or of_obj is not None):
+            last = of_obj.head if of_obj is not None else tok
+            cue = (_cue_span(ctx, tok.head)[0], last.idx + len(last))
     if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
         return None
     body = clause if clause is not None else of_obj
@@ -765,8 +786,7 @@ def _noun_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
     a, b = _trim(ctx, *_subtree_span(ctx, body, unit))
     if a >= b:
         return None
-    return _Found(_np_span(ctx, owner, unit), owner, (tok.idx, tok.idx + len(tok)),
-                  _chars(ctx, a, b), unit=n)
+    return _Found(_np_span(ctx, owner, unit), owner, cue, _chars(ctx, a, b), unit=n)
 
 
 # --------------------------------------------------------------------------------------
@@ -874,8 +894,12 @@ def _looks_like_speaker(ctx: _Ctx, a: int, b: int, titled: bool) -> bool:
     if name.isupper() and len(name) >= 3 and " " not in name:
         return True  # transcript convention: "WALLACE: …"
     labels = {t.ent_type_ for t in span if t.ent_type_}
-    if "PERSON" in labels:
+    if "PERSON" in labels or (labels == {"ORG"} and len(span) <= 3):
         return True
+    last = span[-1].lower_
+    if not labels and (last in ctx.lx.report_nouns or last in ctx.lx.media_nouns) \
+            and span[-1].i == span.start + len(span) - 1 and len(span) <= 3:
+        return True  # "Poll: …", "Newspaper: …" headline labels
     if labels & {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"}:
         return False
     actor = _dictionary_actor(ctx, ctx.text[a:b])
@@ -891,6 +915,10 @@ def _turn_records(ctx: _Ctx, turns: list[tuple[int, int, int, int]]) -> list[_Fo
         span = ctx.sdoc.char_span(a, b, alignment_mode="expand")
         src = (span.start, span.end) if span is not None else None
         head = span.root if span is not None else None
+        ents = {t.ent_type_ for t in span} if span is not None else set()
+        kind = None if "PERSON" not in ents and (
+            "ORG" in ents or (head is not None and head.lower_ in ctx.lx.report_nouns
+                              | ctx.lx.media_nouns)) else "person"
         first = True
         for n, u in enumerate(ctx.units):
             if u.para != para or u.char_end <= colon:
@@ -901,9 +929,37 @@ def _turn_records(ctx: _Ctx, turns: list[tuple[int, int, int, int]]) -> list[_Fo
             if cs >= ce:
                 continue
             out.append(_Found(src, head, (colon, colon + 1), (cs, ce), unit=n,
-                              scope="explicit" if first else "block", kind="person"))
+                              scope="explicit" if first else "block", kind=kind))
             first = False
         del p0, p1
+    return out
+
+
+_DASH_ATTR = re.compile(
+    r"([”\"])[ \t\u00a0]*([―—–]|--)[ \t\u00a0]*"
+    r"([A-Z][\w’'.\-]*(?:[ \t\u00a0]+(?:[A-Z][\w’'.\-]*|al-\w+|bin|de|van|von)){0,4})"
+    r"[ \t\u00a0.,]*(?=\n|$)")
+
+
+def _dash_attributions(ctx: _Ctx) -> list[_Found]:
+    """'“…” ― Name' (pull quotes, vox pops, epigraphs): the name at the line end speaks."""
+    out: list[_Found] = []
+    text = ctx.text
+    for m in _DASH_ATTR.finditer(text):
+        close = m.start(1)
+        p0, _p1 = ctx.paras[_para_of(ctx, close)]
+        line0 = text.rfind("\n", p0, close) + 1 if text.rfind("\n", p0, close) != -1 else p0
+        opener = "“" if m.group(1) == "”" else '"'
+        q = text.find(opener, line0, close)
+        if q == -1:
+            continue
+        span = ctx.sdoc.char_span(m.start(3), m.end(3), alignment_mode="expand")
+        tok = _token_at(ctx, m.start(3))
+        if span is None or tok is None or ctx.tok_unit[tok.i] < 0:
+            continue
+        out.append(_Found((span.start, span.end), span.root, (m.start(2), m.end(2)),
+                          (q, close + 1), unit=ctx.tok_unit[tok.i], kind="person",
+                          inverted=True))
     return out
 
 
@@ -1274,9 +1330,17 @@ def _detect(ctx: _Ctx) -> list[_Found]:
             if f is not None:
                 here.append(f)
         if not any(f.intro for f in here) and sdoc[unit.end - 1].text == ":":
-            intro = _colon_intro(ctx, unit, n)
+            intro = _colon_intro(ctx, unit, n) or _quote_block_intro(ctx, unit, n)
             if intro is not None:
                 here.append(intro)
+        if not here and ":" in ctx.text[unit.char_start:unit.char_end]:
+            f = _colon_quote(ctx, unit, n)
+            if f is not None:
+                here.append(f)
+        if not here and "“" in ctx.text[unit.char_start:unit.char_end]:
+            f = _mixed_quote(ctx, unit, n)
+            if f is not None:
+                here.append(f)
         found += here
     return found
 
@@ -1291,6 +1355,71 @@ def _reporting_lemma(ctx: _Ctx, tok: Any) -> str | None:
         if cand and ctx.lx.verbs.get(cand) in ("report", "belief", "evidence"):
             return cand
     return None
+
+
+def _colon_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
+    """'… Republican pollster Daron Shaw: “…”' — a named source right before a colon that
+    opens a quotation in the same sentence."""
+    sdoc = ctx.sdoc
+    text = ctx.text
+    for i in range(unit.start + 1, unit.end - 1):
+        if sdoc[i].text != ":":
+            continue
+        j = sdoc[i].idx + 1
+        while j < len(text) and text[j] in " \t\u00a0":
+            j += 1
+        if j >= len(text) or text[j] not in "“\"":
+            continue
+        prev = sdoc[i - 1]
+        if prev.ent_type_ != "PERSON" or not prev.ent_iob_ or _is_turn_start(ctx, prev):
+            continue
+        k = i - 1
+        while k - 1 >= unit.start and sdoc[k - 1].ent_type_ == "PERSON" \
+                and sdoc[k - 1].ent_iob_ != "O":
+            k -= 1
+        close = "”" if text[j] == "“" else '"'
+        end = text.find(close, j + 1, ctx.paras[unit.para][1])
+        if end == -1:
+            continue
+        return _Found((k, i), prev, (sdoc[i].idx, sdoc[i].idx + 1), (j, end + 1), unit=n,
+                      kind="person")
+    return None
+
+
+def _mixed_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
+    """'Halevy was “concerned about the offensives”': a named subject whose predicate is
+    quoted speaks through the quotation (cue: the quoted predicate word + preposition)."""
+    sdoc = ctx.sdoc
+    text = ctx.text
+    root = next((t for t in sdoc[unit.start:unit.end] if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be":
+        return None
+    subj = _subject(root)
+    pred = next((c for c in root.children if c.dep_ in ("acomp", "attr", "xcomp")
+                 and c.i > root.i), None)
+    if subj is None or pred is None or subj.ent_type_ not in ("PERSON", "ORG"):
+        return None
+    first = sdoc[pred.left_edge.i]
+    q = first.idx - 1
+    while q > root.idx and text[q] in " \t":
+        q -= 1
+    if text[q] not in "“\"":
+        return None
+    close = text.find("”" if text[q] == "“" else '"', first.idx, unit.char_end + 2)
+    if close == -1:
+        return None
+    prep = next((c for c in pred.children if c.dep_ == "prep" and c.i == pred.i + 1), None)
+    cue_end = (prep or pred).idx + len(prep or pred)
+    cs, ce = _trim_chars(text, cue_end, close)
+    if cs >= ce:
+        return None
+    return _Found(_np_span(ctx, subj, unit), subj, (pred.idx, cue_end), (cs, ce), unit=n)
+
+
+def _is_turn_start(ctx: _Ctx, tok: Any) -> bool:
+    """The name starts its line (a speaker turn, handled elsewhere)."""
+    line = ctx.text.rfind("\n", 0, tok.idx) + 1
+    return not ctx.text[line:tok.idx].strip(" \t\"“") or tok.i == 0
 
 
 def _colon_intro(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
@@ -1333,6 +1462,25 @@ def _colon_intro(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
         src = sdoc[hi - 1]
     cue = (sdoc[k].idx, cue_tok.idx + len(cue_tok))
     return _Found((lo, hi), src, cue, (cue[1], cue[1]), unit=n, intro=True)
+
+
+def _quote_block_intro(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
+    """'X … as terrorism:' + a paragraph that opens with a quotation mark: X is quoted."""
+    p = unit.para + 1
+    text = ctx.text
+    while p < len(ctx.paras) and not text[ctx.paras[p][0]:ctx.paras[p][1]].strip():
+        p += 1
+    if p >= len(ctx.paras) or not text[ctx.paras[p][0]:ctx.paras[p][1]].lstrip().startswith(
+            ("“", '"')):
+        return None
+    root = next((t for t in ctx.sdoc[unit.start:unit.end] if t.dep_ == "ROOT"), None)
+    subj = _subject(root) if root is not None else None
+    if subj is None or subj.lower_ in ("it", "this", "that", "there") or subj.pos_ not in (
+            "PROPN", "NOUN", "PRON"):
+        return None
+    colon = ctx.sdoc[unit.end - 1]
+    return _Found(_np_span(ctx, subj, unit), subj, (colon.idx, colon.idx + 1),
+                  (colon.idx + 1, colon.idx + 1), unit=n, intro=True)
 
 
 def _conj_statement(ctx: _Ctx, v: Any, unit: Unit, n: int, f: _Found) -> _Found | None:
@@ -1407,6 +1555,7 @@ def find_attributions(doc: Document, res: Any) -> None:
     turn_units = {n for n, u in enumerate(ctx.units) if u.para in turn_paras}
     found = _cited_titles(ctx)
     found += _turn_records(ctx, turns)
+    found += _dash_attributions(ctx)
     found += [f for f in _detect(ctx) if f.unit not in turn_units or f.scope != "explicit"
               or not _starts_at_turn(ctx, f, turns)]
     found = _dedupe(found)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from claimbase.extract import acled
@@ -23,6 +23,7 @@ from claimbase.extract.triggers import (
     Sense,
     Trigger,
     direct_object,
+    forms,
     is_passive,
     load_lexicon,
     match_noun,
@@ -40,7 +41,7 @@ FUTURE_RULE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "RETREA
 
 
 # -- optional helpers of other stages -----------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def _helper(module: str, name: str) -> Callable[..., Any] | None:
     """A helper function of another stage, or None while that module does not exist."""
     try:
@@ -61,14 +62,15 @@ def find_events(doc: Document, res: Any = None) -> None:
     ctx = Context(doc, load_lexicon())
     ctx.res = res
     events: list[Event] = []
+    text = doc.text
     for sent in sdoc.sents:
-        segments = [seg for seg in _segments(sent) if not doc.in_boilerplate(*seg)]
+        segments = [seg for seg in _segments(sent, text) if not doc.in_boilerplate(*seg)]
         if segments:
             events.extend(sentence_events(doc, ctx, sent, segments))
     doc.events = events
 
 
-def _segments(sent: Any) -> list[tuple[int, int]]:
+def _segments(sent: Any, text: str) -> list[tuple[int, int]]:
     """Character bounds of the parts of a spaCy sentence between line breaks.
 
     The parser sometimes runs a sentence across a paragraph break or a blanked boilerplate
@@ -90,7 +92,7 @@ def _segments(sent: Any) -> list[tuple[int, int]]:
             first = last = None
     if first is not None:
         out.append((first.idx, last.idx + len(last.text)))
-    return [(a, b) for a, b in out if any(c.isalpha() for c in sent.doc.text[a:b])]
+    return [(a, b) for a, b in out if any(c.isalpha() for c in text[a:b])]
 
 
 def sentence_events(doc: Document, ctx: Context, sent: Any,
@@ -136,6 +138,8 @@ def find_triggers(ctx: Context, sent: Any) -> list[Trigger]:
 
 
 def _verb_trigger(ctx: Context, tok: Any) -> Trigger | None:
+    if tok.lemma_.lower() not in ctx.lex.verbs:
+        return None
     if tok.dep_ == "amod" and _modifier_actor(ctx, tok) is None:
         return None  # "the captured ISIS members": a back-reference, not a new event
     if _is_hyphenated(tok):
@@ -154,9 +158,11 @@ def _verb_trigger(ctx: Context, tok: Any) -> Trigger | None:
 
 
 def _noun_trigger(ctx: Context, tok: Any) -> Trigger | None:
-    if _is_hyphenated(tok) and tok.lower_ not in ctx.lex.nouns:
-        return None
     sense = match_noun(ctx, tok)
+    if sense is not None and tok.lower_ not in ctx.lex.nouns and \
+            tok.lemma_.lower() not in ctx.lex.nouns and _is_hyphenated(tok) and \
+            not any("-" in f for f in forms(tok) if f in ctx.lex.nouns):
+        return None
     if sense is None:
         return None
     tokens = [tok]
@@ -167,9 +173,11 @@ def _noun_trigger(ctx: Context, tok: Any) -> Trigger | None:
 
 
 def _is_hyphenated(tok: Any) -> bool:
-    doc = tok.doc
-    return tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ \
-        and not doc[tok.i - 1].whitespace_
+    """Is the token the second half of "US-backed" (no spaces around the hyphen)?"""
+    if tok.i < 2:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.text == "-" and not prev.whitespace_ and not tok.doc[tok.i - 2].whitespace_
 
 
 def _modifier_actor(ctx: Context, tok: Any) -> Any | None:
@@ -235,14 +243,12 @@ def _fold(found: list[Trigger]) -> list[Trigger]:
                 absorb(other, trig)
                 continue
         if trig.kind == "verb":
-            other = by_head.get(head.head.i)
+            other = by_head.get(head.head.i) or _of_trigger(head.head, by_head)
             if other is None or other is trig or other.head.i in drop:
                 continue
             purpose = head.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
-            if purpose and other.type == trig.type:
-                absorb(other, trig)
-            elif head.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in other.sense.absorb:
+            if purpose and other.type == trig.type or head.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in other.sense.absorb:
                 absorb(other, trig)
             elif purpose and other.sense.yield_to_purpose:
                 trig.tokens = _uniq(trig.tokens + other.tokens)
@@ -264,6 +270,16 @@ def _fold(found: list[Trigger]) -> list[Trigger]:
     return found
 
 
+def _of_trigger(noun: Any, by_head: dict[int, Trigger]) -> Trigger | None:
+    """The trigger of "the start of its final push", "an attempt at a new offensive"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "at"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.i in by_head:
+                    return by_head[g.i]
+    return None
+
+
 def _has_own_role(noun: Any) -> bool:
     return any(c.dep_ in ("poss", "prep") or (c.dep_ == "compound" and c.ent_type_)
                for c in noun.children)
@@ -274,9 +290,9 @@ def _governing_verb(noun: Any) -> Any | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "obj", "attr") and head.pos_ in ("VERB", "AUX"):
         return head
-    if noun.dep_ == "pobj" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB":
-        if head.dep_ == "prt" or head.lower_ in ("of", "out", "up"):
-            return head.head
+    if noun.dep_ == "pobj" and head.dep_ in ("prt", "prep") and head.head.pos_ == "VERB" \
+            and (head.dep_ == "prt" or head.lower_ in ("of", "out", "up")):
+        return head.head
     return None
 
 
@@ -314,7 +330,7 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
             return obj
         return subject_token(ctx, head, depth + 1)
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        if dep == "ccomp" and not verb.tag_ in ("VBG", "VB"):
+        if dep == "ccomp" and verb.tag_ not in ("VBG", "VB"):
             return None
         return subject_token(ctx, head, depth + 1)
     if dep == "pcomp" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
@@ -418,9 +434,7 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
                 conj = next((g for g in pobj.children if g.dep_ == "conj"), None)
                 if conj is not None:
                     recipient = conj
-            elif word in ("with",) and sense.type in ("COOPERATE", "CONSULT", "AGREE"):
-                recipient = recipient or pobj
-            elif word in ("to", "for") and sense.type in ("AID", "REQUEST", "THREATEN"):
+            elif word in ("with",) and sense.type in ("COOPERATE", "CONSULT", "AGREE") or word in ("to", "for") and sense.type in ("AID", "REQUEST", "THREATEN"):
                 recipient = recipient or pobj
             elif word in RECIPIENT_PREPS and recipient is None:
                 recipient = pobj
@@ -712,14 +726,17 @@ def _link(first: Trigger, second: Trigger) -> str | None:
     """How two triggers are joined: "conj" (coordinated predicates), "participle"
     ("…, killing 10"), or None."""
     a, b = _anchor(first), _anchor(second)
-    if b.dep_ == "conj" and (b.head.i == a.i or b.head.dep_ == "conj" and b.head.head.i == a.i):
+    ids = {t.i for t in first.tokens} | {a.i}
+    if b.dep_ == "conj" and (b.head.i in ids or b.head.dep_ == "conj" and b.head.head.i in ids):
         if a.pos_ != b.pos_ and "VERB" not in (a.pos_, b.pos_):
             return None
         if a.lemma_ == b.lemma_ and direct_object(a) is not None and \
                 direct_object(b) is not None:
             return None  # "liberate the south and liberate the crossings": two events
+        if is_passive(a) != is_passive(b) and a.pos_ == b.pos_ == "VERB":
+            return None  # "arrived … and were positioned": two steps
         return "conj"
-    if b.dep_ in ("advcl", "xcomp") and b.head.i == a.i and b.tag_ == "VBG":
+    if b.dep_ in ("advcl", "xcomp", "acl") and b.head.i in ids and b.tag_ == "VBG":
         return "participle"
     return None
 
@@ -864,15 +881,11 @@ def fallback_modality(tok: Any) -> str:
                 found.add("hypothetical")
             elif c.dep_ == "aux" and low in HEDGE_AUX:
                 found.add("hedged")
-            elif c.dep_ == "aux" and low in FUTURE_AUX:
-                found.add("future")
-            elif c.dep_ == "aux" and low == "would":
+            elif c.dep_ == "aux" and low in FUTURE_AUX or c.dep_ == "aux" and low == "would":
                 found.add("future")
             elif low in HEDGE_WORDS and c.dep_ in ("advmod", "amod"):
                 found.add("hedged")
-            elif low in FUTURE_MODS and c.dep_ == "amod":
-                found.add("future")
-            elif c.dep_ == "aux" and low == "to" and node.dep_ in ("advcl",):
+            elif low in FUTURE_MODS and c.dep_ == "amod" or c.dep_ == "aux" and low == "to" and node.dep_ in ("advcl",):
                 found.add("future")
         if node.dep_ in ("xcomp", "ccomp") and node.head.lemma_.lower() in FUTURE_HEADS:
             found.add("future")

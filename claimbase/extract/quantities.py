@@ -46,7 +46,7 @@ PERSON_NOUNS = {
     "sniper", "others", "other", "operative", "trooper", "policemen", "emir", "attacker",
     "assailant", "bomber", "kidnapper", "raider", "pilot", "crew", "passenger", "tourist",
     "priest", "doctor", "nurse", "teacher", "farmer", "shepherd", "fisherman", "militia",
-    "jihadi", "soldier", "peacekeeper", "volunteer", "inmate", "patient", "minor",
+    "jihadi", "peacekeeper", "volunteer", "inmate", "patient", "minor",
 }
 # Verb lemmas -> kind, when the figure is their object (active) or subject (passive/intr.).
 VERB_KIND = {
@@ -150,9 +150,7 @@ def _number_tokens(head: Any) -> list[Any]:
     """The tokens of the number phrase modifying `head` ("at least 20", "more than 3,000")."""
     toks = []
     for child in head.children:
-        if child.dep_ == "nummod" or (child.like_num and child.i < head.i):
-            toks.extend(child.subtree)
-        elif child.dep_ in ("quantmod",) or (
+        if child.dep_ == "nummod" or (child.like_num and child.i < head.i) or child.dep_ in ("quantmod",) or (
             child.dep_ == "advmod" and child.lower_ in LOWER_BOUND | APPROX
         ):
             toks.extend(child.subtree)

@@ -17,6 +17,7 @@ import yaml
 from claimbase.config import DATA_DIR
 
 LEXICON_PATH = DATA_DIR / "event_lexicon.yaml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 RECIPIENT_PREPS = ("against", "on", "at", "upon", "targeting", "into")
 PLACE_NOUNS = frozenset({
@@ -112,12 +113,21 @@ class Trigger:
         return self.sense.type
 
 
+def _word(value: Any) -> str:
+    """A lexicon word; YAML 1.1 reads bare on/off as booleans."""
+    if value is True:
+        return "on"
+    if value is False:
+        return "off"
+    return str(value)
+
+
 def _tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
+    if isinstance(value, (str, bool)):
+        return (_word(value),)
+    return tuple(_word(v) for v in value)
 
 
 def _sense(raw: dict[str, Any], where: str) -> Sense:
@@ -148,7 +158,7 @@ def _senses(table: dict[str, Any]) -> dict[str, list[Sense]]:
 def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
     """Compile the trigger lexicon into dicts keyed by lemma (cached per path)."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{path}: cannot read the event lexicon: {exc}") from None
     return Lexicon(
@@ -432,6 +442,10 @@ def _modifier_words(noun: Any) -> set[str]:
 
 def match_noun(ctx: Context, noun: Any) -> Sense | None:
     """The first sense of a noun lemma whose constraints hold, or None."""
+    nouns = ctx.lex.nouns
+    if noun.lemma_.lower() not in nouns and noun.lower_ not in nouns and (
+            noun.i < 2 or noun.doc[noun.i - 1].text != "-"):
+        return None
     if noun.dep_ in ("compound", "amod") and noun.head.i > noun.i:
         return None  # "training camps", "battle tank", "Liberation Forces"
     senses = None

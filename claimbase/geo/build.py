@@ -23,6 +23,7 @@ import gzip
 import io
 import json
 import math
+import os
 import sqlite3
 import time
 import zipfile
@@ -309,7 +310,7 @@ def dump_rows(path: Path, admin_names: dict[str, str] | None = None) -> Iterator
         admin1 = admin_names.get(f"{cc}.{cols[10]}") if cols[10] else None
         admin2 = admin_names.get(f"{cc}.{cols[10]}.{cols[11]}") if cols[11] else None
         if feature == "admin1":
-            admin1 = cols[1]
+            admin1 = admin1 or cols[1]
         precision = 3 if feature in ("country", "admin1", "admin2", "region", "desert") else 1
         aliases = [cols[1], cols[2], *[a for a in cols[3].split(",") if a]]
         yield PlaceRow(gid=f"geonames:{cols[0]}", name=cols[1], lat=lat, lon=lon,
@@ -318,15 +319,18 @@ def dump_rows(path: Path, admin_names: dict[str, str] | None = None) -> Iterator
                        source=f"import:{path.name}", aliases=aliases)
 
 
-def dump_admin_names(path: Path) -> dict[str, str]:
-    """"CC.A1" / "CC.A1.A2" code -> name, from the ADM1/ADM2 rows of a dump."""
+def dump_admin_names(path: Path, con: sqlite3.Connection | None = None) -> dict[str, str]:
+    """"CC.A1" / "CC.A1.A2" code -> name, from the ADM1/ADM2 rows of a dump; an admin-1 area
+    the index already knows (same GeoNames id) keeps the index's (English) name."""
     names: dict[str, str] = {}
     for line in _open_dump(path):
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 12:
             continue
         if cols[7] == "ADM1" and cols[10]:
-            names[f"{cols[8]}.{cols[10]}"] = cols[1]
+            known = con.execute("SELECT name FROM places WHERE gid=? AND feature='admin1'",
+                                (f"geonames:{cols[0]}",)).fetchone() if con else None
+            names[f"{cols[8]}.{cols[10]}"] = known[0] if known else cols[1]
         elif cols[7] == "ADM2" and cols[11]:
             names[f"{cols[8]}.{cols[10]}.{cols[11]}"] = cols[1]
         if cols[0].startswith("-") and cols[7] == "ADM2":
@@ -401,7 +405,7 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
     """Build the gazetteer at `path` from scratch; returns counts and seconds taken."""
     t0 = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".building")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.building")
     tmp.unlink(missing_ok=True)
     con = sqlite3.connect(tmp)
     con.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
@@ -411,7 +415,7 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
     add_extra_aliases(con)
     for dump in imports or []:
         if dump.exists():
-            insert_rows(con, dump_rows(dump, dump_admin_names(dump)))
+            insert_rows(con, dump_rows(dump, dump_admin_names(dump, con)))
     con.executescript(INDEXES)
     counts = {
         "places": con.execute("SELECT COUNT(*) FROM places").fetchone()[0],
@@ -437,7 +441,7 @@ def import_dump(path: Path, dump: Path) -> int:
     con.execute("DELETE FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?)",
                 (f"import:{dump.name}",))
     con.execute("DELETE FROM places WHERE source=?", (f"import:{dump.name}",))
-    insert_rows(con, dump_rows(dump, dump_admin_names(dump)))
+    insert_rows(con, dump_rows(dump, dump_admin_names(dump, con)))
     added = con.execute("SELECT COUNT(*) FROM places WHERE source=?",
                         (f"import:{dump.name}",)).fetchone()[0]
     row = con.execute("SELECT value FROM meta WHERE key='imports'").fetchone()

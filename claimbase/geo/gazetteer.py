@@ -292,7 +292,7 @@ class Gazetteer:
 
     # ------------------------------------------------------------ entity ruler
 
-    def ruler_patterns(self, max_patterns: int = 15_000) -> list[dict[str, Any]]:
+    def ruler_patterns(self, max_patterns: int = 25_000) -> list[dict[str, Any]]:
         """Entity-ruler patterns (label GPE for political units, LOC for areas, FAC for sites).
 
         Kept small and safe for a case-insensitive ruler that overrides the NER: the curated
@@ -309,7 +309,8 @@ class Gazetteer:
             f"(p.country IN ({region}) AND (p.feature = 'admin1' OR "
             " (p.feature IN ('city', 'capital') AND p.population >= 5000) OR "
             " (p.source LIKE 'import%' AND p.population > 0 AND p.feature IN ('city', 'capital')))"
-            ") ORDER BY p.importance DESC"
+            ") ORDER BY p.source LIKE 'curated%' DESC, p.feature = 'country' DESC, "
+            "p.importance DESC"
         ).fetchall()
         patterns: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -361,6 +362,9 @@ def _ruler_variants(alias: str) -> list[str]:
     "al Mayadin"), as phrase patterns for a case-insensitive ruler."""
     variants = {alias, strip_accents(alias)}
     alias = strip_accents(alias)
+    if re.search(r"['’‘`ʿʾ]", alias):  # "Dar'a", "Dar’a", "Dara"
+        variants.update({re.sub(r"['’‘`ʿʾ]", "'", alias), re.sub(r"['’‘`ʿʾ]", "’", alias),
+                         re.sub(r"['’‘`ʿʾ]", "", alias)})
     if _ARTICLE_RE.search(alias):
         variants.add(_ARTICLE_RE.sub(lambda m: m.group(1) + "-", alias))
         variants.add(_ARTICLE_RE.sub(lambda m: m.group(1) + " ", alias))

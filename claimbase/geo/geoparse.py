@@ -11,6 +11,7 @@ with that context, "City, State" pairs and cue words ("province", "village", "mi
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -247,25 +248,33 @@ class Focus:
 
 
 def _first_pass(gaz: Gazetteer, mentions: list[Mention]) -> Focus:
-    """Votes and anchor points from mentions with one clear reading (countries and states
-    count double)."""
+    """Votes for countries and admin-1 areas from every name's candidate readings (a soft
+    vote: each reading weighted by its share of the name's prior, so towns of the same
+    state reinforce each other), and anchor points from the names with one clear reading."""
     focus = Focus(countries={}, admins={}, points=[])
+    done: set[str] = set()
     for m in mentions:
-        admin1, country = _hint(gaz, m)
-        ranked = gaz.rank(m.text, Context(cue=m.cue, admin1=admin1, country=country))
-        if not ranked:
-            continue
-        best, s = ranked[0]
-        margin = s - ranked[1][1] if len(ranked) > 1 else 9.0
-        if best.match != "exact" or margin < 0.5:
-            continue
         key = norm(m.text)
-        weight = 2.0 if best.feature in ("country", "admin1") else 1.0
-        if best.country:
-            focus.countries.setdefault(key, Counter())[best.country] += weight
-        if best.admin1 and best.feature != "country":
-            focus.admins.setdefault(key, Counter())[best.admin1] += weight
-        if best.lat is not None and best.feature not in ("country", "continent"):
+        admin1, country = _hint(gaz, m)
+        ranked = gaz.rank(m.text, Context(cue=m.cue, admin1=admin1, country=country))[:15]
+        if not ranked or ranked[0][0].match != "exact":
+            continue
+        best, top = ranked[0]
+        if key not in done:
+            done.add(key)
+            weights = [math.exp(2.0 * (sc - top)) for _c, sc in ranked]
+            total = sum(weights)
+            countries = focus.countries.setdefault(key, Counter())
+            admins = focus.admins.setdefault(key, Counter())
+            for (cand, _sc), w in zip(ranked, weights, strict=True):
+                share = w / total * (2.0 if cand.feature in ("country", "admin1") else 1.0)
+                if cand.country:
+                    countries[cand.country] += share
+                if cand.admin1 and cand.feature != "country":
+                    admins[cand.admin1] += share
+        margin = top - ranked[1][1] if len(ranked) > 1 else 9.0
+        if margin >= 0.5 and best.lat is not None and best.feature not in (
+                "country", "continent"):
             focus.points.append((best.lat, best.lon))
     return focus
 

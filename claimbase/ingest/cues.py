@@ -42,8 +42,8 @@ _GROUP1 = [  # only group 1 is blanked
     (re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3}|~~)(?=[^\s*_~])"), "*_~"),  # opening emphasis
     (re.compile(r"(?<=[^\s*_~\\])(\*{1,3}|_{1,3}|~~)(?![\w*])"), "*_~"),  # closing emphasis
     (re.compile(r"(`+)"), "`"),  # code spans
-    (re.compile(r"(?:^|(?<=\s))(\|)(?=\s|$)", _M), "|"),  # table pipes
 ]
+_TABLE_ROW = re.compile(r"^[ \t]*\|[^\n]*$", _M)  # a Markdown table row starts with a pipe
 
 
 def _has_any(text: str, chars: str) -> bool:
@@ -63,6 +63,10 @@ def find_markup(text: str) -> list[tuple[int, int]]:
     for rx, chars in _GROUP1:
         if _has_any(text, chars):
             spans.extend(m.span(1) for m in rx.finditer(text))
+    if "|" in text:
+        for row in _TABLE_ROW.finditer(text):
+            spans.extend((row.start() + k, row.start() + k + 1)
+                         for k, c in enumerate(row.group()) if c == "|")
     return merge_spans(spans)
 
 

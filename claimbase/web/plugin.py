@@ -94,9 +94,9 @@ def _events_metadata(info: dict[str, Any]) -> dict[str, Any]:
     cols = set(info["event_columns"])
     meta: dict[str, Any] = {
         "description_html": (
-            "One row per event as asserted in one document. Click an <code>event_id</code> "
-            "for the highlighted article, its attribution chain and the other reports of "
-            "the same event."),
+            "One row per event as asserted in one document. Click a trigger (or "
+            "<em>event page</em>) for the highlighted article, its attribution chain and the "
+            "other reports of the same event; click an actor id for its network."),
         "facets": [{facets.TYPE: c} for c in FACETS if c in cols],
         "sort_desc": "date_start",
         "label_column": "trigger_text",

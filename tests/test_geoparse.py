@@ -1,0 +1,146 @@
+"""The geoparser stage: mentions, resolution in context, precision, event locations."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from claimbase.geo.gazetteer import haversine_km
+from claimbase.geo.geoparse import place_for
+from claimbase.geo.translit import fold
+from claimbase.record import Boilerplate, Document
+from tests.conftest import shared_path
+from tests.geo_helpers import geo_pipeline
+
+TOLERANCE_KM = {1: 25, 2: 50, 3: 150}  # by gold precision: a governorate point is coarse
+
+
+@pytest.fixture(scope="session")
+def run(resources):
+    return geo_pipeline(resources)
+
+
+def places_of(run, text: str) -> dict[str, object]:
+    return {p.text: p for p in run(text).places}
+
+
+def test_multiword_sites_and_transliterated_towns(run):
+    text = ("Government forces shelled the Omar oil field and the Khunayfis phosphate mine "
+            "south of Palmyra, while US troops stayed at Al Tanf near the border. Later, "
+            "fighters left al-Mayadin for Deir ez-Zor province.")
+    found = places_of(run, text)
+    assert found["Omar oil field"].feature == "oil field"
+    mine = found["Khunayfis phosphate mine"]
+    assert mine.admin1 == "Homs" and mine.precision == 1
+    assert found["Al Tanf"].gazetteer_id == "geonames:172344"
+    assert found["al-Mayadin"].admin1 == "Deir ez-Zor"
+    province = found["Deir ez-Zor"]
+    assert (province.feature, province.precision) == ("admin1", 3)
+
+
+def test_demonyms_are_never_places(run):
+    found = places_of(run, "Syrian and Iraqi officials met Russian envoys in Damascus.")
+    assert "Syrian" not in found and "Iraqi" not in found and "Russian" not in found
+    assert found["Damascus"].country == "SY"
+
+
+def test_city_state_pairs(run):
+    found = places_of(run, "The mayor of Springfield, Ill., met officials from Athens, Ga., "
+                           "on Tuesday.")
+    assert found["Springfield"].admin1 == "Illinois"
+    assert found["Athens"].admin1 == "Georgia" and found["Athens"].country == "US"
+
+
+def test_document_focus_resolves_ambiguous_towns(run):
+    text = ("Police in Columbus and Grove City searched Franklin County after the crash. "
+            "Dublin officials said the road reopened.")
+    dublin = places_of(run, text)["Dublin"]
+    assert (dublin.country, dublin.admin1) == ("US", "Ohio")
+
+
+def test_precision_from_cue_words(run):
+    text = ("Clashes erupted on the outskirts of the city of Hajin. Jets struck the "
+            "countryside of Idlib province. Rockets hit Baghuz village.")
+    doc = run(text)
+    by_text = {p.text: p for p in doc.places}
+    assert by_text["Hajin"].precision == 2
+    assert by_text["Idlib"].precision == 3
+    assert by_text["Baghuz"].precision == 1
+
+
+def test_boilerplate_is_never_read(resources):
+    text = "Subscribe to our newsletter from Aleppo!\nFighting continued in Raqqa."
+    doc = Document(text=text, ref="t", boilerplate=[Boilerplate(0, 40, "appeal")])
+    from claimbase.geo.geoparse import find_places
+
+    doc.spacy_doc = resources.nlp(doc.analysis_text)
+    find_places(doc, resources)
+    assert [p.text for p in doc.places] == ["Raqqa"]
+
+
+def test_place_for_sentence_then_paragraph_carry_over(run):
+    text = ("Fighters attacked a checkpoint near Hajin on Monday. The clashes killed four.\n"
+            "The talks resumed after a pause.")
+    doc = run(text)
+    first_end = text.index(".") + 1
+    own = place_for(doc, 0, first_end, text.index("attacked"))
+    assert own is not None and own.name.startswith("Haj")
+    second = text.index("The clashes")
+    carried = place_for(doc, second, text.index(".", second) + 1, second + 4)
+    assert carried is not None and carried.name == own.name
+    third = text.index("The talks")
+    assert place_for(doc, third, len(text), third + 4) is None
+
+
+def test_place_for_returns_the_whole_expression(run):
+    text = "The army found a base on the outskirts of the city of al-Mayadin last week."
+    doc = run(text)
+    loc = place_for(doc, 0, len(text), text.index("found"))
+    assert loc.text == "the outskirts of the city of al-Mayadin"
+    assert text[loc.start:loc.end] == loc.text and loc.precision == 2
+
+
+def _names_the_place(loc: dict) -> bool:
+    """True when a capitalised word of the gold span spells a word of the gold place name."""
+    name_keys = {fold(w) for w in re.findall(r"[\w'’-]+", loc["name"] or "") if len(w) > 2}
+    words = re.findall(r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?|al-[A-Z][\w'’]*", loc["text"])
+    return any(fold(w) in name_keys for w in words if fold(w))
+
+
+def test_seed_places_resolve_to_gold_coordinates(run):
+    """Every gold event location with coordinates is found at its span and resolved within
+    the tolerance of its precision; named sites without gold coordinates get the gold
+    country and governorate."""
+    seeds = shared_path("seeds")
+    gold_dir = shared_path("gold", "seeds")
+    checked = 0
+    failures = []
+    for path in sorted(seeds.glob("*.txt")):
+        doc = run(path)
+        seen = set()
+        for line in (gold_dir / f"{path.stem}.events.jsonl").open(encoding="utf-8"):
+            loc = json.loads(line)["location"]
+            if not loc or (loc["start"], loc["end"]) in seen:
+                continue
+            seen.add((loc["start"], loc["end"]))
+            site = loc["feature"] in ("oil field", "oil/gas field", "mine")
+            if loc["lat"] is None and not site or not _names_the_place(loc):
+                continue  # countries, regions, roads; descriptions ("the area")
+            hits = [p for p in doc.places if p.start < loc["end"] and loc["start"] < p.end
+                    and p.lat is not None]
+            checked += 1
+            if not hits:
+                failures.append((path.stem, loc["text"], "not found"))
+                continue
+            got = hits[0]
+            if loc["lat"] is None:
+                if (got.country, got.admin1) != (loc["country"], loc["admin1"]):
+                    failures.append((path.stem, loc["text"], got.name, got.admin1))
+                continue
+            km = haversine_km(got.lat, got.lon, loc["lat"], loc["lon"])
+            if km > TOLERANCE_KM[loc["precision"]]:
+                failures.append((path.stem, loc["text"], got.name, round(km)))
+    assert checked >= 30
+    assert not failures, failures
