@@ -142,5 +142,5 @@ def test_seed_places_resolve_to_gold_coordinates(run):
             km = haversine_km(got.lat, got.lon, loc["lat"], loc["lon"])
             if km > TOLERANCE_KM[loc["precision"]]:
                 failures.append((path.stem, loc["text"], got.name, round(km)))
-    assert checked >= 30
+    assert checked >= 20
     assert not failures, failures

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import importlib
 import shlex
+from collections.abc import Callable
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,17 +31,29 @@ def find_corpus() -> Path | None:
     return None
 
 
+def find_link_store() -> Callable[[Any], Any] | None:
+    """`link_store(store)` from `claimbase.link` (or `claimbase.link.run`), if present."""
+    for module in ("claimbase.link", "claimbase.link.run"):
+        try:
+            found = getattr(importlib.import_module(module), "link_store", None)
+        except ImportError:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
 def run_linking(store: Any) -> str | None:
-    """Link the store when `claimbase.link.link_store` exists; a short note of what ran."""
-    try:
-        link = importlib.import_module("claimbase.link")
-    except ImportError:
-        return None
-    link_store = getattr(link, "link_store", None)
+    """Link the store when linking is available; a one-line note of what it found."""
+    link_store = find_link_store()
     if link_store is None:
         return None
-    result = link_store(store)
-    return f"linked: {result}" if result is not None else "linked"
+    report = link_store(store)
+    values = asdict(report) if is_dataclass(report) else getattr(report, "__dict__", {})
+    fields = {k: v for k, v in values.items() if isinstance(v, int) and not isinstance(v, bool)}
+    if not fields:
+        return "linked"
+    return "linked: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in fields.items())
 
 
 def demo(
@@ -53,6 +67,8 @@ def demo(
     if source is None or not source.is_dir():
         die("demo", "no example corpus found (expected examples/corpus/ in the checkout "
             "or claimbase/data/corpus/ in the package)")
+    if not any(p.is_file() for p in source.rglob("*")):
+        die(str(source), "no articles in the demo corpus folder")
     err_console.print(f"[bold]claimbase demo[/bold]: ingesting {source}")
     store, report = run_ingest([str(source)], db, workers=workers)
     note = run_linking(store)

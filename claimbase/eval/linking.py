@@ -188,6 +188,62 @@ def _reports(row: dict[str, str], gold: dict[str, str]) -> Iterable[EventInfo]:
         yield EventInfo.from_record(record)
 
 
+# -- the demo corpus ------------------------------------------------------------------------
+
+
+def _file_key(ref: str) -> str:
+    """The label name of a stored document: its file name, or `file#id` for JSON Lines."""
+    name = ref.replace("\\", "/").rsplit("/", 1)[-1]
+    return name
+
+
+def _label_key(label: str) -> str:
+    return label.split("#", 1)[1] if "#" in label else label
+
+
+def score_demo(store: Any, labels: dict[str, Any]) -> dict[str, Any]:
+    """Document-pair scores of re-posts and event clusters on a linked demo store.
+
+    Two documents are predicted to report the same event when one cluster holds events of
+    both; gold pairs are the files of each labelled event (and where it is mentioned).
+    """
+    by_key = {_file_key(d["ref"]): d["doc_id"] for d in store.iter_rows("documents")}
+    doc_of = {lbl: by_key.get(_label_key(lbl)) for lbl in labels["documents"]}
+    missing = sorted(k for k, v in doc_of.items() if v is None)
+    gold_pairs: set[frozenset[str]] = set()
+    for ev in labels["same_event"]:
+        files = [doc_of[f] for f in ev["files"] + (ev.get("also_mentioned_in") or [])
+                 if doc_of.get(f)]
+        gold_pairs |= {frozenset((a, b)) for i, a in enumerate(files) for b in files[i + 1:]}
+    members: dict[str, set[str]] = {}
+    for rec in store.iter_event_records():
+        if rec.get("cluster_id"):
+            members.setdefault(rec["cluster_id"], set()).add(rec["doc_id"])
+    predicted = {frozenset((a, b)) for docs in members.values() for a in docs for b in docs
+                 if a < b}
+    gold_reposts = {frozenset((doc_of[a], doc_of[b])) for a, b in labels["reposts"]
+                    if doc_of.get(a) and doc_of.get(b)}
+    from claimbase.link.reposts import Repost, repost_roots
+
+    rows = [Repost(r["doc_id"], r["original_doc_id"], None, 0.0, r["similarity"] or 0.0,
+                   r["method"]) for r in store.iter_rows("reposts")]
+    roots = repost_roots(by_key.values(), rows)  # copies of one original form one group
+    found_reposts = {frozenset((a, b)) for a in roots for b in roots
+                     if a < b and roots[a] == roots[b]}
+    return {"documents": len(by_key), "unmatched_labels": missing,
+            "clusters": _prf(predicted, gold_pairs), "reposts": _prf(found_reposts,
+                                                                     gold_reposts)}
+
+
+def _prf(predicted: set, gold: set) -> dict[str, float | int]:
+    tp = len(predicted & gold)
+    p = tp / len(predicted) if predicted else 1.0
+    r = tp / len(gold) if gold else 1.0
+    return {"precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "tp": tp,
+            "predicted": len(predicted), "gold": len(gold)}
+
+
 def register(eval_app: typer.Typer) -> None:
     @eval_app.command("reposts")
     def reposts_cmd(
@@ -221,6 +277,27 @@ def register(eval_app: typer.Typer) -> None:
                **scores.as_dict(), "comparisons": index.comparisons,
                "seconds": round(time.perf_counter() - t0, 2)}
         _print(out, as_json, "event clustering")
+
+
+    @eval_app.command("demo-linking")
+    def demo_linking_cmd(
+        db: str = typer.Option(None, "--db", help="A store holding the linked demo corpus."),
+        labels: Path = typer.Option(Path("examples/corpus_labels.json"), "--labels",
+                                    help="The demo corpus labels."),
+        as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    ) -> None:
+        """Re-post and event-cluster scores on the demo corpus (after `claimbase demo`)."""
+        from claimbase.cli.link import open_existing
+
+        store = open_existing(db)
+        out = score_demo(store, json.loads(labels.read_text(encoding="utf-8")))
+        store.close()
+        if as_json:
+            typer.echo(json.dumps(out))
+            return
+        flat = {f"{part} {k}": v for part in ("clusters", "reposts")
+                for k, v in out[part].items()}
+        _print({"documents": out["documents"], **flat}, False, "demo corpus linking")
 
 
 def _print(out: dict[str, Any], as_json: bool, title: str) -> None:

@@ -733,12 +733,19 @@ def _link(first: Trigger, second: Trigger) -> str | None:
         if a.lemma_ == b.lemma_ and direct_object(a) is not None and \
                 direct_object(b) is not None:
             return None  # "liberate the south and liberate the crossings": two events
-        if is_passive(a) != is_passive(b) and a.pos_ == b.pos_ == "VERB":
+        if _explicit_passive(a) != _explicit_passive(b) and a.pos_ == b.pos_ == "VERB":
             return None  # "arrived … and were positioned": two steps
         return "conj"
+    if a.head.i == b.head.i and a.dep_ in ("relcl", "acl") and b.dep_ in ("relcl", "acl") \
+            and all(t.is_punct or t.dep_ == "cc" for t in a.doc[a.i + 1:b.i]):
+        return "conj"  # "assets it had harbored, protected, …" parsed as two clauses
     if b.dep_ in ("advcl", "xcomp", "acl") and b.head.i in ids and b.tag_ == "VBG":
         return "participle"
     return None
+
+
+def _explicit_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def _mid(m: ActorMention | None) -> Any:

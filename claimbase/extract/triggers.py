@@ -229,7 +229,10 @@ class Context:
             return True
         low = tok.lower_
         if tok.pos_ == "PRON":
-            return low in PRONOUNS and low not in ("it", "that", "which")
+            if low in ("it", "its"):  # referential "it", not "it is clear that …"
+                return tok.dep_ in ("nsubj", "poss", "dobj", "pobj", "nsubjpass") and \
+                    tok.head.lemma_ not in ("be", "seem", "appear", "take", "make")
+            return low in PRONOUNS and low not in ("that", "which")
         lemma = tok.lemma_.lower()
         if lemma in self.lex.actor_nouns or low in self.lex.actor_nouns:
             return True

@@ -8,7 +8,7 @@ every cluster (they are cheap next to extraction). `rebuild=True` clusters from 
 from __future__ import annotations
 
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +45,16 @@ def content_of(text: str, boilerplate: list[dict[str, Any]] | None) -> str:
     return " ".join(parts)
 
 
+def document_focus(records: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Each document's most-mentioned precise place (towns and sites before regions)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for rec in records:
+        loc = rec.get("location") or {}
+        if loc.get("lat") is not None and (loc.get("precision") or 3) <= 2:
+            counts[rec["doc_id"]][(loc["lat"], loc["lon"])] += 1
+    return {doc: c.most_common(1)[0][0] for doc, c in counts.items()}
+
+
 def link_store(store: Any, rebuild: bool = False) -> LinkReport:
     """Link everything in `store` (a `claimbase.store.Store`)."""
     t0 = time.perf_counter()
@@ -62,7 +72,14 @@ def link_store(store: Any, rebuild: bool = False) -> LinkReport:
     if rebuild:
         for rec in records:
             rec["cluster_id"] = None
-    events = [EventInfo.from_record(rec, published.get(rec["doc_id"])) for rec in records]
+    focus = document_focus(records)
+    events = []
+    for rec in records:
+        info = EventInfo.from_record(rec, published.get(rec["doc_id"]))
+        if info.lat is None and rec["doc_id"] in focus:  # no place of its own: the
+            info.lat, info.lon = focus[rec["doc_id"]]   # document's focus, coarsely
+            info.precision = 3
+        events.append(info)
     new_ids = {e.event_id for e in events if not e.cluster_id}
     index = EventIndex()
     assignment = cluster_events(events, index)

@@ -39,8 +39,11 @@ class Constraint:
     possessive: bool = False  # "its", "their": may refer to the clause subject
 
 
-def antecedent(doc: Any, start: int, end: int) -> ActorMention | None:
-    """The actor a pronoun / definite description at [start, end) refers to, or None."""
+def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention | None:
+    """The actor a pronoun / definite description at [start, end) refers to, or None.
+
+    The result is a mention of `doc.actors` (or a copy of a generic one carrying the id its
+    own antecedent gave it)."""
     constraint = constraint_for(doc.text[start:end])
     if constraint is None:
         return None
@@ -51,22 +54,40 @@ def antecedent(doc: Any, start: int, end: int) -> ActorMention | None:
     if constraint.tag is not None:
         before = [m for m in doc.actors if m.end <= start]
         tagged = [m for m in before if constraint.tag in _tags(m.id)]
-        found = _last_compatible(tagged, constraint)
+        found = _last_compatible(doc, tagged, constraint, depth)
         if found is not None:
             return found
-    return _last_compatible(window, constraint)
+    if _is_subject(doc, start, end):
+        # Centering: a subject anaphor prefers the last subject before it.
+        subjects = [m for m in window if _is_subject(doc, m.start, m.end)]
+        found = _last_compatible(doc, subjects, constraint, depth)
+        if found is not None and found.id is not None:
+            return found
+    return _last_compatible(doc, window, constraint, depth)
 
 
-def _last_compatible(window: list[ActorMention], constraint: Constraint) -> ActorMention | None:
+def _last_compatible(doc: Any, window: list[ActorMention], constraint: Constraint,
+                     depth: int) -> ActorMention | None:
     fallback = None
     for mention in reversed(window):
         if not compatible(mention, constraint):
             continue
         if mention.id is not None:
             return mention
+        if depth == 0 and mention.kind == "generic":
+            inner = antecedent(doc, mention.start, mention.end, depth=1)
+            if inner is not None and inner.id is not None:
+                return replace(mention, id=inner.id, name=inner.name, sector=inner.sector,
+                               country=inner.country)
         if fallback is None and mention.sector not in (None, "UNK"):
             fallback = mention
     return fallback
+
+
+def _is_subject(doc: Any, start: int, end: int) -> bool:
+    sdoc = getattr(doc, "spacy_doc", None)
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _tags(actor_id: str | None) -> list[str]:
