@@ -23,5 +23,6 @@ class Settings:
     gazetteer_path: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("CLAIMBASE_GAZETTEER")) else None
     )
-    workers: int = 1
-    batch_size: int = 32
+    workers: int = 1  # claimbase ingest/extract --workers: processes, each with its own model
+    batch_size: int = field(default_factory=lambda: int(_env("CLAIMBASE_BATCH_SIZE", "32")))
+    db: str = field(default_factory=lambda: _env("CLAIMBASE_DB", "claimbase.db"))

@@ -252,3 +252,22 @@ def test_actor_resolution_floor_on_gold(resources):
     scores = actor_accuracy(resources.nlp, resources.actors, seeds, gold)
     for key in ("lookup", "find_actors", "with_coref"):
         assert scores[key] >= floors[f"actor_{key}"], (key, scores)
+
+
+def test_sector_lexicon_refers_to_real_actors_and_sectors(book):
+    from claimbase.nlp.lexicon import lexicon
+
+    lex = lexicon()
+    for word, entry in {**lex.generic, **lex.phrases}.items():
+        assert entry.get("sector", "UNK") in SECTORS, word
+        if entry.get("id"):
+            assert book.get(entry["id"]) is not None, (word, entry["id"])
+        for actor_id in (entry.get("focus_id") or {}).values():
+            assert book.get(actor_id) is not None, (word, actor_id)
+    for name, actor_id in lex.metonymy.items():
+        assert book.get(actor_id) is not None, (name, actor_id)
+    assert set(lex.titles.values()) <= SECTORS
+    for _words, kind, sector in lex.org_words:
+        assert kind in KINDS | {"organization"} and sector in SECTORS
+    for entry in lex.coref.values():
+        assert set(entry.get("sectors") or []) <= SECTORS

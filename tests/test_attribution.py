@@ -152,3 +152,44 @@ def test_missing_cue_file_is_a_clear_error(tmp_path):
     bad.write_text("- just a list\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.yaml"):
         load_cues(bad)
+
+
+def test_mixed_quote_uses_the_quoted_predicate_as_cue():
+    doc = attributed("General Omar Khalil was “worried about the raids on the northern border”.")
+    att = _one(doc)
+    assert att.source_text == "General Omar Khalil"
+    assert att.cue == "worried about"
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "the raids on the northern border")
+
+
+def test_experiencer_of_it_is_clear():
+    doc = attributed("To the council it is clear that the ceasefire has collapsed.")
+    att = _one(doc)
+    assert att.source_text == "the council"
+    assert att.cue == "it is clear"
+    assert span_text(doc, att.content_start, att.content_end) == "the ceasefire has collapsed"
+    assert attributed("It is clear that the ceasefire has collapsed.").attributions == []
+
+
+def test_issued_statement_about():
+    doc = attributed("Police issued a statement about the arrests in the capital.")
+    att = _one(doc)
+    assert att.source_text == "Police"
+    assert att.cue == "issued a statement about"
+    assert span_text(doc, att.content_start, att.content_end) == "the arrests in the capital"
+
+
+def test_pull_quote_with_dash_names_the_speaker():
+    text = "“We have not seen a single aid truck in a month.” ― Layla Mansour\n"
+    doc = attributed(text)
+    att = _one(doc)
+    assert att.source_text == "Layla Mansour"
+    assert att.source_kind == "person"
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "“We have not seen a single aid truck in a month.”")
+
+
+def test_negated_report_is_no_statement():
+    doc = attributed("The statement did not mention the hostages or accuse the guards of abuse.")
+    assert doc.attributions == []

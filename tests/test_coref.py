@@ -83,3 +83,11 @@ def test_resolve_fills_generic_mentions(resources):
 ])
 def test_what_counts_as_anaphoric(text, anaphoric):
     assert (constraint_for(text) is not None) is anaphoric
+
+
+def test_a_bare_head_noun_takes_its_determiner(resources):
+    doc = run(resources, "Hurras al-Din fighters crossed the river. Later the group "
+                         "withdrew.")
+    start = doc.text.index("group")
+    found = antecedent(doc, start, start + len("group"))
+    assert found is not None and found.id == "HURRAS_DIN"

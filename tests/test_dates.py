@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from claimbase.record import Document, DocMeta
+from claimbase.record import DocMeta, Document
 from claimbase.timex.dates import date_for, find_dates, normalise
 from claimbase.timex.reference import parse_date, set_reference_date
 from tests.conftest import shared_path

@@ -47,7 +47,10 @@ def test_support_phrase_endorses():
     assert _att(doc, "The army").author_stance == "endorses"
 
 
-def test_scare_quoted_trigger_disputes_per_event():
-    doc = attributed('The ministry announced that the army "liberated" the town.')
+def test_distancing_adjective_on_the_trigger_disputes_per_event():
+    doc = attributed("The ministry announced that the supposed offensive had ended.")
     att = _att(doc, "The ministry")
-    assert stance_of(doc, att, token(doc, "liberated")) == "disputes"
+    assert stance_of(doc, att, token(doc, "offensive")) == "disputes"
+    quoted = attributed('The ministry announced that the army "liberated" the town.')
+    q_att = _att(quoted, "The ministry")
+    assert stance_of(quoted, q_att, token(quoted, "liberated")) == "neutral"

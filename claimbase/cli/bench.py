@@ -36,13 +36,13 @@ def bench_notes(result: BenchResult) -> str:
 
 def bench(
     path: Annotated[Path | None, typer.Argument(
-        help="A file or folder of documents (e.g. a .jsonl corpus) [default: the demo "
-             "corpus].", show_default=False)] = None,
+        help="A file or folder of documents (e.g. a .jsonl corpus); default: the demo "
+             "corpus.", show_default=False)] = None,
     model: ModelOption = None,
     limit: Annotated[int | None, typer.Option(
         "--limit", min=1, help="Use only the first N documents.")] = None,
     batch_size: Annotated[int | None, typer.Option(
-        "--batch-size", min=1, help="nlp.pipe batch size for both runs [default: 32].")] = None,
+        "--batch-size", min=1, help="nlp.pipe batch size for both runs (default: 32).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
 ) -> None:
     """Time the full pipeline against a bare nlp.pipe of the same model (docs/s, tokens/s,

@@ -46,7 +46,7 @@ def describe_input_error(err: Any) -> tuple[str, str]:
 
 
 def make_settings(model: str | None = None, actors: Iterable[Path] | None = None,
-                  max_bytes: int | None = None, workers: int = 1,
+                  max_bytes: int | None = None, workers: int | None = None,
                   batch_size: int | None = None) -> Settings:
     settings = Settings()
     if model:
@@ -57,7 +57,9 @@ def make_settings(model: str | None = None, actors: Iterable[Path] | None = None
         settings.max_bytes = max_bytes
     if batch_size:
         settings.batch_size = batch_size
-    settings.workers = max(1, workers)
+    if workers is not None:
+        settings.workers = workers
+    settings.workers = max(1, settings.workers)
     return settings
 
 

@@ -60,7 +60,7 @@ def demo(
     db: DbOption = None,
     corpus: Annotated[Path | None, typer.Option(
         "--corpus", help="Another folder of articles to use instead of the bundled one.")] = None,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
 ) -> None:
     """Ingest the example corpus, link it, and print a summary of the store."""
     source = corpus or find_corpus()

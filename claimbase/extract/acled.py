@@ -83,6 +83,17 @@ def _weapon_hint(amap: AcledMap, anchor: Any) -> str | None:
     return None
 
 
+def _territory(amap: AcledMap, ev: Any, default_state: bool) -> str:
+    """Government regains (state side) or non-state actor overtakes territory."""
+    if ev.actor is not None and (ev.actor.sector or ev.actor.text):
+        if ev.actor.sector or any(w in ev.actor.text.lower() for w in amap.state_words):
+            return "territory_state" if _is_state(amap, ev.actor) else "territory_nonstate"
+    rec = ev.recipient
+    if rec is not None and rec.sector:  # taken from a state force: a non-state gain
+        return "territory_nonstate" if rec.sector in amap.state_sectors else "territory_state"
+    return "territory_state" if default_state else "territory_nonstate"
+
+
 def classify(ev: Any, sense: Any, anchor: Any = None) -> tuple[str | None, str | None]:
     """(acled_event_type, acled_sub_event_type) for an event, or (None, None)."""
     amap = load_map()
@@ -93,8 +104,8 @@ def classify(ev: Any, sense: Any, anchor: Any = None) -> tuple[str | None, str |
         hint = _weapon_hint(amap, anchor) or hint
         if hint == "clash" and _is_civilian(amap, ev.recipient):
             hint = "civilians"
-    if hint == "territory":
-        hint = "territory_state" if _is_state(amap, ev.actor) else "territory_nonstate"
+    if hint in ("territory", "regain"):
+        hint = _territory(amap, ev, default_state=hint == "regain")
     pair = amap.hints.get(hint)
     if not pair:
         return None, None

@@ -127,6 +127,7 @@ class _Found:
     inverted: bool = False  # cue after content ("…, sources added")
     media_hint: bool = False
     parent_idx: int | None = None
+    carries: bool = True  # may cover the cue-less sentences that follow
 
 
 @dataclass
@@ -337,10 +338,13 @@ def _cue_span(ctx: _Ctx, v: Any, extra: Any = None) -> tuple[int, int]:
 
 
 def _subject(v: Any) -> Any:
-    for c in v.children:
-        if c.dep_ in _SUBJ:
-            return c
-    return None
+    """The subject of v; with several (timestamps, headline labels) the one nearest v that
+    is not a time or date."""
+    subs = [c for c in v.children if c.dep_ in _SUBJ]
+    if len(subs) > 1 and (subs[0].ent_type_ in ("TIME", "DATE") or subs[0].like_num):
+        named = [c for c in subs if c.ent_type_ not in ("TIME", "DATE") and not c.like_num]
+        subs = sorted(named or subs, key=lambda c: abs(v.i - c.i))
+    return subs[0] if subs else None
 
 
 def _agent(v: Any) -> Any:
@@ -404,6 +408,14 @@ def _complement(ctx: _Ctx, v: Any, unit: Unit) -> tuple[Any, str]:
     for c in v.children:
         if c.dep_ == "ccomp" and _in_unit(ctx, c, unit):
             return c, "ccomp"
+    for c in v.children:  # "said in a statement that …"
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "on"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.lemma_.lower() in ctx.lx.noun_cues or obj.lemma_.lower()
+                                    in ctx.lx.cited_nouns or obj.lemma_.lower() == "interview"):
+                clause = _clause_child(obj)
+                if clause is not None and _in_unit(ctx, clause, unit):
+                    return clause, "ccomp"
     if cls == "directive":
         for c in v.children:
             if c.dep_ in ("xcomp",) and _in_unit(ctx, c, unit):
@@ -432,8 +444,9 @@ def _complement(ctx: _Ctx, v: Any, unit: Unit) -> tuple[Any, str]:
                                    None)
                         if obj is not None and _in_unit(ctx, obj, unit):
                             return obj, "prep:" + str(prep.i)
-        xcomp = next((c for c in v.children if c.dep_ == "xcomp" and c.i > v.i
-                      and _in_unit(ctx, c, unit)), None)
+        xcomp = next((c for c in v.children if c.i > v.i and _in_unit(ctx, c, unit) and (
+            c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(
+                g.dep_ == "aux" and g.tag_ == "TO" for g in c.children)))), None)
         if prep is not None and xcomp is not None:  # "calling on citizens to …"
             return xcomp, "prep:" + str(prep.i)
         for c in v.children:
@@ -721,9 +734,27 @@ def _clause_child(tok: Any) -> Any:
     return None
 
 
+def _mistagged_verb(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
+    """'Trump predicts that …' tagged as a noun compound: a reporting word with a clause."""
+    comp = next((c for c in tok.children if c.dep_ == "ccomp" and _in_unit(ctx, c, unit)), None)
+    src = next((c for c in tok.children if c.dep_ in ("compound", "nsubj") and c.i < tok.i
+                and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+    if comp is None or src is None or _reporting_lemma(ctx, tok) is None:
+        return None
+    a, b = _trim(ctx, *_subtree_span(ctx, comp, unit))
+    if a >= b:
+        return None
+    lo = src.left_edge.i
+    return _Found((lo, src.i + 1), src, (tok.idx, tok.idx + len(tok)), _chars(ctx, a, b),
+                  unit=n)
+
+
 def _noun_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
     lx = ctx.lx
     lw = tok.lemma_.lower()
+    if tok.tag_ in ("NNS", "NN") and lw in lx.verbs and any(
+            c.dep_ == "ccomp" for c in tok.children):
+        return _mistagged_verb(ctx, tok, unit, n)
     if tok.pos_ not in ("NOUN", "PROPN") or (lw not in lx.noun_cues and tok.lower_ not in lx.noun_cues):
         return None
     sdoc = ctx.sdoc
@@ -1125,7 +1156,7 @@ def _units_covered(ctx: _Ctx, f: _Found) -> list[int]:
 
 
 def _can_carry_from(ctx: _Ctx, f: _Found, n: int) -> bool:
-    if f.scope != "explicit" or f.kind == "rumor" or f.unit != n:
+    if f.scope != "explicit" or f.kind == "rumor" or f.unit != n or not f.carries:
         return False
     u = ctx.units[n]
     span = max(1, u.char_end - u.char_start)
@@ -1337,6 +1368,10 @@ def _detect(ctx: _Ctx) -> list[_Found]:
             f = _colon_quote(ctx, unit, n)
             if f is not None:
                 here.append(f)
+        if not here:
+            f = _evident_to(ctx, unit, n)
+            if f is not None:
+                here.append(f)
         if not here and "“" in ctx.text[unit.char_start:unit.char_end]:
             f = _mixed_quote(ctx, unit, n)
             if f is not None:
@@ -1383,6 +1418,39 @@ def _colon_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
             continue
         return _Found((k, i), prev, (sdoc[i].idx, sdoc[i].idx + 1), (j, end + 1), unit=n,
                       kind="person")
+    return None
+
+
+_EVIDENT = frozenset({"clear", "obvious", "evident", "apparent", "plain", "certain"})
+
+
+def _evident_to(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
+    """'It is clear to Moscow that …' / 'to the government it is clear …': the experiencer
+    holds the view."""
+    sdoc = ctx.sdoc
+    for t in sdoc[unit.start:unit.end]:
+        if t.lower_ not in _EVIDENT or t.dep_ != "acomp" or t.head.lemma_ != "be":
+            continue
+        be = t.head
+        it = next((c for c in be.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it"),
+                  None)
+        to = next((c for c in list(t.children) + list(be.children)
+                   if c.dep_ == "prep" and c.lower_ == "to"), None)
+        comp = next((c for c in list(be.children) + list(t.children) if c.dep_ == "ccomp"),
+                    None)
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+        if it is None or pobj is None or comp is None:
+            continue
+        fronted = pobj.right_edge.i < it.i and all(
+            x.is_punct for x in sdoc[pobj.right_edge.i + 1:it.i]) and all(
+            x.pos_ in ("ADV", "PUNCT", "CCONJ", "SPACE") for x in sdoc[unit.start:to.i])
+        if not (fronted or to.i == t.i + 1):
+            continue  # "from … to the obvious fact – it was clear" is no experiencer
+        a, b = _trim(ctx, *_subtree_span(ctx, comp, unit))
+        if a >= b:
+            continue
+        return _Found(_np_span(ctx, pobj, unit), pobj, (it.idx, t.idx + len(t)),
+                      _chars(ctx, a, b), unit=n, carries=False)
     return None
 
 

@@ -246,6 +246,10 @@ def _fold(found: list[Trigger]) -> list[Trigger]:
             other = by_head.get(head.head.i) or _of_trigger(head.head, by_head)
             if other is None or other is trig or other.head.i in drop:
                 continue
+            if head.dep_ == "relcl" and other.kind == "noun" and (
+                    trig.sense.light or other.type == trig.type):
+                absorb(other, trig)  # "the protection it offers them"
+                continue
             purpose = head.dep_ in ("acl", "advcl", "xcomp", "relcl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
             if purpose and other.type == trig.type or head.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in other.sense.absorb:
@@ -255,6 +259,13 @@ def _fold(found: list[Trigger]) -> list[Trigger]:
                 drop.add(other.head.i)
             elif head.dep_ == "conj" and trig.type == "REQUEST" and other.type == "PROTEST":
                 drop.add(head.i)  # the demands of a protest are not a separate REQUEST
+    for trig in found:
+        if trig.type == "REQUEST" and trig.kind == "verb" and _protesters(trig.head):
+            drop.add(trig.head.i)  # protesters demanding X: the protest topic, not events
+            drop.update(t.i for c in trig.head.children if c.dep_ in ("dobj", "ccomp")
+                        for t in c.subtree)
+        elif trig.kind == "noun" and _restated_goal(trig.head):
+            drop.add(trig.head.i)
     found = [t for t in found if t.head.i not in drop]
     lex_light = load_lexicon().light_verbs
     for trig in found:
@@ -268,6 +279,31 @@ def _fold(found: list[Trigger]) -> list[Trigger]:
             trig.tokens = _uniq(trig.tokens + [gov] + [p for p in gov.children
                                                         if p.dep_ == "prt"])
     return found
+
+
+PROTESTER_LEMMAS = frozenset({"protester", "demonstrator", "marcher", "rioter", "striker"})
+GOAL_NOUNS = frozenset({"goal", "aim", "purpose", "objective", "target", "result"})
+
+
+def _protesters(verb: Any) -> bool:
+    """Is the subject of this verb (or of the verb it is coordinated with) protesters?"""
+    node = verb
+    for _ in range(3):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lemma_.lower() in PROTESTER_LEMMAS
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _restated_goal(noun: Any) -> bool:
+    """ "Another goal of the offensive is …": a back-reference to a coded event."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and \
+        head.head.lemma_.lower() in GOAL_NOUNS and \
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
 def _of_trigger(noun: Any, by_head: dict[int, Trigger]) -> Trigger | None:
@@ -321,6 +357,18 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
         return head
     if dep == "acl" and verb.tag_ == "VBG":
         return head
+    if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "offered the terrorists an opportunity to redeploy", "efforts to create"
+        gov = head.head
+        dative = next((c for c in gov.children if c.dep_ == "dative"), None)
+        if dative is not None and head.dep_ == "dobj":
+            return dative
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if head.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"):
+            return subject_token(ctx, gov, depth + 1)
+        return None
     if dep == "xcomp":
         # object control: "force the troops to abandon", "allow X to enter"
         obj = direct_object(head)
@@ -347,6 +395,8 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
     allowed = sense.recipient
     if is_passive(verb):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            subj = subject_token(ctx, verb.head)  # "arrived … and were positioned"
         if subj is not None and (allowed is None or "dobj" in allowed or not allowed):
             if subj.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -413,8 +463,9 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
     for c in noun.children:
         if c.i in {t.i for t in trig.tokens}:
             continue
-        if c.dep_ in AGENT_MODS and c.i < noun.i and actor is None and ctx.is_actor(c):
-            actor = c
+        if c.dep_ in AGENT_MODS and c.i < noun.i and actor is None and ctx.is_actor(c) \
+                and not (c.i in ctx.place_tok and c.i not in ctx.actor_at):
+            actor = c  # "ISIS attacks", "Iranian presence" (not "the Idlib offensive")
         elif c.dep_ == "prep":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None:
@@ -442,6 +493,11 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             o = direct_object(c)
             if o is not None and recipient is None:
                 recipient = o
+    for sub in trig.absorbed:  # "the protection it offers them"
+        if sub.kind == "verb" and sub.head.dep_ == "relcl":
+            actor = actor or subject_token(ctx, sub.head)
+            recipient = recipient or next((c for c in sub.head.children
+                                           if c.dep_ in ("dative", "dobj")), None)
     gov = trig.light or _governing_verb(noun)
     if gov is not None:
         lex = ctx.lex
@@ -540,8 +596,9 @@ def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
             for t in c.subtree:
                 if t.i in ctx.actor_at:
                     return ctx.actor_at[t.i]
-    for c in tok.children:
-        if c.dep_ == "compound" and c.i in ctx.actor_at:
+    for c in tok.children:  # "ISIS fighters", "the group's leaders" (not "Iraq's Brigades")
+        if c.i in ctx.actor_at and (c.dep_ == "compound" or
+                                    c.dep_ == "poss" and tok.pos_ == "NOUN"):
             return ctx.actor_at[c.i]
     return None
 
@@ -583,6 +640,27 @@ def _np_bounds(tok: Any) -> tuple[int, int]:
     return doc[i].idx, right.idx + len(right.text)
 
 
+def _joint_modifiers(doc: Document, ctx: Context, tok: Any | None) -> list[ActorMention]:
+    """ "Syrian, Russian, Iranian, and Hezbollah forces": one mention per modifier + head."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    first = next((c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                  and c.i < tok.i and any(g.dep_ == "conj" for g in c.children)), None)
+    if first is None or getattr(ctx, "res", None) is None:
+        return []
+    out = []
+    for mod in [first, *first.conjuncts]:
+        if mod.i > tok.i:
+            continue
+        found = _lookup(ctx, f"{mod.text} {tok.text}", mod.idx, mod.idx + len(mod.text)) \
+            or _lookup(ctx, mod.text, mod.idx, mod.idx + len(mod.text))
+        if found is None:
+            return []
+        out.append(found)
+    out.sort(key=lambda m: m.start)
+    return out if len(out) > 1 else []
+
+
 def _co_mentions(doc: Document, ctx: Context, tok: Any | None) -> list[ActorMention]:
     """Conjoined actors of a role token: "the Iraqi Army and the PMU"."""
     out: list[ActorMention] = []
@@ -608,8 +686,6 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         actor_tok, recip_tok = hyphen_roles(ctx, trig)
     else:
         actor_tok, recip_tok = noun_roles(ctx, trig)
-        if actor_tok is None:
-            actor_tok = _clause_subject(ctx, trig.head, recip_tok)
     actor_tok = _actor_token(ctx, actor_tok)
     recip_tok = _actor_token(ctx, recip_tok)
     if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
@@ -631,6 +707,12 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
     ev.recipient = mention_for(doc, ctx, recip_tok)
     ev.co_actors = _co_mentions(doc, ctx, actor_tok)
     ev.co_recipients = _co_mentions(doc, ctx, recip_tok)
+    joint = _joint_modifiers(doc, ctx, actor_tok)
+    if joint:
+        ev.actor, ev.co_actors = joint[0], joint[1:] + ev.co_actors
+    joint = _joint_modifiers(doc, ctx, recip_tok)
+    if joint:
+        ev.recipient, ev.co_recipients = joint[0], joint[1:] + ev.co_recipients
     if ev.recipient is None and ev.co_actors and trig.type in SYMMETRIC_TYPES:
         ev.recipient = ev.co_actors.pop(0)  # "X and Y held negotiations"
     return ev
@@ -655,26 +737,6 @@ def _actor_token(ctx: Context, tok: Any | None) -> Any | None:
             if pobj is not None and ctx.is_actor(pobj) and not ctx.is_place(pobj):
                 return pobj
     return None
-
-
-def _clause_subject(ctx: Context, noun: Any, recipient: Any | None) -> Any | None:
-    """The subject of the clause a nominal trigger sits in as an adjunct.
-
-    "After weeks of clashes in Baghuz, the SDF announced…", "an ally in the fight against
-    ISIS": the participant of the clause is the likely actor of the nominal event.
-    """
-    tok, hops = noun, 0
-    while tok.dep_ in ("pobj", "prep") and hops < 6:
-        tok = tok.head
-        hops += 1
-    if hops == 0 or tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN"):
-        return None
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return tok if ctx.is_actor(tok) and tok.dep_ in ("nsubj", "appos") else None
-    subj = subject_token(ctx, tok)
-    if subj is None or (recipient is not None and subj.i == recipient.i):
-        return None
-    return subj if ctx.is_actor(subj) else None
 
 
 def _merge_coordinated(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:

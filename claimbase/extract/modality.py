@@ -27,7 +27,7 @@ _CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "attr", "
 _NEG_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "attr", "acomp",
                        "oprd", "acl"})
 _MAIN = frozenset({"xcomp", "ccomp", "conj", "attr", "acomp", "dobj", "nsubj", "aux",
-                   "ROOT", "advmod"})
+                   "ROOT", "advmod", "advcl"})
 _QUOTES = "\"“”"
 _CUE_CLASS_MODALITY = {"belief": "hedged", "directive": "future", "commissive": "future",
                        "denial": "negated", "question": "question"}
@@ -125,8 +125,8 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
                 flags.add("future")
         elif dep == "advmod" and low in lx.hedge_adverbs:
             flags.add("hedged")
-        elif dep == "advmod" and low in lx.rather:
-            flags.add("hypothetical")
+        elif dep == "advmod" and low in lx.rather and _has_would(tok):
+            flags.add("hypothetical")  # "would rather see …"
         elif dep == "advmod" and low in ("never",):
             negated = True
         elif dep == "mark" and low in lx.hyp_marks:
@@ -140,8 +140,7 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
                 flags.add("future")
         elif dep == "det" and low == "no":
             negated = True
-        elif dep == "advcl" and any(g.dep_ == "mark" and g.lower_ in lx.hyp_marks
-                                    for g in c.children):
+        elif dep == "advcl" and _is_condition(c, lx):
             flags.add("hypothetical")  # the consequent of a conditional
         elif dep == "prep" and low == "without":
             pass
@@ -150,6 +149,9 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in lx.future_nouns:
             flags.add("future")
+    if tok.dep_ in ("amod", "compound") and any(
+            c.dep_ == "amod" and c.lower_ in lx.hedge_adjectives for c in tok.head.children):
+        flags.add("hedged")  # "the supposed US-backed offensive"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         negated = True
     if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
@@ -159,15 +161,36 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
     return negated
 
 
+def _has_would(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)
+
+
+def _is_condition(clause: Any, lx: _ModLex) -> bool:
+    """An 'if/unless …' clause or an inverted 'Should this plan succeed, …'."""
+    subj_i = next((c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    for c in clause.children:
+        if c.dep_ == "mark" and c.lower_ in lx.hyp_marks:
+            return True
+        if c.dep_ == "aux" and c.lower_ in ("should", "had", "were") and subj_i is not None \
+                and c.i < subj_i:
+            return True
+    return False
+
+
 def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bool) -> bool:
     """Flags a governor contributes to an event below it; returns the new via_permissive."""
     lemma = g.lemma_.lower()
     low = g.lower_
     if lemma in lx.permissive:
         via_permissive = True
-    if rel in _NEG_DEPS and any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-                                for c in g.children):
+    negs = [c for c in g.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")]
+    if negs and lemma in ("choice", "alternative", "option"):
+        flags.add("future")  # "no choice but to …" is a necessity
+    elif negs and rel in _NEG_DEPS and lemma != "be":
         flags.add("hypothetical" if via_permissive else "negated")
+    elif negs and rel == "conj" and g.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in g.children):
+        flags.add("negated")  # "didn't mention ISIS or accuse …"
     if lemma in lx.negation_governors or low in lx.negation_nouns or lemma in lx.negation_nouns:
         if rel in _NEG_DEPS:
             flags.add("negated")
@@ -178,10 +201,17 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
     elif g.pos_ == "NOUN" and (lemma in lx.future_nouns or low in lx.future_nouns) or lemma in lx.future_governors and rel in ("xcomp", "ccomp", "dobj", "acl", "prep",
                                                   "pobj", "pcomp"):
         flags.add("future")
-    if g.pos_ in ("AUX", "VERB") and lemma == "be" and rel in ("attr", "acomp", "xcomp"):
+    if rel in ("attr", "acomp", "xcomp", "conj") and (lemma == "be" or any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in g.children)):
         subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in lx.future_nouns:
-            flags.add("future")  # "the goal of the offensive is capturing …"
+            flags.add("future")  # "the goal of the offensive is capturing … and forcing …"
+    if rel in ("xcomp", "ccomp") and _has_would(g) and any(
+            c.dep_ == "advmod" and c.lower_ in lx.rather for c in g.children):
+        flags.add("hypothetical")  # "would rather see ISIS rule …"
+    if rel in ("xcomp", "ccomp", "conj") and any(
+            c.dep_ == "advcl" and _is_condition(c, lx) for c in g.children):
+        flags.add("hypothetical")  # inside the consequent of a conditional
     if rel in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr"):
         for c in g.children:
             if c.dep_ in ("aux", "auxpass"):
@@ -201,13 +231,12 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
 def _phrase_flags(tok: Any, lx: _ModLex, flags: set[str]) -> None:
     """Fixed phrases just before the event ("on the verge of", "about to", "would like to")."""
     doc = tok.doc
-    words = [t.lower_ for t in doc[max(0, tok.i - 5):tok.i]]
+    words = [t.lower_ for t in doc[max(0, tok.i - 5):tok.i] if t.pos_ not in ("ADV", "AUX")
+             or t.lower_ in ("about", "going")]
     for ph in lx.future_phrases:
-        n = len(ph)
-        for k in range(len(words) - n + 1):
-            if tuple(words[k:k + n]) == ph:
-                flags.add("future")
-                return
+        if tuple(words[-len(ph):]) == ph:
+            flags.add("future")
+            return
 
 
 def _is_question(tok: Any, unit_end_text: str) -> bool:
@@ -291,14 +320,18 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
     _phrase_flags(token, lx, flags)
     t = token
     via_permissive = False
+    background = token.dep_ in ("relcl", "acl") or _in_background(token, lo)
     for _ in range(6):
         g = t.head
         rel = t.dep_
         if g.i == t.i or g.i in stop or rel not in _CLIMB or not lo <= g.idx < hi:
             break
-        if rel == "acl" and not (g.lemma_.lower() in lx.future_nouns or g.lemma_.lower()
-                                 in lx.hedge_nouns or g.lemma_.lower() in lx.negation_nouns):
+        if rel in ("acl", "relcl") and not (
+                g.lemma_.lower() in lx.future_nouns or g.lemma_.lower() in lx.hedge_nouns
+                or g.lemma_.lower() in lx.negation_nouns):
             break
+        if rel == "relcl":
+            background = True
         if rel == "advcl":
             break
         via_permissive = _governor(g, rel, lx, flags, via_permissive)
@@ -311,12 +344,37 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
         flags.add("negated")
     if att is None and _scare_quoted(token, text):
         flags.add("hedged")
-    if att is not None and att.scope == "explicit" and \
+    if _plan_frame(text, token.idx, lo):
+        flags.add("future")  # "According to the plan, …"
+    if att is not None and att.scope == "explicit" and not background and \
             att.content_start <= token.idx < att.content_end:
         cls = cue_class(doc, att)
         if cls in _CUE_CLASS_MODALITY:
             flags.add(_CUE_CLASS_MODALITY[cls])
     return resolve(flags)
+
+
+def _in_background(token: Any, lo: int) -> bool:
+    """The token sits in a relative/adnominal clause ('…, where a U.S. base is located')."""
+    t = token
+    for _ in range(8):
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+            return True
+        if t.head.i == t.i or t.head.idx < lo:
+            return False
+        t = t.head
+    return False
+
+
+_PLAN_FRAME = re.compile(r"\baccording to (?:the|this|that|their|its|his|her|a) "
+                         r"(?:plan|plans|scenario|schedule|timetable|agreement|deal|roadmap)\b",
+                         re.I)
+
+
+def _plan_frame(text: str, pos: int, lo: int) -> bool:
+    """A plan frame earlier in the token's sentence: its events are planned (future)."""
+    start = max(lo, max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos)))
+    return bool(_PLAN_FRAME.search(text, start, pos))
 
 
 def record_modality(doc: Document, att: Attribution, head: Any) -> str:

@@ -161,13 +161,11 @@ def _cue_lemmas(doc: Document, att: Attribution) -> set[str]:
 
 
 def _token_disputed(token: Any, text: str) -> bool:
-    """'supposed'/'so-called' on the trigger, or the trigger alone in quotation marks."""
-    for c in token.children:
-        if c.dep_ == "amod" and c.lower_ in ("supposed", "so-called", "alleged", "purported"):
-            return True
-    from claimbase.extract.modality import _scare_quoted
-
-    return _scare_quoted(token, text)
+    """'supposed'/'so-called' on the trigger (quotation marks alone may be the source's own
+    words, so they do not count)."""
+    del text
+    return any(c.dep_ == "amod" and c.lower_ in ("supposed", "so-called", "alleged",
+                                                 "purported") for c in token.children)
 
 
 def stance_of(doc: Document, attribution: Attribution | None, token: Any) -> str:

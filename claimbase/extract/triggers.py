@@ -73,6 +73,8 @@ class Sense:
     need_actor: bool = False
     absorb: tuple[str, ...] = ()
     yield_to_purpose: bool = False
+    need_prep: tuple[str, ...] = ()
+    not_modifier: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -137,7 +139,8 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
     for key, value in raw.items():
         if key in ("prt", "obj", "not_obj", "obj_comp", "subj_lemma", "need_modifier",
                    "not_head", "not_of", "not_against", "need_of", "head_prep",
-                   "not_head_prep", "absorb", "recipient"):
+                   "not_head_prep", "absorb", "recipient", "need_prep",
+                   "not_modifier"):
             kwargs[key] = _tuple(value)
         else:
             kwargs[key] = value
@@ -265,7 +268,8 @@ class Context:
 
 # -- syntax helpers -------------------------------------------------------------------------
 PARTITIVES = frozenset({"all", "part", "most", "much", "rest", "some", "half", "parts",
-                        "swath", "swaths", "remainder", "bulk"})
+                        "swath", "swaths", "remainder", "bulk", "dozens", "hundreds",
+                        "thousands", "scores", "number", "lot", "lots", "tons", "tonnes"})
 ADVERB_PARTICLES = frozenset({"back", "out", "up", "off", "over", "in", "down", "away", "on"})
 
 
@@ -388,9 +392,13 @@ def match_verb(ctx: Context, verb: Any, subject_of: Any) -> Sense | None:
     prts = particles(verb)
     prt_words = {p.lower_ for p in prts}
     obj = direct_object(verb)
+    if obj is None and verb.dep_ == "relcl" and not is_passive(verb):
+        obj = verb.head  # "the protection it offers them", "the deal they reached"
     if obj is not None:
         obj = partitive(obj)
     obj_forms = forms(obj) if obj is not None else set()
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        obj_forms |= forms(verb.head)
     obj_lemma = obj.lemma_.lower() if obj is not None else None
     passive = is_passive(verb)
     for sense in senses:
@@ -467,6 +475,9 @@ def match_noun(ctx: Context, noun: Any) -> Sense | None:
             continue
         if sense.need_of and _pobj_lemma(noun, "of") not in sense.need_of:
             continue
+        if sense.need_prep and not any(c.dep_ == "prep" and c.lower_ in sense.need_prep
+                                       for c in noun.children):
+            continue
         if sense.hyphen_only:
             continue
         if sense.plural_only and noun.tag_ not in ("NNS", "NNPS"):
@@ -474,6 +485,8 @@ def match_noun(ctx: Context, noun: Any) -> Sense | None:
         if sense.not_compound and noun.dep_ == "compound":
             continue
         if sense.need_modifier and not (mods & set(sense.need_modifier)):
+            continue
+        if sense.not_modifier and mods & set(sense.not_modifier):
             continue
         if sense.not_head and noun.dep_ in ("dobj", "attr") and \
                 noun.head.lemma_.lower() in sense.not_head:

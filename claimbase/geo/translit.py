@@ -23,7 +23,7 @@ _MARKS = re.compile(r"[\u02bb\u02bc\u02bf\u02be\u02b9\u02c8'’‘`´ʿʾ]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 ARTICLES = frozenset({
     "al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ath", "adh", "ed", "es", "er",
-    "et", "ez", "en", "ul", "il", "ag", "ak", "aj", "ak", "ay", "at", "ed", "az",
+    "et", "ez", "en", "ul", "il", "ag", "ak", "aj", "ay",
 })
 _DIGRAPHS = (
     ("sch", "s"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),

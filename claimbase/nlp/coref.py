@@ -44,7 +44,7 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
 
     The result is a mention of `doc.actors` (or a copy of a generic one carrying the id its
     own antecedent gave it)."""
-    constraint = constraint_for(doc.text[start:end])
+    constraint = constraint_for(_anaphor_text(doc, start, end))
     if constraint is None:
         return None
     lo = _search_start(doc.text, start)
@@ -64,6 +64,21 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
         if found is not None and found.id is not None:
             return found
     return _last_compatible(doc, window, constraint, depth)
+
+
+def _anaphor_text(doc: Any, start: int, end: int) -> str:
+    """The span's text, with its determiner when only the head noun was given ("group")."""
+    text = doc.text[start:end]
+    sdoc = getattr(doc, "spacy_doc", None)
+    if sdoc is None or " " in text.strip():
+        return text
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return text
+    dets = [c for c in span.root.lefts if c.dep_ in ("det", "poss")]
+    if dets:
+        return doc.text[dets[0].idx:end]
+    return text
 
 
 def _last_compatible(doc: Any, window: list[ActorMention], constraint: Constraint,

@@ -199,7 +199,8 @@ def _unknown_entity(ent: Any, book: ActorDictionary, lex: Lexicon,
     if label in ("GPE", "LOC", "FAC"):
         capital = _metonymy(ent, book, lex)
         if capital is not None:
-            return _from_actor(capital, PRIO_DICT, ent.start, ent.end)
+            grown = _grow(ent, capital, book, lex)  # "Ankara's troops" -> TUR_MIL
+            return grown or _from_actor(capital, PRIO_DICT, ent.start, ent.end)
         return None
     if _is_locative(ent.root) and start == ent.start:
         return None  # "in Daraa": an unknown name used as a place
@@ -212,6 +213,11 @@ def _unknown_entity(ent: Any, book: ActorDictionary, lex: Lexicon,
         kind, sector = _org_sector(ent, lex)
         mention_kind = "media" if kind == "media" else "organization"
         return Candidate(PRIO_NAME, ent.start, ent.end, None, None, sector, None, mention_kind)
+    if label == "NORP" and ent.text.endswith("s"):
+        people = book.lookup(ent.text[:-1])  # "Syrians", "Iraqis": the people of a state
+        if people is not None and people.is_state:
+            return Candidate(PRIO_NAME, _with_the(ent), ent.end, None, None, "CVL",
+                             people.country, "generic")
     return None  # NORP without a state ("Kurdish", "Sunni"): left to the generic rules
 
 
@@ -277,7 +283,10 @@ def _grow(ent: Any, actor: Actor, book: ActorDictionary, lex: Lexicon) -> Candid
         return None
     head = chain[-1]
     # Coordinated modifiers ("Syrian, Russian and Iranian forces") keep their own span.
-    if first is not root or any(c.dep_ == "conj" for c in root.children):
+    doc = ent.doc
+    between = doc[ent.end:head.i]
+    if first is not root or any(c.dep_ == "conj" for c in root.children) or any(
+            t.ent_type_ in ("NORP", "GPE", "ORG") for t in between):
         return _from_actor(target, PRIO_DICT, ent.start, ent.end)
     start = min(ent.start, _det_start(head, ent.start))
     return _from_actor(target, PRIO_DICT, start, head.i + 1)

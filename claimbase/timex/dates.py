@@ -391,9 +391,7 @@ def _ambiguous_month(m: re.Match) -> bool:
         before = m.string[max(0, m.start() - 12):m.start()].lower()
         return not re.search(r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)\s*$",
                              before) or (word == "may" and m["mon"][0].islower())
-    if m["mon"][0].islower():
-        return True
-    return False
+    return m["mon"][0].islower()
 
 
 def explicit_full_dates(text: str) -> list[date]:

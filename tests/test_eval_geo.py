@@ -1,0 +1,68 @@
+"""Eval gate for places and dates: geoparsing (LGL, TR-News), UCDP headlines and the seeds
+stay above the floors pinned in tests/floors/geo.json (deterministic subsets: the first N
+records of each file, so the gate runs in about a minute)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimbase.config import Settings
+from claimbase.eval.places import score_places, score_ucdp
+from claimbase.geo import build as builder
+from claimbase.pipeline import Resources
+from tests.conftest import shared_path
+
+FLOORS = json.loads((Path(__file__).parent / "floors" / "geo.json").read_text())
+
+
+def _check(scores: dict, floors: dict) -> None:
+    low = {k: (scores[k], v) for k, v in floors.items() if scores[k] < v}
+    assert not low, f"below floor (score, floor): {low}"
+
+
+@pytest.mark.parametrize("corpus", ["lgl", "trnews"])
+def test_geoparsing_floors(resources, corpus):
+    floors = FLOORS[corpus]
+    path = shared_path("data", "geo", f"{corpus}.jsonl")
+    scores = score_places(path, limit=floors["limit"], res=resources)
+    _check(scores, {k: v for k, v in floors.items() if k != "limit"})
+
+
+@pytest.fixture(scope="module")
+def resources_with_import(resources, tmp_path_factory):
+    """The built-in index plus the shared Syria/Iraq import, in a private copy."""
+    dump = shared_path("data", "geo", "gazetteer_sy_iq.tsv")
+    target = tmp_path_factory.mktemp("gaz") / "gazetteer.sqlite"
+    shutil.copy(resources.gazetteer.path, target)
+    builder.import_dump(target, dump)
+    return Resources(settings=Settings(gazetteer_path=target))
+
+
+def test_ucdp_floors(resources_with_import):
+    floors = FLOORS["ucdp"]
+    path = shared_path("data", "ucdp", "headlines.jsonl")
+    scores = score_ucdp(path, limit=floors["limit"], res=resources_with_import)
+    _check(scores, {k: v for k, v in floors.items() if k != "limit"})
+
+
+def test_eval_cli_prints_json(tmp_path):
+    sample = tmp_path / "tiny.jsonl"
+    text = "Flooding hit Springfield, Ill., and farms in Iowa."
+    tops = [{"start": 13, "end": 24, "text": "Springfield", "lat": 39.80, "lon": -89.64},
+            {"start": 45, "end": 49, "text": "Iowa", "lat": 42.0, "lon": -93.5}]
+    sample.write_text(json.dumps({"id": "1", "text": text, "toponyms": tops}) + "\n",
+                      encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "claimbase", "eval", "places", str(sample),
+                          "--json", "--limit", "1"], capture_output=True, text=True, check=True)
+    scores = json.loads(out.stdout)
+    assert scores["gold_toponyms"] == 2 and scores["recall"] == 1.0
+    assert scores["accuracy_161km"] == 1.0
+    bad = subprocess.run([sys.executable, "-m", "claimbase", "eval", "ucdp",
+                          str(tmp_path / "missing.jsonl")], capture_output=True, text=True)
+    assert bad.returncode != 0 and "missing.jsonl" in bad.stderr
