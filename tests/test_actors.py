@@ -271,3 +271,18 @@ def test_sector_lexicon_refers_to_real_actors_and_sectors(book):
         assert kind in KINDS | {"organization"} and sector in SECTORS
     for entry in lex.coref.values():
         assert set(entry.get("sectors") or []) <= SECTORS
+
+
+def test_loose_matches_yield_to_exact_place_names(resources):
+    from claimbase.nlp.mentions import find_mentions
+
+    book = resources.actors
+    assert book.lookup("Al-Mayadin").id == "AL_MAYADEEN"  # transliteration skeleton
+    assert book.lookup("Al-Mayadin", fuzzy=False) is None
+    doc = Document(text="Al-Mayadin said the town was calm. Damascus denied it.", ref="t")
+    doc.spacy_doc = resources.nlp(doc.analysis_text)
+    places = {"al-mayadin", "damascus"}
+    mentions = find_mentions(doc, book, is_place=lambda name: name.lower() in places)
+    got = {m.text: m.id for m in mentions}
+    assert got.get("Al-Mayadin") is None
+    assert got.get("Damascus") == "SYR_GOV"  # metonymy is not a loose match

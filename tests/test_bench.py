@@ -3,22 +3,36 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
-from claimbase.bench import TARGET_RATIO, peak_rss_mb, reset_peak_rss
+from claimbase.bench import TARGET_RATIO
 from tests.cli_helpers import corpus_files, error_lines, run_cli
 
+PEAK_PROBE = """
+from claimbase.bench import peak_rss_mb, reset_peak_rss
+reset_peak_rss()
+before = peak_rss_mb()
+block = bytearray(64 * 1024 * 1024)
+block[::4096] = b"x" * len(block[::4096])  # touch every page
+grown = peak_rss_mb()
+del block
+reset_peak_rss()
+print(before, grown, peak_rss_mb())
+"""
 
-def test_peak_memory_is_measured():
-    reset_peak_rss()
-    before = peak_rss_mb()
-    block = bytearray(64 * 1024 * 1024)
-    block[::4096] = b"x" * len(block[::4096])  # touch every page
-    after = peak_rss_mb()
-    del block
-    assert before is not None and before > 0
-    assert after >= before + 50
+
+def test_peak_memory_is_measured_and_reset():
+    """In a fresh process (a test process reuses freed memory): a 64 MB block raises the
+    peak, and a reset brings it back down."""
+    out = subprocess.run([sys.executable, "-c", PEAK_PROBE], capture_output=True, text=True,
+                         check=True).stdout
+    before, grown, after = map(float, out.split())
+    assert before > 0
+    assert grown >= before + 50
+    assert after < grown - 50
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from tests.cli_helpers import corpus_files, run_cli, table_counts
 from tests.conftest import ROOT
 
 COPIES = 3  # variants of each example article, so the run is long enough to interrupt
+SEED = {"PYTHONHASHSEED": "0"}  # every run alike, so the stores compare record for record
 
 
 def _make_inputs(folder: Path) -> int:
@@ -43,7 +44,7 @@ def _start_and_kill(folder: Path, db: Path, after: int) -> int:
     """Start an ingest, SIGKILL it once `after` documents are stored; the count at the kill."""
     proc = subprocess.Popen([sys.executable, "-m", "claimbase", "ingest", str(folder),
                              "--db", str(db)], cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, env={**os.environ, **SEED})
     deadline = time.monotonic() + 600
     try:
         while _stored(db) < after:
@@ -84,11 +85,11 @@ def test_kill_and_rerun_equals_a_clean_run(tmp_path):
     # A second interruption, then a run to the end.
     if at_kill + 3 < total:
         _start_and_kill(folder, db, after=at_kill + 3)
-    rerun = run_cli("ingest", str(folder), "--db", str(db))
+    rerun = run_cli("ingest", str(folder), "--db", str(db), env=SEED)
     assert rerun.returncode == 0, rerun.stderr
 
     clean_db = tmp_path / "clean.db"
-    clean = run_cli("ingest", str(folder), "--db", str(clean_db))
+    clean = run_cli("ingest", str(folder), "--db", str(clean_db), env=SEED)
     assert clean.returncode == 0, clean.stderr
 
     assert table_counts(db) == table_counts(clean_db)

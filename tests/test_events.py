@@ -146,3 +146,18 @@ def test_missing_parse_is_a_clear_error():
 
     with pytest.raises(ValueError, match="no spaCy parse"):
         find_events(Document(text="x", ref="doc.txt"), None)
+
+
+def test_different_subtypes_stay_apart(run):
+    doc, events = run("The militants plan to launch an offensive against the army and establish "
+                      "control over the oil fields.")
+    assault = _by_type(events, "ASSAULT")
+    assert len(assault) == 2
+    subtypes = {e.acled_sub_event_type for e in assault}
+    assert subtypes == {"Armed clash", "Non-state actor overtakes territory"}
+
+
+def test_protest_demands_are_not_requests(run):
+    doc, events = run("Protesters burned flags and demanded the end of the occupation.")
+    assert [e.event_type for e in events] == ["PROTEST"]
+    assert events[0].event_mode == "vandalize"

@@ -211,3 +211,17 @@ def test_upgrade_a_v1_database(tmp_path):
     assert Store(path).migrations_applied == []
     fresh.close()
     store.close()
+
+
+def test_sync_actors_fills_and_updates_the_dictionary(store):
+    from claimbase.nlp.actors import Actor
+
+    store.save(make_doc(TEXT))  # records REB_X with what the event knew
+    store.sync_actors([Actor(id="REB_X", name="Rebel Front", aliases=["the Front"],
+                             sector="REB", kind="armed_group"),
+                       Actor(id="UNHCR", name="UN refugee agency", sector="IGO", kind="igo")])
+    rows = {r["actor_id"]: r for r in store.iter_rows("actors")}
+    assert set(rows) == {"REB_X", "ARMY_Y", "UNHCR"}
+    assert rows["REB_X"]["aliases"] == ["the Front"]
+    assert rows["REB_X"]["kind"] == "armed_group"
+    assert rows["UNHCR"]["sector"] == "IGO"

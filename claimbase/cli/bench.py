@@ -59,7 +59,7 @@ def bench(
     else:
         console = Console()
         console.print(bench_table(result))
-        console.print(bench_notes(result), highlight=False)
+        console.print(bench_notes(result), highlight=False, soft_wrap=True)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

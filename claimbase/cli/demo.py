@@ -69,16 +69,16 @@ def demo(
             "or claimbase/data/corpus/ in the package)")
     if not any(p.is_file() for p in source.rglob("*")):
         die(str(source), "no articles in the demo corpus folder")
-    err_console.print(f"[bold]claimbase demo[/bold]: ingesting {source}")
+    err_console.print(f"[bold]claimbase demo[/bold]: ingesting {source}", soft_wrap=True)
     store, report = run_ingest([str(source)], db, workers=workers)
     note = run_linking(store)
     if note:
-        err_console.print(note)
+        err_console.print(note, soft_wrap=True)
     console = Console()
-    console.print(render_stats(store.stats(), store.location))
+    console.print(render_stats(store.stats(), store.location), soft_wrap=True)
     target = shlex.quote(store.location)
     console.print(f"\nOpen the explorer:  [bold]claimbase serve --db {target}[/bold]"
-                  f"\nSummary again:      claimbase stats --db {target}")
+                  f"\nSummary again:      claimbase stats --db {target}", soft_wrap=True)
     store.close()
     raise typer.Exit(1 if report.failed else 0)
 

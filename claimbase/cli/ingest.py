@@ -27,6 +27,9 @@ from claimbase.cli.common import (
     make_settings,
     read_documents,
 )
+from claimbase.config import Settings
+from claimbase.record import Document
+from claimbase.store import Store, default_db
 from claimbase.store.ingest import IngestReport, ingest_documents, select_new
 from claimbase.store.runner import Outcome
 
@@ -43,9 +46,8 @@ MaxBytesOption = Annotated[int | None, typer.Option(
     "--max-bytes", min=1, help="Reject inputs larger than this (default: 5000000).")]
 
 
-def open_store(db: str | None):  # noqa: ANN201 - Store, imported lazily
-    from claimbase.store import Store, default_db
-
+def open_store(db: str | None) -> Store:
+    """The store at `db` (default `$CLAIMBASE_DB` or claimbase.db), or a one-line error."""
     target = db or default_db()
     try:
         return Store(target)
@@ -77,7 +79,8 @@ def summary_table(report: IngestReport, location: str) -> Table:
 
 def run_ingest(inputs: list[str], db: str | None, actors: list[Path] | None = None,
                model: str | None = None, workers: int | None = None,
-               max_bytes: int | None = None, show_summary: bool = True):  # noqa: ANN201
+               max_bytes: int | None = None,
+               show_summary: bool = True) -> tuple[Store, IngestReport]:
     """Read, skip known texts, process, store; returns (store, report)."""
     check_actor_files(actors)
     settings = make_settings(model=model, actors=actors, max_bytes=max_bytes,
@@ -96,7 +99,8 @@ def run_ingest(inputs: list[str], db: str | None, actors: list[Path] | None = No
     return store, report
 
 
-def _process(store, todo, settings, report: IngestReport) -> None:  # noqa: ANN001
+def _process(store: Store, todo: list[Document], settings: Settings,
+             report: IngestReport) -> None:
     progress = Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), TimeRemainingColumn(), console=err_console,

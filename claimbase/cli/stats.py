@@ -81,7 +81,7 @@ def stats(
     if as_json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        Console().print(render_stats(data, store.location))
+        Console().print(render_stats(data, store.location), soft_wrap=True)
     store.close()
 
 

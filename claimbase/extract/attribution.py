@@ -74,6 +74,7 @@ class Lex:
     block_end: tuple[str, ...]
     carry_stop: tuple[str, ...]
     carry_meta: frozenset[str]
+    quote_only: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +94,7 @@ def lex() -> Lex:
         label_stop=c.set("label_stoplist"), block_multi=c.set("block_multi_markers"),
         block_end=tuple(sorted(c.set("block_end_prefixes"))),
         carry_stop=tuple(sorted(c.set("carry_stop_openers"))),
-        carry_meta=c.set("carry_meta_nouns"),
+        carry_meta=c.set("carry_meta_nouns"), quote_only=c.set("quote_only_verbs"),
     )
 
 
@@ -375,11 +376,13 @@ def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
         return v.head, False
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
         head_subj = _subject(v.head.head)  # "… by citing his results", "in chiding Trump"
-        if head_subj is not None and head_subj.dep_ != "nsubjpass":
+        if head_subj is not None and head_subj.dep_ != "nsubjpass" \
+                and _evidence_source(ctx, head_subj):
             return head_subj, False
     if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
         head_subj = _subject(v.head)
-        if head_subj is not None and head_subj.dep_ != "nsubjpass":
+        if head_subj is not None and head_subj.dep_ != "nsubjpass" and (
+                v.dep_ == "conj" or _evidence_source(ctx, head_subj)):
             if head_subj.tag_ in ("WP", "WDT") and v.head.dep_ == "relcl":
                 return v.head.head, False
             return head_subj, False
@@ -562,8 +565,11 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
             return None
     cs, ce = _chars(ctx, a, b)
     cs, ce = _extend_to_quote(ctx, cs, ce)
-    if lx.verbs[lw] in ("directive", "commissive") and not _quoted(ctx, cs, ce):
+    if (lx.verbs[lw] in ("directive", "commissive") or lw in lx.quote_only) \
+            and not _quoted(ctx, cs, ce):
         return None  # "X demanded that Y …" is a REQUEST event, not a reported statement
+    if b - a == 1 and ctx.sdoc[a].pos_ == "PRON":
+        return None  # "… who she referred to": no content of its own
     return _Found(src_span, src, cue, _balance_quotes(ctx, cs, ce), unit=n,
                   kind="rumor" if impersonal else None, inverted=inverted)
 
@@ -602,6 +608,8 @@ def _evidence_source(ctx: _Ctx, src: Any) -> bool:
     """'photos show', 'the report indicates', 'officials found' — not 'the deployment
     indicates' (an author inference from an event)."""
     lw = src.lemma_.lower()
+    if src.lower_ in ctx.lx.org_nouns or src.lower_ in ctx.lx.person_nouns:
+        return True
     if lw in ctx.lx.report_nouns or lw in ctx.lx.media_nouns or lw in ctx.lx.cited_nouns:
         return True
     if src.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
@@ -630,6 +638,8 @@ def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | N
     if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
             and head.pos_ in ("VERB", "AUX") and _in_unit(ctx, head, unit):
         a, b = _subtree_span(ctx, head, unit, skip=v)
+        if v.i < head.i:  # "As X reported, Y": Y starts after the parenthetical
+            a = max(a, v.right_edge.i + 1)
         a, b = _trim(ctx, a, b)
         if v.i < a or v.i >= b:
             return (a, b) if a < b else None
@@ -1089,8 +1099,9 @@ def _carriable(ctx: _Ctx, u: Unit, f: _Found | None = None) -> bool:
         src_words = {t.lower_ for t in ctx.sdoc[f.src[0]:f.src[1]]
                      if t.pos_ in ("PROPN", "NOUN")}
     for t in ctx.sdoc[u.start:u.end]:
-        if t.dep_ in _SUBJ and t.lemma_.lower() in ctx.lx.carry_meta:
-            return False
+        if t.dep_ in _SUBJ and (t.lemma_.lower() in ctx.lx.carry_meta or (
+                t.head.dep_ == "ROOT" and t.lemma_.lower() in ctx.lx.media_nouns)):
+            return False  # about the statement or the reporting itself
         if t.dep_ in _SUBJ and t.head.dep_ == "ROOT" and t.lower_ in src_words \
                 and t.pos_ == "PROPN":
             return False  # the author talks about the source

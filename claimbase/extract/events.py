@@ -748,7 +748,8 @@ def _merge_coordinated(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger
             link = _link(prev_trig, trig)
             if link is None:
                 continue
-            if link == "conj" and not _same_type(prev_ev, ev):
+            if link == "conj" and not (_same_type(prev_ev, ev) and
+                                       _same_subtype(prev_trig, trig)):
                 continue
             if link == "participle" and prev_ev.event_type != ev.event_type:
                 continue
@@ -780,6 +781,16 @@ def _same_type(a: Event, b: Event) -> bool:
     return a.event_type == "ASSAULT" and b.event_type == "COERCE" and b.event_mode == "restrict"
 
 
+TERRITORY_HINTS = frozenset({"territory", "regain"})
+MERGE_GAP = 5  # coordinated predicates of one event sit close together
+
+
+def _same_subtype(a: Trigger, b: Trigger) -> bool:
+    """An offensive and a territorial gain stay apart ("launch an offensive … and establish
+    control over …"); two territorial verbs merge ("liberate and seize control")."""
+    return (a.sense.acled in TERRITORY_HINTS) == (b.sense.acled in TERRITORY_HINTS)
+
+
 def _anchor(trig: Trigger) -> Any:
     return trig.light if trig.light is not None else trig.head
 
@@ -789,7 +800,9 @@ def _link(first: Trigger, second: Trigger) -> str | None:
     ("…, killing 10"), or None."""
     a, b = _anchor(first), _anchor(second)
     ids = {t.i for t in first.tokens} | {a.i}
-    if b.dep_ == "conj" and (b.head.i in ids or b.head.dep_ == "conj" and b.head.head.i in ids):
+    near = b.i - max(ids) <= MERGE_GAP
+    if b.dep_ == "conj" and near and (
+            b.head.i in ids or b.head.dep_ == "conj" and b.head.head.i in ids):
         if a.pos_ != b.pos_ and "VERB" not in (a.pos_, b.pos_):
             return None
         if a.lemma_ == b.lemma_ and direct_object(a) is not None and \

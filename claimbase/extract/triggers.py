@@ -75,6 +75,7 @@ class Sense:
     yield_to_purpose: bool = False
     need_prep: tuple[str, ...] = ()
     not_modifier: tuple[str, ...] = ()
+    ccomp_aux: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -140,7 +141,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
         if key in ("prt", "obj", "not_obj", "obj_comp", "subj_lemma", "need_modifier",
                    "not_head", "not_of", "not_against", "need_of", "head_prep",
                    "not_head_prep", "absorb", "recipient", "need_prep",
-                   "not_modifier"):
+                   "not_modifier", "ccomp_aux"):
             kwargs[key] = _tuple(value)
         else:
             kwargs[key] = value
@@ -415,6 +416,10 @@ def match_verb(ctx: Context, verb: Any, subject_of: Any) -> Sense | None:
             continue
         if sense.absorb and not any(c.dep_ in ("xcomp", "ccomp") and
                                     c.lemma_.lower() in sense.absorb for c in verb.children):
+            continue
+        if sense.ccomp_aux and not any(
+                c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in sense.ccomp_aux
+                                          for g in c.children) for c in verb.children):
             continue
         if sense.passive_only and not passive:
             continue

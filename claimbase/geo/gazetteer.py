@@ -338,7 +338,7 @@ class Gazetteer:
         rows = self.con.execute(
             "SELECT a.alias, a.norm FROM places p JOIN aliases a ON a.place = p.id WHERE "
             "(p.feature IN ('country', 'admin1') AND a.kind IN ('name', 'alias', 'abbr', "
-            "'english')) OR (p.feature IN ('city', 'capital') AND p.population >= 50000 "
+            "'english')) OR (p.feature IN ('city', 'capital') AND p.population >= 10000 "
             "AND a.kind = 'name')").fetchall()
         seen = {p.lower() for p in phrases}
         for alias, key in rows:

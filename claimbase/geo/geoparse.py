@@ -51,6 +51,8 @@ _LEFT_EXPR = re.compile(
 )
 _NEAR = re.compile(r"\b(?P<cue>near|around|outside|north|south|east|west|northeast|northwest"
                    r"|southeast|southwest)(?:\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
+_ADMIN_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.?\s){1,2}(?:County|Parish|Governorate|Province|"
+                         r"Township|District)\b")
 _DEMONYM = re.compile(r"(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 
@@ -129,6 +131,32 @@ def _looks_like_name(surface: str) -> bool:
     return rest != surface and rest[:1].isupper()
 
 
+OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                          "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
+
+
+def _buried_in_name(span: Any) -> bool:
+    """A match inside a longer ORG/FAC name that is neither its first word nor after "of":
+    "Texas Department of Health" and "University of Texas" name Texas, "Gainesville Police"
+    does not name a town called Police."""
+    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end
+                and len(e) > len(span) and e.label_ in ("ORG", "FAC")), None)
+    if ent is None:
+        return False
+    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return span.start != first and span.doc[span.start - 1].lower_ != "of"
+
+
+def _common_word(span: Any, surnames: set[str], lower_words: set[str]) -> bool:
+    """A one-word match that is a person's surname here, a word the text also writes in
+    lower case, or not tagged as a proper noun."""
+    if len(span) > 1:
+        return False
+    tok = span[0]
+    return (tok.text in surnames or tok.text.lower() in lower_words
+            or (tok.pos_ not in ("PROPN", "") and not tok.text.isupper()))
+
+
 def _is_demonym(text: str, gaz: Gazetteer) -> bool:
     return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text))
 
@@ -145,16 +173,25 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         elif ent.label_ in ("NORP", "PERSON"):
             blocked.append((ent.start_char, ent.end_char))
     surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    lower_words = {t.text for t in sdoc if t.text.islower()}
+    other = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in OTHER_LABELS]
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
-        if not _looks_like_name(span.text) or (len(span) == 1 and span.text in surnames):
-            continue  # "Moore" after "John Moore" is the person again
+        if not _looks_like_name(span.text) or _common_word(span, surnames, lower_words):
+            continue  # "Moore" after "John Moore"; "Police" when "police" is used too
+        if any(a < span.end_char and span.start_char < b for a, b in other):
+            continue  # "March 9" is a date
+        if _buried_in_name(span):
+            continue  # "Police" in "Gainesville Police Department"
         start, end = span.start_char, span.end_char
         inside = [b for b in blocked if b[0] <= start and end <= b[1]]
         if any((b[1] - b[0]) > (end - start) for b in inside):
             continue  # "Paris Hilton", "the Syrian Arab Army"; "Texas" in an ORG stays
         spans.append((start, end, 3))
+    for m in _ADMIN_NAME.finditer(doc.analysis_text):
+        if gaz.has_name(m.group(0)):
+            spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1

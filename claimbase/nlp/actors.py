@@ -170,8 +170,11 @@ class ActorDictionary:
     def get(self, actor_id: str | None) -> Actor | None:
         return self._by_id.get(actor_id) if actor_id else None
 
-    def lookup(self, text: str) -> Actor | None:
-        """The actor an alias names, or None (capitals are not aliases: see `capital`)."""
+    def lookup(self, text: str, fuzzy: bool = True) -> Actor | None:
+        """The actor an alias names, or None (capitals are not aliases: see `capital`).
+
+        `fuzzy=False` skips the transliteration skeleton and the "<actor> <noun>" fallback.
+        """
         if not text or not text.strip():
             return None
         cased = cased_key(text)
@@ -181,9 +184,35 @@ class ActorDictionary:
                 return self._by_id[hit]
         key = norm(text)
         hit = self._alias.get(key)
+        if hit is None and not fuzzy:
+            return None
         if hit is None and len(key) >= 6:
             hit = self._skeleton.get(skeleton(key))
-        return self._by_id.get(hit) if hit else None
+        if hit is None:
+            return self._lookup_headed(text)
+        return self._by_id.get(hit)
+
+    def _lookup_headed(self, text: str) -> Actor | None:
+        """"SDF fighters" -> SDF, "Iraqi troops" -> IRQ_MIL, "Turkish officials" -> TUR."""
+        from claimbase.nlp.lexicon import lexicon
+
+        words = text.split()
+        if len(words) < 2:
+            return None
+        lex = lexicon()
+        head = words[-1].lower()
+        kind = ("MIL" if head in lex.military_nouns else "GOV" if head in lex.government_nouns
+                else "MEMBER" if head in lex.member_nouns else None)
+        if kind is None:
+            return None
+        base = self.lookup(" ".join(words[:-1]))
+        if base is None:
+            return None
+        if not base.is_state:
+            return base if kind in ("MEMBER", "MIL") or base.kind != "person" else None
+        if kind == "MIL":
+            return self.military_of(base.country)
+        return self.government_of(base.country) if kind == "GOV" else None
 
     def capital(self, text: str) -> Actor | None:
         """The state whose capital `text` names (for metonymy), or None."""

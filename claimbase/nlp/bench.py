@@ -96,6 +96,40 @@ def actor_accuracy(nlp: Any, book: ActorDictionary, seeds: Path, gold: Path,
             ("lookup", "find_actors", "with_coref")} | {"spans": total}
 
 
+def re3d_coverage(nlp: Any, book: ActorDictionary, re3d: Path) -> dict[str, float]:
+    """Share of re3d Organisation/Person/Nationality entities that overlap an actor mention
+    (pronouns excluded), and share of actor mentions overlapping any re3d entity."""
+    from claimbase.nlp.mentions import find_mentions
+
+    docs = [json.loads(line) for line in (re3d / "documents.jsonl").open(encoding="utf-8")]
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for line in (re3d / "entities.jsonl").open(encoding="utf-8"):
+        ent = json.loads(line)
+        by_doc.setdefault(ent["documentId"], []).append(ent)
+    hit: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    overlapping = mentions = 0
+    pronouns = {"he", "she", "we", "they", "i", "him", "his", "her", "them", "our", "their",
+                "us", "it", "its", "me", "my", "you"}
+    for rec in docs:
+        doc = Document(text=rec["text"], ref=rec["id"])
+        doc.spacy_doc = nlp(rec["text"])
+        found = find_mentions(doc, book)
+        gold = by_doc.get(rec["id"], [])
+        for ent in gold:
+            if ent["type"] in ("Organisation", "Person", "Nationality") and \
+                    ent["value"].lower() not in pronouns:
+                total[ent["type"]] += 1
+                hit[ent["type"]] += any(m.start < ent["end"] and ent["begin"] < m.end
+                                        for m in found)
+        for m in found:
+            mentions += 1
+            overlapping += any(m.start < e["end"] and e["begin"] < m.end for e in gold)
+    out = {k: round(hit[k] / total[k], 3) for k in total}
+    out["mentions_on_entities"] = round(overlapping / mentions, 3) if mentions else 0.0
+    return out
+
+
 def docs_per_second(nlp: Any, texts: list[str], repeat: int = 1) -> float:
     """Documents per CPU second of this process (robust on a shared, busy machine)."""
     start = time.process_time()
@@ -163,6 +197,9 @@ def main() -> None:
     acc = actor_accuracy(nlp, book, args.shared / "seeds", args.shared / "gold" / "seeds",
                          misses)
     print("actor accuracy", acc)
+    re3d = args.shared / "data" / "re3d"
+    if re3d.exists():
+        print("re3d coverage", re3d_coverage(nlp, book, re3d))
     if args.misses:
         print("\n".join(misses))
 

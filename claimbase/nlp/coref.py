@@ -49,7 +49,13 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
         return None
     lo = _search_start(doc.text, start)
     window = [m for m in doc.actors if lo < m.end and m.end <= start]
-    if not constraint.possessive:
+    if constraint.possessive:
+        # "The SDF announced its victory": a possessive prefers its own clause's subject.
+        own = [m for m in window if _clause_subject(doc, m, start, end, any_role=True)]
+        found = _last_compatible(doc, own, constraint, depth)
+        if found is not None and found.id is not None:
+            return found
+    else:
         window = [m for m in window if not _clause_subject(doc, m, start, end)]
     if constraint.tag is not None:
         before = [m for m in doc.actors if m.end <= start]
@@ -117,10 +123,12 @@ def _book() -> Any:
     return ActorDictionary.load()
 
 
-def _clause_subject(doc: Any, mention: ActorMention, start: int, end: int) -> bool:
+def _clause_subject(doc: Any, mention: ActorMention, start: int, end: int,
+                    any_role: bool = False) -> bool:
     """Is `mention` the subject of the clause the (non-subject) anaphor sits in?
 
     "The SDF announced the defeat of the terror group": the group is not the SDF.
+    `any_role` also accepts an anaphor that is itself (inside) a subject.
     """
     sdoc = getattr(doc, "spacy_doc", None)
     if sdoc is None:
@@ -129,7 +137,7 @@ def _clause_subject(doc: Any, mention: ActorMention, start: int, end: int) -> bo
     cand = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
     if ana is None or cand is None or ana.sent.start != cand.sent.start:
         return False
-    if ana.root.dep_ in ("nsubj", "nsubjpass"):
+    if ana.root.dep_ in ("nsubj", "nsubjpass") and not any_role:
         return False
     root = cand.root
     return root.dep_ in ("nsubj", "nsubjpass") and root.head in list(ana.root.ancestors)

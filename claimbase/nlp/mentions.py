@@ -113,12 +113,26 @@ def entity_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon,
             out += _backed_candidates(ent, split, book)
             continue
         cand = _entity_candidate(ent, book, lex)
-        if cand is not None and cand.id is None and is_place is not None and \
-                _looks_like_place(ent, cand, is_place):
+        if cand is not None and is_place is not None and (
+                cand.id is None and _looks_like_place(ent, cand, is_place)
+                or cand.id is not None and not ent.ent_id_
+                and _fuzzy_place(ent, cand, book, is_place)):
             continue
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _fuzzy_place(ent: Any, cand: Candidate, book: ActorDictionary,
+                 is_place: Callable[[str], bool]) -> bool:
+    """A name that only loosely matches an actor but exactly names a place ("Al-Mayadin")."""
+    loose = book.lookup(ent.text)
+    if loose is None or loose.id != cand.id or book.lookup(ent.text, fuzzy=False) is not None:
+        return False
+    try:
+        return bool(is_place(ent.text))
+    except Exception:  # noqa: BLE001 - the gazetteer is optional here
+        return False
 
 
 def _looks_like_place(ent: Any, cand: Candidate, is_place: Callable[[str], bool]) -> bool:
@@ -350,16 +364,27 @@ def _title_word(word: str, lex: Lexicon) -> bool:
 
 
 def _with_titles(ent: Any, lex: Lexicon) -> tuple[int, int]:
-    """Grow a person span left over capitalised title words ("Defence Minister X")."""
+    """Grow a person span left over capitalised titles ("Secretary of State X")."""
     doc = ent.doc
     start = ent.start
     while start > 0:
         prev = doc[start - 1]
         if prev.is_title and _title_word(prev.lower_, lex) and prev.ent_type_ in ("", "PERSON"):
             start -= 1
+        elif (prev.lower_ == "of" and start > 1 and doc[start - 2].is_title
+              and _title_word(doc[start - 2].lower_, lex)):
+            start -= 2
         else:
             break
+    # The grown part must begin with a title ("State" alone is not one).
+    while start < ent.start and not _starts_title(doc[start:ent.start], lex):
+        start += 1
     return start, ent.end
+
+
+def _starts_title(span: Any, lex: Lexicon) -> bool:
+    words = [t.lower_ for t in span]
+    return any(words[:len(key.split())] == key.split() for key in lex.titles)
 
 
 def _person_sector(ent: Any, lex: Lexicon, start: int) -> str:
@@ -434,7 +459,7 @@ def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None) -
     if actor is not None:
         return _from_actor(actor, PRIO_GENERIC, start, tok.i + 1, kind="generic")
     return Candidate(PRIO_GENERIC, start, tok.i + 1, None, None, entry.get("sector", "UNK"),
-                     None, "generic")
+                     None, entry.get("kind", "generic"))
 
 
 def _may_phrase(tok: Any, lex: Lexicon) -> bool:

@@ -103,7 +103,10 @@ def _as_phrase(pat: dict[str, Any]) -> dict[str, Any]:
 
 
 def _is_actor_alias(book: Any, text: str) -> bool:
-    actor = book.lookup(text)
+    try:
+        actor = book.lookup(text, fuzzy=False)
+    except TypeError:  # a dictionary without the fuzzy switch
+        actor = book.lookup(text)
     return actor is not None and not getattr(actor, "is_state", False)
 
 

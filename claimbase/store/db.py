@@ -162,6 +162,15 @@ class Store:
         """Insert actors (dicts with the `actors` columns); `replace` updates known ids."""
         return self.write_rows("actors", rows, conn=conn, replace=replace)
 
+    def sync_actors(self, actors: Iterable[Any]) -> int:
+        """Store an actor dictionary (objects with id, name, aliases, sector, country,
+        wikidata, kind) in `actors`, updating known ids."""
+        rows = [{"actor_id": a.id, "name": a.name, "aliases": list(a.aliases or []),
+                 "sector": a.sector, "country": a.country,
+                 "wikidata": getattr(a, "wikidata", None), "kind": getattr(a, "kind", None)}
+                for a in actors]
+        return self.upsert_actors(rows, replace=True)
+
     def write_rows(self, table: str, rows: Iterable[Mapping[str, Any]], conn: Any = None,
                    replace: bool = False) -> int:
         """Insert rows into any table, skipping (or, with `replace`, updating) known keys."""

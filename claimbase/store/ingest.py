@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from claimbase.config import Settings
-from claimbase.pipeline import Pipeline
+from claimbase.pipeline import Pipeline, Resources
 from claimbase.record import Document
 from claimbase.store.db import Store
 from claimbase.store.runner import Outcome, make_pipeline, process_documents
@@ -85,4 +85,7 @@ def ingest_documents(
         if on_outcome is not None:
             on_outcome(outcome)
     report.seconds += time.perf_counter() - start
+    if report.stored:
+        resources = pipeline.resources if pipeline is not None else Resources(settings)
+        store.sync_actors(resources.actors)
     return report

@@ -220,10 +220,11 @@ def h_past_days(m: re.Match, ref: date | None) -> Value | None:
     if ref is None:
         return Value(None, None, "unknown")
     unit = m["unit"].lower()
-    n = _number(m["num"]) if m.groupdict().get("num") else 7
+    words = (m.groupdict().get("num") or "").lower()
+    vague = not words or words in VAGUE
+    n = 1 if vague and unit != "day" else (7 if vague else _number(words))
     if unit == "day":
-        return Value(ref - timedelta(days=max(n, 7) if m["num"] is None or
-                                     m["num"].lower() in VAGUE else n), ref, "week")
+        return Value(ref - timedelta(days=n), ref, "week" if n <= 7 else "month")
     if unit == "week":
         return Value(ref - timedelta(weeks=n), ref, "week" if n <= 1 else "month")
     if unit == "month":
