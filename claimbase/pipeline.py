@@ -18,8 +18,8 @@ from typing import Any
 
 from claimbase.config import Settings
 from claimbase.record import (
-    Document,
     DocMeta,
+    Document,
     assign_event_ids,
     attribution_records,
     event_records,

@@ -85,9 +85,10 @@ def _weapon_hint(amap: AcledMap, anchor: Any) -> str | None:
 
 def _territory(amap: AcledMap, ev: Any, default_state: bool) -> str:
     """Government regains (state side) or non-state actor overtakes territory."""
-    if ev.actor is not None and (ev.actor.sector or ev.actor.text):
-        if ev.actor.sector or any(w in ev.actor.text.lower() for w in amap.state_words):
-            return "territory_state" if _is_state(amap, ev.actor) else "territory_nonstate"
+    actor = ev.actor
+    if actor is not None and (
+            actor.sector or any(w in actor.text.lower() for w in amap.state_words)):
+        return "territory_state" if _is_state(amap, actor) else "territory_nonstate"
     rec = ev.recipient
     if rec is not None and rec.sector:  # taken from a state force: a non-state gain
         return "territory_nonstate" if rec.sector in amap.state_sectors else "territory_state"

@@ -376,18 +376,26 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
                 "force", "allow", "permit", "order", "urge", "ask", "help", "enable", "push",
                 "compel", "encourage", "want", "expect", "invite", "call", "tell"):
             return obj
-        return subject_token(ctx, head, depth + 1)
+        return _inherited_subject(ctx, head, depth + 1)
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         if dep == "ccomp" and verb.tag_ not in ("VBG", "VB"):
             return None
-        return subject_token(ctx, head, depth + 1)
+        return _inherited_subject(ctx, head, depth + 1)
     if dep == "pcomp" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
-        return subject_token(ctx, head.head, depth + 1)
+        return _inherited_subject(ctx, head.head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
         owner = head.head
         if owner.dep_ in ("dobj", "pobj") and owner.head.pos_ == "VERB":
             return subject_token(ctx, owner.head, depth + 1)
     return None
+
+
+def _inherited_subject(ctx: Context, head: Any, depth: int) -> Any | None:
+    """The subject a non-finite clause takes from its head: "ISIS managed to overcome",
+    "terrorists were suspected of sneaking" (the passive subject of the head)."""
+    if _explicit_passive(head):
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return subject_token(ctx, head, depth)
 
 
 def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
@@ -463,7 +471,9 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
     for c in noun.children:
         if c.i in {t.i for t in trig.tokens}:
             continue
-        if c.dep_ in AGENT_MODS and c.i < noun.i and actor is None and ctx.is_actor(c) \
+        possessive = c.dep_ in AGENT_MODS or (  # "the army’s move" parsed as nsubj + case
+            c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
+        if possessive and c.i < noun.i and actor is None and ctx.is_actor(c) \
                 and not (c.i in ctx.place_tok and c.i not in ctx.actor_at):
             actor = c  # "ISIS attacks", "Iranian presence" (not "the Idlib offensive")
         elif c.dep_ == "prep":

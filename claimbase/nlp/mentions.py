@@ -195,7 +195,9 @@ def _with_the(ent: Any) -> int:
 
 
 def _lookup_entity(ent: Any, book: ActorDictionary, lex: Lexicon) -> Actor | None:
-    actor = book.lookup(ent.text)
+    # Places (NER or gazetteer) only match actors exactly: "Al-Mayadin" is not Al Mayadeen.
+    fuzzy = ent.label_ not in ("GPE", "LOC", "FAC")
+    actor = book.lookup(ent.text, fuzzy=fuzzy)
     if actor is not None:
         return actor
     tokens = [t for t in ent if t.dep_ != "case" and t.text not in ("'s", "’s")]
@@ -203,7 +205,7 @@ def _lookup_entity(ent: Any, book: ActorDictionary, lex: Lexicon) -> Actor | Non
                       or _title_word(tokens[0].lower_, lex)):
         tokens = tokens[1:]
     if tokens and len(tokens) < len(ent):
-        return book.lookup(" ".join(t.text for t in tokens))
+        return book.lookup(" ".join(t.text for t in tokens), fuzzy=fuzzy)
     return None
 
 
