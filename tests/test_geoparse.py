@@ -144,3 +144,15 @@ def test_seed_places_resolve_to_gold_coordinates(run):
                 failures.append((path.stem, loc["text"], got.name, round(km)))
     assert checked >= 20
     assert not failures, failures
+
+
+def test_place_for_derived_regions_have_no_point(run):
+    text = "Jets bombed villages in the eastern countryside of Deir ez-Zor and southern Syria."
+    doc = run(text)
+    loc = place_for(doc, 0, len(text), text.index("bombed"))
+    assert loc.text == "the eastern countryside of Deir ez-Zor"
+    assert (loc.name, loc.gazetteer_id, loc.lat, loc.precision) == (
+        "eastern countryside of Deir ez-Zor", None, None, 3)
+    assert loc.admin1 == "Deir ez-Zor" and loc.country == "SY"
+    named = {p.text: p for p in doc.places}
+    assert named["Syria"].gazetteer_id is not None  # the place record keeps the country

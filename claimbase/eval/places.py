@@ -6,8 +6,9 @@
   and AUC of the log error curve over the toponyms we did resolve.
 - ucdp: UCDP GED headlines (`text`, `published`, `gold`): share of headlines whose chosen
   event place lies within 50 km of the gold point, and share whose date equals the gold
-  date range. A headline with no date expression is dated by its `published` day (how a
-  news report dates the event it reports); `date_exact_expressions` scores only the
+  date range. Relative expressions ("yesterday") are resolved against the source article's
+  date (`source_date`), a headline with no date expression is dated by its `published` day
+  (how a report dates the event it reports); `date_exact_expressions` scores only the
   headlines that carry their own date expression.
 """
 
@@ -145,7 +146,7 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
     nlp = spacy_model(res)
     records = list(load_jsonl(path, limit))
     docs = [Document(text=r["text"], ref=str(r.get("id", i)),
-                     meta=DocMeta(published=r.get("published")))
+                     meta=DocMeta(published=_article_date(r)))
             for i, r in enumerate(records)]
     t0 = time.perf_counter()
     _parse(nlp, docs)
@@ -167,7 +168,7 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
         start = dm.value_start if dm and dm.value_start else None
         end = dm.value_end if dm and dm.value_end else None
         if dm is None:  # a headline with no date expression reports the day it is dated
-            start = end = doc.reference_date.isoformat() if doc.reference_date else None
+            start = end = rec.get("published")
         if start is not None:
             dated += 1
         hit = start == gold.get("date_start") and end == gold.get("date_end")
@@ -183,6 +184,13 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
         "date_exact_expressions": round(exact_expr / with_expr, 4) if with_expr else None,
         "seconds": round(time.perf_counter() - t0, 1),
     }
+
+
+def _article_date(rec: dict[str, Any]) -> str | None:
+    """The date relative expressions refer to: the (first) source article's date when the
+    record has one, else `published`."""
+    first = str(rec.get("source_date") or "").split(";")[0].strip()
+    return first or rec.get("published")
 
 
 def _headline_place(doc: Document, place_for: Any) -> Any:

@@ -3,9 +3,13 @@
 Mentions come from spaCy GPE/LOC/FAC entities (NORP demonyms never count) and from a
 phrase matcher over the gazetteer's ruler patterns (curated sites such as "Omar oil field",
 countries, admin areas, prominent towns), so multiword sites are found even when the
-statistical NER splits or mislabels them. Resolution runs twice: first the unambiguous
-mentions give the document's country focus and anchor points, then every mention is ranked
-with that context, "City, State" pairs and cue words ("province", "village", "mine").
+statistical NER splits or mislabels them, plus "X County"-style admin names. Resolution
+runs twice: first every name's candidate readings vote softly for the document's countries
+and states (clear readings also give anchor points), then every mention is ranked with that
+focus (leaving out its own vote), nearby places, "City, State" pairs and cue words
+("province", "village", "mine"); one sense per name and document when a "City, State" pair
+fixed it. `place_for` turns "eastern Syria" or "the Idlib countryside" into a derived
+region without coordinates (GUIDELINES §8) and widens "the outskirts of the city of X".
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ _LEFT_EXPR = re.compile(
     r"|suburbs|district|desert|environs|county)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_DIR = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+        r"|central")
+_DIRECTION = re.compile(rf"(?:\bthe\s+)?\b(?P<dir>{_DIR})(?:\s+(?P<cs>countryside|part|parts)"
+                        rf"\s+of)?\s+$", re.IGNORECASE)
+_DIRECTION_OF = re.compile(rf"\bthe\s+(?P<dir>{_DIR})(?:\s+of)\s+$", re.IGNORECASE)
 _NEAR = re.compile(r"\b(?P<cue>near|around|outside|north|south|east|west|northeast|northwest"
                    r"|southeast|southwest)(?:\s+of)?\s+(?:the\s+)?$", re.IGNORECASE)
 _ADMIN_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.?\s){1,2}(?:County|Parish|Governorate|Province|"
@@ -70,6 +79,7 @@ class Mention:
     expr_end: int | None = None
     admin_hint: str | None = None
     country_hint: str | None = None
+    derived: str | None = None  # "eastern", "countryside": a region derived from the name
 
 
 def _postal_codes() -> dict[str, tuple[str, str]]:
@@ -240,12 +250,27 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
         elif near := _NEAR.search(before):
             cue = near.group("cue").lower()
             m.cue, m.precision = m.cue or cue, max(m.precision or 1, 2)
+        _attach_direction(text, m, before)
         # "City, State" / "City, Country": the next mention right after a comma
         if i + 1 < len(mentions):
             nxt = mentions[i + 1]
             between = text[m.end:nxt.start]
             if re.fullmatch(r",\s*", between):
                 m.admin_hint = nxt.text
+
+
+def _attach_direction(text: str, m: Mention, before: str) -> None:
+    """"eastern Syria", "the south of Syria", "the northern Idlib countryside", "the eastern
+    countryside of Deir ez-Zor": a region derived from the name, not the named place."""
+    d = _DIRECTION_OF.search(before) or _DIRECTION.search(before)
+    if d is not None:
+        m.derived = d.group("dir").lower()
+        m.expr_start = min(m.expr_start or m.start, m.start - (len(before) - d.start()))
+    if m.cue == "countryside":
+        m.derived = " ".join(x for x in (m.derived, "countryside") if x)
+        after = re.match(r"\s+countryside\b", text[m.end:m.end + 15])
+        if after:
+            m.expr_end = m.end + after.end()
 
 
 def _attach_postal(text: str, mentions: list[Mention]) -> None:
@@ -385,7 +410,7 @@ def find_places(doc: Document, res: Any) -> None:
     mentions = find_mentions(doc, gaz)
     doc.places = resolve_mentions(doc, gaz, mentions)
     doc.__dict__["place_expressions"] = {
-        (m.start, m.end): (m.expr_start, m.expr_end) for m in mentions}
+        (m.start, m.end): (m.expr_start, m.expr_end, m.derived) for m in mentions}
 
 
 # ------------------------------------------------------------------ event location
@@ -407,10 +432,26 @@ def _anchor_offset(anchor: Any) -> int:
 def _expression(doc: Document, place: Place) -> Place:
     """A copy of the place whose span covers its whole expression ("the city of Raqqa")."""
     spans = doc.__dict__.get("place_expressions", {})
-    start, end = spans.get((place.start, place.end), (place.start, place.end))
-    if (start, end) == (place.start, place.end) or start is None:
-        return replace(place)
+    start, end, derived = spans.get((place.start, place.end), (place.start, place.end, None))
+    if start is None:
+        start, end = place.start, place.end
+    if derived and place.feature not in SITE_FEATURES:
+        # a region derived from a named place has no gazetteer point of its own (§8)
+        return replace(place, text=doc.text[start:end], start=start, end=end,
+                       name=_derived_name(derived, place.name or place.text),
+                       gazetteer_id=None, lat=None, lon=None, feature="region", precision=3)
     return replace(place, text=doc.text[start:end], start=start, end=end)
+
+
+def _derived_name(derived: str, name: str) -> str:
+    """"south" + "Syria" -> "southern Syria"; "eastern countryside" + "Deir ez-Zor" ->
+    "eastern countryside of Deir ez-Zor"."""
+    words = derived.split()
+    if words and words[0] not in ("countryside", "central") and not words[0].endswith("ern"):
+        words[0] += "ern"
+    if words and words[-1] == "countryside":
+        return " ".join([*words, "of", name])
+    return " ".join([*words, name])
 
 
 def _attached(doc: Document, place: Place, anchor_pos: int) -> bool:
@@ -434,7 +475,8 @@ def _attached(doc: Document, place: Place, anchor_pos: int) -> bool:
 
 def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> Place | None:
     """The event location: a place of the sentence (attached to / nearest the anchor), else
-    the nearest place earlier in the same paragraph (episode carry-over)."""
+    the nearest town or site earlier in the same paragraph (episode carry-over; countries
+    and regions are not carried)."""
     pos = _anchor_offset(anchor)
     inside = [p for p in doc.places if sent_start <= p.start and p.end <= sent_end]
     if inside:
@@ -445,7 +487,7 @@ def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> Pla
         return _expression(doc, min(inside, key=rank))
     para = _paragraph_start(doc.text, sent_start)
     before = [p for p in doc.places if para <= p.start and p.end <= sent_start
-              and p.gazetteer_id is not None]
+              and p.gazetteer_id is not None and (p.precision or 3) <= 2]
     if before:
         best = max(before, key=lambda p: p.start)
         return _expression(doc, best)

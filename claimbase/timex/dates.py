@@ -110,6 +110,14 @@ def h_iso(m: re.Match, ref: date | None) -> Value | None:
     return Value(d, d, "day") if d else None
 
 
+def h_numeric(m: re.Match, ref: date | None) -> Value | None:
+    """"16/03/2016": day first, unless only the second number can be a day ("03/16/2016")."""
+    a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    d = _safe_date(year, month, day)
+    return Value(d, d, "day") if d else None
+
+
 def h_month_day(m: re.Match, ref: date | None) -> Value | None:
     month, day = MONTHS[m["mon"].lower().rstrip(".")], int(m["day"])
     year = _infer_year(month, day, ref, future=_is_future(m))
@@ -298,6 +306,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?,?\s+{_YEAR}\b", re.I), h_full),
     (re.compile(rf"\b{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), h_full),
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), h_iso),
+    (re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"), h_numeric),
+    (re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/"), h_iso),
     (re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?\b(?![,.]?\s*\d)"), h_month_day),
     (re.compile(rf"\b{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d)"), h_month_day),
     (re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MON}(?:\s+of)?,?\s+{_YEAR}\b"), h_month_year),
@@ -349,6 +359,7 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
                 yield s, e, m, handler
 
 
+_SINCE = re.compile(r"\bsince\s+(?=\S*$)", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
 
 
@@ -370,6 +381,11 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         lead = _PREP.search(text, max(0, s - 9), s)
         if lead and lead.end() == s and lead.start() >= last_end:
             s = lead.start()
+        since = _SINCE.search(text, max(0, s - 7), s)
+        if since and since.end() == s and since.start() >= last_end and value.start:
+            s = since.start()
+        if text[s:e].lower().startswith("since") and value.start:
+            value = Value(value.start, None, value.precision)  # "since 2013": open end
         out.append(DateMention(
             text=text[s:e], start=s, end=e,
             value_start=value.start.isoformat() if value.start else None,
@@ -398,7 +414,7 @@ def _ambiguous_month(m: re.Match) -> bool:
 def explicit_full_dates(text: str) -> list[date]:
     """Dates written with day, month and year."""
     out = []
-    for pattern, handler in RULES[:3]:
+    for pattern, handler in RULES[:5]:
         for m in pattern.finditer(text):
             v = handler(m, None)
             if v and v.start:
