@@ -41,7 +41,7 @@ def bench_json(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bench")
     for path in files:
         (folder / path.name).write_bytes(path.read_bytes())
-    result = run_cli("bench", str(folder), "--limit", "2", "--json")
+    result = run_cli("bench", str(folder), "--limit", "2", "--repeat", "2", "--json")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 

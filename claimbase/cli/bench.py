@@ -43,6 +43,9 @@ def bench(
         "--limit", min=1, help="Use only the first N documents.")] = None,
     batch_size: Annotated[int | None, typer.Option(
         "--batch-size", min=1, help="nlp.pipe batch size for both runs (default: 32).")] = None,
+    repeat: Annotated[int, typer.Option(
+        "--repeat", min=1, help="Alternate the two runs N times; the fastest of each counts."
+    )] = 1,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead.")] = False,
 ) -> None:
     """Time the full pipeline against a bare nlp.pipe of the same model (docs/s, tokens/s,
@@ -51,7 +54,7 @@ def bench(
         die(str(path), "no such file or directory")
     try:
         result = run_bench(path, model=model, limit=limit, batch_size=batch_size,
-                           on_error=fail_line)
+                           on_error=fail_line, repeat=repeat)
     except (FileNotFoundError, ValueError) as exc:
         die(str(path or "bench"), str(exc))
     if as_json:

@@ -725,7 +725,73 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         ev.recipient, ev.co_recipients = joint[0], joint[1:] + ev.co_recipients
     if ev.recipient is None and ev.co_actors and trig.type in SYMMETRIC_TYPES:
         ev.recipient = ev.co_actors.pop(0)  # "X and Y held negotiations"
+    _resolve_roles(doc, ev)
     return ev
+
+
+def _resolve_roles(doc: Document, ev: Event) -> None:
+    """Give role mentions without an id ("the group", "its fighters") their antecedent's id.
+
+    A recipient never takes the actor's own id (nobody attacks itself), and skeptical or
+    abstract descriptions (" 'terrorists' ", "so-called rebels", "terrorism") stay open."""
+    resolve = _helper("claimbase.nlp.coref", "resolve")
+    if resolve is None:
+        return
+
+    def fill(m: ActorMention | None, taken: set[str]) -> ActorMention | None:
+        if m is None or m.id is not None or not _resolvable(doc, m):
+            return m
+        found = resolve(doc, m)
+        if found.id is None:
+            found = _partitive_antecedent(doc, m)
+        return m if found.id in taken else found
+
+    ev.actor = fill(ev.actor, set())
+    ev.co_actors = [fill(m, set()) or m for m in ev.co_actors]
+    own = {m.id for m in (ev.actor, *ev.co_actors) if m is not None and m.id is not None}
+    ev.recipient = fill(ev.recipient, own)
+    ev.co_recipients = [fill(m, own) or m for m in ev.co_recipients]
+
+
+PARTITIVE_ANAPHORS = BARE_PRONOUNS | {"more", "rest", "remainder", "few", "dozens", "hundreds"}
+PARTITIVE_WINDOW = 700  # characters searched back for the set "others" contrasts with
+ARMED_SECTORS = ("REB", "UAF")
+
+
+def _partitive_antecedent(doc: Document, m: ActorMention) -> ActorMention:
+    """ "others fled", "2 others withdrew", "many more may flee": the group of the set they
+    contrast with, the nearest earlier group mention (armed non-state groups first)."""
+    words = m.text.lower().split()
+    if not words or words[-1] not in PARTITIVE_ANAPHORS:
+        return m
+    constraint_for = _helper("claimbase.nlp.coref", "constraint_for")
+    compatible = _helper("claimbase.nlp.coref", "compatible")
+    if constraint_for is None or compatible is None:
+        return m
+    group = constraint_for("they")
+    near = [a for a in doc.actors if a.id is not None and a.end <= m.start
+            and a.end > m.start - PARTITIVE_WINDOW and compatible(a, group)]
+    armed = [a for a in near if a.sector in ARMED_SECTORS]
+    found = (armed or near or [None])[-1]
+    if found is None:
+        return m
+    return ActorMention(text=m.text, start=m.start, end=m.end, id=found.id, name=found.name,
+                        sector=found.sector, country=found.country, kind=m.kind)
+
+
+SKEPTICAL_MODIFIERS = frozenset({"supposed", "so-called", "alleged", "purported", "self-styled"})
+QUOTES = "\"“”‘’'"
+
+
+def _resolvable(doc: Document, m: ActorMention) -> bool:
+    """Is the description referential (not scare-quoted, hedged or an abstract "-ism")?"""
+    words = m.text.lower().split()
+    if not words or words[-1].strip(QUOTES).endswith("ism"):
+        return False
+    if SKEPTICAL_MODIFIERS & set(words):
+        return False
+    before = doc.text[max(0, m.start - 1):m.start]
+    return not any(q in m.text or q == before for q in "\"“”")
 
 
 MOVER_TYPES = ("MOBILIZE", "RETREAT", "CONCEDE")

@@ -236,13 +236,13 @@ class Gazetteer:
                            {k: 0.9 * s for k, s in good.items()})
 
     def _fuzzy(self, key: str) -> list[Candidate]:
-        """Fuzzy match on aliases whose folded key shares the first two letters."""
+        """Fuzzy match on aliases whose folded key shares the first three letters."""
         fkey = fold(key)
         if len(key) < 5 or len(fkey) < 3:
             return []
         block = [r[0] for r in self.con.execute(
-            "SELECT DISTINCT norm FROM aliases WHERE fold >= ? AND fold < ? LIMIT 20000",
-            (fkey[:2], fkey[:2] + "\uffff"))]
+            "SELECT DISTINCT norm FROM aliases WHERE fold >= ? AND fold < ? LIMIT 5000",
+            (fkey[:3], fkey[:3] + "\uffff"))]
         hits = process.extract(key, block, scorer=fuzz.ratio, score_cutoff=88, limit=5)
         if not hits:
             return []

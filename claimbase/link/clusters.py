@@ -219,7 +219,8 @@ class EventIndex:
             by_cluster[other.cluster_id].append(pair_score(ev, other))
         best_score, best_cluster = 0.0, None
         for cluster_id, scores in by_cluster.items():
-            score = sum(scores) / len(scores)  # average link: no chaining through one member
+            # half best match, half average: joins on a strong match, without chaining
+            score = (max(scores) + sum(scores) / len(scores)) / 2
             if score >= self.threshold and score > best_score:
                 best_score, best_cluster = score, cluster_id
         ev.cluster_id = best_cluster or new_cluster_id(ev.event_id)

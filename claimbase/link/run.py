@@ -45,14 +45,17 @@ def content_of(text: str, boilerplate: list[dict[str, Any]] | None) -> str:
     return " ".join(parts)
 
 
-def document_focus(records: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
-    """Each document's most-mentioned precise place (towns and sites before regions)."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for rec in records:
-        loc = rec.get("location") or {}
-        if loc.get("lat") is not None and (loc.get("precision") or 3) <= 2:
-            counts[rec["doc_id"]][(loc["lat"], loc["lon"])] += 1
-    return {doc: c.most_common(1)[0][0] for doc, c in counts.items()}
+def document_focus(places: list[dict[str, Any]]) -> dict[str, tuple[float, float]]:
+    """Each document's lead place: the first town or site it names (news puts the main
+    event's place in the lead; datelines and regions have precision 3 and are skipped)."""
+    focus: dict[str, tuple[int, float, float]] = {}
+    for p in places:
+        if p.get("latitude") is None or (p.get("geo_precision") or 3) > 2:
+            continue
+        best = focus.get(p["doc_id"])
+        if best is None or p["start"] < best[0]:
+            focus[p["doc_id"]] = (p["start"], p["latitude"], p["longitude"])
+    return {doc: (lat, lon) for doc, (_, lat, lon) in focus.items()}
 
 
 def link_store(store: Any, rebuild: bool = False) -> LinkReport:
@@ -72,13 +75,13 @@ def link_store(store: Any, rebuild: bool = False) -> LinkReport:
     if rebuild:
         for rec in records:
             rec["cluster_id"] = None
-    focus = document_focus(records)
+    focus = document_focus(list(store.iter_rows("places")))
     events = []
     for rec in records:
         info = EventInfo.from_record(rec, published.get(rec["doc_id"]))
-        if info.lat is None and rec["doc_id"] in focus:  # no place of its own: the
-            info.lat, info.lon = focus[rec["doc_id"]]   # document's focus, coarsely
-            info.precision = 3
+        if (info.lat is None or (info.precision or 3) >= 3) and rec["doc_id"] in focus:
+            info.lat, info.lon = focus[rec["doc_id"]]  # no place of its own, or only a
+            info.precision = 3                          # region: the lead place, coarsely
         events.append(info)
     new_ids = {e.event_id for e in events if not e.cluster_id}
     index = EventIndex()
