@@ -8,7 +8,7 @@ every cluster (they are cheap next to extraction). `rebuild=True` clusters from 
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
