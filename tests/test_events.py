@@ -161,3 +161,28 @@ def test_protest_demands_are_not_requests(run):
     doc, events = run("Protesters burned flags and demanded the end of the occupation.")
     assert [e.event_type for e in events] == ["PROTEST"]
     assert events[0].event_mode == "vandalize"
+
+
+def test_descriptions_and_partitives_take_the_antecedent_id(run):
+    doc, events = run("ISIS fighters attacked an army checkpoint near the river on Monday. "
+                      "Later the group shelled the village. Some were killed and others fled "
+                      "across the border.")
+    shelled = next(e for e in events if _span(doc, e).startswith("shelled"))
+    assert shelled.actor is not None and shelled.actor.id == "ISIS"
+    assert shelled.actor.text.lower().endswith("group")  # the span stays the anaphor's
+    fled = next(e for e in events if _span(doc, e).startswith("fled"))
+    assert fled.actor is not None and fled.actor.id == "ISIS"
+
+
+def test_skeptical_descriptions_stay_unresolved(run):
+    doc, events = run("ISIS fighters attacked an army checkpoint. Later the army arrested "
+                      "twelve supposed terrorists in the town.")
+    arrest = next(e for e in events if _span(doc, e).startswith("arrested"))
+    assert arrest.recipient is not None and arrest.recipient.id is None
+
+
+def test_vandalism_and_hacking_are_coercion(run):
+    doc, events = run("Protesters defaced the embassy walls. Hackers hacked into the "
+                      "ministry's servers.")
+    spans = {_span(doc, e) for e in _by_type(events, "COERCE")}
+    assert "defaced" in spans and "hacked into" in spans

@@ -26,6 +26,12 @@ CASES = [
     ("They raised the possibility of another strike in the near future.", "strike", "hedged"),
     ("The state apparently does not want to disarm the militia.", "disarm", "negated"),
     ("Could the militia recover the lost territory?", "recover", "question"),
+    ("The council rejected appeals to release the detainees.", "appeals", "asserted"),
+    ("The council rejected appeals to release the detainees.", "release", "negated"),
+    ("The governor refused requests to free the prisoners.", "free", "negated"),
+    ("The militia planned to storm the base, but this did not happen.", "storm", "negated"),
+    ("Militants attempted to seize the airport, but that did not happen.", "seize", "negated"),
+    ("The army tried to reach the road, but this did not happen.", "tried", "asserted"),
 ]
 
 

@@ -292,7 +292,7 @@ def _protesters(verb: Any) -> bool:
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj.lemma_.lower() in PROTESTER_LEMMAS
-        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -531,7 +531,7 @@ def hyphen_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
     actor = tok.doc[tok.i - 2]
     recipient = tok.head
     hops = 0
-    while recipient.pos_ not in ("NOUN", "PROPN") and recipient.head is not recipient \
+    while recipient.pos_ not in ("NOUN", "PROPN") and recipient.head.i != recipient.i \
             and hops < 3:
         recipient = recipient.head
         hops += 1
@@ -930,7 +930,7 @@ def _owning_event(tok: Any, owner: dict[int, Event]) -> Event | None:
     while tok is not None and hops < 6:
         if tok.i in owner:
             return owner[tok.i]
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         hops += 1
@@ -1050,12 +1050,16 @@ def fallback_modality(tok: Any) -> str:
         if node.dep_ in ("dobj",) and node.head.lemma_.lower() in FUTURE_HEADS:
             found.add("future")
         if node.dep_ not in ("xcomp", "conj", "pcomp", "pobj", "prep", "dobj", "acl",
-                             "compound", "amod", "nsubjpass", "nsubj") or node.head is node:
+                             "compound", "amod", "nsubjpass", "nsubj") or node.head.i == node.i:
             break
         node = node.head
         hops += 1
-    sent = tok.sent
-    if sent.text.rstrip().endswith("?"):
+    end = tok.i
+    while end + 1 < len(tok.doc) and not tok.doc[end + 1].is_sent_start:
+        end += 1
+    while end > tok.i and (tok.doc[end].is_space or tok.doc[end].text in "\"”’')"):
+        end -= 1
+    if tok.doc[end].text.endswith("?"):
         found.add("question")
     for mod in ("negated", "hypothetical", "question", "hedged", "future"):
         if mod in found:

@@ -55,6 +55,9 @@ class _ModLex:
     hyp_governors: frozenset[str]
     permissive: frozenset[str]
     rather: frozenset[str]
+    request_nouns: frozenset[str]
+    unrealised: frozenset[str]
+    attempt: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +75,8 @@ def _lex() -> _ModLex:
         negation_adjectives=c.set("negation_adjectives"),
         hyp_marks=c.set("hypothetical_marks"), hyp_governors=c.set("hypothetical_governors"),
         permissive=c.set("permissive_governors"), rather=c.set("rather_words"),
+        request_nouns=c.set("request_nouns"), unrealised=c.set("unrealised_verbs"),
+        attempt=c.set("attempt_governors"),
     )
 
 
@@ -334,8 +339,20 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
             background = True
         if rel == "advcl":
             break
-        via_permissive = _governor(g, rel, lx, flags, via_permissive)
+        if t.i == token.i and _rejected_request(token, lx):
+            step: set[str] = set()
+            via_permissive = _governor(g, rel, lx, step, via_permissive)
+            flags |= step - {"negated"}  # the rejected appeal itself was made
+        else:
+            via_permissive = _governor(g, rel, lx, flags, via_permissive)
         t = g
+    request = _requesting_noun(token, lx)
+    if request is not None:
+        flags.add("future")  # "rejected appeals to withdraw": withdrawing was requested
+        if _rejected_request(request, lx):
+            flags.add("negated")
+    if _unrealised(token, lx):
+        flags.add("negated")
     question = _is_question(token, _sentence_text_after(token, text))
     if question:
         flags.add("question")
@@ -352,6 +369,43 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
         if cls in _CUE_CLASS_MODALITY:
             flags.add(_CUE_CLASS_MODALITY[cls])
     return resolve(flags)
+
+
+def _rejected_request(tok: Any, lx: _ModLex) -> bool:
+    """A request noun that is the object of a rejecting verb ("refused demands")."""
+    if tok.dep_ != "dobj" or tok.lemma_.lower() not in lx.request_nouns and \
+            tok.lower_ not in lx.request_nouns:
+        return False
+    return tok.head.lemma_.lower() in lx.negation_governors
+
+
+def _requesting_noun(tok: Any, lx: _ModLex) -> Any | None:
+    """The request noun a to-infinitive spells out when the parse hangs it on the verb
+    ("rejected appeals to relieve …" with "relieve" as advcl/xcomp of "rejected")."""
+    if tok.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return None
+    return next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i and (
+        c.lemma_.lower() in lx.request_nouns or c.lower_ in lx.request_nouns)), None)
+
+
+def _unrealised(token: Any, lx: _ModLex) -> bool:
+    """ "X did Y …, but this did not happen": the clause head and its attempted goals."""
+    head = token
+    if token.dep_ == "xcomp" and token.head.lemma_.lower() in lx.attempt:
+        head = token.head
+        if head.dep_ == "conj":
+            head = head.head  # "attacking … or trying to reach …, but this did not happen"
+    elif token.dep_ not in ("ROOT", "conj", "ccomp", "xcomp") or \
+            token.lemma_.lower() in lx.attempt:
+        return False  # "they tried …, but it did not work": the attempt itself took place
+    for c in head.children:
+        if c.dep_ == "conj" and c.i > token.i and c.lemma_.lower() in lx.unrealised and \
+                any(g.dep_ == "neg" for g in c.children) and \
+                any(g.dep_ == "cc" and g.lower_ in ("but", "yet") for g in (*head.children,
+                                                                             *c.children)):
+            return True
+    return False
 
 
 def _in_background(token: Any, lo: int) -> bool:

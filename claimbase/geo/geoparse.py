@@ -28,6 +28,7 @@ from claimbase.geo.gazetteer import (
     Context,
     Gazetteer,
 )
+from claimbase.geo.regions import find_regions
 from claimbase.geo.translit import norm
 from claimbase.record import Document, Place
 
@@ -408,7 +409,10 @@ def find_places(doc: Document, res: Any) -> None:
         return
     gaz = res.gazetteer
     mentions = find_mentions(doc, gaz)
-    doc.places = resolve_mentions(doc, gaz, mentions)
+    places = resolve_mentions(doc, gaz, mentions)
+    regions = [r for r in find_regions(doc.analysis_text, gaz)
+               if not doc.in_boilerplate(r.start, r.end)]
+    doc.places = sorted(places + regions, key=lambda p: (p.start, -p.end))
     doc.__dict__["place_expressions"] = {
         (m.start, m.end): (m.expr_start, m.expr_end, m.derived) for m in mentions}
 
@@ -473,12 +477,69 @@ def _attached(doc: Document, place: Place, anchor_pos: int) -> bool:
     return False
 
 
+_NOT_ACTOR_KINDS = frozenset({"generic", "pronoun"})
+
+
+def _actor_spans(doc: Document) -> list[tuple[int, int]]:
+    """Spans of named actor, outlet and organisation mentions (cached per document)."""
+    key = "_geo_actor_spans"
+    spans = doc.__dict__.get(key)
+    if spans is None or spans[0] != len(doc.actors):
+        spans = (len(doc.actors), [(a.start, a.end) for a in doc.actors
+                                   if a.kind not in _NOT_ACTOR_KINDS])
+        doc.__dict__[key] = spans
+    return spans[1]
+
+
+def _in_actor(place: Place, spans: list[tuple[int, int]]) -> bool:
+    """A place name used as (or inside) an actor: "the US demanded", "Levant Wire"."""
+    return any(a <= place.start and place.end <= b for a, b in spans)
+
+
+_MODIFIER_TRIGGER = re.compile(
+    r"[\w.]+[-‐](?:backed|led|sponsored|supported|funded|allied|aligned|armed|trained)",
+    re.IGNORECASE)
+
+
+def _word_at(text: str, pos: int) -> str:
+    """The whitespace-delimited word around a character offset, without punctuation."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)].strip(".,;:()\"'“”‘’")
+
+
+def _outermost(places: list[Place]) -> list[Place]:
+    """Drop places nested in a longer one ("Syria" in "the borders with Syria")."""
+    return [p for p in places if not any(
+        q is not p and q.start <= p.start and p.end <= q.end and (q.end - q.start) >
+        (p.end - p.start) for q in places)]
+
+
+_ACTOR_DEPS = frozenset({"compound", "poss", "amod", "nmod", "nsubj"})
+
+
+def _country_as_actor(doc: Document, place: Place) -> bool:
+    """A country named as a doer or a modifier ("the US offensive", "Turkey shelled"),
+    not as where something happened; "Idlib province"-style designators stay places."""
+    if place.feature != "country" or doc.spacy_doc is None:
+        return False
+    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in _ACTOR_DEPS and root.head.lower_ not in AFTER_CUES
+
+
 def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> Place | None:
     """The event location: a place of the sentence (attached to / nearest the anchor), else
     the nearest town or site earlier in the same paragraph (episode carry-over; countries
-    and regions are not carried)."""
+    and regions are not carried). A place inside an actor or outlet mention never counts."""
     pos = _anchor_offset(anchor)
-    inside = [p for p in doc.places if sent_start <= p.start and p.end <= sent_end]
+    if _MODIFIER_TRIGGER.fullmatch(_word_at(doc.text, pos)):
+        return None  # "US-backed forces": a standing relation, not a located event
+    actors = _actor_spans(doc)
+    inside = _outermost([p for p in doc.places if sent_start <= p.start and p.end <= sent_end
+                         and not _in_actor(p, actors) and not _country_as_actor(doc, p)])
     if inside:
         def rank(p: Place) -> tuple:
             attached = _attached(doc, p, pos)
@@ -487,7 +548,8 @@ def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> Pla
         return _expression(doc, min(inside, key=rank))
     para = _paragraph_start(doc.text, sent_start)
     before = [p for p in doc.places if para <= p.start and p.end <= sent_start
-              and p.gazetteer_id is not None and (p.precision or 3) <= 2]
+              and p.gazetteer_id is not None and (p.precision or 3) <= 2
+              and not _in_actor(p, actors)]
     if before:
         best = max(before, key=lambda p: p.start)
         return _expression(doc, best)
