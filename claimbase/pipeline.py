@@ -93,11 +93,10 @@ class Pipeline:
         settings = res.settings
         prepared = (self._pre(doc) for doc in docs)
         nlp = res.nlp
-        # as_tuples keeps each Document beside its parse; n_process for --workers.
+        # as_tuples keeps each Document beside its parse. Parallel runs (--workers) split
+        # the documents across processes that each run a whole Pipeline (store.runner).
         stream = ((doc.analysis_text, doc) for doc in prepared)
-        n_process = max(1, settings.workers)
-        for sdoc, doc in nlp.pipe(stream, as_tuples=True, batch_size=settings.batch_size,
-                                  n_process=n_process):
+        for sdoc, doc in nlp.pipe(stream, as_tuples=True, batch_size=settings.batch_size):
             doc.spacy_doc = sdoc
             for _name, stage in self.post:
                 stage(doc, res)

@@ -193,3 +193,12 @@ def test_pull_quote_with_dash_names_the_speaker():
 def test_negated_report_is_no_statement():
     doc = attributed("The statement did not mention the hostages or accuse the guards of abuse.")
     assert doc.attributions == []
+
+
+def test_coordinated_sentence_final_sources():
+    doc = attributed("Air strikes hit a market in Saraqib on Tuesday, killing 11 "
+                               "civilians, rescue workers and local sources said.")
+    att = _one(doc)
+    assert span_text(doc, att.source_start, att.source_end) == "rescue workers and local sources"
+    assert att.cue == "said"
+    assert span_text(doc, att.content_start, att.content_end).startswith("Air strikes hit")

@@ -56,6 +56,45 @@ def test_migrated_schema_and_indexes(store):
     assert Store(PG_URL).migrations_applied == []
 
 
+def test_v3_outlet_indexes_and_statistics(store):
+    """Migration 3 on PostgreSQL: events.outlet filled at save, (facet, date_start) indexes,
+    no FTS table (SQLite only), and ANALYZE through `optimize`."""
+    store.save(make_doc(TEXT, outlet="Wire P"))
+    assert {r["outlet"] for r in store.iter_rows("events")} == {"Wire P"}
+    insp = inspect(store.engine)
+    indexed = {tuple(ix["column_names"]) for ix in insp.get_indexes("events")}
+    assert {("outlet", "date_start"), ("actor_name", "date_start"),
+            ("event_type", "date_start")} <= indexed
+    assert ("event_type",) not in indexed
+    assert "events_fts" not in insp.get_table_names()
+    store.optimize()
+    with store.engine.connect() as conn:
+        analyzed = conn.execute(text(
+            "SELECT last_analyze FROM pg_stat_user_tables WHERE relname = 'events'")).scalar()
+    assert analyzed is not None
+
+
+def test_upgrade_a_v2_database(store):
+    """A v2 store (single-column facet indexes, no events.outlet) converges on v3."""
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_events_outlet_date"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN outlet"))
+        conn.execute(text("DROP INDEX ix_events_event_type_date"))
+        conn.execute(text("CREATE INDEX ix_events_event_type ON events (event_type)"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 3"))
+        conn.execute(text("INSERT INTO documents (doc_id, ref, version, outlet, text, "
+                          "ingested_at) VALUES ('d1', 'old.txt', 1, 'Old Wire', 'x', 'now')"))
+        conn.execute(text("INSERT INTO events (event_id, doc_id, event_type, record) "
+                          "VALUES ('d1:1', 'd1', 'ASSAULT', '{}')"))
+    again = Store(PG_URL)
+    assert again.migrations_applied == [3]
+    assert [r["outlet"] for r in again.iter_rows("events")] == ["Old Wire"]
+    insp = inspect(again.engine)
+    assert {ix["name"] for ix in insp.get_indexes("events")} == {
+        ix.name for ix in s.events.indexes}
+    again.close()
+
+
 def test_save_is_idempotent_and_versioned(store):
     doc = make_doc(TEXT)
     assert store.save(doc) is True

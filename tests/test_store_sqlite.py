@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, MetaData, Table, create_engine, inspect
@@ -15,8 +16,9 @@ from tests.store_helpers import make_doc
 
 TEXT = "Riverton: rebels attacked the army on Friday, the ministry said."
 FACETS = {
-    "events": ["event_type", "actor_id", "recipient_id", "source_kind", "modality", "country",
-               "date_start", "cluster_id", "doc_id"],
+    "events": ["event_type", "actor_id", "recipient_id", "actor_name", "recipient_name",
+               "source_kind", "modality", "country", "outlet", "date_start", "cluster_id",
+               "doc_id"],
     "documents": ["outlet"],
 }
 
@@ -166,51 +168,146 @@ def test_fresh_database_matches_the_schema(store):
 
 
 V2_COLUMNS = {"n_events", "n_attributions", "n_places"}
+V3_COLUMNS = {"outlet"}  # of `events` (documents.outlet is there since v1)
+V2_INDEXES = {"ix_events_event_type": "event_type", "ix_events_source_kind": "source_kind",
+              "ix_events_modality": "modality", "ix_events_country": "country",
+              "ix_events_actor_id": "actor_id", "ix_events_recipient_id": "recipient_id"}
 
 
-def _make_v1_database(path) -> None:
-    """A database as version 1 wrote it: the core tables, no row counts, no facet indexes,
-    no linking tables."""
+def _make_old_database(path, version: int = 1) -> None:
+    """A database as version 1 wrote it (the core tables, no row counts, no indexes, no
+    linking tables), or as version 2 did (plus row counts and single-column facet indexes);
+    neither has `events.outlet` nor `events_fts`. Holds one document of `old.txt`."""
     md = MetaData()
+    linking = ("reposts", "clusters", "contradictions") if version >= 2 else ()
     for name in ("documents", "events", "attributions", "places", "quantities", "actors",
-                 "schema_version"):
+                 "schema_version", *linking):
         src = s.metadata.tables[name]
+        skip = (V2_COLUMNS if version < 2 and name == "documents" else set()) | (
+            V3_COLUMNS if name == "events" else set())
         Table(name, md, *[Column(c.name, c.type, primary_key=c.primary_key,
                                  nullable=c.nullable)
-                          for c in src.columns if c.name not in V2_COLUMNS])
+                          for c in src.columns if c.name not in skip])
     engine = create_engine(f"sqlite:///{path}")
     md.create_all(engine)
-    rec = document_rows(make_doc(TEXT, ref="old.txt"))
-    doc_row = {k: v for k, v in rec.document.items() if k not in V2_COLUMNS}
+    rec = document_rows(make_doc(TEXT, ref="old.txt", outlet="Old Wire"))
+    doc_row = {k: v for k, v in rec.document.items() if version >= 2 or k not in V2_COLUMNS}
     with engine.begin() as conn:
         conn.execute(md.tables["documents"].insert(), [doc_row])
-        conn.execute(md.tables["events"].insert(), rec.events)
+        conn.execute(md.tables["events"].insert(),
+                     [{k: v for k, v in ev.items() if k not in V3_COLUMNS}
+                      for ev in rec.events])
+        conn.execute(md.tables["attributions"].insert(), rec.attributions)
+        conn.execute(md.tables["places"].insert(), rec.places)
+        for name, column in V2_INDEXES.items() if version >= 2 else ():
+            conn.exec_driver_sql(f"CREATE INDEX {name} ON events ({column})")
         conn.execute(md.tables["schema_version"].insert(),
-                     [{"version": 1, "applied_at": datetime.now(UTC).isoformat()}])
+                     [{"version": v, "applied_at": datetime.now(UTC).isoformat()}
+                      for v in range(1, version + 1)])
     engine.dispose()
 
 
-def test_upgrade_a_v1_database(tmp_path):
-    path = tmp_path / "v1.db"
-    _make_v1_database(path)
+def _search(store, query: str) -> set[str]:
+    """event_ids whose indexed text matches an FTS5 query, as the explorer searches."""
+    with store.engine.connect() as conn:
+        return set(conn.exec_driver_sql(
+            "SELECT event_id FROM events WHERE rowid IN "
+            "(SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (query,)).scalars())
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_upgrade_an_old_database(tmp_path, version):
+    path = tmp_path / f"v{version}.db"
+    _make_old_database(path, version)
     with sqlite3.connect(path) as raw:
         cols = {r[1] for r in raw.execute("PRAGMA table_info(documents)")}
-        assert not cols & V2_COLUMNS
+        assert bool(cols & V2_COLUMNS) == (version >= 2)
+        assert not {r[1] for r in raw.execute("PRAGMA table_info(events)")} & V3_COLUMNS
+        indexes = {r[1] for r in raw.execute("PRAGMA index_list(events)")}
+        assert (set(V2_INDEXES) <= indexes) == (version >= 2)
     store = Store(path)
-    assert store.migrations_applied == [2]
-    assert store.schema_version == 2
+    assert store.migrations_applied == list(range(version + 1, s.SCHEMA_VERSION + 1))
+    assert store.schema_version == s.SCHEMA_VERSION == 3
     fresh = Store(tmp_path / "fresh.db")
-    assert _schema(store.engine) == _schema(fresh.engine)
+    assert _schema(store.engine) == _schema(fresh.engine)  # old single-column indexes gone
     # The old data is still there and readable; new documents are saved as usual.
     old = list(store.iter_event_records())
     assert len(old) == 2 and old[0]["doc"]["ref"] == "old.txt"
-    assert store.check_integrity() == []  # old rows have no counts: nothing to compare
+    # v3: the outlet is backfilled from the document, and the old events are searchable.
+    assert {r["outlet"] for r in store.iter_rows("events")} == {"Old Wire"}
+    assert _search(store, "ministry") == {r["event_id"] for r in old}
+    assert len(list(store.iter_event_records(outlet="Old Wire"))) == 2
+    assert store.check_integrity() == []
     assert store.save(make_doc(TEXT + " New.", ref="new.txt"))
     assert store.counts()["documents"] == 2
+    assert len(_search(store, "ministry")) == 4
     # Opening again applies nothing.
     assert Store(path).migrations_applied == []
     fresh.close()
     store.close()
+
+
+def test_composite_facet_indexes_serve_the_newest_first_listing(store):
+    for n in range(3):
+        store.save(make_doc(f"{TEXT} Part {n}.", ref=f"{n}.txt"))
+    store.optimize()
+    insp = inspect(store.engine)
+    indexed = {tuple(ix["column_names"]) for ix in insp.get_indexes("events")}
+    for column in ("event_type", "source_kind", "modality", "country", "actor_id",
+                   "recipient_id", "actor_name", "recipient_name", "outlet"):
+        assert (column, "date_start") in indexed, column
+        assert (column,) not in indexed, f"single-column index on {column} left over"
+    with store.engine.connect() as conn:
+        plan = " ".join(r[-1] for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT event_id FROM events WHERE outlet = ? "
+            "ORDER BY date_start DESC LIMIT 10", ("Test Wire",)))
+        assert "ix_events_outlet_date" in plan and "TEMP B-TREE" not in plan, plan
+        # optimize() left planner statistics behind
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'").scalar() > 0
+
+
+def test_outlet_is_copied_to_events_and_filterable(store):
+    store.save(make_doc(TEXT, ref="a.txt", outlet="Wire A"))
+    store.save(make_doc(TEXT + " More.", ref="b.txt", outlet=None, event_types=("PROTEST",)))
+    outlets = {r["event_type"]: r["outlet"] for r in store.iter_rows("events")}
+    assert outlets == {"ASSAULT": "Wire A", "ACCUSE": "Wire A", "PROTEST": None}
+    assert [r["event_type"] for r in store.iter_event_records(outlet=None)] == ["PROTEST"]
+    # The stored record (what exports write) is unchanged: outlet stays under "doc".
+    rec = next(store.iter_event_records(outlet="Wire A"))
+    assert "outlet" not in rec and rec["doc"]["outlet"] == "Wire A"
+
+
+def test_saved_events_are_searchable_in_the_same_transaction(store):
+    assert _search(store, "ministry") == set()
+    doc = make_doc(TEXT)
+    store.save(doc)
+    ids = {e.event_id for e in doc.events}
+    assert _search(store, "ministry") == ids          # the sentence
+    assert _search(store, "rebels AND army") == ids   # actor / recipient text
+    assert _search(store, "parliament") == set()
+    rows = document_rows(make_doc(TEXT + " Broken.", ref="broken.txt"))
+    rows.events[1]["event_type"] = None  # the save fails: its events are not indexed either
+    with pytest.raises(Exception):  # noqa: B017 - the driver's IntegrityError
+        store.save_rows(rows)
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM events_fts").scalar() == 2
+
+
+def test_close_checkpoints_the_wal(tmp_path):
+    path = tmp_path / "w.db"
+    st = Store(path)
+    reader = sqlite3.connect(path)  # another connection keeps the WAL file alive
+    reader.execute("SELECT count(*) FROM documents").fetchone()
+    st.save(make_doc(TEXT))
+    wal = Path(f"{path}-wal")
+    assert wal.exists() and wal.stat().st_size > 0
+    st.close()
+    assert wal.stat().st_size == 0  # TRUNCATE: every page is back in the main file
+    immutable = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    assert immutable.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+    immutable.close()
+    reader.close()
 
 
 def test_sync_actors_fills_and_updates_the_dictionary(store):

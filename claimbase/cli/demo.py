@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
 import shlex
-from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -31,29 +28,14 @@ def find_corpus() -> Path | None:
     return None
 
 
-def find_link_store() -> Callable[[Any], Any] | None:
-    """`link_store(store)` from `claimbase.link` (or `claimbase.link.run`), if present."""
-    for module in ("claimbase.link", "claimbase.link.run"):
-        try:
-            found = getattr(importlib.import_module(module), "link_store", None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
+def run_linking(store: Any) -> str:
+    """Link the store; a one-line note of what linking found."""
+    from claimbase.link.run import link_store
 
-
-def run_linking(store: Any) -> str | None:
-    """Link the store when linking is available; a one-line note of what it found."""
-    link_store = find_link_store()
-    if link_store is None:
-        return None
     report = link_store(store)
-    values = asdict(report) if is_dataclass(report) else getattr(report, "__dict__", {})
-    fields = {k: v for k, v in values.items() if isinstance(v, int) and not isinstance(v, bool)}
-    if not fields:
-        return "linked"
-    return "linked: " + ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in fields.items())
+    return (f"linked: {report.reposts} re-posts, {report.events} events in "
+            f"{report.clusters} clusters ({report.multi_report_clusters} reported by several "
+            f"documents), {report.contradictions} contradictions")
 
 
 def demo(
@@ -71,9 +53,7 @@ def demo(
         die(str(source), "no articles in the demo corpus folder")
     err_console.print(f"[bold]claimbase demo[/bold]: ingesting {source}", soft_wrap=True)
     store, report = run_ingest([str(source)], db, workers=workers)
-    note = run_linking(store)
-    if note:
-        err_console.print(note, soft_wrap=True)
+    err_console.print(run_linking(store), soft_wrap=True)
     console = Console()
     console.print(render_stats(store.stats(), store.location), soft_wrap=True)
     target = shlex.quote(store.location)

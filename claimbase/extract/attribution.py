@@ -386,7 +386,35 @@ def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
             if head_subj.tag_ in ("WP", "WDT") and v.head.dep_ == "relcl":
                 return v.head.head, False
             return head_subj, False
+    trailing = _trailing_source(v)
+    if trailing is not None:
+        return trailing, False
     return None, False
+
+
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NUM", "PUNCT"})
+
+
+def _trailing_source(v: Any) -> Any:
+    """'…, a military source and a war monitor said.': the parser often hangs a coordinated
+    sentence-final source on the content (conj/appos) and leaves the cue without a subject.
+    The source is then the noun phrase between the last comma and the cue."""
+    doc = v.doc
+    i = v.i - 1
+    while i >= 0 and doc[i].text != "," and doc[i].pos_ in _NP_POS and not doc[i].is_sent_start:
+        i -= 1
+    if i < 0 or doc[i].text != "," or i + 1 >= v.i:
+        return None
+    segment = doc[i + 1:v.i]
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in segment):
+        return None
+    roots = [t for t in segment if not (i < t.head.i < v.i)]
+    if len(roots) != 1 or not any(c.dep_ == "ccomp" for c in v.children):
+        return None
+    root = roots[0]
+    if root.left_edge.i <= i or root.right_edge.i >= v.i:  # its phrase must be the segment
+        return None
+    return root
 
 
 def _report_owner(ctx: _Ctx, head: Any) -> Any:

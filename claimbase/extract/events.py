@@ -37,7 +37,8 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 DEFINITE_DETS = frozenset({"the", "this", "these", "those", "its", "their", "that"})
 BARE_PRONOUNS = frozenset({"others", "other", "those", "many", "some", "several", "most"})
 AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
-FUTURE_RULE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "RETREAT": "CONCEDE"}
+FUTURE_RULE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE",
+               "RETREAT": "CONCEDE"}
 
 
 # -- optional helpers of other stages -----------------------------------------------------
@@ -513,7 +514,10 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
         lex = ctx.lex
         subj = subject_token(ctx, gov)
         lemma = gov.lemma_.lower()
-        if lemma in lex.undergoer_verbs:
+        if sense.type == "REQUEST" and noun.dep_ == "dobj" and lemma in lex.addressee_verbs:
+            if recipient is None and subj is not None:
+                recipient = subj  # "the command rejected appeals": appeals to the command
+        elif lemma in lex.undergoer_verbs:
             if recipient is None and subj is not None:
                 recipient = subj
         elif actor is None and subj is not None and (trig.light is not None or
@@ -556,6 +560,9 @@ def mention_for(doc: Document, ctx: Context, tok: Any | None,
             m = _lookup(ctx, doc.text[span_start:span_end], span_start, span_end)
     if m is not None and not _needs_antecedent(tok):
         return m
+    named = _appositive_mention(ctx, tok)
+    if named is not None:
+        return named  # "its leader Abu Bakr al-Baghdadi": the named appositive
     if m is None:
         inner = _of_mention(ctx, tok)
         if inner is not None:
@@ -564,6 +571,11 @@ def mention_for(doc: Document, ctx: Context, tok: Any | None,
                                 sector=inner.sector, country=inner.country,
                                 kind=inner.kind)
     if _needs_antecedent(tok):
+        forward = _cataphor(doc, ctx, tok)
+        if forward is not None:
+            return ActorMention(text=doc.text[span_start:span_end], start=span_start,
+                                end=span_end, id=forward.id, name=forward.name,
+                                sector=forward.sector, country=forward.country, kind="pronoun")
         antecedent = _helper("claimbase.nlp.coref", "antecedent")
         if antecedent is not None:
             ant = antecedent(doc, span_start, span_end)
@@ -582,6 +594,50 @@ def mention_for(doc: Document, ctx: Context, tok: Any | None,
         return None
     return ActorMention(text=doc.text[span_start:span_end], start=span_start, end=span_end,
                         kind="pronoun" if tok.pos_ == "PRON" else "generic")
+
+
+def _appositive_mention(ctx: Context, tok: Any) -> ActorMention | None:
+    """The identified actor named in apposition to a role noun ("its leader, X")."""
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in ctx.actor_at:
+            m = ctx.actor_at[c.i]
+            if m.id is not None:
+                return m
+    return None
+
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+PREPOSED = ("prep", "advcl", "npadvmod")
+
+
+def _cataphor(doc: Document, ctx: Context, tok: Any) -> ActorMention | None:
+    """A pronoun in a preposed adverbial refers forward to the main clause subject:
+    "Months after losing the territory it held, ISIS fighters …" (it = ISIS)."""
+    pron = tok if tok.pos_ == "PRON" else next(
+        (c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if pron is None or pron.lower_ not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return None
+    top, hops = pron, 0
+    while top.head.i != top.i and top.dep_ != "ROOT" and hops < 12:
+        top, hops = top.head, hops + 1
+    if top.i == pron.i:
+        return None
+    path = pron
+    while path.head.i != top.i and path.i != top.i:
+        path = path.head
+    subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or path.dep_ not in PREPOSED or not path.i < subj.i or \
+            subj.pos_ == "PRON":
+        return None
+    m = ctx.actor_at.get(subj.i) or _of_mention(ctx, subj)
+    if m is None or m.id is None:
+        return None
+    if (m.kind == "person") != (pron.lower_ in PERSON_PRONOUNS):
+        return None
+    return m
 
 
 def _lookup(ctx: Context, text: str, start: int, end: int) -> ActorMention | None:

@@ -85,6 +85,7 @@ class Lexicon:
     hyphen: dict[str, Sense]
     light_verbs: frozenset[str]
     undergoer_verbs: frozenset[str]
+    addressee_verbs: frozenset[str]
     actor_nouns: frozenset[str]
     armed_nouns: frozenset[str]
     military_context: frozenset[str]
@@ -171,6 +172,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         hyphen={k.lower(): _sense(v, k) for k, v in (data.get("hyphen_participles") or {}).items()},
         light_verbs=frozenset(data.get("light_verbs", [])),
         undergoer_verbs=frozenset(data.get("undergoer_verbs", [])),
+        addressee_verbs=frozenset(data.get("addressee_verbs", [])),
         actor_nouns=frozenset(data.get("actor_nouns", [])),
         armed_nouns=frozenset(data.get("armed_nouns", [])),
         military_context=frozenset(data.get("military_context", [])),

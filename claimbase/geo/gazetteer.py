@@ -396,7 +396,8 @@ def _bare(key: str) -> str:
     return "".join(t for t in key.split() if t not in ARTICLES)
 
 
-CITY_OVER_AREA = True
+CITY_OVER_AREA = False
+REGION_PRIOR = 0.8
 _ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", "region",
                          "countryside", "district"})
 
@@ -444,6 +445,9 @@ def score(c: Candidate, ctx: Context) -> float:
         s += 1.5 * math.exp(-d / 250.0)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
+    if (REGION_PRIOR and not total and not admins and not ctx.points and not ctx.admin1
+            and not ctx.country and c.country in RULER_COUNTRIES):
+        s += REGION_PRIOR  # no context at all: the conflict regions the project covers
     return s
 
 

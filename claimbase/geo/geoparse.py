@@ -183,6 +183,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             spans.append((ent.start_char, ent.end_char, 2))
         elif ent.label_ in ("NORP", "PERSON"):
             blocked.append((ent.start_char, ent.end_char))
+    nonperson = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "NORP"]
     surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     lower_words = {t.text for t in sdoc if t.text.islower()}
     other = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in OTHER_LABELS]
@@ -203,6 +204,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     for m in _ADMIN_NAME.finditer(doc.analysis_text):
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
+    persons = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1
@@ -223,6 +226,48 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     return mentions
 
 
+_ART = r"(?:al|el|ad|as|ar|ash|az|an|at|ad-d)[-\s]"
+_NAME_WORD = rf"(?:{_ART})?[A-Z][\w’'‘]*(?:-(?:{_ART})?[\w’'‘]+)*"
+_LOCATIVE = re.compile(
+    r"(?P<trig>\b(?:in|at|near|around|outside|into|towards?|between|from|targeting|targets?"
+    r"|shelled|shelling|bombarded|bombing|stormed|besieged|entered|captured|seized"
+    r"|recaptured)"
+    r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|neighbou?rhood|suburbs?"
+    r"|area|areas|district|province|governorate|part|parts|fronts?|north|south|east|west"
+    r"|north-?east|north-?west|south-?east|south-?west)\s+of)"
+    rf"\s+(?:the\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+# after these a name the NER took for a person is still a place ("in al-Sukhnah")
+_STRONG_LOCATIVE = frozenset({"in", "near", "around", "outside", "into", "towards", "toward"})
+
+
+def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]],
+                    blocked: list[tuple[int, int]],
+                    persons: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Capitalised names after a locative preposition or "countryside of" that the
+    gazetteer knows (exactly or by transliteration), when NER and the matcher missed them:
+    "clashes in Der-Ezzor", "raids on the outskirts of Sheikh Meskin"."""
+    out = []
+    taken = [(a, b) for a, b, _p in spans] + blocked
+    for m in _LOCATIVE.finditer(text):
+        trig = m.group("trig").lower()
+        strong = trig in _STRONG_LOCATIVE or trig.endswith(" of")
+        start = m.start("name")
+        words = list(re.finditer(r"\S+", m.group("name")))
+        for n in range(len(words), 0, -1):
+            end = start + words[n - 1].end()
+            name = text[start:end]
+            if any(a < end and start < b for a, b in taken):
+                continue
+            if not strong and any(a < end and start < b for a, b in persons):
+                continue
+            if name.lower() in _GENERIC or len(name) < 3:
+                continue
+            if any(c.match != "fuzzy" for c in gaz.candidates(name)[:20]):
+                out.append((start, end, 1))
+                break
+    return out
+
+
 def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """"Springfield, Ill." -> two spans."""
     parts, pos = [], start
@@ -231,6 +276,17 @@ def _split_commas(text: str, start: int, end: int) -> list[tuple[int, int]]:
         pos = start + m.end()
     parts.append((pos, end))
     return [p for p in parts if p[1] > p[0]]
+
+
+# a place named as the end of a route is a town, not the province of the same name
+_ROUTE_END = re.compile(
+    r"(?:\b(?:road|roads|highway|motorway|route|convoy|convoys|journey|drive|way)\s+"
+    r"(?:to|from|towards?|linking|connecting|between|into)\s+"
+    r"|\bbetween\s+|\bbetween\s+(?:the\s+)?(?:(?:al|el|ad|as|ar|ash|az|an|at)[-\s])?[A-Z]"
+    r"[\w’'-]*(?:\s+[\w’'-]+){0,2}\s+and\s+"
+    r"|\bfrom\s+(?:the\s+)?(?:(?:al|el|ad|as|ar|ash|az|an|at)[-\s])?[A-Z][\w’'-]*"
+    r"(?:\s+[\w’'-]+){0,2}\s+to\s+)"
+    r"(?:the\s+(?:city|town)\s+of\s+)?$")
 
 
 def _attach_cues(text: str, mentions: list[Mention]) -> None:
@@ -251,6 +307,8 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
         elif near := _NEAR.search(before):
             cue = near.group("cue").lower()
             m.cue, m.precision = m.cue or cue, max(m.precision or 1, 2)
+        if m.cue is None and _ROUTE_END.search(before[-50:]):
+            m.cue, m.precision = "town", 1  # "the highway to X", "between X and Y"
         _attach_direction(text, m, before)
         # "City, State" / "City, Country": the next mention right after a comma
         if i + 1 < len(mentions):

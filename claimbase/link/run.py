@@ -119,6 +119,7 @@ def link_store(store: Any, rebuild: bool = False) -> LinkReport:
                  for r in reposts if r.original_doc_id],
         assignments=assignment, corroboration=corroboration,
         clusters=cluster_rows, contradictions=contradiction_rows)
+    store.optimize()  # fresh planner statistics for the new clusters and cluster ids
     return LinkReport(
         documents=len(doc_rows), reposts=len(reposts), events=len(records),
         new_events=len(new_ids), clusters=len(members),

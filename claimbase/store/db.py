@@ -23,9 +23,10 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from claimbase.record import Document
+from claimbase.store import fts
 from claimbase.store import schema as s
 from claimbase.store.migrations import current_version, migrate
 from claimbase.store.rows import DocRows, document_rows
@@ -88,7 +89,26 @@ class Store:
     # -- lifecycle ----------------------------------------------------------------------
 
     def close(self) -> None:
+        """Release every connection; on SQLite first fold the WAL back into the main file
+        (so a reader that opens it `immutable`, like `claimbase serve`, sees everything)."""
+        if self.dialect == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DBAPIError:
+                pass  # e.g. a read-only file: nothing of ours to checkpoint
         self.engine.dispose()
+
+    def optimize(self) -> None:
+        """Refresh the query planner's statistics after a batch of writes (ingest, link):
+        a bounded `ANALYZE` then `PRAGMA optimize` on SQLite, `ANALYZE` on PostgreSQL."""
+        with self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("ANALYZE")
+                conn.exec_driver_sql("PRAGMA optimize")
+            else:
+                conn.exec_driver_sql("ANALYZE")
 
     def __enter__(self) -> Store:
         return self
@@ -131,10 +151,15 @@ class Store:
                 earlier = conn.execute(select(func.count()).select_from(docs)
                                        .where(docs.c.ref == rows.ref)).scalar_one()
                 conn.execute(docs.insert(), [{**rows.document, "version": earlier + 1}])
-                for name in ("events", "quantities", "attributions", "places"):
-                    batch = getattr(rows, name)
+                outlet = rows.document.get("outlet")
+                events = [{**ev, "outlet": outlet} for ev in rows.events]
+                for name, batch in (("events", events), ("quantities", rows.quantities),
+                                    ("attributions", rows.attributions),
+                                    ("places", rows.places)):
                     if batch:
                         conn.execute(s.metadata.tables[name].insert(), batch)
+                if events and self.dialect == "sqlite":
+                    fts.index_document_events(conn, rows.doc_id)
                 self._insert_missing_actors(conn, rows.events)
         except IntegrityError:
             # Another writer stored the same text between our check and our insert.

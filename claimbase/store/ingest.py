@@ -88,4 +88,5 @@ def ingest_documents(
     if report.stored:
         resources = pipeline.resources if pipeline is not None else Resources(settings)
         store.sync_actors(resources.actors)
+        store.optimize()  # planner statistics for the explorer's facet queries
     return report

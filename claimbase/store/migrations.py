@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Column, Connection, inspect, select
 from sqlalchemy.schema import CreateIndex
 
+from claimbase.store import fts
 from claimbase.store import schema as s
 
 Migration = Callable[[Connection], None]
@@ -33,14 +34,21 @@ def _add_column(conn: Connection, table: str, column: Column) -> None:
 
 
 def _create_missing_indexes(conn: Connection) -> None:
+    """Every index of the schema whose table and columns exist (a later migration adds the
+    columns an earlier one cannot index yet)."""
     insp = inspect(conn)
     for table in s.metadata.sorted_tables:
         if not insp.has_table(table.name):
             continue
         have = {ix["name"] for ix in insp.get_indexes(table.name)}
+        columns = {c["name"] for c in insp.get_columns(table.name)}
         for index in table.indexes:
-            if index.name not in have:
+            if index.name not in have and {c.name for c in index.columns} <= columns:
                 conn.execute(CreateIndex(index))
+
+
+def _drop_index(conn: Connection, name: str) -> None:
+    conn.exec_driver_sql(f"DROP INDEX IF EXISTS {conn.dialect.identifier_preparer.quote(name)}")
 
 
 def v1_core(conn: Connection) -> None:
@@ -57,9 +65,27 @@ def v2_linking_and_facets(conn: Connection) -> None:
     _create_missing_indexes(conn)
 
 
+def v3_explorer(conn: Connection) -> None:
+    """What the explorer asks of the store: `events.outlet` (backfilled from `documents`),
+    `(facet, date_start)` indexes instead of single-column ones, and on SQLite the
+    `events_fts` full-text table, filled from the stored events."""
+    _add_column(conn, "events", s.events.c.outlet)
+    ev, docs = s.events, s.documents
+    conn.execute(ev.update().values(outlet=select(docs.c.outlet)
+                                    .where(docs.c.doc_id == ev.c.doc_id)
+                                    .scalar_subquery()))
+    for name in s.REPLACED_INDEXES:
+        _drop_index(conn, name)
+    _create_missing_indexes(conn)
+    if conn.dialect.name == "sqlite":
+        fts.create_events_fts(conn)
+        fts.rebuild_events_fts(conn)
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, v1_core),
     (2, v2_linking_and_facets),
+    (3, v3_explorer),
 ]
 assert MIGRATIONS[-1][0] == s.SCHEMA_VERSION
 

@@ -93,6 +93,7 @@ def event_row(rec: dict[str, Any]) -> dict[str, Any]:
         "sentence_start": sentence.get("start"), "sentence_end": sentence.get("end"),
         "trigger_text": trigger.get("text"), "trigger_start": trigger.get("start"),
         "trigger_end": trigger.get("end"),
+        "outlet": (rec.get("doc") or {}).get("outlet"),
         "record": rec,
     }
 

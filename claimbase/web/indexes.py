@@ -1,26 +1,20 @@
-"""Indexes the explorer needs to stay fast on a million events (for the store's schema).
+"""Indexes the explorer needs to stay fast on a million events.
 
 Datasette lists the events table newest first (`order by date_start desc, event_id`). A
 facet click adds `where <column> = ?`; with an index on `<column>` alone SQLite must sort
 every matching row, with `(<column>, date_start)` it reads the first page straight from the
-index. Names are filtered on too (the actor_name / recipient_name facets). These indexes
-replace the single-column ones on the same leading column (which they also serve).
+index. The store's schema (since version 3) creates these itself
+(`claimbase.store.schema.EVENT_FACET_INDEXES`); `create_explorer_indexes` adds them to a
+database built some other way.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-EXPLORER_INDEXES: dict[str, tuple[str, ...]] = {
-    "ix_events_event_type_date": ("event_type", "date_start"),
-    "ix_events_source_kind_date": ("source_kind", "date_start"),
-    "ix_events_modality_date": ("modality", "date_start"),
-    "ix_events_country_date": ("country", "date_start"),
-    "ix_events_actor_id_date": ("actor_id", "date_start"),
-    "ix_events_recipient_id_date": ("recipient_id", "date_start"),
-    "ix_events_actor_name_date": ("actor_name", "date_start"),
-    "ix_events_recipient_name_date": ("recipient_name", "date_start"),
-}
+from claimbase.store.schema import EVENT_FACET_INDEXES
+
+EXPLORER_INDEXES: dict[str, tuple[str, ...]] = dict(EVENT_FACET_INDEXES)
 
 
 def create_explorer_indexes(conn: Any) -> None:
