@@ -186,3 +186,25 @@ def test_vandalism_and_hacking_are_coercion(run):
                       "ministry's servers.")
     spans = {_span(doc, e) for e in _by_type(events, "COERCE")}
     assert "defaced" in spans and "hacked into" in spans
+
+
+def test_preposed_pronoun_refers_to_the_main_subject(run):
+    doc, events = run("The army shelled the town. After it lost the town, the Islamic State "
+                      "moved its fighters to the desert.")
+    lost = next(e for e in events if _span(doc, e).startswith("lost"))
+    assert lost.actor is not None and lost.actor.id == "ISIS"
+
+
+def test_named_appositive_is_the_participant(run):
+    doc, events = run("Months after the killing of its leader Abu Bakr al-Baghdadi, the "
+                      "group is regrouping in the desert.")
+    killing = next(e for e in events if _span(doc, e).startswith("killing"))
+    assert killing.recipient is not None
+    assert killing.recipient.id == "ABU_BAKR_AL_BAGHDADI"
+
+
+def test_rejected_request_is_addressed_to_the_rejecter(run):
+    doc, events = run("The SDF command rejected appeals to release the detainees.")
+    (req,) = _by_type(events, "REQUEST")
+    assert req.recipient is not None and req.recipient.id == "SDF"
+    assert req.modality == "asserted"

@@ -535,7 +535,7 @@ def _attached(doc: Document, place: Place, anchor_pos: int) -> bool:
     return False
 
 
-_NOT_ACTOR_KINDS = frozenset({"generic", "pronoun"})
+_NOT_ACTOR_KINDS = frozenset({"generic", "pronoun", "person"})  # NER persons: often towns
 
 
 def _actor_spans(doc: Document) -> list[tuple[int, int]]:
