@@ -94,16 +94,20 @@ def summarize(records: list[dict[str, Any]], outlets: dict[str, str]) -> dict[st
 
 
 def contradictions(records: list[dict[str, Any]], outlets: dict[str, str],
-                   tolerance: float = 0.2) -> list[Contradiction]:
-    """Pairs of records in one cluster that disagree."""
+                   tolerance: float = 0.1) -> list[Contradiction]:
+    """Pairs of records in one cluster that disagree (casualty figures more than
+    `tolerance` apart, an assertion against a denial, different perpetrators)."""
     out: list[Contradiction] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, ...]] = set()
 
     def add(kind: str, a: dict, b: dict, detail: dict[str, Any]) -> None:
-        key = (kind, *sorted((a["event_id"], b["event_id"])))
+        # one contradiction per pair of independent outlets: re-posts repeat, not disagree
+        sides = sorted((str(outlets.get(a["doc_id"], a["doc_id"])),
+                        str(outlets.get(b["doc_id"], b["doc_id"]))))
+        key = (kind, *sides)
         if key not in seen:
             seen.add(key)
-            out.append(Contradiction(kind, key[1], key[2], detail))
+            out.append(Contradiction(kind, a["event_id"], b["event_id"], detail))
 
     for i, a in enumerate(records):
         for b in records[i + 1:]:
@@ -111,8 +115,8 @@ def contradictions(records: list[dict[str, Any]], outlets: dict[str, str],
                 continue  # one source agreeing or disagreeing with itself is no contradiction
             for kind in CASUALTY_KINDS:
                 fa, fb = _figure(a, kind), _figure(b, kind)
-                if fa is not None and fb is not None and fa != fb and (
-                        abs(fa - fb) > max(2, tolerance * max(fa, fb))):
+                if fa is not None and fb is not None and (
+                        abs(fa - fb) > tolerance * max(fa, fb)):
                     add("casualties", a, b, {"kind": kind, "a": fa, "b": fb})
             ma, mb = a.get("modality"), b.get("modality")
             if (ma == "negated") != (mb == "negated") and "asserted" in (ma, mb):
