@@ -63,3 +63,18 @@ def test_flags_for_weak_and_single_party_sourcing():
              with_source(rec("b", "d2"), "person", "an SDF spokesman", "SDF")]
     s = summarize(party, {})
     assert s["single_party"] is True and s["only_weak_sources"] is False
+
+
+def test_copies_of_one_report_contradict_another_outlet_once():
+    recs = [rec("a", "d1", killed=5), rec("b", "d2", killed=5), rec("c", "d3", killed=7)]
+    outlets = {"d1": "sentinel", "d2": "sentinel", "d3": "wire"}  # d2 re-posts d1
+    found = contradictions(recs, outlets)
+    assert [(c.kind, c.detail) for c in found] == [
+        ("casualties", {"kind": "killed", "a": 5, "b": 7})]
+
+
+def test_small_tolls_that_differ_are_a_contradiction_close_ones_are_not():
+    assert contradictions([rec("a", "d1", killed=5), rec("b", "d2", killed=7)],
+                          {"d1": 1, "d2": 2})
+    assert not contradictions([rec("a", "d1", killed=100), rec("b", "d2", killed=105)],
+                              {"d1": 1, "d2": 2})
