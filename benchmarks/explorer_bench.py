@@ -185,8 +185,8 @@ def _event(rng: random.Random, doc: dict[str, Any], n: int, a: tuple, r: tuple, 
         "corroboration": None, "extractor": "bench",
     }
     return {
-        "event_id": event_id, "doc_id": doc["doc_id"], "event_type": etype,
-        "event_mode": None, "acled_event_type": None, "acled_sub_event_type": None,
+        "event_id": event_id, "doc_id": doc["doc_id"], "outlet": doc["outlet"],
+        "event_type": etype, "event_mode": None, "acled_event_type": None, "acled_sub_event_type": None,
         "actor_id": a[0], "actor_text": a[1], "actor_name": a[1], "actor_sector": a[2],
         "actor_country": a[3], "recipient_id": r[0], "recipient_text": r[1],
         "recipient_name": r[1], "recipient_sector": r[2], "recipient_country": r[3],

@@ -208,3 +208,24 @@ def test_rejected_request_is_addressed_to_the_rejecter(run):
     (req,) = _by_type(events, "REQUEST")
     assert req.recipient is not None and req.recipient.id == "SDF"
     assert req.modality == "asserted"
+
+
+@pytest.mark.parametrize(("text", "span", "event_type"), [
+    ("Moscow severed diplomatic ties with Kyiv.", "severed diplomatic ties", "SANCTION"),
+    ("The ministry summoned the Turkish ambassador.", "summoned the Turkish ambassador",
+     "ACCUSE"),
+    ("The authorities relaxed the curfew in the capital.", "relaxed the curfew", "CONCEDE"),
+    ("The unions called off the general strike.", "called off the general strike",
+     "CONCEDE"),
+    ("Parliament ratified the peace treaty.", "ratified the peace treaty", "AGREE"),
+])
+def test_diplomatic_and_conciliatory_verbs(run, text, span, event_type):
+    doc, events = run(text)
+    assert span in {_span(doc, e) for e in _by_type(events, event_type)}
+
+
+def test_future_support_is_agree_and_called_off_is_not_a_report(run):
+    doc, events = run("The council will support the resolution. The unions called off the "
+                      "strike.")
+    assert [e.event_type for e in events if _span(doc, e).startswith("support")] == ["AGREE"]
+    assert not [a for a in doc.attributions if a.cue == "called off"]

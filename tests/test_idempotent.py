@@ -30,6 +30,11 @@ def test_second_run_adds_nothing_and_runs_no_nlp(tmp_path, pipeline):
     assert first.documents == 4 and first.stored == 3 and first.duplicates == 1
     counts = store.counts()
     assert counts["documents"] == 3
+    with store.engine.connect() as conn:  # the run left planner statistics and a search index
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'events'").scalar() > 0
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM events_fts").scalar() == counts["events"]
 
     runner._PIPELINES.clear()  # the per-process model cache: a run with NLP fills it
     second = _ingest(store, tmp_path / "in")

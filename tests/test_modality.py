@@ -32,6 +32,8 @@ CASES = [
     ("The militia planned to storm the base, but this did not happen.", "storm", "negated"),
     ("Militants attempted to seize the airport, but that did not happen.", "seize", "negated"),
     ("The army tried to reach the road, but this did not happen.", "tried", "asserted"),
+    ("The unions called off the general strike.", "strike", "negated"),
+    ("The government ruled out an offensive on the city.", "offensive", "negated"),
 ]
 
 

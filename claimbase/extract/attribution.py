@@ -513,11 +513,20 @@ def _ends_with_colon(ctx: _Ctx, v: Any, unit: Unit) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _not_cue_phrasal() -> frozenset[tuple[str, ...]]:
+    from claimbase.extract.attribution_cues import cues
+
+    return frozenset(cues().phrases("not_cue_phrasal"))
+
+
 def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
     lx = ctx.lx
     lw = v.lemma_.lower()
     if lw not in lx.verbs or v.pos_ not in ("VERB", "AUX") or v.dep_ in ("amod", "compound"):
         return None
+    if any((lw, c.lower_) in _not_cue_phrasal() for c in v.children if c.dep_ == "prt"):
+        return None  # "called off the strike" reports nothing
     if any(c.dep_ == "neg" for c in v.children) or (
             v.dep_ == "conj" and any(c.dep_ == "neg" for c in v.head.children)):
         return None  # "didn't mention ISIS or accuse …": no statement is reported

@@ -58,6 +58,7 @@ class _ModLex:
     request_nouns: frozenset[str]
     unrealised: frozenset[str]
     attempt: frozenset[str]
+    negation_phrasal: frozenset[tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +78,7 @@ def _lex() -> _ModLex:
         permissive=c.set("permissive_governors"), rather=c.set("rather_words"),
         request_nouns=c.set("request_nouns"), unrealised=c.set("unrealised_verbs"),
         attempt=c.set("attempt_governors"),
+        negation_phrasal=frozenset(c.phrases("negation_phrasal")),
     )
 
 
@@ -196,7 +198,8 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
     elif negs and rel == "conj" and g.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in g.children):
         flags.add("negated")  # "didn't mention ISIS or accuse …"
-    if lemma in lx.negation_governors or low in lx.negation_nouns or lemma in lx.negation_nouns:
+    if lemma in lx.negation_governors or low in lx.negation_nouns or \
+            lemma in lx.negation_nouns or _phrasal_negation(g, lx):
         if rel in _NEG_DEPS:
             flags.add("negated")
     elif lemma in lx.hyp_governors and rel in _NEG_DEPS:
@@ -369,6 +372,13 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
         if cls in _CUE_CLASS_MODALITY:
             flags.add(_CUE_CLASS_MODALITY[cls])
     return resolve(flags)
+
+
+def _phrasal_negation(verb: Any, lx: _ModLex) -> bool:
+    """ "called off", "ruled out": a verb + particle that cancels its object."""
+    lemma = verb.lemma_.lower()
+    return any((lemma, c.lower_) in lx.negation_phrasal for c in verb.children
+               if c.dep_ == "prt")
 
 
 def _rejected_request(tok: Any, lx: _ModLex) -> bool:

@@ -272,7 +272,13 @@ class Context:
 # -- syntax helpers -------------------------------------------------------------------------
 PARTITIVES = frozenset({"all", "part", "most", "much", "rest", "some", "half", "parts",
                         "swath", "swaths", "remainder", "bulk", "dozens", "hundreds",
-                        "thousands", "scores", "number", "lot", "lots", "tons", "tonnes"})
+                        "thousands", "scores", "number", "lot", "lots", "tons", "tonnes",
+                        # measures: "700 kg of medicine", "a shipment of weapons"
+                        "ton", "tonne", "kg", "kilograms", "kilogram", "kilos", "pounds",
+                        "litres", "liters", "barrels", "truckloads", "truckload", "boxes",
+                        "crates", "shipment", "shipments", "consignment", "consignments",
+                        "batch", "batches", "load", "loads", "packages", "sacks", "bags",
+                        "cartons", "pallets", "convoy", "convoys", "supply", "supplies"})
 ADVERB_PARTICLES = frozenset({"back", "out", "up", "off", "over", "in", "down", "away", "on"})
 
 

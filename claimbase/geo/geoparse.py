@@ -250,8 +250,9 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
     taken = [(a, b) for a, b, _p in spans] + blocked
     for m in _LOCATIVE.finditer(text):
         trig = m.group("trig").lower()
-        strong = trig in _STRONG_LOCATIVE or trig.endswith(" of")
         start = m.start("name")
+        strong = (trig in _STRONG_LOCATIVE or trig.endswith(" of")
+                  or bool(_ROUTE_END.search(text[max(0, start - 50):start])))
         words = list(re.finditer(r"\S+", m.group("name")))
         for n in range(len(words), 0, -1):
             end = start + words[n - 1].end()
