@@ -66,3 +66,13 @@ def test_eval_cli_prints_json(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "claimbase", "eval", "ucdp",
                           str(tmp_path / "missing.jsonl")], capture_output=True, text=True)
     assert bad.returncode != 0 and "missing.jsonl" in bad.stderr
+
+
+def test_seed_event_location_floor():
+    """Event locations (`place_for` through the full pipeline) on the seed gold events."""
+    from claimbase.eval.events import evaluate_events
+
+    gold = shared_path("gold", "seeds")
+    scores, _results = evaluate_events(gold, shared_path("seeds"))
+    floor = FLOORS["seed_events"]["location"]
+    assert scores["fields"]["location"] >= floor, (scores["fields"]["location"], floor)

@@ -229,3 +229,35 @@ def test_future_support_is_agree_and_called_off_is_not_a_report(run):
                       "strike.")
     assert [e.event_type for e in events if _span(doc, e).startswith("support")] == ["AGREE"]
     assert not [a for a in doc.attributions if a.cue == "called off"]
+
+
+def test_measure_phrase_object_is_the_measured_goods(run):
+    doc, events = run("Swiss doctors handed over 700 kg of medicine to the hospital.")
+    assert "handed over" in {_span(doc, e) for e in _by_type(events, "AID")}
+
+
+def test_crowds_blocking_roads_protest_and_formal_protest_is_accusation(run):
+    doc, events = run("Hundreds of thousands of people blocked streets in the capital. The "
+                      "ministry protested that the raid violated its sovereignty.")
+    assert "blocked" in {_span(doc, e) for e in _by_type(events, "PROTEST")}
+    assert "protested" in {_span(doc, e) for e in _by_type(events, "ACCUSE")}
+    assert "protested" not in {_span(doc, e) for e in _by_type(events, "PROTEST")}
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS fighters were killed in the strike. Many fled to the desert.",
+    "The army captured 40 ISIS fighters and pursued those who fled.",
+    "ISIS fighters were killed in the strike. Many more could flee soon.",
+])
+def test_partitive_subjects_take_the_contrasted_group(run, text):
+    doc, events = run(text)
+    (fled,) = [e for e in events if _span(doc, e).startswith(("fled", "flee"))]
+    assert fled.actor is not None and fled.actor.id == "ISIS"
+
+
+def test_owner_of_the_only_option_is_the_actor(run):
+    doc, events = run("The only solution left for the Syrian government is to mobilize the "
+                      "reserves.")
+    (mob,) = _by_type(events, "MOBILIZE")
+    assert mob.actor is not None and mob.actor.id == "SYR_GOV"
+    assert mob.modality == "future"

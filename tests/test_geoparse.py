@@ -156,3 +156,64 @@ def test_place_for_derived_regions_have_no_point(run):
     assert loc.admin1 == "Deir ez-Zor" and loc.country == "SY"
     named = {p.text: p for p in doc.places}
     assert named["Syria"].gazetteer_id is not None  # the place record keeps the country
+
+
+def test_outlet_credit_and_dateline_are_not_event_places(run):
+    text = ("BEIRUT (Levant Wire) - Gunmen killed five soldiers on the highway between "
+            "al-Sukhnah and Deir ez-Zor on Tuesday.")
+    doc = run(text)
+    loc = place_for(doc, 0, len(text), text.index("killed"))
+    assert loc is not None and "Levant" not in loc.text and loc.text != "BEIRUT"
+    assert loc.feature in ("city", "town", "village")  # a route end is a town
+
+
+def test_route_end_is_the_town_not_the_province(run):
+    doc = run("A convoy was ambushed on the highway to Deir ez-Zor.")
+    town = places_of(run, doc.text)["Deir ez-Zor"]
+    assert town.feature == "city" and town.precision == 1
+    area = places_of(run, "Militants attacked army posts in Deir ez-Zor province.")
+    assert area["Deir ez-Zor"].feature == "admin1"
+
+
+def test_organisation_names_and_actors_hide_places(run):
+    from claimbase.record import ActorMention
+
+    text = "The agency Levant Wire said US-backed fighters stormed Hajin at dawn."
+    doc = run(text)
+    assert place_for(doc, 0, len(text), text.index("US-backed")) is None
+    loc = place_for(doc, 0, len(text), text.index("stormed"))
+    assert loc is not None and loc.name.startswith("Haj")
+    doc.actors = [ActorMention(text="Hajin", start=loc.start, end=loc.end, kind="organization")]
+    assert place_for(doc, 0, len(text), text.index("stormed")) is None
+
+
+def test_borders_and_national_territory(run):
+    text = ("Iraqi troops deployed to the Syrian-Iraqi border. Militants fled into Syrian "
+            "territory.")
+    doc = run(text)
+    cut = text.index(".") + 1
+    border = place_for(doc, 0, cut, text.index("deployed"))
+    assert border.text == "the Syrian-Iraqi border" and border.lat is None
+    assert border.precision == 3 and "Syria" in border.name and "Iraq" in border.name
+    country = place_for(doc, cut, len(text), text.index("fled"))
+    assert country.text == "Syrian territory" and country.feature == "country"
+    assert country.country == "SY"
+
+
+def test_locative_names_missed_by_ner_are_found(run):
+    found = places_of(run, "Shells hit the northern countryside of Sheikh Meskin overnight.")
+    place = found.get("Sheikh Meskin")
+    assert place is not None and place.country == "SY"
+    assert place.gazetteer_id == "geonames:164328"  # Shaykh Miskin, Daraa
+
+
+def test_episode_reference_carries_from_the_previous_paragraph(run):
+    text = ("Gunmen ambushed a patrol near al-Mayadin on Monday.\n\n"
+            "He said the attack lasted two hours.\n\n"
+            "Officials held talks on trade.")
+    doc = run(text)
+    second = text.index("He said")
+    loc = place_for(doc, second, text.index(".", second) + 1, text.index("attack"))
+    assert loc is not None and "Mayadin" in loc.text
+    third = text.index("Officials")
+    assert place_for(doc, third, len(text), third + 10) is None

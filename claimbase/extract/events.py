@@ -352,8 +352,12 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
     if depth >= 4:
         return None
     dep, head = verb.dep_, verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
+    if dep in ("xcomp", "attr", "ccomp") and head.lemma_ == "be":
+        owner = _goal_owner(ctx, head)
+        if owner is not None:
+            return owner  # "the only option left for the army is to withdraw"
     if dep == "relcl":
         return head
     if dep == "acl" and verb.tag_ == "VBG":
@@ -388,6 +392,25 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
         owner = head.head
         if owner.dep_ in ("dobj", "pobj") and owner.head.pos_ == "VERB":
             return subject_token(ctx, owner.head, depth + 1)
+    return None
+
+
+OPTION_NOUNS = frozenset({"solution", "option", "choice", "alternative", "way", "goal", "aim",
+                          "objective", "plan", "task", "priority", "intention", "mission"})
+
+
+def _goal_owner(ctx: Context, copula: Any) -> Any | None:
+    """Whose goal/option the subject of "X is to …" is: "the army's goal", "the only
+    solution for the government", "the option that remains for Damascus"."""
+    subj = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in OPTION_NOUNS:
+        return None
+    for c in subj.children:
+        if c.dep_ == "poss" and ctx.is_actor(c):
+            return c
+    for t in subj.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ in ("for", "of") and ctx.is_actor(t):
+            return t
     return None
 
 

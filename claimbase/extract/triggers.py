@@ -30,6 +30,7 @@ PLACE_NOUNS = frozenset({
 })
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 ACTOR_ENTS = frozenset({"ORG", "NORP", "GPE", "PERSON"})
+PARTITIVE_PRONOUNS = frozenset({"others", "those", "many", "some", "several", "most", "few"})
 PRONOUNS = frozenset({"they", "them", "he", "him", "she", "her", "we", "us", "it", "i", "you",
                       "who", "which", "that"})
 
@@ -76,6 +77,7 @@ class Sense:
     need_prep: tuple[str, ...] = ()
     not_modifier: tuple[str, ...] = ()
     ccomp_aux: tuple[str, ...] = ()
+    need_ccomp: bool = False  # the verb reports a clause ("…, the group protested")
 
 
 @dataclass(slots=True)
@@ -234,6 +236,11 @@ class Context:
         if tok.ent_type_ in ACTOR_ENTS:
             return True
         low = tok.lower_
+        if low in PARTITIVE_PRONOUNS and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return True  # "others fled", "many may flee", "those who fled"
+        if low == "more" and tok.dep_ in ("nsubj", "nsubjpass") and any(
+                c.lower_ in PARTITIVE_PRONOUNS or c.like_num for c in tok.children):
+            return True  # "many more could flee", "40 more surrendered"
         if tok.pos_ == "PRON":
             if low in ("it", "its"):  # referential "it", not "it is clear that …"
                 return tok.dep_ in ("nsubj", "poss", "dobj", "pobj", "nsubjpass") and \
@@ -278,7 +285,7 @@ PARTITIVES = frozenset({"all", "part", "most", "much", "rest", "some", "half", "
                         "litres", "liters", "barrels", "truckloads", "truckload", "boxes",
                         "crates", "shipment", "shipments", "consignment", "consignments",
                         "batch", "batches", "load", "loads", "packages", "sacks", "bags",
-                        "cartons", "pallets", "convoy", "convoys", "supply", "supplies"})
+                        "cartons", "pallets"})
 ADVERB_PARTICLES = frozenset({"back", "out", "up", "off", "over", "in", "down", "away", "on"})
 
 
@@ -383,7 +390,10 @@ def _subj_ok(ctx: Context, sense: Sense, verb: Any, subject_of: Any) -> bool:
     if subj is None:
         return False
     if sense.subj_lemma:
-        return subj.lemma_.lower() in sense.subj_lemma
+        # "hundreds of people blocked …", "supporters of X blocked …": the head noun counts
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        cands = [subj, partitive(subj)] + ([own, partitive(own)] if own is not None else [])
+        return any(c.lemma_.lower() in sense.subj_lemma for c in cands)
     if sense.subj == "actor":
         return ctx.is_actor(subj)
     if sense.subj == "armed":
@@ -428,6 +438,8 @@ def match_verb(ctx: Context, verb: Any, subject_of: Any) -> Sense | None:
         if sense.ccomp_aux and not any(
                 c.dep_ == "ccomp" and any(g.dep_ == "aux" and g.lower_ in sense.ccomp_aux
                                           for g in c.children) for c in verb.children):
+            continue
+        if sense.need_ccomp and not any(c.dep_ == "ccomp" for c in verb.children):
             continue
         if sense.passive_only and not passive:
             continue

@@ -279,8 +279,6 @@ class Gazetteer:
         """Candidates with their scores, best first."""
         ctx = context or Context()
         scored = [(c, score(c, ctx)) for c in self.candidates(name)]
-        if CITY_OVER_AREA and ctx.cue not in _ADMIN_CUES:
-            scored = _city_over_namesake_area(scored)
         scored.sort(key=lambda cs: -cs[1])
         return scored
 
@@ -396,30 +394,8 @@ def _bare(key: str) -> str:
     return "".join(t for t in key.split() if t not in ARTICLES)
 
 
-CITY_OVER_AREA = False
+# with no context at all (a one-line headline), a small prior for the conflict regions
 REGION_PRIOR = 0.8
-_ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", "region",
-                         "countryside", "district"})
-
-
-def _city_over_namesake_area(scored: list[tuple[Candidate, float]]
-                             ) -> list[tuple[Candidate, float]]:
-    """A name shared by a province and its seat ("Deir ez-Zor", "Idlib", "Homs") means the
-    city unless a cue word says province: rank the area just below its namesake city."""
-    cities = {}
-    for c, sc in scored:
-        if c.feature in CITY_FEATURES and c.match != "fuzzy" and c.admin1:
-            key = (c.country, norm(c.admin1))
-            cities[key] = max(cities.get(key, sc), sc)
-    if not cities:
-        return scored
-    out = []
-    for c, sc in scored:
-        key = (c.country, norm(c.name))
-        if c.feature == "admin1" and key in cities and sc >= cities[key]:
-            sc = cities[key] - 0.05
-        out.append((c, sc))
-    return out
 
 
 def score(c: Candidate, ctx: Context) -> float:

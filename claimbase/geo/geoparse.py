@@ -18,6 +18,7 @@ import csv
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -263,7 +264,9 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
                 continue
             if name.lower() in _GENERIC or len(name) < 3:
                 continue
-            if any(c.match != "fuzzy" for c in gaz.candidates(name)[:20]):
+            single = " " not in name and "-" not in name
+            if any(c.match == "exact" or (c.match == "fold" and not single)
+                   for c in gaz.candidates(name)[:20]):
                 out.append((start, end, 1))
                 break
     return out
@@ -484,6 +487,14 @@ def _paragraph_start(text: str, pos: int) -> int:
     return 0 if i < 0 else i + 1
 
 
+def _previous_paragraph(text: str, para: int) -> int:
+    """The start of the paragraph before the one starting at `para` (blank lines skipped)."""
+    j = para - 1
+    while j > 0 and text[j - 1] in "\n \t\r":
+        j -= 1
+    return _paragraph_start(text, j) if j > 0 else para
+
+
 def _anchor_offset(anchor: Any) -> int:
     if isinstance(anchor, int):
         return anchor
@@ -555,9 +566,9 @@ def _in_actor(place: Place, spans: list[tuple[int, int]]) -> bool:
     return any(a <= place.start and place.end <= b for a, b in spans)
 
 
-_MODIFIER_TRIGGER = re.compile(
-    r"[\w.]+[-‐](?:backed|led|sponsored|supported|funded|allied|aligned|armed|trained)",
-    re.IGNORECASE)
+_SPONSOR = r"(?:backed|led|sponsored|supported|funded|allied|aligned|armed|trained)"
+_MODIFIER_TRIGGER = re.compile(rf"[\w.]+[-‐]{_SPONSOR}", re.IGNORECASE)
+_MODIFIER_SUFFIX = re.compile(rf"[-‐]{_SPONSOR}\b", re.IGNORECASE)
 
 
 def _word_at(text: str, pos: int) -> str:
@@ -589,30 +600,93 @@ def _country_as_actor(doc: Document, place: Place) -> bool:
     return root.dep_ in _ACTOR_DEPS and root.head.lower_ not in AFTER_CUES
 
 
-def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> Place | None:
+def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
+              exclude: Callable[[int, int], bool] | None = None) -> Place | None:
     """The event location: a place of the sentence (attached to / nearest the anchor), else
-    the nearest town or site earlier in the same paragraph (episode carry-over; countries
-    and regions are not carried). A place inside an actor or outlet mention never counts."""
+    the nearest town or site earlier in the same paragraph, or in the previous one when the
+    sentence refers back to "the attack" (episode carry-over; countries and regions are not
+    carried). A place inside an actor, an outlet credit or an organisation's name never
+    counts, nor one `exclude(start, end)` rejects (e.g. the event's participants)."""
     pos = _anchor_offset(anchor)
+    if exclude is not None:
+        keep = [p for p in doc.places if not exclude(p.start, p.end)]
+        return _place_for(doc, keep, sent_start, sent_end, pos, _actor_spans(doc))
+    return _place_for(doc, doc.places, sent_start, sent_end, pos, _actor_spans(doc))
+
+
+def _place_for(doc: Document, places: list[Place], sent_start: int, sent_end: int, pos: int,
+               actors: list[tuple[int, int]]) -> Place | None:
     if _MODIFIER_TRIGGER.fullmatch(_word_at(doc.text, pos)):
         return None  # "US-backed forces": a standing relation, not a located event
-    actors = _actor_spans(doc)
-    inside = _outermost([p for p in doc.places if sent_start <= p.start and p.end <= sent_end
-                         and not _in_actor(p, actors) and not _country_as_actor(doc, p)])
+    credits, datelines = _credits(doc)
+    inside = _outermost([p for p in places if sent_start <= p.start and p.end <= sent_end
+                         and _usable(doc, p, actors, credits)
+                         and not _country_as_actor(doc, p)])
     if inside:
         def rank(p: Place) -> tuple:
             attached = _attached(doc, p, pos)
             level = {None: 1, 1: 0, 2: 0, 3: 1}.get(p.precision, 1)
-            return (0 if attached else 1, level, abs(p.start - pos))
+            dateline = any(a <= p.start and p.end <= b for a, b in datelines)
+            return (dateline, 0 if attached else 1, level, abs(p.start - pos))
         return _expression(doc, min(inside, key=rank))
     para = _paragraph_start(doc.text, sent_start)
-    before = [p for p in doc.places if para <= p.start and p.end <= sent_start
+    if _EPISODE.search(doc.text, sent_start, sent_end):
+        para = _previous_paragraph(doc.text, para)  # "the attack": previous paragraph too
+    before = [p for p in places if para <= p.start and p.end <= sent_start
               and p.gazetteer_id is not None and (p.precision or 3) <= 2
-              and not _in_actor(p, actors)]
+              and _usable(doc, p, actors, credits)
+              and not any(a <= p.start and p.end <= b for a, b in datelines)]
     if before:
         best = max(before, key=lambda p: p.start)
         return _expression(doc, best)
     return None
+
+
+# a definite reference back to an episode told earlier ("the attack", "the area")
+_EPISODE = re.compile(
+    r"\b(?:the|this|that)\s+(?:attack|ambush|assault|clashes|fighting|battle|bombing|blast"
+    r"|explosion|raid|strike|strikes|offensive|shelling|operation|area|town|city|village"
+    r"|region|convoy|incident)\b", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<dl>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*"
+    r"(?P<credit>\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s", re.MULTILINE)
+
+
+def _credits(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(outlet credit spans, dateline spans) of "BEIRUT (Levant Wire) - " openings."""
+    key = "_geo_credits"
+    if key not in doc.__dict__:
+        credits, datelines = [], []
+        for m in _DATELINE.finditer(doc.text):
+            datelines.append(m.span("dl"))
+            if m.group("credit"):
+                credits.append(m.span("credit"))
+        doc.__dict__[key] = (credits, datelines)
+    return doc.__dict__[key]
+
+
+def _org_heads() -> frozenset[str]:
+    global _HEADS
+    if _HEADS is None:
+        path = DATA_DIR / "org_name_heads.txt"
+        _HEADS = frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                           if w.strip() and not w.startswith("#"))
+    return _HEADS
+
+
+_HEADS: frozenset[str] | None = None
+
+
+def _usable(doc: Document, place: Place, actors: list[tuple[int, int]],
+            credits: list[tuple[int, int]]) -> bool:
+    """Not part of an actor, an outlet credit or an organisation's name ("Levant Wire")."""
+    if _in_actor(place, actors) or any(a <= place.start and place.end <= b
+                                       for a, b in credits):
+        return False
+    if _MODIFIER_SUFFIX.match(doc.text, place.end):
+        return False  # "US-backed", "Turkish-occupied": a sponsor, not a place
+    nxt = re.match(r"[ \t]+([A-Z][\w]*)", doc.text[place.end:place.end + 30])
+    return not (nxt and nxt.group(1) in _org_heads())
 
 
 __all__ = ["find_places", "place_for", "find_mentions", "resolve_mentions", "Mention",
