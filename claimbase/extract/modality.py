@@ -12,7 +12,6 @@ clauses (presupposed background keeps its own modality).
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from typing import Any
 
 from claimbase.extract.attribution_cues import cues
 from claimbase.record import Attribution, Document
+from claimbase.text import paragraph_at
 
 PRECEDENCE = ("negated", "hypothetical", "question", "hedged", "future", "asserted")
 _CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "attr", "acomp",
@@ -260,26 +260,6 @@ def _is_question(tok: Any, unit_end_text: str) -> bool:
     return True
 
 
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
-
-
-@lru_cache(maxsize=16)
-def _paragraph_starts(text: str) -> tuple[list[int], list[int]]:
-    starts, ends = [0], []
-    for m in _PARA_BREAK.finditer(text):
-        ends.append(m.start())
-        starts.append(m.end())
-    ends.append(len(text))
-    return starts, ends
-
-
-def _paragraph_bounds(text: str, pos: int) -> tuple[int, int]:
-    """The paragraph around pos: parses that run across paragraphs are not climbed."""
-    starts, ends = _paragraph_starts(text)
-    i = max(0, bisect.bisect_right(starts, pos) - 1)
-    return starts[i], ends[i]
-
-
 _SENT_STOP = re.compile(r"[.!?](?=[\s\"”’)]|$)[\"”’)]*|\n")
 
 
@@ -320,7 +300,7 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
         att = attribution_at(doc, token.idx, token.idx + len(token))
     stop = _cue_tokens(doc, att)
     text = doc.analysis_text
-    lo, hi = _paragraph_bounds(text, token.idx)
+    lo, hi = paragraph_at(text, token.idx)
     if att is not None:  # never climb out of the innermost source's content
         lo, hi = max(lo, att.content_start), min(hi, att.content_end)
     flags: set[str] = set()

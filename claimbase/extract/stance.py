@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,8 +22,8 @@ from typing import Any
 
 from claimbase.extract.attribution_cues import cues
 from claimbase.record import Attribution, Document
+from claimbase.text import paragraph_at
 
-_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s")
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{0,400}[\"”]")
 
@@ -61,23 +60,6 @@ def _lex() -> _StanceLex:
     )
 
 
-@lru_cache(maxsize=16)
-def _paragraph_spans(text: str) -> tuple[list[int], list[int]]:
-    """Starts and ends of the paragraphs of a text (computed once per text)."""
-    starts, ends = [0], []
-    for m in _PARA_BREAK.finditer(text):
-        ends.append(m.start())
-        starts.append(m.end())
-    ends.append(len(text))
-    return starts, ends
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    starts, ends = _paragraph_spans(text)
-    i = max(0, bisect.bisect_right(starts, pos) - 1)
-    return starts[i], ends[i]
-
-
 def _sentence_bounds(text: str, pos: int, p0: int, p1: int) -> tuple[int, int]:
     """The sentence of the paragraph [p0, p1) that holds pos (a light splitter)."""
     start = p0
@@ -97,13 +79,13 @@ def _frame_text(doc: Document, att: Attribution) -> tuple[str, str, str]:
     direct quotes, the next sentence of the same paragraph)."""
     text = doc.analysis_text
     anchor = att.cue_start if att.cue_start is not None else att.content_start
-    p0, p1 = _paragraph(text, anchor)
+    p0, p1 = paragraph_at(text, anchor)
     s0, s1 = _sentence_bounds(text, anchor, p0, p1)
     lo, hi = min(s0, att.content_start), max(s1, att.content_end)
     frame = (text[lo:att.content_start] + " " + text[att.content_end:hi]).lower()
     content = _without_quotes(text[att.content_start:att.content_end]).lower()
     end = max(hi, att.content_end)
-    q0, q1 = _paragraph(text, att.content_end)
+    q0, q1 = paragraph_at(text, att.content_end)
     nxt = ""
     if end < q1:
         n0, n1 = _sentence_bounds(text, min(end + 1, q1 - 1), q0, q1)
@@ -113,12 +95,12 @@ def _frame_text(doc: Document, att: Attribution) -> tuple[str, str, str]:
 
 def _next_paragraph_opening(doc: Document, att: Attribution) -> str:
     text = doc.analysis_text
-    _p0, p1 = _paragraph(text, att.content_end)
+    _p0, p1 = paragraph_at(text, att.content_end)
     m = re.search(r"\S", text[p1:p1 + 400])
     if m is None:
         return ""
     start = p1 + m.start()
-    q0, q1 = _paragraph(text, start)
+    q0, q1 = paragraph_at(text, start)
     s0, s1 = _sentence_bounds(text, start, q0, q1)
     return text[s0:s1].lower()
 
