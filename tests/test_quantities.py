@@ -62,3 +62,14 @@ def test_no_figure_without_a_kind(resources):
     # strength estimates, materiel and positions are not recorded
     assert _figures(resources.nlp, "The group has more than 1,000 militants in the area.") == []
     assert _figures(resources.nlp, "The army captured 4 roads and 19 positions.") == []
+
+
+def test_figures_after_blanked_markup_are_still_read(pipeline):
+    from claimbase.record import Document
+
+    text = ("# A headline\n\n*Share this:* [Facebook](#)\n\n---\n\n"
+            "Twenty-seven soldiers were killed in an ambush east of Palmyra on Tuesday, "
+            "local sources said. The army sent reinforcements to the area.\n")
+    doc = pipeline.process(Document(text=text, ref="markup.md"))
+    figures = [q for ev in doc.events for q in ev.quantities]
+    assert [(q.kind, q.best) for q in figures] == [("killed", 27)]

@@ -156,7 +156,8 @@ def _number_tokens(head: Any) -> list[Any]:
             toks.extend(child.subtree)
         elif child.dep_ == "det" and child.lower_ in ("a", "an") and head.lower_ == "dozen":
             toks.append(child)
-    return sorted({t.i: t for t in toks}.values(), key=lambda t: t.i)
+    # whitespace tokens (blanked markup, line breaks) hang in a subtree but are no words
+    return sorted({t.i: t for t in toks if not t.is_space}.values(), key=lambda t: t.i)
 
 
 def _counted(head: Any) -> tuple[Any, list[Any], Any] | None:
@@ -171,8 +172,8 @@ def _counted(head: Any) -> tuple[Any, list[Any], Any] | None:
         pobj = next((c for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                      for c in p.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.lemma_.lower() in PERSON_NOUNS | {"isis"}:
-            nums = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"
-                    or t.i <= head.i and text == "dozen"]
+            nums = [t for t in head.subtree if not t.is_space and (
+                t.i <= head.i and t.dep_ != "det" or t.i <= head.i and text == "dozen")]
             return pobj, nums, head
         if pobj is not None:
             return None
