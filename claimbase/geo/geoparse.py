@@ -31,6 +31,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.regions import find_regions
 from claimbase.geo.translit import norm
+from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import Document, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -530,21 +531,7 @@ def _derived_name(derived: str, name: str) -> str:
 
 def _attached(doc: Document, place: Place, anchor_pos: int) -> bool:
     """True when the place sits in a prepositional phrase headed by the anchor's clause."""
-    sdoc = doc.spacy_doc
-    if sdoc is None:
-        return False
-    tok = sdoc.char_span(place.start, place.end, alignment_mode="expand")
-    trig = sdoc.char_span(anchor_pos, anchor_pos + 1, alignment_mode="expand")
-    if tok is None or trig is None:
-        return False
-    head, target = tok.root, trig.root
-    for _ in range(6):
-        if head == target:
-            return True
-        if head.head == head:
-            break
-        head = head.head
-    return False
+    return head_chain_reaches(doc.spacy_doc, place.start, place.end, anchor_pos, hops=6)
 
 
 _NOT_ACTOR_KINDS = frozenset({"generic", "pronoun", "person"})  # NER persons: often towns

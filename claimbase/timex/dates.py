@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import DateMention, Document
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -447,21 +448,7 @@ def _anchor_offset(anchor: Any) -> int:
 
 def _governs(doc: Document, dm: DateMention, pos: int) -> bool:
     """The date's syntactic head chain reaches the anchor token."""
-    sdoc = doc.spacy_doc
-    if sdoc is None or dm.start is None:
-        return False
-    span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand")
-    trig = sdoc.char_span(pos, pos + 1, alignment_mode="expand")
-    if span is None or trig is None:
-        return False
-    head, target = span.root, trig.root
-    for _ in range(5):
-        if head == target:
-            return True
-        if head.head == head:
-            break
-        head = head.head
-    return False
+    return head_chain_reaches(doc.spacy_doc, dm.start, dm.end, pos, hops=5)
 
 
 def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> DateMention | None:
