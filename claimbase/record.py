@@ -219,6 +219,7 @@ class Document:
     attributions: list[Attribution] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    cleaned_for: tuple | None = field(default=None, repr=False)  # what the marks were made for
     _analysis_text: str | None = field(default=None, repr=False)
 
     @property

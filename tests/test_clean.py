@@ -218,3 +218,19 @@ def test_lgl_toponyms_stay_readable():
             total += 1
             inside += doc.in_boilerplate(top["start"], top["end"])
     assert inside / total <= FLOORS["lgl_toponyms_in_boilerplate_max_share"]
+
+
+def test_marks_are_not_recomputed_unless_text_or_header_changed():
+    from claimbase.ingest.clean import mark_boilerplate
+    from claimbase.record import Document
+
+    text = "A title\n\nBy Jane Roe\n\nRebels shelled the town on Friday, residents said.\n"
+    doc = Document(text=text, ref="t.txt")
+    mark_boilerplate(doc)
+    first = list(doc.boilerplate)
+    doc.boilerplate.append(type(first[0])(0, 1, "sentinel") if first else None)
+    mark_boilerplate(doc)  # same text and header: the marks stand as they are
+    assert doc.boilerplate[-1] is not None and doc.boilerplate[-1].kind == "sentinel"
+    doc.meta.title = "Another title"
+    mark_boilerplate(doc)  # the header changed: marked again
+    assert all(b.kind != "sentinel" for b in doc.boilerplate)

@@ -44,14 +44,22 @@ _NOT_HEADING = re.compile(
 
 
 def mark_boilerplate(doc: Document, res: Any = None) -> None:
-    """Fill `doc.markup` and `doc.boilerplate` (replacing earlier values)."""
+    """Fill `doc.markup` and `doc.boilerplate` (replacing earlier values).
+
+    Readers mark a document already (to count its prose); the stage then has nothing to
+    redo unless the text or the title/author it depends on changed since.
+    """
     text = doc.text
+    key = (hash(text), doc.meta.title, doc.meta.author)
+    if doc.cleaned_for == key:
+        return
     markup = find_markup(text)
     lines = iter_lines(blank_spans(text, markup), text)
     kinds = classify_lines(text, lines, doc.meta.title, doc.meta.author)
     spans = _line_spans(lines, kinds) + _phrase_spans(lines, kinds)
     doc.markup = markup
     doc.boilerplate = _merge(spans)
+    doc.cleaned_for = key
     doc.invalidate()
 
 
