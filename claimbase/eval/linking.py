@@ -4,17 +4,24 @@
   changed boilerplate, light rewording) are made of a sample of the articles with a seeded
   random generator; pairwise precision/recall of re-post detection over originals, copies and
   every other article of the file (same-topic articles are the hard negatives).
-- `claimbase eval linking GED.csv`: a labelled linking set from UCDP GED. Every source of an
-  event becomes one report record carrying that source's headline, the date an extractor
-  would get from an article published on that source's date (the event day when the article
-  is from the same or next day, else only "in the week before publication"), the event's
-  place at its GED precision, and its two sides. Reports of the same GED event are the gold
-  clusters; thousands of other events nearby in time and space are the negatives.
+- `claimbase eval linking GED.csv [--years 2018-2019]`: a labelled linking set from UCDP GED.
+  Every distinct source article of an event (parsed from `source_article`; an article listed
+  twice is one report) becomes one report record carrying that article's headline, the date
+  an extractor would get from an article published on that source's date (the event day
+  when the article is from the same or next day, else only "in the week before
+  publication"), the event's place at its GED precision, and its two sides; ids are opaque
+  and no casualty figure is given (GED's `best` is reconciled across reports, so it would
+  leak the gold). Reports of the same GED event are the gold clusters (GED events on one
+  day at one point between the same sides are one gold event); thousands of other events
+  nearby in time and space are the negatives. The linker was tuned on 2016-2017, so
+  `--years 2018-2019` is the held-out half.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
+import html
 import json
 import random
 import re
@@ -131,18 +138,30 @@ def score_reposts(docs: list[DocInfo], gold: dict[str, str]) -> PairScores:
 # -- event clustering ---------------------------------------------------------------------
 
 
-def ged_reports(path: Path, limit: int | None = None) -> tuple[list[EventInfo], dict[str, str]]:
-    """Report records and gold clusters from a UCDP GED CSV."""
+def ged_reports(path: Path, limit: int | None = None, years: tuple[int, int] | None = None,
+                ) -> tuple[list[EventInfo], dict[str, str]]:
+    """Report records and gold clusters from a UCDP GED CSV (`years`: an inclusive range)."""
     events: list[EventInfo] = []
     gold: dict[str, str] = {}
+    same = _indistinct(path)
     with path.open(encoding="utf-8", newline="") as fh:
         for n, row in enumerate(csv.DictReader(fh)):
             if limit is not None and n >= limit:
                 break
-            events.extend(_reports(row, gold))
-    # GED events on the same day, at the same coordinates, between the same sides cannot be
-    # told apart by any report: they form one gold event.
-    return events, {k: same[v] for k, v in gold.items()} if (same := _indistinct(path)) else gold
+            if years and not years[0] <= int(row["year"]) <= years[1]:
+                continue
+            for record in _reports(row):
+                # GED events on the same day, at the same coordinates, between the same sides
+                # cannot be told apart by any report: they form one gold event.
+                gold[record["event_id"]] = same[row["id"]]
+                events.append(_info(record))
+    return events, gold
+
+
+def _info(record: dict[str, Any]) -> EventInfo:
+    from claimbase.link.clusters import EventInfo
+
+    return EventInfo.from_record(record)
 
 
 def _indistinct(path: Path) -> dict[str, str]:
@@ -156,23 +175,50 @@ def _indistinct(path: Path) -> dict[str, str]:
     return out
 
 
-def _reports(row: dict[str, str], gold: dict[str, str]) -> Iterable[EventInfo]:
-    from claimbase.link.clusters import EventInfo
+_ARTICLE_SEP = re.compile(r'"\s*;\s*"')
 
-    headlines = row["source_headline"].split(";")
-    dates = [d.strip() for d in row["source_date"].split(";")]
+
+def ged_sources(row: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The distinct (office, date, headline) articles of a GED event.
+
+    `source_article` holds `"office,date,headline"` items joined by `;` between quotes;
+    splitting `source_headline` on `;` instead would cut headlines at HTML entities
+    (`&#8220;`). An article listed twice for one event is one report.
+    """
+    out: list[tuple[str, str, str]] = []
+    for item in _ARTICLE_SEP.split(row["source_article"].strip().strip('"')):
+        office, _, rest = item.partition(",")
+        published, _, headline = rest.partition(",")
+        source = (office.strip(), published.strip(), html.unescape(headline).strip())
+        if source not in out:
+            out.append(source)
+    return out
+
+
+def _opaque(*parts: str) -> str:
+    return "r" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
+
+
+def _reports(row: dict[str, str]) -> Iterable[dict[str, Any]]:
+    """One record per source article, with only what an extractor would get from it.
+
+    Ids are opaque (no GED id, so record order says nothing about the gold event); the
+    article is one document across the GED events it reports. No casualty figure: GED's
+    `best` is the figure reconciled across reports, not what any one report says.
+    """
     start, end = row["date_start"][:10], row["date_end"][:10]
     prec = int(row["where_prec"] or 6)
     lat = float(row["latitude"]) if prec <= 4 else None
     lon = float(row["longitude"]) if prec <= 4 else None
-    for i in range(int(row["number_of_sources"] or 1)):
-        published = dates[min(i, len(dates) - 1)] or end
+    for office, published, headline in ged_sources(row):
+        published = published[:10] or end
         try:
-            lag = (date.fromisoformat(published[:10]) - date.fromisoformat(end)).days
+            lag = (date.fromisoformat(published) - date.fromisoformat(end)).days
         except ValueError:
             lag = 99
-        record = {
-            "event_id": f"{row['id']}/{i}", "doc_id": f"{row['id']}/{i}",
+        doc_id = _opaque(office, published, headline)
+        yield {
+            "event_id": _opaque(doc_id, row["id"]), "doc_id": doc_id,
             "event_type": "ASSAULT",
             "actor": {"id": row["side_a"]}, "recipient": {"id": row["side_b"]},
             "location": {"lat": lat, "lon": lon, "precision": min(prec, 3),
@@ -180,12 +226,10 @@ def _reports(row: dict[str, str], gold: dict[str, str]) -> Iterable[EventInfo]:
             # same- or next-day articles say "today"/"yesterday"; within a week an extractor
             # may only know the publication week; later write-ups state the date.
             "date": ({} if 1 < lag <= 7 else {"start": start, "end": end}),
-            "doc": {"published": published[:10]},
-            "sentence": {"text": headlines[min(i, len(headlines) - 1)]},
-            "quantities": [{"kind": "killed", "best": int(row["best"] or 0)}],
+            "doc": {"published": published, "outlet": office},
+            "sentence": {"text": headline},
+            "quantities": [],
         }
-        gold[record["event_id"]] = row["id"]
-        yield EventInfo.from_record(record)
 
 
 # -- the demo corpus ------------------------------------------------------------------------
@@ -263,13 +307,14 @@ def register(eval_app: typer.Typer) -> None:
     def linking_cmd(
         ged: Path = typer.Argument(..., help="UCDP GED CSV (events with several sources)."),
         limit: int = typer.Option(None, help="Only the first N GED events."),
+        years: str = typer.Option(None, help="Only GED years in this range, e.g. 2018-2019."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON."),
     ) -> None:
         """Event clustering pairwise precision/recall on a UCDP-derived linking set."""
         from claimbase.link.clusters import EventIndex, cluster_events
 
         t0 = time.perf_counter()
-        events, gold = ged_reports(ged, limit)
+        events, gold = ged_reports(ged, limit, _year_range(years))
         index = EventIndex()
         predicted = cluster_events(events, index)
         scores = pairwise(predicted, gold)
@@ -298,6 +343,17 @@ def register(eval_app: typer.Typer) -> None:
         flat = {f"{part} {k}": v for part in ("clusters", "reposts")
                 for k, v in out[part].items()}
         _print({"documents": out["documents"], **flat}, False, "demo corpus linking")
+
+
+def _year_range(text: str | None) -> tuple[int, int] | None:
+    """`2018-2019` or `2018` → an inclusive year range."""
+    if not text:
+        return None
+    first, _, last = text.partition("-")
+    try:
+        return int(first), int(last or first)
+    except ValueError:
+        raise typer.BadParameter(f"--years {text!r}: expected YEAR or YEAR-YEAR") from None
 
 
 def _print(out: dict[str, Any], as_json: bool, title: str) -> None:

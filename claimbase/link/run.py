@@ -19,6 +19,8 @@ from claimbase.link.reposts import DocInfo, effective_outlets, find_reposts
 from claimbase.link.summary import contradictions, summarize
 from claimbase.store import schema
 
+FOCUS_PRECISION = 2  # a record placed by its document's lead town: town-level, not exact
+
 
 @dataclass
 class LinkReport:
@@ -81,7 +83,7 @@ def link_store(store: Any, rebuild: bool = False) -> LinkReport:
         info = EventInfo.from_record(rec, published.get(rec["doc_id"]))
         if (info.lat is None or (info.precision or 3) >= 3) and rec["doc_id"] in focus:
             info.lat, info.lon = focus[rec["doc_id"]]  # no place of its own, or only a
-            info.precision = 3                          # region: the lead place, coarsely
+            info.precision = FOCUS_PRECISION            # region: the lead place, less surely
         events.append(info)
     new_ids = {e.event_id for e in events if not e.cluster_id}
     index = EventIndex()
