@@ -23,6 +23,13 @@ class Settings:
     gazetteer_path: Path | None = field(
         default_factory=lambda: Path(p) if (p := os.environ.get("CLAIMBASE_GAZETTEER")) else None
     )
+    # Keep wills and positions ("X wants to …", "X backs …") as attribution records beside the
+    # reported statements (PolNeAR's broader scheme); default: statements only (RECORD.md).
+    broad_attributions: bool = field(default_factory=lambda: _env(
+        "CLAIMBASE_BROAD_ATTRIBUTIONS", "").lower() in ("1", "true", "yes"))
+    # ISO3/ISO2 country the documents are about, a strong hint for the geoparser (--focus).
+    place_focus: str | None = field(
+        default_factory=lambda: os.environ.get("CLAIMBASE_PLACE_FOCUS") or None)
     workers: int = 1  # claimbase ingest/extract --workers: processes, each with its own model
     batch_size: int = field(default_factory=lambda: int(_env("CLAIMBASE_BATCH_SIZE", "32")))
     db: str = field(default_factory=lambda: _env("CLAIMBASE_DB", "claimbase.db"))

@@ -41,6 +41,7 @@ POST_PARSE: list[tuple[str, str]] = [
     ("dates", "claimbase.timex.dates:find_dates"),
     ("attributions", "claimbase.extract.attribution:find_attributions"),
     ("events", "claimbase.extract.events:find_events"),
+    ("statements", "claimbase.extract.attribution:keep_statements"),
 ]
 
 

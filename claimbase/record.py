@@ -162,6 +162,7 @@ class Attribution:
     scope: str = "explicit"  # explicit | block | carried
     parent: Attribution | None = None  # the outer attribution for nested chains
     event_ids: list[str] = field(default_factory=list)
+    cue_class: str | None = None  # report, belief, intention, support, … (cues.yaml)
 
     def chain(self, doc: Document) -> list[dict[str, Any]]:
         """Outermost first: the author, then every enclosing source, then this one."""
@@ -350,7 +351,7 @@ def attribution_records(doc: Document) -> list[dict[str, Any]]:
                         "start": att.content_start, "end": att.content_end},
             "modality": att.modality, "author_stance": att.author_stance,
             "scope": att.scope, "chain": att.chain(doc),
-            "event_ids": ids.get(id(att), []),
+            "event_ids": ids.get(id(att), []), "cue_class": att.cue_class,
         })
     return out
 

@@ -202,3 +202,107 @@ def test_coordinated_sentence_final_sources():
     assert span_text(doc, att.source_start, att.source_end) == "rescue workers and local sources"
     assert att.cue == "said"
     assert span_text(doc, att.content_start, att.content_end).startswith("Air strikes hit")
+
+
+def test_mid_sentence_parenthetical_cue_covers_both_sides():
+    doc = attributed("The bridge was intact, the governor said, until the floods came in March. "
+                     "The convoy, a spokesman said, would reach the border by nightfall.")
+    by_text = {span_text(doc, a.content_start, a.content_end): a for a in doc.attributions}
+    assert "The bridge was intact" in by_text
+    assert "until the floods came in March" in by_text
+    assert by_text["until the floods came in March"].source_text == "the governor"
+    assert "would reach the border by nightfall" in by_text
+    assert by_text["would reach the border by nightfall"].source_text == "a spokesman"
+
+
+def test_every_record_has_a_cue_class():
+    doc = attributed("The ministry said that the talks had failed. Analysts believe that "
+                     "the ceasefire will not hold.")
+    classes = {a.cue: a.cue_class for a in doc.attributions}
+    assert classes == {"said": "report", "believe": "belief"}
+
+
+def test_demand_without_quotes_reports_a_will_that_events_do_not_inherit():
+    doc = attributed("The rebels demanded that the army withdraw from the valley.")
+    att = _one(doc)
+    assert att.cue_class == "intention"
+    assert att.source_text == "The rebels"
+    start = doc.text.index("withdraw")
+    assert attribution_at(doc, start, start + 8) is None
+
+
+def test_belief_inside_a_quotation_is_part_of_the_quote():
+    doc = attributed("“I think the convoy will arrive tomorrow,” the mayor said.")
+    att = _one(doc)
+    assert att.source_text == "the mayor"
+
+
+def test_learned_cue_table_is_built_from_annotated_text(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from claimbase.extract.attribution_cues import load_learned
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "learn_cues.py"
+    spec = importlib.util.spec_from_file_location("learn_cues", script)
+    learn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(learn)
+    rows = []
+    for text in ("The mayor argued that the bridge was safe.",
+                 "The governor argued that the road was closed."):
+        k = text.index("argued")
+        rows.append({"text": text, "attributions": [{"cue_spans": [[k, k + 6]]}]})
+    train = tmp_path / "train.jsonl"
+    train.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    seen, cue = learn.count(train, None)
+    out = tmp_path / "learned.tsv"
+    assert learn.write(out, seen, cue, min_count=1, min_rate=0.5, source="train.jsonl") >= 1
+    table = load_learned(out)
+    assert table[("argue", "VERB", "ccomp")] > 0.5
+    assert ("bridge", "NOUN", "none") not in table
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("argue\tVERB\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:1"):
+        load_learned(bad)
+
+
+def test_learned_frames_find_wills_and_positions_without_events_inheriting():
+    doc = attributed("The senator vowed to cut the defence budget. Critics are wary of the plan.")
+    by_cue = {a.cue: a for a in doc.attributions}
+    assert by_cue["vowed"].cue_class == "intention"
+    assert by_cue["vowed"].source_text == "The senator"
+    assert span_text(doc, by_cue["vowed"].content_start, by_cue["vowed"].content_end) == (
+        "to cut the defence budget")
+    assert span_text(doc, by_cue["are wary of"].content_start,
+                     by_cue["are wary of"].content_end) == "the plan"
+    assert by_cue["are wary of"].source_text == "Critics"
+    start = doc.text.index("cut")
+    assert attribution_at(doc, start, start + 3) is None
+
+
+def test_learned_frames_skip_physical_acts():
+    doc = attributed("Rebels attacked the convoy near the border.")
+    assert doc.attributions == []
+
+
+def test_opening_document_phrase_is_the_source():
+    doc = attributed("In the latest poll, the governor leads his rival by six points.")
+    att = _one(doc)
+    assert (att.source_text, att.cue) == ("the latest poll", "In")
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "the governor leads his rival by six points")
+
+
+def test_records_are_statements_unless_broad_attributions_are_asked_for():
+    from types import SimpleNamespace
+
+    from claimbase.extract.attribution import keep_statements
+
+    text = ("The rebels demanded that the spokesman say that the army had withdrawn. "
+            "Their commander said that the valley was calm.")
+    for broad, expected in ((True, {"demanded", "say", "said"}), (False, {"say", "said"})):
+        doc = attributed(text)
+        keep_statements(doc, SimpleNamespace(settings=SimpleNamespace(broad_attributions=broad)))
+        assert {a.cue for a in doc.attributions} == expected
+        assert all(a.parent in doc.attributions for a in doc.attributions if a.parent)

@@ -58,6 +58,47 @@ def test_normalise(text, expected):
     assert one(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Strikes from January – August 2018 were listed.",
+     ("from January – August 2018", "2018-01-01", "2018-08-31", "month")),
+    ("Aid fell from March to May 2017.", ("from March to May 2017", "2017-03-01", "2017-05-31", "month")),
+    ("Not seen since the summer of 2013.", ("since the summer of 2013", "2013-06-01", None, "month")),
+    ("Ten were hurt since this morning.", ("since this morning", "2019-02-12", "2019-02-12", "day")),
+    ("Six died since today's dawn.", ("since today's dawn", "2019-02-12", "2019-02-12", "day")),
+    ("Jets struck the town last night.", ("last night", "2019-02-11", "2019-02-11", "day")),
+    ("Nine died during the past 24 hours.", ("during the past 24 hours", "2019-02-12", "2019-02-12", "day")),
+    ("Twelve died within 48 hours.", ("within 48 hours", "2019-02-11", "2019-02-12", "day")),
+    ("Shells fell for the third day in a row.", ("for the third day in a row", "2019-02-12", "2019-02-12", "day")),
+    ("Forty died in 7 days of fighting.", ("in 7 days", "2019-02-06", "2019-02-12", "week")),
+    ("Losses mounted in 6 months of siege.", ("in 6 months", "2018-08-12", "2019-02-12", "month")),
+    ("Fifty died since the beginning of the year.",
+     ("since the beginning of the year", "2019-01-01", None, "month")),
+    ("Fifty died from the beginning of this month.",
+     ("from the beginning of this month", "2019-02-01", "2019-02-12", "month")),
+    ("A raid on September 5/6th 2017 hit a school.", ("on September 5/6th 2017", "2017-09-05", "2017-09-06", "day")),
+    ("MONTHLY REPORT JUNE 2019", ("JUNE 2019", "2019-06-01", "2019-06-30", "month")),
+])
+def test_normalise_ranges_durations_and_same_day(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Jets flew more than 2000 raids.", "With 1939 casualties the month ended.",
+    "Survivors of Black Tuesday gathered.", "Friday prayers were cancelled.",
+    "Work will be done in 6 months of effort.",
+])
+def test_no_false_dates_in_counts_and_names(text):
+    assert normalise(text, REF) == []
+
+
+def test_numeric_dates_day_month_order():
+    # day first by default; month first when the text shows it or the other reading is future
+    assert one("Report of 06/02/2016.")[1] == "2016-02-06"
+    assert [d.value_start for d in normalise("On 03/16/2016 and 01/02/2016.", REF)] == \
+        ["2016-03-16", "2016-01-02"]
+    assert one("Filed 1/7/2012.", date(2012, 1, 8))[1] == "2012-01-07"
+
+
 def test_relative_dates_without_reference_stay_unresolved():
     assert one("Last week, the army advanced.", None) == ("Last week", None, None, "unknown")
     assert one("It fell in October 2017.", None)[1:] == ("2017-10-01", "2017-10-31", "month")
@@ -128,3 +169,64 @@ def test_seed_dates_match_gold(pipeline_geo):
                 for d in doc.dates)
     assert checked >= 20
     assert matched / checked >= 0.7, f"{matched}/{checked} gold dates normalised"
+
+
+def test_date_for_scope(resources):
+    """A date dates the constituent it modifies: "memos dating back to 2012" leave the
+    sentence's other events undated, "a recent deployment" dates the deployment only, a
+    participle adjunct ("…, killing 20 during the past few days") dates its clause chain, and
+    a participant description ("Turkish-backed") takes no date."""
+    text = ("The group rose in the east, according to memos dating back to 2012. "
+            "Gunmen set up ambushes, killing 20 soldiers during the past few days. "
+            "Fighters attacked Turkish-backed militants on February 9.")
+    doc = _dated_doc(resources.nlp, text, REF)
+    s2, s3 = text.index("Gunmen"), text.index("Fighters")
+    assert date_for(doc, 0, s2, text.index("rose")) is None
+    assert date_for(doc, 0, s2, text.index("dating")).text == "2012"
+    assert date_for(doc, s2, s3, text.index("set")).text == "during the past few days"
+    assert date_for(doc, s3, len(text), text.index("attacked")).text == "on February 9"
+    assert date_for(doc, s3, len(text), text.index("backed")) is None
+    assert date_for(doc, 0, s2, text.index("rose"), scoped=False).text == "2012"
+
+
+def test_ucdp_headline_dates_use_their_own_source_date():
+    """A merged GED record joins the headlines and the dates of its sources with ";": a
+    relative date resolves against the date of the source whose headline holds it."""
+    from claimbase.eval.places import _segment_dated, _segments
+
+    rec = {"text": "Shelling hits the town &#8220;again&#8221;;Nine were killed yesterday",
+           "source_date": "2016-01-12;2016-01-13"}
+    assert _segments(rec) == [(0, "2016-01-12"), (rec["text"].index("Nine"), "2016-01-13")]
+    doc = Document(text=rec["text"], ref="t", meta=DocMeta(published="2016-01-12"))
+    doc.reference_date = date(2016, 1, 12)
+    find_dates(doc, None)
+    dm = _segment_dated(doc, rec, doc.dates[0])
+    assert (dm.text, dm.value_start) == ("yesterday", "2016-01-12")
+    assert _segments({"text": "a;b;c", "source_date": "2016-01-12;2016-01-13"}) == []
+
+
+def test_statement_dates_are_not_carried(resources):
+    """"On February 9, X announced …": the date dates the announcement, so the next sentence's
+    event does not inherit it; an event date is still carried."""
+    from claimbase.record import Attribution
+
+    text = ("On February 9, the army announced a new offensive. Militants attacked a checkpoint."
+            "\nOn February 6, gunmen raided a village. They burned two houses.")
+    doc = _dated_doc(resources.nlp, text, REF)
+    cue = text.index("announced")
+    doc.attributions = [Attribution(source_kind="organization", source_text="the army",
+                                    source_start=cue - 9, source_end=cue - 1, cue="announced",
+                                    cue_start=cue, cue_end=cue + 9, content_start=cue + 10,
+                                    content_end=text.index(".") + 1)]
+    second = text.index("Militants")
+    assert date_for(doc, second, text.index("\n"), text.index("attacked")) is None
+    fourth = text.index("They")
+    carried = date_for(doc, fourth, len(text), text.index("burned"))
+    assert carried is not None and carried.text == "On February 6"
+
+
+def test_purpose_infinitive_takes_no_date(resources):
+    text = "Troops deployed to the border this week to block the crossing."
+    doc = _dated_doc(resources.nlp, text, REF)
+    assert date_for(doc, 0, len(text), text.index("deployed")).text == "this week"
+    assert date_for(doc, 0, len(text), text.index("block")) is None

@@ -73,3 +73,11 @@ def _get(scores: dict, dotted: str) -> float:
     for part in dotted.split("."):
         node = node[part]
     return float(node)
+
+
+def test_seed_scheme_scores_statements_only():
+    from claimbase.eval.attribution import statement_records
+
+    recs = [{"cue_class": "report"}, {"cue_class": "intention"}, {"cue_class": "belief"},
+            {"cue_class": "other"}, {"cue_class": None}]
+    assert [r["cue_class"] for r in statement_records(recs)] == ["report", "belief", None]

@@ -76,3 +76,19 @@ def test_seed_event_location_floor():
     scores, _results = evaluate_events(gold, shared_path("seeds"))
     floor = FLOORS["seed_events"]["location"]
     assert scores["fields"]["location"] >= floor, (scores["fields"]["location"], floor)
+
+
+def test_eval_places_focus_hint(tmp_path):
+    """`--focus` names the country a corpus is about; a namesake there wins."""
+    sample = tmp_path / "focus.jsonl"
+    text = "Three people were wounded in Ras al-Ayn."
+    tops = [{"start": 29, "end": 39, "text": "Ras al-Ayn", "lat": 36.85, "lon": 40.07}]
+    sample.write_text(json.dumps({"id": "1", "text": text, "toponyms": tops}) + "\n",
+                      encoding="utf-8")
+    args = [sys.executable, "-m", "claimbase", "eval", "places", str(sample), "--json"]
+    plain = json.loads(subprocess.run(args, capture_output=True, text=True,
+                                      check=True).stdout)
+    hinted = json.loads(subprocess.run([*args, "--focus", "SYR"], capture_output=True,
+                                       text=True, check=True).stdout)
+    assert plain["recall"] == hinted["recall"] == 1.0
+    assert hinted["accuracy_161km"] == 1.0 > plain["accuracy_161km"]

@@ -217,3 +217,68 @@ def test_episode_reference_carries_from_the_previous_paragraph(run):
     assert loc is not None and "Mayadin" in loc.text
     third = text.index("Officials")
     assert place_for(doc, third, len(text), third + 10) is None
+
+
+def _with_actors(resources, text: str) -> Document:
+    """The geo stages run after the actors stage, as in the full pipeline."""
+    from claimbase.geo.geoparse import find_places
+    from claimbase.nlp.actors import find_actors
+
+    doc = Document(text=text, ref="<text>")
+    doc.spacy_doc = resources.nlp(doc.analysis_text)
+    find_actors(doc, resources)
+    find_places(doc, resources)
+    return doc
+
+
+def test_actors_point_the_document_at_their_country(resources):
+    """A name shared by towns in several countries resolves in the country the actors
+    belong to ("regime forces", "SDF" -> Syria), not to the more populous namesake."""
+    doc = _with_actors(resources, "SDF fighters and regime forces clashed near Ras al-Ayn.")
+    ras = next(p for p in doc.places if p.text == "Ras al-Ayn")
+    assert ras.country == "SY"
+
+
+def test_a_focus_hint_outweighs_the_population_prior(resources, monkeypatch):
+    monkeypatch.setenv("CLAIMBASE_PLACE_FOCUS", "SYR")
+    doc = _with_actors(resources, "Three people were wounded in Ras al-Ayn.")
+    assert next(p for p in doc.places if p.text == "Ras al-Ayn").country == "SY"
+
+
+def test_spans_trimmed_to_the_place_inside(run):
+    text = ("He was held at the Henderson County Jail after storms hit Northeast Georgia. "
+            "The Fargo City Council met.")
+    found = places_of(run, text)
+    county = found["Henderson County"]
+    assert county.feature == "admin2" and county.country == "US" and county.lat is not None
+    assert found["Georgia"].feature == "admin1" and found["Georgia"].country == "US"
+    assert found["Fargo"].admin1 == "North Dakota"
+
+
+def test_capital_named_like_a_state_is_the_capital(run):
+    found = places_of(run, "Lawmakers returned to Washington on Monday.")
+    assert found["Washington"].feature == "capital"
+    area = places_of(run, "Wildfires spread across the state of Washington.")
+    assert area["Washington"].feature == "admin1"
+
+
+def test_datelines_districts_and_institutions_name_places(run):
+    text = ("MOUNT GILEAD (AP) -- A city court will not act, said Rep. Ann Lee, D-Kanawha. "
+            "The McMinn County Sheriff said the Litchfield Fire Chief arrived.")
+    found = places_of(run, text)
+    assert found["MOUNT GILEAD"].admin1 == "Ohio"
+    assert found["Kanawha"].country == "US"
+    assert found["McMinn County"].admin1 == "Tennessee"
+    assert "Litchfield" in found
+
+
+def test_county_named_in_the_story_picks_the_town(run):
+    found = places_of(run, "Police in Athens arrested a man. Clarke County deputies helped.")
+    assert found["Athens"].admin1 == "Georgia"
+
+
+def test_name_heads_take_the_rest_of_the_name(run):
+    found = places_of(run, "Clashes continued on the fronts of Tal Tamr and Tal Abyad.")
+    assert {"Tal Tamr", "Tal Abyad"} <= set(found)
+    assert all(found[n].country == "SY" for n in ("Tal Tamr", "Tal Abyad"))
+    assert "Tal" not in found

@@ -47,8 +47,14 @@ def describe_input_error(err: Any) -> tuple[str, str]:
 
 def make_settings(model: str | None = None, actors: Iterable[Path] | None = None,
                   max_bytes: int | None = None, workers: int | None = None,
-                  batch_size: int | None = None) -> Settings:
+                  batch_size: int | None = None,
+                  broad_attributions: bool | None = None,
+                  focus: str | None = None) -> Settings:
     settings = Settings()
+    if focus:
+        settings.place_focus = focus
+    if broad_attributions is not None:
+        settings.broad_attributions = broad_attributions
     if model:
         settings.spacy_model = model
     if actors:

@@ -12,7 +12,14 @@ from typing import Annotated
 import typer
 
 from claimbase.cli.common import check_actor_files, fail_line, make_settings, read_documents
-from claimbase.cli.ingest import ActorsOption, MaxBytesOption, ModelOption, WorkersOption
+from claimbase.cli.ingest import (
+    ActorsOption,
+    BroadOption,
+    FocusOption,
+    MaxBytesOption,
+    ModelOption,
+    WorkersOption,
+)
 from claimbase.config import Settings
 from claimbase.record import Document
 from claimbase.store.runner import process_documents
@@ -33,11 +40,14 @@ def extract(
     model: ModelOption = None,
     workers: WorkersOption = None,
     max_bytes: MaxBytesOption = None,
+    broad_attributions: BroadOption = None,
+    focus: FocusOption = None,
 ) -> None:
     """Print the records of documents as JSON lines (events, attributions or places)."""
     check_actor_files(actors)
     settings = make_settings(model=model, actors=actors, max_bytes=max_bytes,
-                             workers=workers)
+                             workers=workers, broad_attributions=broad_attributions,
+                             focus=focus)
     failed: list[tuple[str, str]] = []
     docs = read_documents(inputs, settings, failed)
     try:

@@ -44,6 +44,14 @@ WorkersOption = Annotated[int | None, typer.Option(
     help="Worker processes, each loading the model once (default: 1).")]
 MaxBytesOption = Annotated[int | None, typer.Option(
     "--max-bytes", min=1, help="Reject inputs larger than this (default: 5000000).")]
+FocusOption = Annotated[str | None, typer.Option(
+    "--focus", show_default=False,
+    help="Country the documents are about (ISO3 or ISO2, e.g. SYR): a strong hint for "
+         "placing ambiguous names (default: $CLAIMBASE_PLACE_FOCUS or none).")]
+BroadOption = Annotated[bool | None, typer.Option(
+    "--broad-attributions/--statements-only", show_default=False,
+    help="Also keep wills and positions (\"X wants to …\", \"X backs …\") as attribution "
+         "records (default: statements only, or $CLAIMBASE_BROAD_ATTRIBUTIONS=1).")]
 
 
 def open_store(db: str | None) -> Store:
@@ -79,12 +87,14 @@ def summary_table(report: IngestReport, location: str) -> Table:
 
 def run_ingest(inputs: list[str], db: str | None, actors: list[Path] | None = None,
                model: str | None = None, workers: int | None = None,
-               max_bytes: int | None = None,
-               show_summary: bool = True) -> tuple[Store, IngestReport]:
+               max_bytes: int | None = None, show_summary: bool = True,
+               broad_attributions: bool | None = None,
+               focus: str | None = None) -> tuple[Store, IngestReport]:
     """Read, skip known texts, process, store; returns (store, report)."""
     check_actor_files(actors)
     settings = make_settings(model=model, actors=actors, max_bytes=max_bytes,
-                             workers=workers)
+                             workers=workers, broad_attributions=broad_attributions,
+                             focus=focus)
     store = open_store(db)
     report = IngestReport()
     with err_console.status("reading inputs…", spinner="dots") if err_console.is_terminal \
@@ -130,10 +140,13 @@ def ingest(
     model: ModelOption = None,
     workers: WorkersOption = None,
     max_bytes: MaxBytesOption = None,
+    broad_attributions: BroadOption = None,
+    focus: FocusOption = None,
 ) -> None:
     """Extract sourced events from documents and store them (known texts are skipped)."""
     store, report = run_ingest(inputs, db, actors=actors, model=model, workers=workers,
-                               max_bytes=max_bytes)
+                               max_bytes=max_bytes, broad_attributions=broad_attributions,
+                               focus=focus)
     store.close()
     raise typer.Exit(1 if report.failed else 0)
 

@@ -157,6 +157,8 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
 
 
 def location_ok(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> bool:
+    """Same gazetteer entry, within NEAR_KM, or (when the gold has no gazetteer id and one side
+    has no coordinates) the same place expression."""
     if gold is None or pred is None:
         return gold is None and pred is None
     if gold.get("gazetteer_id") and gold.get("gazetteer_id") == pred.get("gazetteer_id"):
@@ -164,7 +166,7 @@ def location_ok(gold: dict[str, Any] | None, pred: dict[str, Any] | None) -> boo
     km = _km(gold, pred)
     if km is not None:
         return km <= NEAR_KM
-    if gold.get("gazetteer_id") is None and pred.get("gazetteer_id") is None:
+    if gold.get("gazetteer_id") is None:  # gold names the place without resolving it
         return _overlap(gold.get("start") or 0, gold.get("end") or 0,
                         pred.get("start") or 0, pred.get("end") or 0) > 0
     return False

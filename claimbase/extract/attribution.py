@@ -16,6 +16,14 @@ paragraph breaks). Patterns, in order:
   (never across paragraph breaks), scope `carried`;
 - nesting: a record whose cue lies inside another record's content gets it as `parent`.
 
+Beyond reported statements (PolNeAR-style broad attribution), learned cue frames
+(`claimbase/data/learned_cues.tsv`, built by `scripts/learn_cues.py` from PolNeAR train) find
+wills, attitudes and positions: "X vowed to …", "X is wary of …", "Y was endorsed by X",
+"X's insistence that …". Every record carries a `cue_class` (the reporting_verbs class for
+statements; intention / support / attitude / other for the broad layer). Events do not take
+their source from the broad classes (`uninherited_cue_classes`, see `attribution_at`), and
+such records never carry scope to the next sentence.
+
 Source kinds come from the actor dictionary (`doc.actors`, `res.actors`) when present, else
 from spaCy entity labels and the head-noun lexicons of `claimbase/data/cues.yaml`.
 """
@@ -28,7 +36,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimbase.extract.attribution_cues import Cues, cues
+from claimbase.extract.attribution_cues import (
+    Cues,
+    cues,
+    frame_of,
+    learned,
+    material_event_verbs,
+)
 from claimbase.record import Attribution, Document
 
 __all__ = ["find_attributions", "attribution_at", "Lex", "lex"]
@@ -75,6 +89,10 @@ class Lex:
     carry_stop: tuple[str, ...]
     carry_meta: frozenset[str]
     quote_only: frozenset[str]
+    uninherited: frozenset[str]
+    not_cue_verbs: frozenset[str]
+    learned_classes: dict[str, str]
+    learned_min_rate: dict[str, float]
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +113,10 @@ def lex() -> Lex:
         block_end=tuple(sorted(c.set("block_end_prefixes"))),
         carry_stop=tuple(sorted(c.set("carry_stop_openers"))),
         carry_meta=c.set("carry_meta_nouns"), quote_only=c.set("quote_only_verbs"),
+        uninherited=c.set("uninherited_cue_classes"), not_cue_verbs=c.set("not_cue_verbs"),
+        learned_classes={str(w).lower(): cls for cls, words in c.raw["cue_classes"].items()
+                         for w in words},
+        learned_min_rate={str(k): float(v) for k, v in c.raw["learned_cue_min_rate"].items()},
     )
 
 
@@ -129,6 +151,7 @@ class _Found:
     media_hint: bool = False
     parent_idx: int | None = None
     carries: bool = True  # may cover the cue-less sentences that follow
+    cls: str = "report"  # the cue class (Attribution.cue_class)
 
 
 @dataclass
@@ -357,8 +380,10 @@ def _agent(v: Any) -> Any:
     return None
 
 
-def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
-    """The source head token for cue verb v and whether it is a passive/impersonal 'it'."""
+def _source_head(ctx: _Ctx, v: Any, lenient: bool = False) -> tuple[Any, bool]:
+    """The source head token for cue verb v and whether it is a passive/impersonal 'it'
+    (lenient: a shared subject needs only to be agentive, see `_agentive`)."""
+    holds = _agentive if lenient else _evidence_source
     subj = _subject(v)
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = _agent(v)
@@ -377,12 +402,12 @@ def _source_head(ctx: _Ctx, v: Any) -> tuple[Any, bool]:
     if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
         head_subj = _subject(v.head.head)  # "… by citing his results", "in chiding Trump"
         if head_subj is not None and head_subj.dep_ != "nsubjpass" \
-                and _evidence_source(ctx, head_subj):
+                and holds(ctx, head_subj):
             return head_subj, False
     if v.dep_ in ("advcl", "xcomp", "conj") and v.head.pos_ in ("VERB", "AUX"):
         head_subj = _subject(v.head)
         if head_subj is not None and head_subj.dep_ != "nsubjpass" and (
-                v.dep_ == "conj" or _evidence_source(ctx, head_subj)):
+                v.dep_ == "conj" or holds(ctx, head_subj)):
             if head_subj.tag_ in ("WP", "WDT") and v.head.dep_ == "relcl":
                 return v.head.head, False
             return head_subj, False
@@ -527,14 +552,15 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
         return None
     if any((lw, c.lower_) in _not_cue_phrasal() for c in v.children if c.dep_ == "prt"):
         return None  # "called off the strike" reports nothing
-    if any(c.dep_ == "neg" for c in v.children) or (
-            v.dep_ == "conj" and any(c.dep_ == "neg" for c in v.head.children)):
+    if _negated(v) or (v.dep_ == "conj" and _negated(v.head)):
         return None  # "didn't mention ISIS or accuse …": no statement is reported
     if v.tag_ == "VBN" and v.dep_ == "acl" and not any(c.dep_ == "agent" for c in v.children):
         return None
     comp, how = _complement(ctx, v, unit)
     src, impersonal = _source_head(ctx, v)
     if src is not None and not _in_unit(ctx, src, unit):
+        return None
+    if src is not None and _quoted_self(ctx, src, unit):
         return None
     if src is not None:
         owner = _report_owner(ctx, src)
@@ -551,7 +577,7 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
                 return None
             cue = _cue_span(ctx, v, None)
             return _Found(_np_span(ctx, src, unit), src, cue, quote, unit=n,
-                          inverted=quote[1] <= cue[0])
+                          inverted=quote[1] <= cue[0], cls=lx.verbs[lw])
         how = "paren"
     if src is None and not impersonal:
         return None
@@ -568,9 +594,9 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
         if a < b:
             cs, ce = _chars(ctx, a, b)
             return _Found(src_span, src, cue, _balance_quotes(ctx, cs, ce), unit=n,
-                          kind="rumor" if impersonal else None)
+                          kind="rumor" if impersonal else None, cls=lx.verbs[lw])
         return _Found(src_span, src, cue, (cue[1], cue[1]), unit=n, intro=True,
-                      kind="rumor" if impersonal else None)
+                      kind="rumor" if impersonal else None, cls=lx.verbs[lw])
     if how == "paren":
         a, b = comp
         inverted = True
@@ -602,13 +628,161 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
             return None
     cs, ce = _chars(ctx, a, b)
     cs, ce = _extend_to_quote(ctx, cs, ce)
-    if (lx.verbs[lw] in ("directive", "commissive") or lw in lx.quote_only) \
-            and not _quoted(ctx, cs, ce):
-        return None  # "X demanded that Y …" is a REQUEST event, not a reported statement
+    cls = lx.verbs[lw]
+    if lw in lx.quote_only and not _quoted(ctx, cs, ce):
+        return None
+    if cls in ("directive", "commissive") and not _quoted(ctx, cs, ce):
+        # "X demanded that Y …" reports X's will, not X's words: the demand is a REQUEST
+        # event of its own and the events inside do not take X as their source
+        cls = "intention"
     if b - a == 1 and ctx.sdoc[a].pos_ == "PRON":
         return None  # "… who she referred to": no content of its own
     return _Found(src_span, src, cue, _balance_quotes(ctx, cs, ce), unit=n,
-                  kind="rumor" if impersonal else None, inverted=inverted)
+                  kind="rumor" if impersonal else None, inverted=inverted, cls=cls,
+                  carries=cls != "intention")
+
+
+_NO_SOURCE = frozenset({"it", "this", "that", "there", "which", "what", "these", "those",
+                        "something", "nothing", "anything", "everything"})
+_FRAME_DEPS = {"ccomp": ("ccomp",), "xcomp": ("xcomp",), "dobj": ("dobj",), "prep": ("prep",)}
+
+
+def _learned_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
+    """A verb whose lemma and frame often head attribution cues in news (learned from
+    PolNeAR, claimbase/data/learned_cues.tsv: 'X wants to …', 'X backs …', 'X argues …'),
+    with a subject source and the complement of that frame as content."""
+    if v.dep_ in ("amod", "compound", "aux", "auxpass") or v.pos_ not in ("VERB", "ADJ"):
+        return None
+    verb = v  # the word that carries the subject
+    if v.pos_ == "ADJ":  # "X is afraid that …", "X was critical of …"
+        if v.dep_ != "acomp" or v.head.pos_ not in ("AUX", "VERB"):
+            return None
+        verb = v.head
+    frame = frame_of(v)
+    lw = v.lemma_.lower()
+    rate = learned().get((lw, v.pos_, frame))
+    if rate is None or rate < ctx.lx.learned_min_rate.get(frame, 1.0) \
+            or lw in material_event_verbs() or lw in ctx.lx.not_cue_verbs \
+            or any((lw, c.lower_) in _not_cue_phrasal() for c in v.children if c.dep_ == "prt"):
+        return None
+    if _negated(v) or _negated(verb) or (verb.dep_ == "conj" and _negated(verb.head)):
+        return None  # a negated cue reports no statement (seed GUIDELINES §11)
+    src, _impersonal = _source_head(ctx, verb, lenient=True)
+    if src is None or not _in_unit(ctx, src, unit) or src.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if src.lower_ in _NO_SOURCE and not (src.lower_ == "it" and src.dep_ == "nsubj"
+                                         and frame in ("ccomp", "xcomp") and rate >= 0.5):
+        return None  # "it" stands for a source only with a strong cue ("It argues that")
+    if src.lower_ != "it" and not _agentive(ctx, src):
+        return None
+    if _quoted_self(ctx, src, unit):
+        return None
+    owner = _report_owner(ctx, src)
+    src = owner if owner is not None else src
+    comp = next((c for c in v.children if c.dep_ in _FRAME_DEPS.get(frame, ())
+                 and c.i > v.i and _in_unit(ctx, c, unit)), None)
+    if comp is None:
+        return None
+    body = comp  # "wary of the plan": the preposition belongs to the cue
+    if frame == "prep":
+        body = next((g for g in comp.children if g.dep_ in ("pobj", "pcomp")), None)
+        if body is None:
+            return None
+    skip = src if body.left_edge.i <= src.i <= body.right_edge.i else None
+    a, b = _trim(ctx, *_subtree_span(ctx, body, unit, skip))
+    if a >= b or (b - a == 1 and ctx.sdoc[a].pos_ == "PRON"):
+        return None
+    cue = _cue_span(ctx, v, comp if frame == "prep" and comp.i <= v.i + 2 else None)
+    if verb is not v:
+        cue = (_cue_span(ctx, verb)[0], cue[1])
+        if any(q in ctx.text[cue[0]:cue[1]] for q in _OPEN_QUOTES):
+            return None  # 'was “worried about …”' is a mixed quote (see _mixed_quote)
+    cs, ce = _chars(ctx, a, b)
+    if cs <= cue[0] < ce:
+        return None
+    return _Found(_np_span(ctx, src, unit), src, cue, _balance_quotes(ctx, cs, ce), unit=n,
+                  cls=ctx.lx.learned_classes.get(lw, "other"), carries=False)
+
+
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "crat", "ic", "ee", "man", "woman",
+                   "people", "public", "team", "staff", "camp", "side")
+
+
+def _learned_noun(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
+    """'X's plan to …', 'his view of …', 'Clinton's disdain for …': a noun that often heads a
+    cue when it has a possessor (learned frame "poss"); the possessor is the source."""
+    if tok.pos_ != "NOUN" or frame_of(tok) != "poss":
+        return None
+    lw = tok.lemma_.lower()
+    rate = learned().get((lw, "NOUN", "poss"))
+    if rate is None or rate < ctx.lx.learned_min_rate.get("poss", 1.0):
+        return None
+    owner = next(c for c in tok.children if c.dep_ == "poss")
+    body = _clause_child(tok)
+    prep = None
+    if body is None:
+        body = next((c for c in tok.children if c.dep_ in ("acl", "xcomp") and c.i > tok.i), None)
+    if body is None:
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+        body = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) \
+            if prep is not None else None
+    if body is None or not _in_unit(ctx, body, unit) or not _in_unit(ctx, owner, unit):
+        return None
+    a, b = _trim(ctx, *_subtree_span(ctx, body, unit))
+    if a >= b or (b - a == 1 and ctx.sdoc[a].pos_ == "PRON"):
+        return None
+    last = prep if prep is not None else tok
+    return _Found(_np_span(ctx, owner, unit), owner, (tok.idx, last.idx + len(last)),
+                  _chars(ctx, a, b), unit=n, cls=ctx.lx.learned_classes.get(lw, "other"),
+                  carries=False)
+
+
+def _passive_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
+    """'Y was endorsed/reported/echoed by X': a learned cue verb in the passive; the agent
+    is the source and the passive subject the content."""
+    agent = _agent(v)
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if agent is None or subj is None or v.pos_ != "VERB" or not _in_unit(ctx, agent, unit) \
+            or not _in_unit(ctx, subj, unit) or subj.lower_ in _NO_SOURCE:
+        return None
+    lw = v.lemma_.lower()
+    if lw in material_event_verbs() or lw in ctx.lx.not_cue_verbs or _negated(v):
+        return None
+    rate = max(learned().get((lw, "VERB", f), 0.0) for f in ("dobj", "ccomp"))
+    if rate < ctx.lx.learned_min_rate.get("dobj", 1.0) or not _agentive(ctx, agent):
+        return None
+    a, b = _trim(ctx, *_subtree_span(ctx, subj, unit))
+    if a >= b or (b - a == 1 and ctx.sdoc[a].pos_ == "PRON"):
+        return None
+    cue = _cue_span(ctx, v)
+    by = agent.head
+    cue = (cue[0], by.idx + len(by)) if by.i == v.i + 1 else cue
+    cls = ctx.lx.verbs.get(lw)
+    cls = cls if cls in ("report", "evidence") else ctx.lx.learned_classes.get(lw, "other")
+    return _Found(_np_span(ctx, agent, unit), agent, cue, _chars(ctx, a, b), unit=n, cls=cls,
+                  carries=False, inverted=True)
+
+
+def _agentive(ctx: _Ctx, src: Any) -> bool:
+    """A source that can hold a view: a person, group or outlet ('critics', 'voters', 'the
+    campaign'), not a thing ('the deployment', 'its actions')."""
+    if _evidence_source(ctx, src) or src.pos_ == "PROPN":
+        return True
+    return src.pos_ == "NOUN" and src.lemma_.lower().endswith(_AGENT_SUFFIXES)
+
+
+def _quoted_self(ctx: _Ctx, src: Any, unit: Unit) -> bool:
+    """'“… I think …”': a speaker's own belief or wish inside a quotation belongs to the
+    quotation, not to a statement of its own."""
+    if src.lower_ not in ("i", "we", "you"):
+        return False
+    return _inside_quote(ctx.text, src.idx, ctx.paras[unit.para][0])
+
+
+def _negated(v: Any) -> bool:
+    """A negation in v's own verb group ("did not say", "isn't saying"), not one inside a
+    quotation the parser hung on v ('"Probably not," she said')."""
+    return any(c.dep_ == "neg" and -1 <= v.i - c.i <= 3 for c in v.children)
 
 
 def _quoted(ctx: _Ctx, cs: int, ce: int) -> bool:
@@ -681,16 +855,55 @@ def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | N
         if v.i < a or v.i >= b:
             return (a, b) if a < b else None
         return None
-    if head.pos_ not in ("VERB", "AUX") or head.i > v.i or not _in_unit(ctx, head, unit):
+    if head.pos_ not in ("VERB", "AUX") or not _in_unit(ctx, head, unit):
         return None
+    lb, rb = _paren_bounds(ctx, v, unit)
     sdoc = ctx.sdoc
-    prev = sdoc[v.left_edge.i - 1] if v.left_edge.i > unit.start else None
+    prev = sdoc[lb - 1] if lb > unit.start else None
     if prev is None or prev.text not in (",", "—", "–") + tuple(_CLOSE_QUOTES):
         return None
-    a = unit.start
-    b = v.left_edge.i
-    a, b = _trim(ctx, a, b)
-    return (a, b) if a < b else None
+    left = _trim(ctx, unit.start, lb)
+    if head.i < v.i:
+        return left if left[0] < left[1] else None
+    # "The museum, X said, would …": the main clause goes on after the parenthetical
+    if sdoc[rb].text not in (",", "—", "–"):
+        return None
+    right = _trim(ctx, rb + 1, unit.end)
+    return right if right[0] < right[1] and right[0] <= head.i < right[1] else None
+
+
+def _paren_bounds(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int]:
+    """First and last token of a parenthetical cue clause, without its edge punctuation;
+    rb is the index of the token right after it."""
+    sdoc = ctx.sdoc
+    lb, rb = max(v.left_edge.i, unit.start), min(v.right_edge.i, unit.end - 1)
+    while lb < v.i and (sdoc[lb].is_punct or sdoc[lb].is_space):
+        lb += 1
+    while rb > v.i and (sdoc[rb].is_punct or sdoc[rb].is_space):
+        rb -= 1
+    return lb, min(rb + 1, unit.end - 1)
+
+
+def _paren_rest(ctx: _Ctx, v: Any, unit: Unit, n: int, f: _Found) -> _Found | None:
+    """'Y1, X said, Y2': the part of the sentence on the other side of a parenthetical cue is
+    reported too (a second record when it holds a clause of its own)."""
+    if v.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or f.scope != "explicit":
+        return None
+    lb, rb = _paren_bounds(ctx, v, unit)
+    sdoc = ctx.sdoc
+    if sdoc[rb].text not in (",", "—", "–") or lb <= unit.start:
+        return None
+    left, right = _trim(ctx, unit.start, lb), _trim(ctx, rb + 1, unit.end)
+    c0 = f.content[0]
+    other = right if c0 < sdoc[lb].idx else left
+    a, b = other
+    if a >= b or not any(t.pos_ in ("VERB", "AUX") for t in sdoc[a:b]):
+        return None
+    cs, ce = _chars(ctx, a, b)
+    if cs < f.content[1] and f.content[0] < ce:
+        return None
+    return _Found(f.src, f.src_head, f.cue, _balance_quotes(ctx, cs, ce), unit=n,
+                  kind=f.kind, inverted=f.inverted, carries=False, cls=f.cls)
 
 
 def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
@@ -716,6 +929,10 @@ def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
     if k >= p0 and text[k] in "”\"":
         opener = "“" if text[k] == "”" else '"'
         q = text.rfind(opener, p0, k)
+        if q != -1:
+            return q, k + 1
+    if k > p0 and text[k - 1:k + 1] == "''":  # typewriter style: ''…,'' X said
+        q = text.rfind("''", p0, k - 1)
         if q != -1:
             return q, k + 1
     return None
@@ -1089,7 +1306,8 @@ def _blocks(ctx: _Ctx, intro: _Found, turn_paras: set[int]) -> list[_Found]:
                 if cs < ce:
                     out.append(_Found(intro.src, intro.src_head, intro.cue, (cs, ce),
                                       scope="block", kind=intro.kind, unit=n,
-                                      media_hint=intro.media_hint, parent_idx=-1))
+                                      media_hint=intro.media_hint, parent_idx=-1,
+                                      cls=intro.cls))
         started = True
         if not multi:
             break
@@ -1157,8 +1375,8 @@ def _carry(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
     """Cue-less sentences after (or, for a paragraph-final trailing cue, before) an explicit
     attribution in the same paragraph inherit it."""
     covered: dict[int, _Found] = {}
-    for f in found:
-        if f.scope in ("explicit", "block") and not f.intro:
+    for f in found:  # a will or position ("X demanded …") leaves its sentence carriable
+        if f.scope in ("explicit", "block") and not f.intro and f.cls not in ctx.lx.uninherited:
             for n in _units_covered(ctx, f):
                 covered.setdefault(n, f)
     carried: list[_Found] = []
@@ -1191,7 +1409,7 @@ def _carried(ctx: _Ctx, f: _Found, n: int) -> _Found:
     u = ctx.units[n]
     cs, ce = _trim_chars(ctx.text, u.char_start, u.char_end)
     return _Found(f.src, f.src_head, f.cue, (cs, ce), scope="carried", kind=f.kind, unit=n,
-                  media_hint=f.media_hint)
+                  media_hint=f.media_hint, cls=f.cls)
 
 
 def _units_covered(ctx: _Ctx, f: _Found) -> list[int]:
@@ -1370,7 +1588,7 @@ def _coref_id(ctx: _Ctx, head: Any) -> str | None:
 def _candidate_hashes(strings: Any) -> tuple[frozenset[int], frozenset[int]]:
     """StringStore hashes of reporting-verb lemmas and of noun-cue words (+ 'according')."""
     lx = lex()
-    verbs = frozenset(strings.add(w) for w in lx.verbs)
+    verbs = frozenset(strings.add(w) for w in set(lx.verbs) | {k[0] for k in learned()})
     nouns = frozenset(strings.add(w) for w in (lx.noun_cues | {"according"}))
     return verbs, nouns
 
@@ -1399,13 +1617,17 @@ def _detect(ctx: _Ctx) -> list[_Found]:
             if tok.lower_ == "according":
                 f = _according(ctx, tok, unit, n)
             elif tok.pos_ in ("VERB", "AUX"):
-                f = _verb_attribution(ctx, tok, unit, n)
+                f = _verb_attribution(ctx, tok, unit, n) or _learned_attribution(
+                    ctx, tok, unit, n) or _passive_attribution(ctx, tok, unit, n)
                 if f is not None:
-                    extra = _conj_statement(ctx, tok, unit, n, f)
+                    extra = _conj_statement(ctx, tok, unit, n, f) or _paren_rest(
+                        ctx, tok, unit, n, f)
                     if extra is not None:
                         here.append(extra)
             elif tok.pos_ in ("NOUN", "PROPN"):
-                f = _noun_attribution(ctx, tok, unit, n)
+                f = _noun_attribution(ctx, tok, unit, n) or _learned_noun(ctx, tok, unit, n)
+            elif tok.pos_ == "ADJ":
+                f = _learned_attribution(ctx, tok, unit, n)
             if f is not None:
                 here.append(f)
         if not any(f.intro for f in here) and sdoc[unit.end - 1].text == ":":
@@ -1414,6 +1636,10 @@ def _detect(ctx: _Ctx) -> list[_Found]:
                 here.append(intro)
         if not here and ":" in ctx.text[unit.char_start:unit.char_end]:
             f = _colon_quote(ctx, unit, n)
+            if f is not None:
+                here.append(f)
+        if not here:
+            f = _in_document(ctx, unit, n)
             if f is not None:
                 here.append(f)
         if not here:
@@ -1500,6 +1726,28 @@ def _evident_to(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
         return _Found(_np_span(ctx, pobj, unit), pobj, (it.idx, t.idx + len(t)),
                       _chars(ctx, a, b), unit=n, carries=False)
     return None
+
+
+_IN_DOCUMENT = frozenset({"poll", "survey", "report", "study", "statement", "interview",
+                          "speech", "letter", "memo", "analysis", "filing", "lawsuit"})
+
+
+def _in_document(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
+    """'In the latest poll, X leads by …' / 'In a statement, …' with no other cue: the
+    document named by the opening phrase is the source, cue "In"."""
+    sdoc = ctx.sdoc
+    first = next((t for t in sdoc[unit.start:unit.end] if not (t.is_punct or t.is_space)), None)
+    if first is None or first.lower_ != "in" or first.dep_ != "prep" \
+            or first.head.dep_ != "ROOT":
+        return None
+    pobj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if pobj is None or pobj.lemma_.lower() not in _IN_DOCUMENT:
+        return None
+    a, b = _trim(ctx, first.right_edge.i + 1, unit.end)
+    if a >= b or not any(t.pos_ in ("VERB", "AUX") for t in sdoc[a:b]):
+        return None
+    return _Found(_np_span(ctx, pobj, unit), pobj, (first.idx, first.idx + len(first)),
+                  _chars(ctx, a, b), unit=n, carries=False)
 
 
 def _mixed_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
@@ -1620,7 +1868,7 @@ def _conj_statement(ctx: _Ctx, v: Any, unit: Unit, n: int, f: _Found) -> _Found 
             end = ctx.sdoc[cut - 1].idx + len(ctx.sdoc[cut - 1])
             f.content = _balance_quotes(ctx, f.content[0], min(f.content[1], end))
             return _Found(f.src, f.src_head, f.cue, _balance_quotes(ctx, cs, ce), unit=n,
-                          kind=f.kind)
+                          kind=f.kind, cls=f.cls)
     for c in v.children:
         if c.dep_ != "conj" or not _in_unit(ctx, c, unit) or c.lemma_.lower() in ctx.lx.verbs:
             continue
@@ -1634,7 +1882,7 @@ def _conj_statement(ctx: _Ctx, v: Any, unit: Unit, n: int, f: _Found) -> _Found 
         if cs < f.content[1]:
             continue
         return _Found(f.src, f.src_head, f.cue, _balance_quotes(ctx, cs, ce), unit=n,
-                      kind=f.kind)
+                      kind=f.kind, cls=f.cls)
     return None
 
 
@@ -1644,9 +1892,11 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
     """Drop a record whose cue sits inside another record's cue with the same content, and
-    records whose cue lies inside their own content."""
+    records whose cue lies inside their own content. Statements win over the broad
+    classes (wills, positions) on a shared cue."""
+    broad = lex().uninherited
     out: list[_Found] = []
-    for f in found:
+    for f in sorted(found, key=lambda f: f.cls in broad):
         if f.cue and not f.intro and f.content[0] <= f.cue[0] and f.cue[1] <= f.content[1] \
                 and f.content[1] > f.content[0]:
             continue
@@ -1716,7 +1966,7 @@ def _materialize(ctx: _Ctx, found: list[_Found]) -> list[Attribution]:
             cue=cue_text, cue_start=f.cue[0] if f.cue else None,
             cue_end=f.cue[1] if f.cue else None,
             content_start=f.content[0], content_end=f.content[1], source_id=sid,
-            scope=f.scope))
+            scope=f.scope, cue_class=f.cls))
     _harmonize(atts)
     atts.sort(key=lambda a: (a.content_start, a.content_end))
     _nest(atts)
@@ -1818,10 +2068,32 @@ def _content_head(doc: Document, att: Attribution) -> Any:
     return (verbs or tops or inside)[0]
 
 
-def attribution_at(doc: Document, start: int, end: int) -> Attribution | None:
-    """The innermost attribution whose content covers [start, end) (None = author voice)."""
-    best: Attribution | None = None
+def keep_statements(doc: Document, res: Any) -> None:
+    """Stage: drop the broad records (wills and positions, `uninherited_cue_classes`) unless
+    `settings.broad_attributions`; RECORD.md's attribution records are reported statements.
+    Records nested in a dropped one move up to its parent."""
+    if getattr(getattr(res, "settings", None), "broad_attributions", False):
+        return
+    broad = lex().uninherited
+    if not any(att.cue_class in broad for att in doc.attributions):
+        return
     for att in doc.attributions:
+        while att.parent is not None and att.parent.cue_class in broad:
+            att.parent = att.parent.parent
+    doc.attributions = [att for att in doc.attributions if att.cue_class not in broad]
+
+
+def attribution_at(doc: Document, start: int, end: int) -> Attribution | None:
+    """The innermost attribution whose content covers [start, end) (None = author voice).
+
+    Records whose cue class only reports a will or a position (`uninherited_cue_classes`:
+    "X wants to …", "X backs …") are skipped: the events inside stay with the outer source.
+    """
+    best: Attribution | None = None
+    skip = lex().uninherited
+    for att in doc.attributions:
+        if att.cue_class in skip:
+            continue
         if att.content_start <= start and end <= att.content_end and (
                 best is None or (att.content_end - att.content_start) < (
                     best.content_end - best.content_start)):

@@ -80,3 +80,73 @@ def load_cues(path: Path | str = CUES_PATH) -> Cues:
 def cues() -> Cues:
     """The packaged lexicons, loaded on first use."""
     return load_cues()
+
+
+# --------------------------------------------------------------------------------------
+# Learned cue frames (claimbase/data/learned_cues.tsv, written by scripts/learn_cues.py)
+
+LEARNED_PATH = DATA_DIR / "learned_cues.tsv"
+FRAMES = ("poss", "ccomp", "xcomp", "dobj", "prep", "none")
+
+
+def frame_of(tok: Any) -> str:
+    """The syntactic frame of a cue candidate: its strongest complement ("poss" for a noun
+    with a possessor: "X's plan to …", "his view of …")."""
+    deps = {c.dep_ for c in tok.children}
+    if tok.pos_ == "NOUN" and "poss" in deps:
+        return "poss"
+    if "ccomp" in deps:
+        return "ccomp"
+    if "xcomp" in deps:
+        return "xcomp"
+    if "dobj" in deps:
+        return "dobj"
+    if "prep" in deps:
+        return "prep"
+    return "none"
+
+
+def load_learned(path: Path | str = LEARNED_PATH) -> dict[tuple[str, str, str], float]:
+    """(lemma, coarse POS, frame) -> how often such a word heads an attribution cue."""
+    path = Path(path)
+    out: dict[tuple[str, str, str], float] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path}: learned cue table not found") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) < 6:
+            raise ValueError(f"{path}:{n}: expected 6 tab-separated columns")
+        out[(parts[0], parts[1], parts[2])] = float(parts[5])
+    return out
+
+
+@lru_cache(maxsize=1)
+def learned() -> dict[tuple[str, str, str], float]:
+    """The packaged learned cue table, loaded on first use."""
+    return load_learned()
+
+
+# PLOVER types of physical acts: a verb that codes one of these is an event, never a cue.
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "AID", "RETREAT", "SANCTION",
+                            "COOPERATE", "CONCEDE"})
+
+
+@lru_cache(maxsize=1)
+def material_event_verbs() -> frozenset[str]:
+    """Verbs of claimbase/data/event_lexicon.yaml whose every sense is a physical act
+    ("attack", "withdraw", "deploy"): learned cue frames never apply to them."""
+    path = DATA_DIR / "event_lexicon.yaml"
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        return frozenset()
+    out = set()
+    for lemma, senses in (raw.get("verbs") or {}).items():
+        types = {s.get("type") for s in senses or [] if isinstance(s, dict)}
+        if types and types <= MATERIAL_TYPES:
+            out.add(str(lemma).lower())
+    return frozenset(out)

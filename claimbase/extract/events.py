@@ -1043,17 +1043,93 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
 
 
 def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:
-    """The event place: `place_for`, unless it names a participant ("the US demanded")."""
+    """The event place: `place_for` over the places that name no participant ("the US
+    demanded", "Iraqi forces") and whose phrase reaches the event ("establish control over
+    X" places the control, not the demand in the clause above it). When the sentence has
+    places but none reaches the event, the event has no place of its own."""
     place_for = _helper("claimbase.geo.geoparse", "place_for")
+
+    local = {(p.start, p.end) for p in doc.places if p.feature not in ("country", "continent")}
+
+    def usable(start: int, end: int) -> bool:
+        return not ctx.is_participant(start, end) or (start, end) in local and \
+            _taken_place(doc, start, end, anchor)
+
+    def reaches(start: int, end: int) -> bool:
+        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor)
+
+    own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
+    if own and not any(reaches(p.start, p.end) for p in own):
+        return None
     if place_for is not None:
-        place = place_for(doc, s_start, s_end, anchor)
-        if place is None or not ctx.is_participant(place.start, place.end):
-            return place
-    inside = [p for p in doc.places if s_start <= p.start and p.end <= s_end
-              and not ctx.is_participant(p.start, p.end)]
+        return place_for(doc, s_start, s_end, anchor,
+                         exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
+    inside = [p for p in own if reaches(p.start, p.end)]
     if not inside:
         return None
     return min(inside, key=lambda p: abs(p.start - anchor.idx))
+
+
+def _taken_place(doc: Document, start: int, end: int, anchor: Any) -> bool:
+    """A place below country level that is the object of the event verb itself ("captured
+    Raqqa", "Al-Mayadin was liberated"): the territory acted on is where the event happens."""
+    sdoc = doc.spacy_doc
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span) or not hasattr(anchor, "i"):
+        return False
+    root = span.root
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.i == anchor.i
+
+
+_PLACE_LINK_POS = frozenset({"ADP", "ADV", "PART", "SCONJ"})
+_PLACE_NOUN_LINKS = frozenset({"dobj", "attr", "appos", "pobj", "conj",
+                               "compound"})
+_PLACE_CLAUSE_LINKS = frozenset({"advcl", "xcomp"})
+_PLACE_NOUN_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"})
+
+
+def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
+    """Does the place phrase attach to a constituent containing the anchor? From the place,
+    climb through prepositions and the nouns it modifies ("a checkpoint in Idlib", "control
+    over the fields") to the clause word, and through adverbial clauses ("…, killing 20 in
+    Idlib"); the anchor must lie in that word's subtree. True without a parse or for a place
+    in an earlier parsed sentence (it sets the scene), False for one in a later sentence."""
+    sdoc = doc.spacy_doc
+    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    if span is None or not len(span) or not hasattr(anchor, "sent"):
+        return True
+    if span.root.sent != anchor.sent:
+        return span.start < anchor.sent.start  # an earlier sentence sets the scene
+    if any(t.lower_ in ("there", "here") and t.dep_ == "advmod" for t in anchor.subtree):
+        return True  # "forces still based there": the place is the pro-form's antecedent
+    head = span.root
+    while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
+                                 or head.pos_ in _PLACE_NOUN_POS and _noun_link(head)):
+        if head.left_edge.i <= anchor.i <= head.right_edge.i:
+            return True  # also "eastern Syria, where ISIS rose"
+        head = head.head
+    while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
+            head.head != head and not _comparison(head):
+        head = head.head
+    return head.left_edge.i <= anchor.i <= head.right_edge.i
+
+
+def _noun_link(tok: Any) -> bool:
+    """A noun the place phrase may climb through: an object, a prepositional object, an
+    apposition, or the subject of a copula ("the south of Syria is part of the zone agreed
+    …"); not the subject of a full verb, whose places stay inside the subject phrase."""
+    return tok.dep_ in _PLACE_NOUN_LINKS or tok.dep_ in ("nsubj", "nsubjpass") and \
+        tok.head.pos_ == "AUX"
+
+
+def _comparison(clause: Any) -> bool:
+    """"…, just as your brothers did in Qalamoun", "like they did in Aleppo": a clause told
+    for comparison, whose places are not the main event's."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    degree = {c.lower_ for c in clause.children if c.dep_ == "advmod"} | \
+        {a.lower_ for c in clause.children if c.dep_ == "mark" for a in c.children}
+    return bool(marks & {"like", "than"}) or "as" in marks and bool(
+        degree & {"just", "much", "exactly"})
 
 
 def _date(doc: Document, s_start: int, s_end: int, anchor: Any) -> Any:

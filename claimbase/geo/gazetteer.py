@@ -99,12 +99,14 @@ class Context:
     points: list[tuple[float, float]] = field(default_factory=list)
     cue: str | None = None
     admins: Counter = field(default_factory=Counter)
+    actors: Counter = field(default_factory=Counter)  # countries of the document's actors
+    counties: frozenset = frozenset()  # (admin1, admin-2 name key) named in the document
 
     def key(self) -> tuple:
         top = tuple(sorted(self.countries.most_common(3))) + tuple(
-            sorted(self.admins.most_common(3)))
+            sorted(self.admins.most_common(3))) + tuple(sorted(self.actors.most_common(3)))
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:])
-        return (top, self.admin1, self.country, pts, self.cue)
+        return (top, self.admin1, self.country, pts, self.cue, self.counties)
 
 
 CUE_FEATURES = {
@@ -279,16 +281,18 @@ class Gazetteer:
         """Candidates with their scores, best first."""
         ctx = context or Context()
         scored = [(c, score(c, ctx)) for c in self.candidates(name)]
+        _main_names_first(name, scored)
+        if ctx.cue not in ADMIN_CUES:
+            _capital_over_state(scored)
         scored.sort(key=lambda cs: -cs[1])
         return scored
 
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
-        ranked = self.rank(name, ctx)
+        ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)]
         if not ranked:
             return None
-        best, s = ranked[0]
-        return best, _confidence(ranked)
+        return ranked[0][0], _confidence(ranked)
 
     # ------------------------------------------------------------ entity ruler
 
@@ -342,7 +346,8 @@ class Gazetteer:
             "AND a.kind = 'name')").fetchall()
         seen = {p.lower() for p in phrases}
         for alias, key in rows:
-            if not alias or key in _RULER_STOP or len(key) < 3 or alias.lower() in seen:
+            if not alias or (key in _RULER_STOP and key not in _MATCHER_OK) or len(key) < 3 \
+                    or alias.lower() in seen:
                 continue
             seen.add(alias.lower())
             phrases.append(alias)
@@ -382,6 +387,10 @@ _RULER_STOP = frozenset({
 })
 
 
+# names too ambiguous for the NER-overriding ruler that the case-sensitive matcher may take
+_MATCHER_OK = frozenset({"georgia", "turkey", "bahrain", "amman"})
+
+
 def _label(feature: str) -> str:
     if feature in SITE_FEATURES:
         return "FAC"
@@ -406,9 +415,13 @@ def score(c: Candidate, ctx: Context) -> float:
     if total and c.country:
         share = ctx.countries.get(c.country, 0) / total
         s += 2.5 * share
+        if c.match != "exact" and share < 0.15:
+            s -= 1.0  # a loose spelling match outside the document's countries
     admins = sum(ctx.admins.values())
-    if admins and c.admin1 and c.feature != "admin1":
+    if admins and c.admin1:
         s += 1.2 * ctx.admins.get(c.admin1, 0) / admins
+    if ctx.counties and c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties:
+        s += 1.5  # "Athens" in a story that also names Clarke County (Georgia)
     if ctx.admin1:
         if c.admin1 and norm(c.admin1) == norm(ctx.admin1):
             s += 3.0
@@ -425,6 +438,42 @@ def score(c: Candidate, ctx: Context) -> float:
             and not ctx.country and c.country in RULER_COUNTRIES):
         s += REGION_PRIOR  # no context at all: the conflict regions the project covers
     return s
+
+
+ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", "region",
+                        "countryside", "district"})
+
+
+def _main_names_first(name: str, scored: list[tuple[Candidate, float]]) -> None:
+    """Places called so by their own name come before places that merely have it among
+    their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville."""
+    key = fold(name)
+    own = [fold(c.name) == key for c, _s in scored]
+    if any(own) and not all(own):
+        for i, (c, sc) in enumerate(scored):
+            if not own[i] and c.feature not in ("country", "admin1", "continent"):
+                scored[i] = (c, sc - 0.6)
+
+
+def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
+    """A national capital named like an admin-1 area of its own country is the capital unless
+    a cue says otherwise ("Washington" is the city; "Washington state" the state)."""
+    capitals = {c.country: sc for c, sc in scored if c.feature == "capital" and c.match == "exact"}
+    for i, (c, sc) in enumerate(scored):
+        if c.feature == "admin1" and c.country in capitals and sc >= capitals[c.country]:
+            scored[i] = (c, capitals[c.country] - 0.1)
+
+
+def _off_focus(c: Candidate, ctx: Context) -> bool:
+    """A small place in a country the document never points at, when the document's actors
+    and places clearly point elsewhere: better unresolved than a namesake abroad."""
+    total = sum(ctx.countries.values())
+    if total < 1.0 or sum(ctx.actors.values()) < 1.0 or ctx.country or ctx.admin1:
+        return False
+    if c.feature in ("country", "continent", "admin1"):
+        return False
+    return ctx.countries.get(c.country, 0) / total < 0.05 and c.population < 100_000 \
+        and c.importance < 5.0
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:

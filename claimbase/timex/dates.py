@@ -4,8 +4,14 @@ Every expression becomes a `DateMention` with ISO `value_start`/`value_end` and 
 explicit dates -> day; "last week", "the past few days", "the weekend" -> week range;
 "in October 2017", "last March", "recent", "last month" -> month; "2012", "last year" ->
 year; "more than two years ago", "for over a month" -> end bound only; "in the near future"
--> start = reference date, end open, precision unknown. Relative expressions without a
-reference date keep their text with null values and precision unknown.
+-> start = reference date, end open, precision unknown. Ranges ("January – August 2018",
+"the summer of 2013") -> month; spans told as durations ("killed in 7 days of fighting",
+"during the past 24 hours") end on the reference date; "since the beginning of the year"
+starts on its first day; "since this morning" is the reference day itself. Numeric dates
+are day first unless the text or the reference date shows month first. Relative
+expressions without a reference date keep their text with null values and precision
+unknown. `date_for` picks an event's date among the expressions whose syntactic scope
+contains the event word.
 """
 
 from __future__ import annotations
@@ -29,6 +35,8 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3,
 }
+# "Black Tuesday", "Bloody Sunday", "Good Friday": names of events or feasts, not dates
+DAY_NAME_ADJECTIVES = frozenset({"black", "bloody", "good", "holy", "great", "palm", "ash"})
 VAGUE = frozenset({"a couple of", "couple of", "a few", "few", "several"})
 
 _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -40,6 +48,11 @@ _NUM = (r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|elev
         r"a couple of|couple of|a few|few|several)")
 _UNIT = r"(?P<unit>day|week|month|year)s?"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MON1 = _MON.replace("(?P<mon>", "(?P<mon1>")
+_MON_UPPER = "(?P<mon>" + "|".join(m.upper() for m in calendar.month_name if m) + ")"
+_TO = r"\s*(?:and|-|–|—|/|to)\s*"
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+           "winter": (12, 2)}
 
 
 @dataclass(frozen=True)
@@ -111,12 +124,34 @@ def h_iso(m: re.Match, ref: date | None) -> Value | None:
     return Value(d, d, "day") if d else None
 
 
-def h_numeric(m: re.Match, ref: date | None) -> Value | None:
-    """"16/03/2016": day first, unless only the second number can be a day ("03/16/2016")."""
+def h_numeric(m: re.Match, ref: date | None, order: str | None = None) -> Value | None:
+    """"16/03/2016": day first, unless only the second number can be a day ("03/16/2016"),
+    the document writes month first elsewhere (`order` "md"), or only the month-first reading
+    is not after the reference date."""
     a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-    day, month = (b, a) if b > 12 >= a else (a, b)
-    d = _safe_date(year, month, day)
+    dm, md = _safe_date(year, b, a), _safe_date(year, a, b)
+    if dm and md and dm != md and order is None and ref is not None:
+        late = ref + timedelta(days=1)
+        if (dm > late) != (md > late):
+            order = "md" if dm > late else "dm"
+    d = md if order == "md" and md else (dm or md)
     return Value(d, d, "day") if d else None
+
+
+_NUMERIC = re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b")
+
+
+def numeric_order(text: str) -> str | None:
+    """"dm" or "md" when the text's numeric dates show their order (a first or second number
+    above 12), else None."""
+    orders = set()
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            orders.add("dm")
+        elif b > 12 >= a:
+            orders.add("md")
+    return orders.pop() if len(orders) == 1 else None
 
 
 def h_month_day(m: re.Match, ref: date | None) -> Value | None:
@@ -300,23 +335,134 @@ def h_named_event(m: re.Match, ref: date | None) -> Value | None:
     return Value(date(2001, 9, 11), date(2001, 9, 11), "day")
 
 
+def h_month_range(m: re.Match, ref: date | None) -> Value | None:
+    """"January – August 2018", "from March to May 2017": whole months; a first month after
+    the second belongs to the previous year ("November – February 2018")."""
+    year, first, last = int(m["year"]), MONTHS[_mon(m["mon1"])], MONTHS[_mon(m["mon"])]
+    start = _month_range(year - 1 if first > last else year, first)[0]
+    return Value(start, _month_range(year, last)[1], "month")
+
+
+def h_season(m: re.Match, ref: date | None) -> Value | None:
+    """"the summer of 2013": its months (winter runs from the December before)."""
+    year = int(m["year"])
+    first, last = SEASONS[m["season"].lower()]
+    start = _month_range(year - 1 if first > last else year, first)[0]
+    return Value(start, _month_range(year, last)[1], "month")
+
+
+def h_today(m: re.Match, ref: date | None) -> Value | None:
+    """"since dawn", "today's morning": the reference day."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    return Value(ref, ref, "day")
+
+
+def h_last_night(m: re.Match, ref: date | None) -> Value | None:
+    if ref is None:
+        return Value(None, None, "unknown")
+    d = ref - timedelta(days=1)
+    return Value(d, d, "day")
+
+
+def h_hours(m: re.Match, ref: date | None) -> Value | None:
+    """"during the past 24 hours", "within 48 hours": as many calendar days as the hours
+    fill, ending on the reference day (24 hours -> that day, 48 -> it and the day before)."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    word = m["num"].lower()
+    hours = {"twenty-four": 24, "forty-eight": 48}.get(word) or _number(word)
+    days = max(1, -(-hours // 24))
+    return Value(ref - timedelta(days=days - 1), ref, "day" if days <= 2 else "week")
+
+
+def h_in_a_row(m: re.Match, ref: date | None) -> Value | None:
+    """"for the third day in a row": the occurrence reported is the reference day's."""
+    return h_today(m, ref)
+
+
+def h_span_of(m: re.Match, ref: date | None) -> Value | None:
+    """"killed in 7 days of fighting", "in 6 months of escalation": a span ending at the
+    reference date (N days count the reference day: "62 days" = ref - 61 .. ref)."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    if _is_future(m):
+        return None
+    if m["unit"].lower() == "day":
+        n = _number(m["num"])
+        return Value(ref - timedelta(days=max(n - 1, 0)), ref, "week" if n <= 7 else "month")
+    return h_past_days(m, ref)
+
+
+def h_beginning(m: re.Match, ref: date | None) -> Value | None:
+    """"since the beginning of the year / this month / 2019 / March": from its first day
+    to the reference date ("since" then leaves the end open)."""
+    unit = (m.groupdict().get("unit") or "").lower()
+    if m.groupdict().get("mon"):
+        month = MONTHS[_mon(m["mon"])]
+        year = int(m["year"]) if m.groupdict().get("year") else \
+            _infer_year(month, None, ref, future=False)
+        if year is None:
+            return Value(None, None, "unknown")
+        start = date(year, month, 1)
+    elif m.groupdict().get("yonly"):
+        start = date(int(m["yonly"]), 1, 1)
+    elif ref is None:
+        return Value(None, None, "unknown")
+    elif unit == "month":
+        start = ref.replace(day=1)
+    elif unit == "week":
+        start = ref - timedelta(days=ref.weekday())
+    else:
+        start = date(ref.year, 1, 1)
+    end = ref if ref is not None and ref >= start else None
+    return Value(start, end, "month" if unit != "week" else "week")
+
+
+def _mon(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
 # ------------------------------------------------------------------ rules
 
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
+_HOURS = r"(?P<num>\d+|twenty-four|forty-eight)\s+hours"
 RULES: list[tuple[re.Pattern[str], Handler]] = [
-    (re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?,?\s+{_YEAR}\b", re.I), h_full),
-    (re.compile(rf"\b{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), h_full),
+    (re.compile(rf"\b(?:(?:from|between)\s+)?{_MON1}\s*(?:-|–|—|to|and|until|through)\s*"
+                rf"{_MON},?\s+{_YEAR}\b", re.I), h_month_range),
+    (re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
+                rf"{_YEAR}\b", re.I), h_season),
+    (re.compile(r"\b(?:(?:since|from)\s+)?the\s+(?:beginning|start)\s+of\s+(?:(?:the|this)\s+"
+                rf"(?P<unit>year|month|week)\b|(?P<yonly>(?:19|20)\d\d)\b|{_MON}(?:,?\s+{_YEAR})?\b)",
+                re.I),
+     h_beginning),
+    (re.compile(rf"\b{_MON}\s+{_DAY}(?:{_TO}{_DAY2})?,?\s+{_YEAR}\b", re.I), h_full),
+    (re.compile(rf"\b{_DAY}(?:{_TO}{_DAY2})?\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b", re.I), h_full),
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"), h_iso),
-    (re.compile(r"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b"), h_numeric),
+    (_NUMERIC, h_numeric),
     (re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/"), h_iso),
-    (re.compile(rf"\b{_MON}\s+{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?\b(?![,.]?\s*\d)"), h_month_day),
-    (re.compile(rf"\b{_DAY}(?:\s*(?:and|-|–|to)\s*{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d)"), h_month_day),
+    (re.compile(rf"\b{_MON}\s+{_DAY}(?:{_TO}{_DAY2})?\b(?![,.]?\s*\d)"), h_month_day),
+    (re.compile(rf"\b{_DAY}(?:{_TO}{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d)"), h_month_day),
     (re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MON}(?:\s+of)?,?\s+{_YEAR}\b"), h_month_year),
+    (re.compile(rf"\b{_MON_UPPER}\s+{_DAY},?\s+{_YEAR}\b"), h_full),  # "JUNE 3, 2019"
+    (re.compile(rf"\b{_MON_UPPER},?\s+{_YEAR}\b"), h_month_year),  # "JUNE 2019"
     (re.compile(rf"\b(?:{_REL}\s+)?{_MON}\b(?!\s+\d)", re.I), h_month),
     (re.compile(r"\b(?:in|since|during|by|of|until|from|before|after|early|late|mid|the|since)"
                 rf"[\s-]+{_YEAR}\b(?!\s*(?:-|–)\s*\d)", re.I), h_year),
     (re.compile(rf"(?<![\d,.$£€])\b{_YEAR}\b(?![\d,.%]\d|\s*(?:percent|%))"), h_year),
     (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WD}\b", re.I), h_weekday),
+    (re.compile(r"\b(?:(?:since|from)\s+)?(?:(?:the\s+)?(?:early\s+)?(?:dawn|morning)\s+"
+                r"(?:of\s+)?today|today(?:'s|’s)?\s+(?:dawn|morning)|(?<=since )(?:the\s+)?"
+                r"(?:early\s+)?(?:dawn|morning))\b", re.I), h_today),
+    (re.compile(r"\b(?:(?:during|over)\s+)?(?:the\s+)?last\s+night\b", re.I), h_last_night),
+    (re.compile(rf"\b(?:(?:during|over|in|within|for)\s+(?:the\s+)?(?:(?:past|last)\s+)?|"
+                rf"the\s+(?:past|last)\s+){_HOURS}\b(?!\s+(?:later|after|before|ago))", re.I),
+     h_hours),
+    (re.compile(r"\bfor\s+the\s+\w+\s+(?:(?:consecutive|straight)\s+day|day\s+in\s+a\s+row)\b",
+                re.I), h_in_a_row),
+    (re.compile(r"\b(?:in|during|within|over)\s+(?:(?:the\s+)?(?:past|last)\s+)?"
+                r"(?P<num>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                r"(?P<unit>day|week|month|year)s?(?=\s+of\b)", re.I), h_span_of),
     (re.compile(r"\b(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow|"
                 r"this morning|this afternoon|this evening|overnight|earlier today)\b", re.I),
      h_named_day),
@@ -369,15 +515,18 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
     found = sorted(_matches(text), key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[DateMention] = []
     last_end = -1
+    order = numeric_order(text)
     for s, e, m, handler in found:
         if s < last_end:
             continue
-        value = handler(m, ref)
+        value = h_numeric(m, ref, order) if handler is h_numeric else handler(m, ref)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
             continue
         if handler is h_month and _ambiguous_month(m):
+            continue
+        if handler is h_weekday and _named_weekday(text, m):
             continue
         lead = _PREP.search(text, max(0, s - 9), s)
         if lead and lead.end() == s and lead.start() >= last_end:
@@ -385,7 +534,7 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         since = _SINCE.search(text, max(0, s - 7), s)
         if since and since.end() == s and since.start() >= last_end and value.start:
             s = since.start()
-        if text[s:e].lower().startswith("since") and value.start:
+        if text[s:e].lower().startswith("since") and value.start and value.start != ref:
             value = Value(value.start, None, value.precision)  # "since 2013": open end
         out.append(DateMention(
             text=text[s:e], start=s, end=e,
@@ -396,9 +545,27 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
     return out
 
 
+_NOT_YEAR = re.compile(r"(?:no\.|number|#|route|highway|flight|room|\$|more than|less than|"
+                       r"fewer than|about|around|nearly|almost|over|some|at least|up to|with|"
+                       r"approximately|estimated|total of)\s*$")
+
+
 def _plausible_year(text: str, s: int, e: int) -> bool:
-    before = text[max(0, s - 12):s].lower()
-    return not re.search(r"(?:no\.|number|#|route|highway|flight|room|\$)\s*$", before)
+    """Not a count ("more than 2000 raids", "with 1939 casualties") or a number label."""
+    before = text[max(0, s - 16):s].lower()
+    return not _NOT_YEAR.search(before)
+
+
+def _named_weekday(text: str, m: re.Match) -> bool:
+    """A weekday naming an event or a practice, not a day: "Black Tuesday", "Friday prayers"."""
+    if m.groupdict().get("rel"):
+        return False
+    after = text[m.end():m.end() + 12].lower()
+    if re.match(r"\s+(?:prayers?|sermons?|market)\b", after):
+        return True
+    before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 20):m.start()])
+    return bool(before and before.group(1)[0].isupper()
+                and before.group(1).lower() in DAY_NAME_ADJECTIVES)
 
 
 def _ambiguous_month(m: re.Match) -> bool:
@@ -451,16 +618,99 @@ def _governs(doc: Document, dm: DateMention, pos: int) -> bool:
     return head_chain_reaches(doc.spacy_doc, dm.start, dm.end, pos, hops=5)
 
 
-def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any) -> DateMention | None:
+_MODIFIER_DEPS = frozenset({"amod", "acl", "compound"})
+_CLAUSE_LINKS = frozenset({"advcl", "conj", "xcomp"})
+_LINK_POS = frozenset({"ADP", "ADV", "PART", "SCONJ"})
+# "after a month of clashes, X announced": the date is the clashes', not X's
+_RELATIONAL = frozenset({"after", "before", "following", "prior"})
+
+
+def _token_at(doc: Document, pos: int) -> Any:
+    sdoc = doc.spacy_doc
+    span = sdoc.char_span(pos, pos + 1, alignment_mode="expand") if sdoc is not None else None
+    return span.root if span is not None and len(span) else None
+
+
+def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
+    """The date modifies a constituent containing the anchor: the anchor lies in the subtree
+    of the word the expression attaches to ("memos dating back to 2012" dates the memos, not
+    the rest of the sentence; "a recent deployment" dates the deployment). True when there is
+    no parse or the two are in different parsed sentences."""
+    span = doc.spacy_doc.char_span(dm.start, dm.end, alignment_mode="expand")
+    if span is None or not len(span) or span.root.sent != anchor.sent:
+        return True
+    head = span.root
+    while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS
+                                 and head.lower_ not in _RELATIONAL):
+        head = head.head  # through the expression and its preposition ("dating back to 2012")
+    while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head:
+        head = head.head  # "…, killing 20 during the past few days": the whole clause chain
+    if not head.left_edge.i <= anchor.i <= head.right_edge.i:
+        return False
+    return not _in_purpose_clause(anchor, head, span)
+
+
+def _in_purpose_clause(anchor: Any, head: Any, span: Any) -> bool:
+    """The anchor sits in an infinitive below the date's word ("deployed troops this week to
+    block the border"): an aim, not something that happened at that date."""
+    tok = anchor
+    while tok != head and tok.head != tok:
+        if tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in tok.children):
+            return not tok.left_edge.i <= span.start < tok.right_edge.i + 1
+        tok = tok.head
+    return False
+
+
+def _describes_participant(anchor: Any) -> bool:
+    """An anchor that characterises a participant ("Turkish-backed militants", "the
+    Turkish-occupied area", "fighters, backed by jets") states a standing relation, which
+    takes no date of the clause around it."""
+    return anchor.dep_ in _MODIFIER_DEPS and anchor.tag_ in ("VBN", "JJ") and \
+        anchor.head.pos_ in ("NOUN", "PROPN")
+
+
+def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
+             scoped: bool = True) -> DateMention | None:
     """The date expression governing an event: in the sentence (attached to or nearest the
-    anchor), else a day/week date carried from earlier in the same paragraph; else None."""
+    anchor, among those whose scope contains it), else a day/week date carried from earlier
+    in the same paragraph; else None. `scoped=False` skips the syntactic scope checks (an
+    anchor that is no event word, e.g. a whole headline)."""
     pos = _anchor_offset(anchor)
+    tok = _token_at(doc, pos) if scoped else None
     inside = [d for d in doc.dates if d.start is not None and sent_start <= d.start
               and d.end <= sent_end]
+    if tok is not None:
+        inside = [d for d in inside if _in_scope(doc, d, tok)]
+        if _describes_participant(tok):
+            inside = [d for d in inside if tok.left_edge.idx <= d.start
+                      and d.end <= tok.right_edge.idx + len(tok.right_edge)]
+            return min(inside, key=lambda d: abs(d.start - pos)) if inside else None
     if inside:
         return min(inside, key=lambda d: (0 if _governs(doc, d, pos) else 1,
                                           abs(d.start - pos)))
+    if any(d.start is not None and sent_start <= d.start and d.end <= sent_end
+           for d in doc.dates):
+        return None  # the sentence's own dates do not reach this event
     para = _paragraph_start(doc.text, sent_start)
     before = [d for d in doc.dates if d.start is not None and para <= d.start < sent_start
               and d.precision in _CARRY]
-    return max(before, key=lambda d: d.start) if before else None
+    if not before:
+        return None
+    last = max(before, key=lambda d: d.start)
+    return None if _dates_a_statement(doc, last) else last
+
+
+def _dates_a_statement(doc: Document, dm: DateMention) -> bool:
+    """The date attaches to a reporting cue ("On February 9, the SDF announced …"): it dates
+    the statement, not the episode the next sentences go on to tell."""
+    sdoc = doc.spacy_doc
+    span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand") if sdoc is not None \
+        else None
+    if span is None or not len(span):
+        return False
+    head = span.root
+    while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS):
+        head = head.head
+    return any(a.cue_start is not None and a.cue_start <= head.idx < (a.cue_end or 0)
+               for a in doc.attributions)
