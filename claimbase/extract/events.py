@@ -30,6 +30,7 @@ from claimbase.extract.triggers import (
     match_verb,
     particles,
 )
+from claimbase.nlp.syntax import span_at
 from claimbase.record import ActorMention, Document, Event
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
@@ -1074,7 +1075,7 @@ def _taken_place(doc: Document, start: int, end: int, anchor: Any) -> bool:
     """A place below country level that is the object of the event verb itself ("captured
     Raqqa", "Al-Mayadin was liberated"): the territory acted on is where the event happens."""
     sdoc = doc.spacy_doc
-    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    span = span_at(sdoc, start, end) if sdoc is not None else None
     if span is None or not len(span) or not hasattr(anchor, "i"):
         return False
     root = span.root
@@ -1095,7 +1096,7 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
     Idlib"); the anchor must lie in that word's subtree. True without a parse or for a place
     in an earlier parsed sentence (it sets the scene), False for one in a later sentence."""
     sdoc = doc.spacy_doc
-    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    span = span_at(sdoc, start, end) if sdoc is not None else None
     if span is None or not len(span) or not hasattr(anchor, "sent"):
         return True
     if span.root.sent != anchor.sent:

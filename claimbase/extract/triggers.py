@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from claimbase.config import DATA_DIR
+from claimbase.nlp.syntax import span_at
 
 LEXICON_PATH = DATA_DIR / "event_lexicon.yaml"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -189,23 +190,30 @@ class Context:
         self.doc = doc
         self.lex = lex
         self.res: Any = None
+        self._participant: dict[tuple[int, int], bool] = {}
         sdoc = doc.spacy_doc
         self.actor_at: dict[int, Any] = {}
         for m in doc.actors:
-            span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_at(sdoc, m.start, m.end)
             if span is None:
                 continue
             for tok in span:
                 self.actor_at.setdefault(tok.i, m)
         self.place_tok: set[int] = set()
         for p in doc.places:
-            span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+            span = span_at(sdoc, p.start, p.end)
             if span is not None:
                 self.place_tok.update(t.i for t in span)
 
     def is_participant(self, start: int, end: int) -> bool:
         """Does a span name an actor (a state or a force) rather than a place?"""
-        span = self.doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+        key = (start, end)
+        if key not in self._participant:
+            self._participant[key] = self._names_participant(start, end)
+        return self._participant[key]
+
+    def _names_participant(self, start: int, end: int) -> bool:
+        span = span_at(self.doc.spacy_doc, start, end)
         if span is None:
             return False
         root = span.root

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.nlp.lexicon import lexicon
+from claimbase.nlp.syntax import span_at
 from claimbase.record import ActorMention
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -78,7 +79,7 @@ def _anaphor_text(doc: Any, start: int, end: int) -> str:
     sdoc = getattr(doc, "spacy_doc", None)
     if sdoc is None or " " in text.strip():
         return text
-    span = sdoc.char_span(start, end, alignment_mode="expand")
+    span = span_at(sdoc, start, end)
     if span is None or len(span) != 1:
         return text
     dets = [c for c in span.root.lefts if c.dep_ in ("det", "poss")]
@@ -107,7 +108,7 @@ def _last_compatible(doc: Any, window: list[ActorMention], constraint: Constrain
 
 def _is_subject(doc: Any, start: int, end: int) -> bool:
     sdoc = getattr(doc, "spacy_doc", None)
-    span = sdoc.char_span(start, end, alignment_mode="expand") if sdoc is not None else None
+    span = span_at(sdoc, start, end) if sdoc is not None else None
     return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -133,8 +134,8 @@ def _clause_subject(doc: Any, mention: ActorMention, start: int, end: int,
     sdoc = getattr(doc, "spacy_doc", None)
     if sdoc is None:
         return False
-    ana = sdoc.char_span(start, end, alignment_mode="expand")
-    cand = sdoc.char_span(mention.start, mention.end, alignment_mode="expand")
+    ana = span_at(sdoc, start, end)
+    cand = span_at(sdoc, mention.start, mention.end)
     if ana is None or cand is None or ana.sent.start != cand.sent.start:
         return False
     if ana.root.dep_ in ("nsubj", "nsubjpass") and not any_role:

@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
+_SPANS: dict[str, Any] = {"doc": None, "spans": {}}
+
+
+def span_at(sdoc: Any, start: int, end: int) -> Any:
+    """`sdoc.char_span(start, end, alignment_mode="expand")`, memoised for the document in
+    hand: the event, coreference and stance stages ask for the same spans many times."""
+    if _SPANS["doc"] is not sdoc:
+        _SPANS["doc"], _SPANS["spans"] = sdoc, {}
+    spans = _SPANS["spans"]
+    key = (start, end)
+    if key not in spans:
+        spans[key] = sdoc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
+
 
 def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: int) -> bool:
     """True when the syntactic head chain of the text span [start, end) reaches the token at
     character `anchor_pos` within `hops` steps (the span depends on the anchor's clause)."""
     if sdoc is None or start is None:
         return False
-    span = sdoc.char_span(start, end, alignment_mode="expand")
-    anchor = sdoc.char_span(anchor_pos, anchor_pos + 1, alignment_mode="expand")
+    span = span_at(sdoc, start, end)
+    anchor = span_at(sdoc, anchor_pos, anchor_pos + 1)
     if span is None or anchor is None:
         return False
     head, target = span.root, anchor.root
