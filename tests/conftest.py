@@ -42,3 +42,15 @@ def pipeline(resources):
 def seed_paths() -> list[Path]:
     path = shared_path("seeds")
     return sorted(path.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def run(pipeline):
+    """`run(text)` -> (document, its events) through the full pipeline."""
+    from claimbase.record import Document
+
+    def _run(text: str):
+        doc = pipeline.process(Document(text=text, ref="<test>"))
+        return doc, doc.events
+
+    return _run

@@ -2,19 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from claimbase.record import Document
-
-
-@pytest.fixture(scope="module")
-def run(pipeline):
-    def _run(text: str):
-        doc = pipeline.process(Document(text=text, ref="<test>"))
-        return doc, doc.events
-
-    return _run
-
 
 def _event(doc, events, word):
     found = [e for e in events if doc.text[e.trigger_start:e.trigger_end].startswith(word)]

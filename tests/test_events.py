@@ -8,15 +8,6 @@ from claimbase.extract.triggers import load_lexicon
 from claimbase.record import PLOVER_TYPES, Document
 
 
-@pytest.fixture(scope="module")
-def run(pipeline):
-    def _run(text: str):
-        doc = pipeline.process(Document(text=text, ref="<test>"))
-        return doc, doc.events
-
-    return _run
-
-
 def _span(doc, ev):
     return doc.text[ev.trigger_start:ev.trigger_end]
 
