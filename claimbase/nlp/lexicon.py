@@ -27,6 +27,7 @@ def _strip_marks(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=262_144)
 def norm(text: str) -> str:
     """Alias key: case, diacritics, quotes, articles, possessive, hyphens and dots ignored.
 
