@@ -35,3 +35,9 @@ def test_comparison_clause_places_stay_out(run):
                            key=lambda e: e.trigger_start)
     assert _place(first) is None
     assert "Aleppo" in (_place(second) or "")
+
+
+def test_route_between_two_towns_places_the_event_at_the_first_end(run):
+    doc, events = run("Gunmen ambushed a fuel convoy on the road between Palmyra and Homs, "
+                      "and clashes between the army and the rebels followed.")
+    assert "Palmyra" in (_place(_event(doc, events, "ambushed")) or "")

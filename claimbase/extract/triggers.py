@@ -93,6 +93,7 @@ class Lexicon:
     armed_nouns: frozenset[str]
     military_context: frozenset[str]
     military_verbs: frozenset[str]
+    route_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -180,6 +181,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         armed_nouns=frozenset(data.get("armed_nouns", [])),
         military_context=frozenset(data.get("military_context", [])),
         military_verbs=frozenset(data.get("military_verbs", [])),
+        route_nouns=frozenset(data.get("route_nouns", [])),
     )
 
 
@@ -222,7 +224,9 @@ class Context:
                 and root.head.lemma_.lower() in self.lex.actor_nouns):
             return True
         if root.dep_ == "pobj" and root.head.lower_ in ("by", "with", "between", "against"):
-            return True
+            # "the road between A and B" names route ends, not the sides of a clash
+            return not (root.head.lower_ == "between"
+                        and root.head.head.lemma_.lower() in self.lex.route_nouns)
         doc = root.doc  # "US-backed", "US-occupied"
         return root.i + 1 < len(doc) and doc[root.i + 1].text == "-" and \
             not root.whitespace_

@@ -336,11 +336,12 @@ def new_cluster_id(event_id: str) -> str:
 
 
 def _specific_first(e: EventInfo) -> tuple:
-    """Order of placement: precise dates first, so vague reports meet the clusters."""
+    """Order of placement: precise dates first, then precise places, so vague reports meet
+    the clusters."""
     if e.day_start is None:
-        return (2, 0, e.event_id)
+        return (2, 0, e.precision or 9, e.event_id)
     span = e.day_end - e.day_start
-    return (0 if span == 0 else 1, e.day_start, e.event_id)
+    return (0 if span == 0 else 1, e.day_start, e.precision or 9, e.event_id)
 
 
 def cluster_events(events: Iterable[EventInfo], index: EventIndex | None = None,
