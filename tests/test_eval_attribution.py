@@ -76,8 +76,12 @@ def _get(scores: dict, dotted: str) -> float:
 
 
 def test_seed_scheme_scores_statements_only():
-    from claimbase.eval.attribution import statement_records
+    from claimbase.extract.attribution import keep_statements
+    from claimbase.record import Attribution, Document
 
-    recs = [{"cue_class": "report"}, {"cue_class": "intention"}, {"cue_class": "belief"},
-            {"cue_class": "other"}, {"cue_class": None}]
-    assert [r["cue_class"] for r in statement_records(recs)] == ["report", "belief", None]
+    doc = Document(text="x", ref="<test>")
+    doc.attributions = [Attribution("person", None, None, None, None, None, None, 0, 1,
+                                    cue_class=cls)
+                        for cls in ("report", "intention", "belief", "other", None)]
+    keep_statements(doc, None)  # what `eval attribution` does without --all-classes
+    assert [a.cue_class for a in doc.attributions] == ["report", "belief", None]

@@ -240,7 +240,11 @@ def test_actors_point_the_document_at_their_country(resources):
 
 
 def test_a_focus_hint_outweighs_the_population_prior(resources, monkeypatch):
+    from claimbase.config import Settings
+
     monkeypatch.setenv("CLAIMBASE_PLACE_FOCUS", "SYR")
+    assert Settings().place_focus == "SYR"  # the variable sets the default of --focus
+    monkeypatch.setattr(resources.settings, "place_focus", "SYR")
     doc = _with_actors(resources, "Three people were wounded in Ras al-Ayn.")
     assert next(p for p in doc.places if p.text == "Ras al-Ayn").country == "SY"
 

@@ -279,26 +279,18 @@ def _overlap(a: Span | None, b: Span | None) -> bool:
     return bool(a and b and a[0] < b[1] and b[0] < a[1])
 
 
-def statement_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The seed scheme annotates reported statements only (GUIDELINES §11): records of the
-    broad cue classes (wills, attitudes, positions: `uninherited_cue_classes` of cues.yaml,
-    e.g. "X demanded that …", coded there as a REQUEST event in the author's voice) are left
-    out, as PolNeAR scoring leaves out the carried records PolNeAR does not annotate."""
-    from claimbase.extract.attribution import lex
-
-    broad = lex().uninherited
-    return [r for r in records if r.get("cue_class") not in broad]
-
-
 def evaluate_seeds(gold_dir: Path, texts_dir: Path | None = None,
                    all_classes: bool = False) -> dict[str, Any]:
+    from claimbase.extract.attribution import keep_statements
+
     pairs = _seed_pairs(gold_dir, texts_dir)
     docs = [Document(text=t.read_text(encoding="utf-8"), ref=t.name) for _g, t in pairs]
     report = Report()
     t0 = time.perf_counter()
     for (g, _t), doc in zip(pairs, process(docs), strict=True):
-        pred = attribution_records(doc)
-        score_records(report, _read_jsonl(g), pred if all_classes else statement_records(pred))
+        if not all_classes:  # the seed scheme annotates reported statements only (§11)
+            keep_statements(doc, None)
+        score_records(report, _read_jsonl(g), attribution_records(doc))
     report.seconds = time.perf_counter() - t0
     return report.as_dict()
 

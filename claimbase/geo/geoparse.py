@@ -14,16 +14,16 @@ states and counties (clear readings also give anchor points), and the document's
 every mention is ranked with that focus (leaving out its own vote and its own anchor),
 nearby places, "City, State" pairs and cue words ("province", "village", "mine"). A small
 namesake abroad is left unresolved when the actors and places point elsewhere; one sense
-per name and document when a "City, State" pair fixed it. `settings.place_focus` or
-$CLAIMBASE_PLACE_FOCUS (ISO3 or ISO2) adds a strong user hint. `place_for` turns "eastern Syria" or "the Idlib countryside" into a derived
-region without coordinates (GUIDELINES §8) and widens "the outskirts of the city of X".
+per name and document when a "City, State" pair fixed it. `settings.place_focus`
+($CLAIMBASE_PLACE_FOCUS, --focus; ISO3 or ISO2) adds a strong user hint. `place_for` turns
+"eastern Syria" or "the Idlib countryside" into a derived region without coordinates
+(GUIDELINES §8) and widens "the outskirts of the city of X".
 """
 
 from __future__ import annotations
 
 import csv
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -738,8 +738,7 @@ def find_places(doc: Document, res: Any) -> None:
         return
     gaz = res.gazetteer
     mentions = find_mentions(doc, gaz)
-    hint = (getattr(getattr(res, "settings", None), "place_focus", None)
-            or os.environ.get("CLAIMBASE_PLACE_FOCUS"))
+    hint = getattr(getattr(res, "settings", None), "place_focus", None)
     places = resolve_mentions(doc, gaz, mentions, hint)
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                if not doc.in_boilerplate(r.start, r.end)]

@@ -498,23 +498,23 @@ def _is_future(m: re.Match) -> bool:
 
 # Words one of which a rule's match always contains: a rule is skipped, unscanned, on a text
 # without any of them (most of the time a date rule costs is spent scanning).
-NEEDS: dict[str, tuple[str, ...]] = {
-    "h_ago": ("ago",), "h_weekend": ("weekend",), "h_today": ("today", "dawn", "morning"),
-    "h_last_night": ("night",), "h_hours": ("hour",), "h_in_a_row": ("day",),
-    "h_named_day": ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
-                    "evening", "overnight"),
-    "h_past_days": ("past", "last", "recent"), "h_recent": ("recent",),
-    "h_duration": ("over", "more than", "nearly", "almost", "about"),
-    "h_this_month_earlier": ("earlier", "later"), "h_future": ("future",),
-    "h_named_event": ("9/11",), "h_season": ("spring", "summer", "autumn", "fall", "winter"),
-    "h_beginning": ("beginning", "start"), "h_span_of": (" of",),
+NEEDS: dict[Handler, tuple[str, ...]] = {
+    h_ago: ("ago",), h_weekend: ("weekend",), h_today: ("today", "dawn", "morning"),
+    h_last_night: ("night",), h_hours: ("hour",), h_in_a_row: ("day",),
+    h_named_day: ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
+                  "evening", "overnight"),
+    h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
+    h_duration: ("over", "more than", "nearly", "almost", "about"),
+    h_this_month_earlier: ("earlier", "later"), h_future: ("future",),
+    h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
+    h_beginning: ("beginning", "start"), h_span_of: (" of",),
 }
 
 
 def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
     lowered = text.lower()
     for pattern, handler in RULES:
-        needs = NEEDS.get(handler.__name__)
+        needs = NEEDS.get(handler)
         if needs and not any(word in lowered for word in needs):
             continue
         for m in pattern.finditer(text):
