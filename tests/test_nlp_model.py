@@ -102,6 +102,32 @@ def test_add_ruler_is_idempotent(resources):
     assert nlp("The SDF advanced.").ents[0].ent_id_ == "SDF"
 
 
+def test_exact_case_acronyms_match_like_a_stock_ruler():
+    """ORTH patterns go to a PhraseMatcher: same entities as spaCy's EntityRuler, case kept."""
+    patterns = [
+        {"label": "ORG", "pattern": [{"ORTH": "SAA"}], "id": "SYR_MIL"},
+        {"label": "ORG", "pattern": [{"ORTH": "IS"}], "id": "ISIS"},
+        {"label": "ORG", "pattern": [{"ORTH": "YPG"}, {"ORTH": "/"}, {"ORTH": "YPJ"}],
+         "id": "YPG"},
+        {"label": "GPE", "pattern": "deir ez-zor", "id": "Deir ez-Zor"},
+    ]
+    texts = ["The SAA and IS fought near Deir ez-Zor; YPG / YPJ units held.",
+             "It is what the saa said, and is it true?"]
+    ours = spacy.load(DEFAULT_MODEL)
+    ours.add_pipe("claimbase_entity_ruler", before="ner").add_patterns(patterns)
+    stock = spacy.load(DEFAULT_MODEL)
+    stock.add_pipe("entity_ruler", before="ner",
+                   config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
+                   ).add_patterns(patterns)
+    for text in texts:
+        got = [(e.text, e.label_, e.ent_id_) for e in ours(text).ents]
+        assert got == [(e.text, e.label_, e.ent_id_) for e in stock(text).ents]
+    first = {(e.text, e.ent_id_) for e in ours(texts[0]).ents}
+    assert {("SAA", "SYR_MIL"), ("IS", "ISIS"), ("YPG / YPJ", "YPG")} <= first
+    assert not any(e.ent_id_ in ("SYR_MIL", "ISIS") for e in ours(texts[1]).ents)
+    assert len(ours.get_pipe("claimbase_entity_ruler")) == len(patterns)
+
+
 def _cpu_docs_per_second(nlp, texts: list[str]) -> float:
     start = time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):

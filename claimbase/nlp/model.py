@@ -4,6 +4,11 @@ The ruler runs before "ner" so that dictionary names ("Hayat Tahrir al-Sham", an
 and gazetteer places ("Al Tanf") are fixed entities the statistical NER must respect. Actor
 patterns carry the actor id as `ent_id_`. The ruler is also registered as a spaCy factory,
 "claimbase_actors", usable from a config file.
+
+Case-sensitive acronyms ("SAA", "IS") are token patterns of exact ORTH tokens; spaCy's
+token Matcher tries every such pattern at every token, which cost as much as all the other
+stages together. `ClaimbaseRuler` matches them with a second PhraseMatcher on ORTH instead:
+the same matches, a hash lookup per token.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +48,60 @@ def load_nlp(model_name: str | None = None, resources: Any = None) -> Language:
     return nlp
 
 
+class ClaimbaseRuler(EntityRuler):
+    """An EntityRuler whose exact-ORTH token patterns go to a PhraseMatcher on ORTH."""
+
+    def __init__(self, nlp: Language, name: str = "entity_ruler", **kwargs: Any) -> None:
+        self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        super().__init__(nlp, name, **kwargs)
+
+    def clear(self) -> None:
+        super().clear()
+        self.orth_matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+
+    def add_patterns(self, patterns: list[dict[str, Any]]) -> None:
+        rest = []
+        for entry in patterns:
+            words = _orth_words(entry.get("pattern"))
+            if words is None:
+                rest.append(entry)
+                continue
+            label = entry["label"]
+            if "id" in entry:
+                label = self._create_label(entry["label"], entry["id"])
+                key = self.matcher._normalize_key(label)
+                self._ent_ids[key] = (entry["label"], entry["id"])
+            self.token_patterns[label].append(entry["pattern"])  # kept for `patterns`
+            self.orth_matcher.add(label, [Doc(self.nlp.vocab, words=words)])
+        super().add_patterns(rest)
+
+    def match(self, doc: Doc) -> list[tuple[int, int, int]]:
+        found = set(super().match(doc))
+        found.update((m, s, e) for m, s, e in self.orth_matcher(doc) if s != e)
+        return sorted(found, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+
+
+def _orth_words(pattern: Any) -> list[str] | None:
+    """The words of a token pattern made only of exact {"ORTH": str} tokens, else None."""
+    if not isinstance(pattern, list) or not pattern:
+        return None
+    if all(isinstance(t, dict) and set(t) == {"ORTH"} and isinstance(t["ORTH"], str)
+           for t in pattern):
+        return [t["ORTH"] for t in pattern]
+    return None
+
+
+@Language.factory(
+    "claimbase_entity_ruler",
+    default_config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
+)
+def make_claimbase_ruler(nlp: Language, name: str, phrase_matcher_attr: str,
+                         overwrite_ents: bool, validate: bool) -> ClaimbaseRuler:
+    """An empty `ClaimbaseRuler` (fill it with `add_patterns`)."""
+    return ClaimbaseRuler(nlp, name=name, phrase_matcher_attr=phrase_matcher_attr,
+                          overwrite_ents=overwrite_ents, validate=validate)
+
+
 def add_ruler(nlp: Language, resources: Any = None) -> EntityRuler:
     """Add (or refill) the "claimbase_actors" ruler: actor and gazetteer patterns."""
     patterns = actor_patterns(resources) + place_patterns(resources, nlp)
@@ -49,10 +110,7 @@ def add_ruler(nlp: Language, resources: Any = None) -> EntityRuler:
         ruler.clear()
     else:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-        ruler = nlp.add_pipe(
-            "entity_ruler", name=RULER_NAME, **where,
-            config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True, "validate": False},
-        )
+        ruler = nlp.add_pipe("claimbase_entity_ruler", name=RULER_NAME, **where)
     with nlp.select_pipes(enable=[]):  # pattern docs need only the tokenizer
         ruler.add_patterns(patterns)
     return ruler
@@ -116,12 +174,12 @@ def _is_actor_alias(book: Any, text: str) -> bool:
 )
 def make_claimbase_actors(
     nlp: Language, name: str, overwrite_ents: bool, extra_actors: list[str]
-) -> EntityRuler:
+) -> ClaimbaseRuler:
     """Config factory: an entity ruler filled from the actor dictionary (+ extra files)."""
     from claimbase.nlp.actors import ActorDictionary
 
-    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="LOWER",
-                        overwrite_ents=overwrite_ents, validate=False)
+    ruler = ClaimbaseRuler(nlp, name=name, phrase_matcher_attr="LOWER",
+                           overwrite_ents=overwrite_ents, validate=False)
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ActorDictionary.load(extra=extra_actors).patterns())
     return ruler
