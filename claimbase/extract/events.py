@@ -64,37 +64,35 @@ def find_events(doc: Document, res: Any = None) -> None:
     ctx = Context(doc, load_lexicon())
     ctx.res = res
     events: list[Event] = []
-    text = doc.text
+    text, analysis = doc.text, doc.analysis_text
     for sent in sdoc.sents:
-        segments = [seg for seg in _segments(sent, text) if not doc.in_boilerplate(*seg)]
+        segments = [seg for seg in _segments(sent, text, analysis)
+                    if not doc.in_boilerplate(*seg)]
         if segments:
             events.extend(sentence_events(doc, ctx, sent, segments))
     doc.events = events
 
 
-def _segments(sent: Any, text: str) -> list[tuple[int, int]]:
+def _segments(sent: Any, text: str, analysis: str) -> list[tuple[int, int]]:
     """Character bounds of the parts of a spaCy sentence between line breaks.
 
     The parser sometimes runs a sentence across a paragraph break or a blanked boilerplate
-    line; a line break always ends a sentence of the record.
+    line; a line break always ends a sentence of the record. `analysis` is the text the
+    parser read (boilerplate blanked), `text` the document's; parts without a letter in
+    `text` are dropped.
     """
     out: list[tuple[int, int]] = []
-    first = last = None
-    for tok in sent:
-        if tok.is_space or (tok.text.strip() == "" and "\n" in tok.text):
-            if "\n" in tok.text and first is not None:
-                out.append((first.idx, last.idx + len(last.text)))
-                first = last = None
-            continue
-        if first is None:
-            first = tok
-        last = tok
-        if "\n" in tok.whitespace_ and first is not None:
-            out.append((first.idx, last.idx + len(last.text)))
-            first = last = None
-    if first is not None:
-        out.append((first.idx, last.idx + len(last.text)))
-    return [(a, b) for a, b in out if any(c.isalpha() for c in text[a:b])]
+    base = sent.start_char
+    pos = 0
+    for line in analysis[base:sent.end_char].split("\n"):
+        body = line.strip()
+        if body:
+            start = base + pos + len(line) - len(line.lstrip())
+            end = start + len(body)
+            if any(c.isalpha() for c in text[start:end]):
+                out.append((start, end))
+        pos += len(line) + 1
+    return out
 
 
 def sentence_events(doc: Document, ctx: Context, sent: Any,
