@@ -34,6 +34,13 @@ CASES = [
     ("The army tried to reach the road, but this did not happen.", "tried", "asserted"),
     ("The unions called off the general strike.", "strike", "negated"),
     ("The government ruled out an offensive on the city.", "offensive", "negated"),
+    # Open questions: a negated or plain uncertainty governor hedges, it does not negate.
+    ("It is not known whether the gunmen were killed or captured.", "killed", "hedged"),
+    ("It is not known whether the gunmen were killed or captured.", "captured", "hedged"),
+    ("It is unclear if the militia shelled the market.", "shelled", "hedged"),
+    ("Officials could not confirm that drones struck the depot.", "struck", "hedged"),
+    ("It was not immediately clear who carried out the attack.", "carried", "asserted"),
+    ("Police asked if anyone would attack the rally.", "attack", "hypothetical"),
 ]
 
 

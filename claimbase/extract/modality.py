@@ -59,6 +59,8 @@ class _ModLex:
     unrealised: frozenset[str]
     attempt: frozenset[str]
     negation_phrasal: frozenset[tuple[str, ...]]
+    uncertain_negated: frozenset[str]
+    uncertainty: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,8 @@ def _lex() -> _ModLex:
         request_nouns=c.set("request_nouns"), unrealised=c.set("unrealised_verbs"),
         attempt=c.set("attempt_governors"),
         negation_phrasal=frozenset(c.phrases("negation_phrasal")),
+        uncertain_negated=c.set("uncertain_when_negated"),
+        uncertainty=c.set("uncertainty_words"),
     )
 
 
@@ -137,7 +141,7 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
         elif dep == "advmod" and low in ("never",):
             negated = True
         elif dep == "mark" and low in lx.hyp_marks:
-            flags.add("hypothetical")
+            flags.add("hedged" if _open_question(tok, lx) else "hypothetical")
         elif dep == "amod":
             if low in lx.hedge_adjectives:
                 flags.add("hedged")
@@ -184,14 +188,19 @@ def _is_condition(clause: Any, lx: _ModLex) -> bool:
     return False
 
 
-def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bool) -> bool:
-    """Flags a governor contributes to an event below it; returns the new via_permissive."""
+def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bool,
+              child: Any = None) -> bool:
+    """Flags a governor contributes to an event below it (`child`: the step below it on the
+    way up from the event); returns the new via_permissive."""
     lemma = g.lemma_.lower()
     low = g.lower_
     if lemma in lx.permissive:
         via_permissive = True
     negs = [c for c in g.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")]
-    if negs and lemma in ("choice", "alternative", "option"):
+    if rel in _NEG_DEPS and _uncertain(g, negs, lx):
+        if not _wh_clause(child):
+            flags.add("hedged")  # "it is not known whether …", "it is unclear if …"
+    elif negs and lemma in ("choice", "alternative", "option"):
         flags.add("future")  # "no choice but to …" is a necessity
     elif negs and rel in _NEG_DEPS and lemma != "be":
         flags.add("hypothetical" if via_permissive else "negated")
@@ -234,6 +243,40 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
             elif c.dep_ == "mark" and c.lower_ in lx.hyp_marks and rel != "conj":
                 flags.add("hypothetical")
     return via_permissive
+
+
+def _uncertain(g: Any, negs: list[Any], lx: _ModLex) -> bool:
+    """A governor that leaves its complement open: "unclear", "not known", "not confirmed"."""
+    lemma = g.lemma_.lower()
+    if lemma in lx.uncertainty or g.lower_ in lx.uncertainty:
+        return True
+    return bool(negs) and lemma in lx.uncertain_negated
+
+
+def _open_question(tok: Any, lx: _ModLex) -> bool:
+    """A whether/if clause that complements an uncertainty governor ("not known whether …"):
+    an open question, not a condition."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    g = tok.head
+    if g.i == tok.i:
+        return False
+    if tok.dep_ == "advcl" and g.lemma_ == "be":  # "it is unclear if …"
+        g = next((c for c in g.children if c.dep_ == "acomp"), None)
+        return g is not None and _uncertain(g, [c for c in g.head.children if
+                                                c.dep_ == "neg"], lx)
+    if tok.dep_ not in _NEG_DEPS:
+        return False
+    return _uncertain(g, [c for c in g.children if c.dep_ == "neg"], lx)
+
+
+def _wh_clause(tok: Any) -> bool:
+    """A complement opened by who/what/how/where/why ("unclear who carried out the attack"):
+    what is open is a participant or a circumstance, the event itself is taken as given."""
+    if tok is None:
+        return False
+    return any(c.tag_ in ("WP", "WRB", "WDT", "WP$") and c.lower_ not in ("whether", "if")
+               for c in tok.children if c.i < tok.i)
 
 
 def _phrase_flags(tok: Any, lx: _ModLex, flags: set[str]) -> None:
@@ -324,10 +367,10 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
             break
         if t.i == token.i and _rejected_request(token, lx):
             step: set[str] = set()
-            via_permissive = _governor(g, rel, lx, step, via_permissive)
+            via_permissive = _governor(g, rel, lx, step, via_permissive, t)
             flags |= step - {"negated"}  # the rejected appeal itself was made
         else:
-            via_permissive = _governor(g, rel, lx, flags, via_permissive)
+            via_permissive = _governor(g, rel, lx, flags, via_permissive, t)
         t = g
     request = _requesting_noun(token, lx)
     if request is not None:
