@@ -34,6 +34,12 @@ def test_supposed_in_the_next_sentence_disputes():
     assert _att(doc, "The ministry").author_stance == "disputes"
 
 
+def test_supposed_to_states_a_plan_not_a_doubt():
+    doc = attributed("The ministry announced that it arrested 40 suspects. "
+                     "A court was supposed to hear their case on Monday.")
+    assert _att(doc, "The ministry").author_stance == "neutral"
+
+
 def test_official_statement_is_neutral_and_unnamed_sources_endorsed():
     doc = attributed("The ministry announced that the border crossing reopened.")
     assert _att(doc, "The ministry").author_stance == "neutral"

@@ -26,6 +26,8 @@ from claimbase.text import paragraph_at
 
 _SENT_END = re.compile(r"[.!?][\"”’)]?\s")
 _QUOTED = re.compile(r"[\"“][^\"“”\n]{0,400}[\"”]")
+# "was supposed to be announced" states a plan or duty, not the author's doubt.
+_DEONTIC = re.compile(r"\bsupposed(?=\s+to\s)")
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _record_stance(doc: Document, att: Attribution) -> str:
     lemmas = _cue_lemmas(doc, att)
     if lemmas & lx.cue_verbs:
         return "disputes"
-    frame, content, nxt = _frame_text(doc, att)
+    frame, content, nxt = (_DEONTIC.sub("meant", t) for t in _frame_text(doc, att))
     if lx.dispute[0].search(frame) or lx.dispute[0].search(nxt):
         return "disputes"
     if lx.dispute_words.search(content):
