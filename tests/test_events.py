@@ -68,6 +68,12 @@ def test_hyphenated_backing_is_aid(run):
     assert _by_type(events, "MOBILIZE")
 
 
+def test_hyphenated_participle_after_an_adverb_takes_the_by_agent(run):
+    doc, events = run("Militants were moved into territory illegally-occupied by the US.")
+    (coerce,) = _by_type(events, "COERCE")
+    assert coerce.actor.text == "the US" and coerce.actor.id == "USA"
+
+
 def test_casualties_attach_to_the_attack(run):
     doc, events = run("Gunmen stormed the village, killing at least 14 civilians.")
     (ev,) = _by_type(events, "ASSAULT")

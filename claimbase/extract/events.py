@@ -553,8 +553,14 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
 
 
 def hyphen_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
+    """Actor: the word before the hyphen ("US-backed"), or the by-agent when that word is an
+    adverb ("illegally-occupied by the US"); recipient: the noun the compound modifies."""
     tok = trig.head
     actor = tok.doc[tok.i - 2]
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"), None)
+    if agent is not None and actor.pos_ == "ADV":
+        actor = agent
     recipient = tok.head
     hops = 0
     while recipient.pos_ not in ("NOUN", "PROPN") and recipient.head.i != recipient.i \
@@ -791,7 +797,8 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         return None
     ev = Event(sentence_start=s_start, sentence_end=s_end, trigger_start=trig.start,
                trigger_end=trig.end, event_type=trig.type, event_mode=trig.sense.mode)
-    ev.actor = mention_for(doc, ctx, actor_tok, hyphen=trig.kind == "hyphen")
+    ev.actor = mention_for(doc, ctx, actor_tok, hyphen=trig.kind == "hyphen"
+                           and actor_tok is not None and actor_tok.i == trig.head.i - 2)
     ev.recipient = mention_for(doc, ctx, recip_tok)
     ev.co_actors = _co_mentions(doc, ctx, actor_tok)
     ev.co_recipients = _co_mentions(doc, ctx, recip_tok)
