@@ -57,6 +57,9 @@ def test_bench_reports_both_runs_on_the_same_texts(bench_json):
         assert run["peak_rss_mb"] > 50  # a spaCy model is loaded
     assert bench_json["ratio"] == pytest.approx(full["docs_per_s"] / bare["docs_per_s"],
                                                 rel=1e-2)
+    assert bare["cpu_seconds"] > 0 and full["cpu_seconds"] > 0
+    assert bench_json["cpu_ratio"] == pytest.approx(
+        bare["cpu_seconds"] / full["cpu_seconds"], rel=1e-2)
     assert bench_json["target_ratio"] == TARGET_RATIO
     assert bench_json["meets_target"] == (bench_json["ratio"] >= TARGET_RATIO)
     assert bench_json["batch_size"] == 32
