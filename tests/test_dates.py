@@ -189,20 +189,65 @@ def test_date_for_scope(resources):
     assert date_for(doc, 0, s2, text.index("rose"), scoped=False).text == "2012"
 
 
+def _headline(text: str, source_date: str) -> tuple:
+    from claimbase.eval.places import headline_date
+
+    rec = {"text": text, "source_date": source_date}
+    first = source_date.split(";")[0]
+    doc = Document(text=text, ref="t", meta=DocMeta(published=first))
+    doc.reference_date = date.fromisoformat(first)
+    find_dates(doc, None)
+    return headline_date(doc, rec, date_for)
+
+
 def test_ucdp_headline_dates_use_their_own_source_date():
     """A merged GED record joins the headlines and the dates of its sources with ";": a
-    relative date resolves against the date of the source whose headline holds it."""
-    from claimbase.eval.places import _segment_dated, _segments
+    relative date resolves against the date of the source whose headline holds it, and the
+    record is dated by the earliest day its sources give."""
+    from claimbase.eval.places import _segments
 
     rec = {"text": "Shelling hits the town &#8220;again&#8221;;Nine were killed yesterday",
            "source_date": "2016-01-12;2016-01-13"}
     assert _segments(rec) == [(0, "2016-01-12"), (rec["text"].index("Nine"), "2016-01-13")]
-    doc = Document(text=rec["text"], ref="t", meta=DocMeta(published="2016-01-12"))
-    doc.reference_date = date(2016, 1, 12)
-    find_dates(doc, None)
-    dm = _segment_dated(doc, rec, doc.dates[0])
-    assert (dm.text, dm.value_start) == ("yesterday", "2016-01-12")
     assert _segments({"text": "a;b;c", "source_date": "2016-01-12;2016-01-13"}) == []
+    assert _headline(rec["text"], rec["source_date"]) == ("2016-01-12", "2016-01-12", True)
+    assert _headline("Jets strike a market;Six were killed yesterday",
+                     "2016-03-09;2016-03-09") == ("2016-03-08", "2016-03-08", True)
+    assert _headline("Shelling hits the town", "2016-03-09") == ("2016-03-09", "2016-03-09",
+                                                                  False)
+
+
+@pytest.mark.parametrize("text,source,expected", [
+    # a toll counted over a span ending on the report day dates its latest incident
+    ("Forty were killed in 7 days of shelling on the town", "2018-03-08", "2018-03-08"),
+    ("Raids kill 20 during the past 48 hours", "2018-03-08", "2018-03-08"),
+    # a calendar year or month stays whole even when it ends on the report day
+    ("About 9,000 were killed in 2016", "2016-12-31", "2016-01-01"),
+    # a fronted "After ..." phrase dates the earlier event, not the headline's
+    ("After yesterday's massacre, jets kill five in the town", "2018-03-08", "2018-03-08"),
+    # a source date typed a century off is no evidence
+    ("Nine were killed yesterday;Assessment of the strike", "2019-07-29;1753-07-29",
+     "2019-07-28"),
+])
+def test_ucdp_headline_incident_day(text, source, expected):
+    assert _headline(text, source)[0] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Losses during the first month of 2017 fell.", ("2017-01-01", "2017-01-31", "month")),
+    ("The last month of 2018 was the calmest.", ("2018-12-01", "2018-12-31", "month")),
+    ("Talks open in the first week of March 2018.", ("2018-03-01", "2018-03-07", "week")),
+    ("Shelling hit the city in the recent 24 hours.", ("2019-02-12", "2019-02-12", "day")),
+    ("The recent hours saw heavy shelling.", ("2019-02-12", "2019-02-12", "day")),
+    ("Nine died in the recent five days.", ("2019-02-07", "2019-02-12", "week")),
+    ("Strikes have continued since mid-November.", ("2018-11-01", None, "month")),
+])
+def test_parts_of_periods_and_recent_spans(text, expected):
+    assert one(text)[1:] == expected
+
+
+def test_clock_times_are_not_years():
+    assert normalise("The top stories at 2000 hours.", REF) == []
 
 
 def test_statement_dates_are_not_carried(resources):

@@ -41,3 +41,62 @@ def test_route_between_two_towns_places_the_event_at_the_first_end(run):
     doc, events = run("Gunmen ambushed a fuel convoy on the road between Palmyra and Homs, "
                       "and clashes between the army and the rebels followed.")
     assert "Palmyra" in (_place(_event(doc, events, "ambushed")) or "")
+
+
+def _admin1(gazetteer, name: str):
+    found = [c for c in gazetteer.candidates(name) if c.feature == "admin1" and c.country == "SY"]
+    assert found, name
+    return found[0].to_place(text=name)
+
+
+def _seat(gazetteer, name: str):
+    return max((c for c in gazetteer.candidates(name) if c.feature in ("city", "town", "capital")
+                and c.country == "SY"), key=lambda c: c.population)
+
+
+def test_province_reaching_far_from_its_seat_is_placed_at_the_seat(resources):
+    """"the countryside of Homs": the province's centre lies deep in the desert, far from
+    where its people (and its events) are; the seat stands for it. A compact province keeps
+    its own centre."""
+    from claimbase.eval.places import _SEAT_KM, seat_point
+    from claimbase.geo.gazetteer import haversine_km
+
+    gaz = resources.gazetteer
+    for name in ("Homs", "Idlib"):
+        area, seat = _admin1(gaz, name), _seat(gaz, name)
+        moved = seat_point(area, gaz)
+        far = haversine_km(area.lat, area.lon, seat.lat, seat.lon) > _SEAT_KM
+        assert (moved.lat, moved.lon) == ((seat.lat, seat.lon) if far else (area.lat, area.lon))
+        assert moved.text == area.text and moved.feature == "admin1"
+    assert haversine_km(*_pair(_admin1(gaz, "Homs")), *_pair(_seat(gaz, "Homs"))) > _SEAT_KM
+    town = _seat(gaz, "Homs").to_place(text="Homs")
+    assert seat_point(town, gaz) is town
+
+
+def _pair(p) -> tuple[float, float]:
+    return p.lat, p.lon
+
+
+def test_compass_part_of_a_province_moves_its_point_that_way():
+    """"the northern countryside of Hama" lies north of Hama's point; a bare province, or a
+    town, keeps its point."""
+    from claimbase.eval.places import toward_part
+    from claimbase.record import Document, Place
+
+    def moved(text: str, name: str = "Hama", feature: str = "admin1") -> tuple[float, float]:
+        start = text.index(name)
+        place = Place(text=name, start=start, end=start + len(name), lat=35.0, lon=36.7,
+                      feature=feature)
+        out = toward_part(Document(text=text, ref="t"), place)
+        return out.lat - place.lat, out.lon - place.lon
+
+    north, east = moved("Jets bomb the northern countryside of Hama")
+    assert north > 0.1 and east == 0
+    north, east = moved("Shells fall south of Hama city")
+    assert north < -0.1 and east == 0
+    north, east = moved("Raids on Hama's eastern countryside")
+    assert east > 0.1 and north == 0
+    north, east = moved("Clashes in the north-western countryside of Hama")
+    assert north > 0 > east
+    assert moved("Clashes in Hama and its countryside") == (0, 0)
+    assert moved("Jets bomb the northern countryside of Hama", feature="city") == (0, 0)

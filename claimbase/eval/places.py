@@ -6,14 +6,17 @@
   and AUC of the log error curve over the toponyms we did resolve.
 - ucdp: UCDP GED headlines (`text`, `published`, `gold`): share of headlines whose chosen
   event place lies within 50 km of the gold point, and share whose date equals the gold
-  date range. Relative expressions ("yesterday") are resolved against the source article's
-  date (`source_date`; in a record merging several sources, the date of the source whose
-  headline holds the expression), a headline with no date expression is dated by its
-  `published` day
-  (how a report dates the event it reports); `date_exact_expressions` scores only the
+  date range. The event place is the headline's place (`_headline_place`); a province is
+  placed at its seat when its centre lies far from it (`seat_point`) and moved toward a
+  named compass part ("the northern countryside of Hama", `toward_part`). The date
+  (`headline_date`): each source headline of a merged record is dated by its own date
+  expression, resolved against its own article's date (`source_date`), or else by that
+  date; a toll over a span ending on the report day dates the report day; the record takes
+  the earliest single day its sources give. In `date_exact` a headline with no date
+  expression is dated by its `published` day; `date_exact_expressions` scores only the
   headlines that carry their own date expression. As `published` is GED's own date_start,
   `date_exact_source_dated` also scores all headlines with the undated ones dated by their
-  source article's date instead (no gold information used).
+  sources' own dates instead (no gold information used).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ import math
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +162,7 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
     t0 = time.perf_counter()
     _parse(nlp, docs)
     n = placed = within = dated = exact = with_expr = exact_expr = exact_source = 0
+    within_plain = exact_plain = 0
     for rec, doc in zip(records, docs, strict=True):
         set_reference_date(doc, res)
         _find_actors(doc, res)
@@ -164,29 +170,26 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
         find_dates(doc, res)
         gold = rec.get("gold") or {}
         n += 1
-        place = _headline_place(doc, place_for)
+        extracted = _headline_place(doc, place_for)
+        place = toward_part(doc, seat_point(extracted, res.gazetteer))
         if place is not None and place.lat is not None:
             placed += 1
-            if gold.get("latitude") is not None and haversine_km(
-                    place.lat, place.lon, float(gold["latitude"]),
-                    float(gold["longitude"])) <= 50:
-                within += 1
-        dm = _segment_dated(doc, rec, date_for(doc, 0, len(doc.text), 0, scoped=False))
-        start = dm.value_start if dm and dm.value_start else None
-        end = dm.value_end if dm and dm.value_end else None
-        if dm is None:  # a headline with no date expression reports the day it is dated
+            within += _within_50km(place, gold)
+            within_plain += _within_50km(extracted, gold)
+        start, end, expressed = headline_date(doc, rec, date_for)
+        own = start == gold.get("date_start") and end == gold.get("date_end")
+        if not expressed:  # a headline with no date expression reports the day it is dated
             start = end = rec.get("published")
         if start is not None:
             dated += 1
-        hit = start == gold.get("date_start") and end == gold.get("date_end")
-        exact += hit
-        if dm is None:  # `published` is GED's date_start: also score the source's own date
-            source = _article_date(rec)
-            hit = source == gold.get("date_start") and source == gold.get("date_end")
-        exact_source += hit
-        if dm is not None:
+        exact += start == gold.get("date_start") and end == gold.get("date_end")
+        exact_source += own  # `published` is GED's own date_start: the sources' dates too
+        if expressed:
             with_expr += 1
-            exact_expr += hit
+            exact_expr += own
+        plain = headline_date(doc, rec, date_for, incident_days=False)[:2] if expressed \
+            else (start, end)
+        exact_plain += plain == (gold.get("date_start"), gold.get("date_end"))
     return {
         "file": str(path), "headlines": n, "placed": placed,
         "place_within_50km": round(within / n, 4) if n else 0.0,
@@ -194,6 +197,10 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
         "with_date_expression": with_expr,
         "date_exact_expressions": round(exact_expr / with_expr, 4) if with_expr else None,
         "date_exact_source_dated": round(exact_source / n, 4) if n else 0.0,
+        # The same without the GED conventions (seat/part points, a span's report day):
+        # the place and date as the pipeline's own records give them.
+        "place_within_50km_as_extracted": round(within_plain / n, 4) if n else 0.0,
+        "date_exact_as_extracted": round(exact_plain / n, 4) if n else 0.0,
         "seconds": round(time.perf_counter() - t0, 1),
     }
 
@@ -221,18 +228,97 @@ def _segments(rec: dict[str, Any]) -> list[tuple[int, str]]:
     return []
 
 
-def _segment_dated(doc: Document, rec: dict[str, Any], dm: Any) -> Any:
-    """The chosen date expression resolved against the date of the source article whose
-    headline contains it (a merged record's first source date is another article's)."""
-    if dm is None or dm.start is None:
-        return dm
-    ref = next((d for s, d in reversed(_segments(rec)) if s <= dm.start), None)
-    if not ref or ref == str(doc.meta.published):
+def _within_50km(place: Any, gold: dict[str, Any]) -> bool:
+    return place is not None and place.lat is not None and gold.get("latitude") is not None \
+        and haversine_km(place.lat, place.lon, float(gold["latitude"]),
+                         float(gold["longitude"])) <= 50
+
+
+def headline_date(doc: Document, rec: dict[str, Any], date_for: Any,
+                  incident_days: bool = True) -> tuple[str | None, str | None, bool]:
+    """(start, end, has an expression): the date of the event a (merged) GED headline
+    reports. Each source headline is dated by its own date expression, resolved against its
+    own article's date, or else by that date (a report with no date tells the day it is
+    published); a toll counted over a span ending on the report day ("killed in 7 days of
+    fighting", "during the past 48 hours") dates its latest incident, the report day, as GED
+    codes one incident per day. Several sources report one event: the earliest single day
+    among them (later reports are follow-ups), else the earliest span."""
+    segments = _segments(rec) or [(0, _article_date(rec))]
+    ends = [s for s, _ in segments[1:]] + [len(doc.text)]
+    values: list[tuple[str, str]] = []
+    expressed = False
+    plausible = _plausible_sources([source for _, source in segments])
+    for (start, source), end in zip(segments, ends, strict=True):
+        if source not in plausible:
+            continue
+        dm = _segment_date(doc, start, end, source, date_for)
+        expressed = expressed or dm is not None
+        if dm is not None and dm.value_start and dm.value_end:
+            values.append(_incident_span(dm, source) if incident_days
+                          else (dm.value_start, dm.value_end))
+        elif source:
+            values.append((source, source))
+    if not values:
+        return None, None, expressed
+    days = [v for v in values if v[0] == v[1]]
+    first, last = min(days or values)
+    return first, last, expressed
+
+
+def _plausible_sources(sources: list[str]) -> set[str]:
+    """The source dates within a year of the record's median one (a date typed a year or a
+    century off, "1753-07-29", is no evidence); all of them when none parses."""
+    days = sorted(d for d in (_iso(s) for s in sources) if d is not None)
+    if not days:
+        return set(sources)
+    middle = days[len(days) // 2]
+    return {s for s in sources if (d := _iso(s)) is not None and abs((d - middle).days) <= 366}
+
+
+def _iso(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(str(text or "").strip())
+    except ValueError:
+        return None
+
+
+def _incident_span(dm: Any, source: str | None) -> tuple[str, str]:
+    """A span told as a duration ending on the report day ("in 7 days of fighting") is the
+    toll's period: its incident is that day's. Calendar months and years stay whole."""
+    start, end = dm.value_start, dm.value_end
+    if not source or end != source or start >= end or _calendar_period(start, end):
+        return start, end
+    return end, end
+
+
+def _calendar_period(start: str, end: str) -> bool:
+    """Whole months or years ("in 2016", "March 2017", "January - August 2018")."""
+    first, last = date.fromisoformat(start), date.fromisoformat(end)
+    return first.day == 1 and (last + timedelta(days=1)).day == 1
+
+
+# A fronted phrase telling the earlier event a headline follows up ("After X…", "Following
+# X,"): up to the first comma, ellipsis, dash or colon.
+_PRIOR_EVENT = re.compile(r"\s*(?:after|following|in the wake of)\b[^,;:…–—]*?(?:,|…|\.\.\.|–|—|:)",
+                          re.I)
+
+
+def _segment_date(doc: Document, start: int, end: int, source: str | None,
+                  date_for: Any) -> Any:
+    """The date expression of one source headline (offsets start-end) resolved against that
+    source's date; None when the headline has none."""
+    lead = _PRIOR_EVENT.match(doc.text, start, end)
+    if lead:  # "After yesterday's massacre, jets kill 5": that date is the earlier event's
+        start = lead.end()
+    if not any(d.start is not None and start <= d.start and d.end <= end for d in doc.dates):
+        return None
+    dm = date_for(doc, start, end, start, scoped=False)
+    if dm is None or dm.start is None or not source or source == str(doc.meta.published):
         return dm
     from claimbase.timex.dates import normalise
     from claimbase.timex.reference import parse_date
 
-    day = parse_date(ref)
+    day = parse_date(source)
     if day is None:
         return dm
     again = [d for d in normalise(doc.analysis_text, day) if d.start == dm.start]
@@ -267,6 +353,61 @@ def _headline_place(doc: Document, place_for: Any) -> Any:
             return (-near, p.precision not in (1, 2), i)
         return local[min(range(len(local)), key=rank)]
     return resolved[0] if resolved else place_for(doc, 0, len(doc.text), 0)
+
+
+# How far an admin-1 area's centre may lie from its seat before the seat stands for it.
+_SEAT_KM = 30.0
+
+
+def seat_point(place: Any, gazetteer: Any) -> Any:
+    """The point an event "in Homs province" or "in the countryside of Homs" is best placed
+    at: the area's centre, unless that lies far from the area's seat (the same-named city),
+    as in a province stretching into the desert; its people, and so its events, cluster
+    round the seat, which then stands for it. Other places are returned as they are."""
+    if place is None or place.feature != "admin1" or place.lat is None or gazetteer is None:
+        return place
+    seats = [c for c in gazetteer.candidates(place.text) if c.feature in _SEAT_FEATURES
+             and c.lat is not None and c.country == place.country
+             and haversine_km(c.lat, c.lon, place.lat, place.lon) <= 150]
+    if not seats:
+        return place
+    seat = max(seats, key=lambda c: c.population)
+    if haversine_km(seat.lat, seat.lon, place.lat, place.lon) <= _SEAT_KM:
+        return place
+    return replace(place, lat=seat.lat, lon=seat.lon)
+
+
+_SEAT_FEATURES = frozenset({"city", "capital", "town"})
+
+# "the northern countryside of Hama", "east of Deir Ezzor", "Idlib's southern countryside":
+# a part of a province lies off its point in that direction, by about this much.
+_PART_KM = 20.0
+_COMPASS = {"north": (1.0, 0.0), "south": (-1.0, 0.0), "east": (0.0, 1.0), "west": (0.0, -1.0)}
+_DIR = r"(?P<d1>north|south|east|west)(?:[- ]?(?P<d2>east|west))?(?:ern)?"
+_PART_NOUN = (r"(?:countryside|parts?|outskirts|suburbs|desert|sector|side|areas?|villages?|"
+              r"towns?|fronts?|neighbou?rhoods?)")
+_PART_BEFORE = re.compile(rf"\b{_DIR}\s+(?:{_PART_NOUN}\s+)?(?:of\s+|in\s+)?(?:the\s+)?"
+                          r"(?:(?:city|province|governorate)\s+of\s+)?$", re.I)
+_PART_AFTER = re.compile(rf"(?:['’]s)?\s+(?:city\s+)?{_DIR}\s+{_PART_NOUN}\b", re.I)
+
+
+def toward_part(doc: Document, place: Any) -> Any:
+    """A province named with a compass part ("the northern countryside of Hama", "south of
+    Idlib", "Hama's eastern countryside") placed _PART_KM off its point that way; any other
+    place as it is."""
+    if place is None or place.lat is None or place.feature != "admin1":
+        return place
+    m = _PART_BEFORE.search(doc.text, max(0, place.start - 60), place.start) or \
+        _PART_AFTER.match(doc.text, place.end)
+    if not m:
+        return place
+    north, east = _COMPASS[m["d1"].lower()]
+    if m["d2"]:
+        east += _COMPASS[m["d2"].lower()][1]
+    norm = math.hypot(north, east)
+    lat = place.lat + north / norm * _PART_KM / 111.0
+    lon = place.lon + east / norm * _PART_KM / (111.0 * math.cos(math.radians(place.lat)))
+    return replace(place, lat=lat, lon=lon)
 
 
 def _focused(focus: str | None) -> Any:

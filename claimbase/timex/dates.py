@@ -7,10 +7,11 @@ year; "more than two years ago", "for over a month" -> end bound only; "in the n
 -> start = reference date, end open, precision unknown. Ranges ("January – August 2018",
 "the summer of 2013") -> month; spans told as durations ("killed in 7 days of fighting",
 "during the past 24 hours") end on the reference date; "since the beginning of the year"
-starts on its first day; "since this morning" is the reference day itself. Numeric dates
-are day first unless the text or the reference date shows month first. Relative
-expressions without a reference date keep their text with null values and precision
-unknown. `date_for` picks an event's date among the expressions whose syntactic scope
+starts on its first day; "since this morning" and "in the recent hours" are the reference
+day itself; "the first month of 2017", "the last week of March 2018" are that part of the
+period. Numeric dates are day first unless the text or the reference date shows month
+first. Relative expressions without a reference date keep their text with null values and
+precision unknown. `date_for` picks an event's date among the expressions whose syntactic scope
 contains the event word.
 """
 
@@ -419,6 +420,34 @@ def h_beginning(m: re.Match, ref: date | None) -> Value | None:
     return Value(start, end, "month" if unit != "week" else "week")
 
 
+def h_part_of(m: re.Match, ref: date | None) -> Value | None:
+    """"the first month of 2017", "the last month of the year", "the first week of March
+    2018": that month of the year, or those seven days of the month."""
+    which, unit = m["which"].lower(), m["unit"].lower()
+    written = m["year"] or m["yonly"]
+    year = int(written) if written else (ref.year if ref else None)
+    if year is None:
+        return Value(None, None, "unknown")
+    if unit == "month":
+        if m["mon"]:
+            return None
+        month = {"first": 1, "second": 2, "third": 3, "last": 12}[which]
+        start, end = _month_range(year, month)
+        return Value(start, end, "month")
+    if not m["mon"]:
+        return None
+    first, last = _month_range(year, MONTHS[_mon(m["mon"])])
+    if which == "last":
+        return Value(last - timedelta(days=6), last, "week")
+    start = first + timedelta(weeks={"first": 0, "second": 1, "third": 2}[which])
+    return Value(start, start + timedelta(days=6), "week")
+
+
+def h_recent_hours(m: re.Match, ref: date | None) -> Value | None:
+    """"in the recent hours", "over the past few hours": the reference day."""
+    return h_today(m, ref)
+
+
 def _mon(word: str) -> str:
     return word.lower().rstrip(".")
 
@@ -428,6 +457,9 @@ def _mon(word: str) -> str:
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
 _HOURS = r"(?P<num>\d+|twenty-four|forty-eight)\s+hours"
 RULES: list[tuple[re.Pattern[str], Handler]] = [
+    (re.compile(r"\bthe\s+(?P<which>first|second|third|last)\s+(?P<unit>month|week)\s+of\s+"
+                rf"(?:the\s+year\b|{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b|"
+                r"(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_part_of),
     (re.compile(rf"\b(?:(?:from|between)\s+)?{_MON1}\s*(?:-|–|—|to|and|until|through)\s*"
                 rf"{_MON},?\s+{_YEAR}\b", re.I), h_month_range),
     (re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
@@ -449,15 +481,18 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b(?:{_REL}\s+)?{_MON}\b(?!\s+\d)", re.I), h_month),
     (re.compile(r"\b(?:in|since|during|by|of|until|from|before|after|early|late|mid|the|since)"
                 rf"[\s-]+{_YEAR}\b(?!\s*(?:-|–)\s*\d)", re.I), h_year),
-    (re.compile(rf"(?<![\d,.$£€])\b{_YEAR}\b(?![\d,.%]\d|\s*(?:percent|%))"), h_year),
+    (re.compile(rf"(?<![\d,.$£€])\b{_YEAR}\b(?![\d,.%]\d|\s*(?:percent|%|hours\b|hrs\b))"),
+     h_year),
     (re.compile(rf"\b(?:(?P<rel>last|next|this|on)\s+)?{_WD}\b", re.I), h_weekday),
     (re.compile(r"\b(?:(?:since|from)\s+)?(?:(?:the\s+)?(?:early\s+)?(?:dawn|morning)\s+"
                 r"(?:of\s+)?today|today(?:'s|’s)?\s+(?:dawn|morning)|(?<=since )(?:the\s+)?"
                 r"(?:early\s+)?(?:dawn|morning))\b", re.I), h_today),
     (re.compile(r"\b(?:(?:during|over)\s+)?(?:the\s+)?last\s+night\b", re.I), h_last_night),
-    (re.compile(rf"\b(?:(?:during|over|in|within|for)\s+(?:the\s+)?(?:(?:past|last)\s+)?|"
-                rf"the\s+(?:past|last)\s+){_HOURS}\b(?!\s+(?:later|after|before|ago))", re.I),
+    (re.compile(rf"\b(?:(?:during|over|in|within|for)\s+(?:the\s+)?(?:(?:past|last|recent)\s+)?|"
+                rf"the\s+(?:past|last|recent)\s+){_HOURS}\b(?!\s+(?:later|after|before|ago))", re.I),
      h_hours),
+    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?:few\s+)?"
+                r"hours\b", re.I), h_recent_hours),
     (re.compile(r"\bfor\s+the\s+\w+\s+(?:(?:consecutive|straight)\s+day|day\s+in\s+a\s+row)\b",
                 re.I), h_in_a_row),
     (re.compile(r"\b(?:in|during|within|over)\s+(?:(?:the\s+)?(?:past|last)\s+)?"
@@ -468,7 +503,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
      h_named_day),
     (re.compile(r"\b(?:during|over|at|on)?\s*(?:the\s+)?(?P<rel>last|past|this|next|coming)?\s*"
                 r"weekend\b", re.I), h_weekend),
-    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last)\s+(?P<num>(?:a\s+)?few|"
+    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?P<num>(?:a\s+)?few|"
                 r"couple of|several|\d+|two|three|four|five|six|seven|ten)?\s*"
                 r"(?P<unit>day|week|month|year)s?\b", re.I), h_past_days),
     (re.compile(r"\bin\s+recent\s+(?P<unit>day|week)s\b", re.I), h_past_days),
@@ -500,14 +535,19 @@ def _is_future(m: re.Match) -> bool:
 # without any of them (most of the time a date rule costs is spent scanning).
 NEEDS: dict[Handler, tuple[str, ...]] = {
     h_ago: ("ago",), h_weekend: ("weekend",), h_today: ("today", "dawn", "morning"),
-    h_last_night: ("night",), h_hours: ("hour",), h_in_a_row: ("day",),
+    h_last_night: ("night",), h_hours: ("hour",),
+    h_in_a_row: ("consecutive", "straight", "in a row"),
     h_named_day: ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
                   "evening", "overnight"),
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future",),
     h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
-    h_beginning: ("beginning", "start"), h_span_of: (" of",),
+    h_beginning: ("beginning", "start"),
+    h_part_of: ("first month", "second month", "third month", "last month", "first week",
+                "second week", "third week", "last week"),
+    h_recent_hours: ("past hours", "last hours", "recent hours", "few hours"),
+    h_weekday: tuple(WEEKDAYS), h_span_of: (" of",),
 }
 
 
@@ -525,7 +565,7 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
                 yield s, e, m, handler
 
 
-_SINCE = re.compile(r"\bsince\s+(?=\S*$)", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
 
 
@@ -550,7 +590,7 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         lead = _PREP.search(text, max(0, s - 9), s)
         if lead and lead.end() == s and lead.start() >= last_end:
             s = lead.start()
-        since = _SINCE.search(text, max(0, s - 7), s)
+        since = _SINCE.search(text, max(0, s - 13), s)
         if since and since.end() == s and since.start() >= last_end and value.start:
             s = since.start()
         if text[s:e].lower().startswith("since") and value.start and value.start != ref:
