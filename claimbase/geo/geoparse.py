@@ -5,12 +5,19 @@ phrase matcher over the gazetteer's ruler patterns (curated sites such as "Omar 
 countries, admin areas, prominent towns), so multiword sites are found even when the
 statistical NER splits or mislabels them, plus "X County"-style admin names, capitalised
 datelines ("MOUNT GILEAD (AP) --"), party-home districts ("D-Kanawha") and the places
-institutions are named after ("McMinn County Sheriff"). Spans the gazetteer does not know
-as a whole are trimmed to the name inside ("Northeast Georgia", "Fargo City Council"); a
-cut-off name head ("Tal" of "Tal Abyad") takes the rest of the name. Resolution runs
-twice: first every name's candidate readings vote softly for the document's countries,
-states and counties (clear readings also give anchor points), and the document's actors
-(their ISO3 country in the actor dictionary) and demonyms vote for their countries; then
+institutions are named after ("McMinn County Sheriff"), county lists ("Clay and Wilkin
+counties", "Loudon Co."), towns named by who lives there ("a Crafton man", data file
+place_resident_nouns.txt) and the place in "U.S.-led". A name taken as a place once is a
+place wherever the text repeats it; one-word names that are a person's surname in the
+story ("Bush" after "George W. Bush") or mostly common words ("Superior Court",
+place_common_words.txt) are not, unless a locative preposition precedes them. Spans the
+gazetteer does not know as a whole are trimmed to the name inside ("Northeast Georgia",
+"Fargo City Council"); a cut-off name head ("Tal" of "Tal Abyad") takes the rest of the
+name. Resolution runs twice: first every name's candidate readings vote softly for the
+document's countries, states and counties (clear readings also give anchor points), and
+the document's actors (their ISO3 country in the actor dictionary; not a capital standing
+for its government), demonyms and locale cues ("$", "sheriff", "RCMP":
+place_locale_cues.tsv) vote for their countries; then
 every mention is ranked with that focus (leaving out its own vote and its own anchor),
 nearby places, "City, State" pairs and cue words ("province", "village", "mine"). A small
 namesake abroad is left unresolved when the actors and places point elsewhere; one sense
@@ -164,16 +171,36 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
 
 
-def _buried_in_name(span: Any, names: list[Any]) -> bool:
+def _buried_in_name(span: Any, names: list[Any], gaz: Gazetteer) -> bool:
     """A match inside a longer ORG/FAC name (`names`) that is neither its first word nor after
     "of": "Texas Department of Health" and "University of Texas" name Texas, "Gainesville
-    Police" does not name a town called Police."""
+    Police" does not name a town called Police. A state or big city closing a short name
+    is named too ("CBC Toronto", "Education Minnesota"; not "Taco Bell")."""
     ent = next((e for e in names if e.start <= span.start and span.end <= e.end
                 and len(e) > len(span)), None)
     if ent is None:
         return False
     first = ent.start + (1 if ent[0].lower_ == "the" else 0)
-    return span.start != first and span.doc[span.start - 1].lower_ != "of"
+    prev = span.doc[span.start - 1].lower_
+    if span.start == first or prev in _OPENERS or (
+            prev in _QUALIFIERS and (span.start - 1 == first or span.doc[span.start - 2].lower_
+                                     in _OPENERS)):
+        return False
+    return not (span.end == ent.end and len(ent) <= 3 and _major_place(gaz, span.text))
+
+
+def _major_place(gaz: Gazetteer, name: str) -> bool:
+    """The name's first exact reading is a country, a state or a city of 100,000 or more."""
+    if not gaz.has_name(name):
+        return False
+    cands = [c for c in gaz.candidates(name)[:5] if c.match == "exact"]
+    return bool(cands) and (cands[0].feature in ("country", "admin1") or (
+        cands[0].feature in _TOWN_FEATURES and cands[0].population >= 100_000))
+
+
+# words after which a place inside an organisation's name is that place ("University of
+# Nebraska-Lincoln", "Association of Western Pennsylvania", "Metro Vancouver")
+_OPENERS = frozenset({"of", "-", "metropolitan"})
 
 
 def _common_word(span: Any, surnames: set[str], lower_words: set[str]) -> bool:
@@ -184,6 +211,66 @@ def _common_word(span: Any, surnames: set[str], lower_words: set[str]) -> bool:
     tok = span[0]
     return (tok.text in surnames or tok.text.lower() in lower_words
             or (tok.pos_ not in ("PROPN", "") and not tok.text.isupper()))
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|outside|from|to|toward|towards|"
+                              r"around|of|across|through)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _person_name(text: str, start: int, surface: str, names: set[str],
+                 gaz: Gazetteer) -> bool:
+    """A one-word name that is a person's given name or surname elsewhere in the document
+    ("Bush" after "George Bush"), not after a locative preposition, and not a country's or
+    state's name."""
+    if " " in surface or surface not in names \
+            or _LOCATIVE_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return not any(c.feature in ("country", "admin1") and c.match == "exact"
+                   for c in gaz.candidates(surface)[:5])
+
+
+def _split_surnames(sdoc: Any, ents: list[Any]) -> set[str]:
+    """Surnames the NER cut off a person's name as a place: "George W." PERSON right before
+    a one-word GPE "Bush"."""
+    out = set()
+    for ent in ents:
+        if ent.label_ != "PERSON" or ent.end >= len(sdoc):
+            continue
+        nxt = sdoc[ent.end]
+        if nxt.ent_type_ in PLACE_LABELS and nxt.ent_iob_ == "B" and nxt.is_title and (
+                ent.end + 1 >= len(sdoc) or sdoc[ent.end + 1].ent_iob_ != "I"):
+            out.add(nxt.text)
+    return out
+
+
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+
+
+def _surname(ent: Any) -> str:
+    """The surname of a PERSON entity ("Bush" of "George Bush Jr")."""
+    words = [t.text for t in ent if t.text not in _SUFFIXES]
+    return words[-1] if words else ent[-1].text
+
+
+@lru_cache(maxsize=1)
+def _common_place_words() -> frozenset[str]:
+    path = DATA_DIR / "place_common_words.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+_STRICT_LOCATIVE = re.compile(r"\b(?:in|near|at|into|outside|from|to|toward|towards|around"
+                              r"|across|through)\s+$", re.IGNORECASE)
+_STATE_AFTER = re.compile(r",\s*[A-Z][a-z]*\.?(?:\s?[A-Z][a-z]*\.)?")
+
+
+def _common_place_word(text: str, start: int, end: int, surface: str) -> bool:
+    """A one-word name that is mostly a common word ("Police", "Commerce", "Superior"),
+    unless a locative preposition comes before it or "City, State" follows."""
+    if surface not in _common_place_words():
+        return False
+    return not (_STRICT_LOCATIVE.search(text, max(0, start - 15), start)
+                or _STATE_AFTER.match(text, end))
 
 
 def _is_demonym(text: str, gaz: Gazetteer) -> bool:
@@ -214,16 +301,20 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     nonperson = [(e.start_char, e.end_char) for e in ents
                  if e.label_ == "NORP" and _demonym_like(e.text, gaz)]
     surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    person_names = {_surname(ent) for ent in ents if ent.label_ == "PERSON"
+                    and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
+    person_names |= _split_surnames(sdoc, ents)
     lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS]
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
-        if not _looks_like_name(span.text) or _common_word(span, surnames, lower_words):
-            continue  # "Moore" after "John Moore"; "Police" when "police" is used too
+        if not _looks_like_name(span.text) or _common_word(span, surnames, lower_words) \
+                or (len(span.text) <= 3 and not span.text.isupper()):
+            continue  # "Moore" after "John Moore"; "Police" when "police" is used too; "Us"
         if any(a < span.end_char and span.start_char < b for a, b in other):
             continue  # "March 9" is a date
-        if _buried_in_name(span, names):
+        if _buried_in_name(span, names, gaz):
             continue  # "Police" in "Gainesville Police Department"
         start, end = span.start_char, span.end_char
         inside = [b for b in blocked if b[0] <= start and end <= b[1]]
@@ -233,9 +324,14 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     for m in _ADMIN_NAME.finditer(doc.analysis_text):
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
+    spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    counties = _county_names(doc.analysis_text, gaz)
+    spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
     spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))
     persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+    spans.extend(_resident_places(doc.analysis_text, gaz, surnames | person_names,
+                                  lower_words))
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
@@ -247,19 +343,127 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             s, e = _clean_span(text, sub_start, sub_end)
             if e <= s or doc.in_boilerplate(s, e):
                 continue
-            s, e, inner = _trim_to_name(text, s, e, gaz)
+            s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
+                else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
             if _is_demonym(surface, gaz) or not _looks_like_name(surface) \
+                    or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
+            if _person_name(text, s, surface, person_names, gaz) \
+                    or _common_place_word(text, s, e, surface):
+                continue  # "Bush" after "George Bush"; "Superior Court"
             mentions.append(Mention(start=s, end=e, text=surface, lookup=inner,
                                     precision=2 if inner else None,
                                     modifier=bool(_MODIFIER_SUFFIX.match(text, e))))
         last_end = end
     mentions = _extend_heads(text, mentions, gaz)
+    _extend_admin_words(text, mentions, gaz)
+    trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
+    mentions = _propagate(text, mentions, gaz, persons + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     return mentions
+
+
+# "Becker, Clay and Otter Tail counties": every name of the list is a county
+_LIST_NAME = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+_COUNTY_LIST = re.compile(
+    rf"(?P<names>(?:{_LIST_NAME}(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+))+"
+    rf"{_LIST_NAME})"
+    r"[ \t]+(?P<kind>counties|parishes|Counties|Parishes)\b")
+_LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
+# "Loudon Co.": the abbreviated designator
+_COUNTY_ABBR = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]Co\.")
+
+
+_SPONSOR_PLACE = re.compile(r"(?<![\w.])(?P<name>U\.S\.|U\.K\.|[A-Z][A-Za-z]+)\Z")
+
+
+_SPONSOR_WORD = re.compile(r"[-‐](?:led|based|backed|sponsored|supported|funded|allied"
+                           r"|aligned)\b")
+
+
+def _sponsor_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
+    """The place in "U.S.-led" or "Russia-backed" (the tokenizer keeps it in one word); it
+    stays a modifier, never an event's location."""
+    out: list[tuple[int, int, int]] = []
+    for hit in _SPONSOR_WORD.finditer(text):
+        m = _SPONSOR_PLACE.search(text, max(0, hit.start() - 40), hit.start())
+        if m is None:
+            continue
+        name = m.group("name")
+        if gaz.has_name(name) and any(c.match == "exact" and c.feature in (
+                "country", "admin1", "capital", "city") for c in gaz.candidates(name)[:5]):
+            out.append((m.start("name"), m.end("name"), 3))
+    return out
+
+
+def _county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
+    """Spans of county names the designator does not follow directly ("Clay" in "Clay and
+    Wilkin counties", "Loudon Co."), mapped to the full name to look up ("Clay County")."""
+    out: dict[tuple[int, int], str] = {}
+    if "ounties" in text or "arishes" in text:
+        for m in _COUNTY_LIST.finditer(text):
+            word = "Parish" if m.group("kind").lower() == "parishes" else "County"
+            pos = m.start("names")
+            for part in _LIST_SEP.split(m.group("names")):
+                start = text.index(part, pos)
+                pos = start + len(part)
+                full = f"{part} {word}"
+                if gaz.has_name(full):
+                    out[(start, pos)] = full
+    for m in _party_homes(text):  # "D-Kanawha": a delegate's home county
+        full = f"{m.group('name')} County"
+        if gaz.has_name(full) and not any(
+                c.match == "exact" and c.feature in _TOWN_FEATURES and c.population >= 100_000
+                for c in gaz.candidates(m.group("name"))[:5]):
+            out[m.span("name")] = full
+    if " Co." in text:
+        for m in _COUNTY_ABBR.finditer(text):
+            full = f"{m.group('name')} County"
+            if gaz.has_name(full):
+                out[(m.start("name"), m.end())] = full
+    return out
+
+
+def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
+               blocked: list[tuple[int, int]], trusted: set[str]) -> list[Mention]:
+    """One sense per document: a name the NER and the gazetteer both take for a place
+    (`trusted`) is a place wherever else the text writes it the same way ("Sochi mayoral
+    election" after "in Sochi"), except inside a person's name or a group name."""
+    names = {m.text for m in mentions if len(m.text) >= 4 and not m.lookup
+             and m.text in trusted and m.text not in _common_place_words()
+             and m.text.lower() not in _QUALIFIERS and not _DEMONYM_END.search(m.text)
+             and gaz.has_name(m.text)}
+    if not names:
+        return mentions
+    taken = bytearray(len(text) + 1)
+    for a, b in [(m.start, m.end) for m in mentions] + blocked:
+        taken[a:b] = b"\x01" * (b - a)
+    rx = re.compile(r"(?<![\w.'’-])(?:" + "|".join(
+        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w’-]|'\w)")
+    found = [Mention(start=m.start(), end=m.end(), text=m.group())
+             for m in rx.finditer(text) if not any(taken[m.start():m.end()])]
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+_DEMONYM_END = re.compile(r"(?:ic|ish|ese|ian|ians|i)$")
+_ADMIN_WORD = re.compile(r"[ \t](County|Parish)\b")
+
+
+def _extend_admin_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """"Butler" right before "County" is Butler County when the gazetteer knows that name."""
+    for i, m in enumerate(mentions):
+        after = _ADMIN_WORD.match(text, m.end)
+        if after is None or m.lookup or (i + 1 < len(mentions)
+                                         and mentions[i + 1].start < after.end()):
+            continue
+        full = text[m.start:after.end()]
+        if gaz.has_name(full):
+            m.end, m.text = after.end(), full
 
 
 @lru_cache(maxsize=1)
@@ -311,6 +515,13 @@ _QUALIFIERS = frozenset({
     "northern", "southern", "eastern", "western", "central", "metro", "greater", "downtown",
     "historic", "upstate", "rural", "suburban", "coastal", "inner", "far"})
 _TOWN_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
+# generic words of longer names, never the place inside them ("Lake" of "Lake Hartwell")
+_FEATURE_WORDS = frozenset({
+    "lake", "lakes", "river", "creek", "park", "island", "islands", "valley", "bay", "gulf",
+    "sea", "ocean", "mount", "mountain", "mountains", "harbor", "harbour", "square", "town",
+    "city", "court", "county", "township", "twp", "port", "point", "beach", "forest", "hill",
+    "hills", "springs", "falls", "canyon", "cape", "fort", "camp", "station", "state",
+    "national", "university", "college", "hospital", "airport", "international", "saint", "st"})
 
 
 def _trim_to_name(text: str, start: int, end: int,
@@ -330,7 +541,9 @@ def _trim_to_name(text: str, start: int, end: int,
         bare = {c.id for c in gaz.candidates(span[:words[-1].start()].strip())
                 if c.match == "exact"}
         city_form = bool(bare) and all(c.id in bare for c in exact
-                                       if c.feature in _TOWN_FEATURES)
+                                       if c.feature in _TOWN_FEATURES) \
+            and not any(norm(c.name) == norm(span) and c.feature in _TOWN_FEATURES
+                        for c in exact)  # "New York City" is a town's own name
     if exact and not city_form:
         return start, end, None  # known as a whole
     lead = 0
@@ -350,7 +563,7 @@ def _trim_to_name(text: str, start: int, end: int,
             s, e = start + words[first].start(), start + words[last - 1].end()
             name = text[s:e]
             if not _looks_like_name(name) or name.lower() in _QUALIFIERS \
-                    or not gaz.has_name(name):
+                    or name.lower().rstrip(".") in _FEATURE_WORDS or not gaz.has_name(name):
                 continue
             if last == len(words) or words[last].group() in tails:
                 return s, e, None
@@ -403,6 +616,51 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
     return out
 
 
+@lru_cache(maxsize=1)
+def _resident_re() -> re.Pattern:
+    path = DATA_DIR / "place_resident_nouns.txt"
+    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+             if w.strip() and not w.startswith("#")]
+    alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"[ \t](?:{alts})\b")
+
+
+# the capitalised name right before a resident noun (searched in the 60 characters before)
+_NAME_BEFORE = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)?)\Z")
+
+
+# capitalised words that may open a sentence before "X man" ("The Crafton man")
+_LEAD_WORDS = _QUALIFIERS | {"the", "a", "an", "former", "local", "longtime", "young", "two",
+                             "three", "several", "many", "some", "both", "all"}
+_RESIDENT_FEATURES = frozenset({"city", "capital", "admin2", "admin1"})
+
+
+def _resident_places(text: str, gaz: Gazetteer, person_names: set[str],
+                     lower_words: set[str]) -> list[tuple[int, int, int]]:
+    """A town named as where people or things belong: "a Crafton man", "Lovejoy senior",
+    "Grovetown police", "Saratoga native" (the gazetteer must know the town exactly)."""
+    out = []
+    for noun in _resident_re().finditer(text):
+        lo = max(0, noun.start() - 60)
+        m = _NAME_BEFORE.search(text, lo, noun.start())
+        if m is None:
+            continue
+        name = m.group("name")
+        words = name.split()
+        firsts = range(2) if len(words) > 1 and words[0].lower() in _LEAD_WORDS else range(1)
+        for k in firsts:
+            sub = " ".join(words[k:])
+            start = m.end("name") - len(sub)
+            if sub in person_names or sub.lower() in lower_words or sub.lower() in _GENERIC \
+                    or len(sub) < 3:
+                continue
+            if gaz.has_name(sub) and any(c.match == "exact" and c.feature in
+                                         _RESIDENT_FEATURES for c in gaz.candidates(sub)[:10]):
+                out.append((start, m.end("name"), 1))
+                break
+    return out
+
+
 def _institution_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
     """The place an institution is named after, when an institution word follows it:
     "Byesville Volunteer Fire Department", "McMinn County Sheriff", "Litchfield Fire Chief"."""
@@ -437,17 +695,26 @@ def _institution_re() -> re.Pattern:
 
 # "DANIELSVILLE - ", "MOUNT GILEAD (AP) -- ": a dateline opening a story or sentence
 _CAPS_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<name>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+){0,3})"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<name>[A-Z][A-Z'’-]+\.?(?:\s[A-Z][A-Z'’-]+\.?){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:-{1,2}|[–—])")
 # "Rep. Carrie Webster, D-Kanawha": a legislator's party and home district
-_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\b")
+_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:\.(?=[\s,;)])|"
+                         r"(?:\s[A-Z][a-z]+)?\b))")
+
+
+def _party_homes(text: str) -> list[re.Match]:
+    """"D-Kanawha", "R-Pa." matches (the regex runs only when a party letter and a hyphen
+    occur at all)."""
+    if "D-" not in text and "R-" not in text and "I-" not in text and "DFL-" not in text:
+        return []
+    return list(_PARTY_HOME.finditer(text))
 
 
 def _dateline_and_district_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
     """Capitalised datelines and party-home districts that the gazetteer knows by name."""
     out = []
-    for rx in (_CAPS_DATELINE, _PARTY_HOME):
-        for m in rx.finditer(text):
+    for matches in (_CAPS_DATELINE.finditer(text), _party_homes(text)):
+        for m in matches:
             name = m.group("name")
             if len(name) >= 3 and name.lower() not in _GENERIC and gaz.has_name(name):
                 out.append((m.start("name"), m.end("name"), 3))
@@ -550,14 +817,29 @@ class Focus:
 
     def without(self, name: str) -> tuple[Counter, Counter]:
         """The document's focus not counting the votes of this name itself."""
-        countries, admins = Counter(), Counter()
-        for key, votes in self.countries.items():
-            if key != name:
-                countries.update(votes)
-        for key, votes in self.admins.items():
-            if key != name:
-                admins.update(votes)
-        return countries, admins
+        size = (len(self.countries), len(self.admins))
+        if self._totals is None or self._totals[0] != size:
+            self._totals = (size, _summed(self.countries), _summed(self.admins))
+        _size, countries, admins = self._totals
+        return (_minus(countries, self.countries.get(name)),
+                _minus(admins, self.admins.get(name)))
+
+    _totals: tuple | None = None
+
+
+def _summed(votes: dict[str, Counter]) -> Counter:
+    total: Counter = Counter()
+    for counter in votes.values():
+        total.update(counter)
+    return total
+
+
+def _minus(total: Counter, own: Counter | None) -> Counter:
+    """The total votes less one name's own (shares left by rounding dropped)."""
+    if not own:
+        return Counter(total)
+    out = Counter({k: v - own.get(k, 0.0) for k, v in total.items()})
+    return Counter({k: v for k, v in out.items() if v > 1e-9})
 
 
 def _first_pass(gaz: Gazetteer, mentions: list[Mention],
@@ -574,7 +856,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
         if m.modifier:
             continue  # "US-backed": a sponsor, not where the story is
         admin1, country = _hint(gaz, m)
-        ranked = gaz.rank(name, Context(cue=m.cue, admin1=admin1, country=country))[:15]
+        ranked = gaz.rank_plain(name, m.cue, admin1, country)[:15]
         if not ranked or ranked[0][0].match != "exact":
             continue
         best, top = ranked[0]
@@ -613,6 +895,9 @@ def _hint(gaz: Gazetteer, m: Mention) -> tuple[str | None, str | None]:
         if cand.feature == "admin1" and cand.match == "exact":
             return cand.name, cand.country
         if cand.feature == "country" and cand.match == "exact":
+            if any(c.feature == "country" and c.match == "exact"
+                   for c in gaz.candidates(m.text)[:5]):
+                return None, None  # "Russia, U.S. officials said": a list of countries
             return None, cand.country
     return None, None
 
@@ -633,6 +918,37 @@ _CUES = frozenset({"province", "governorate", "state", "county", "city", "town",
 
 
 _ACTOR_KEY = "\0actors"  # the focus votes of the document's actors and demonyms
+_LOCALE_KEY = "\0locale"  # the focus votes of currency signs and institution words
+
+
+@lru_cache(maxsize=1)
+def _locale_cues() -> tuple[tuple[str, str, float, re.Pattern], ...]:
+    """(cue, ISO2, weight, pattern) rows of place_locale_cues.tsv."""
+    rows = []
+    with (DATA_DIR / "place_locale_cues.tsv").open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            cue = rec["cue"]
+            flags = 0 if cue.isupper() else re.IGNORECASE
+            body = re.escape(cue)
+            rx = re.compile(rf"\b{body}\b" if cue[:1].isalpha() else body, flags)
+            rows.append((cue, rec["country"], float(rec["weight"]), rx))
+    return tuple(rows)
+
+
+def _locale_votes(text: str) -> Counter:
+    """Weak country votes from what a local story takes for granted: its currency ("$",
+    "£") and institutions ("sheriff", "township", "RCMP"); each cue counts once."""
+    votes: Counter = Counter()
+    lower = None
+    for cue, country, weight, rx in _locale_cues():
+        if cue.isupper() or not cue[:1].isalpha():
+            found = cue in text
+        else:
+            lower = lower if lower is not None else text.lower()
+            found = cue.lower() in lower
+        if found and rx.search(text):
+            votes[country] += weight
+    return votes
 
 
 @lru_cache(maxsize=1)
@@ -647,16 +963,20 @@ def _iso2_of() -> dict[str, str]:
     return {r["iso3"]: r["iso"] for r in rows if r.get("iso3") and r.get("iso")}
 
 
-def _actor_votes(doc: Document, focus_hint: str | None = None) -> Counter:
+def _actor_votes(doc: Document, focus_hint: str | None = None,
+                 gaz: Gazetteer | None = None) -> Counter:
     """Country votes from who acts in the document ("regime forces" -> SY, "PMU" -> IQ;
     one vote per distinct actor) and from demonyms ("Syrian", "Iraqi": half a vote each),
-    plus a strong vote for a user's focus hint (ISO2 or ISO3)."""
+    plus a strong vote for a user's focus hint (ISO2 or ISO3). A capital named for its
+    government ("Dublin", "Washington") does not vote: its namesakes are what is asked."""
     iso2 = _iso2_of()
     votes: Counter = Counter()
     seen: set[str] = set()
     for a in getattr(doc, "actors", None) or []:
         cc = iso2.get(a.country or "")
         key = a.id or a.text.lower()
+        if gaz is not None and cc and _town_name(gaz, a.text):
+            continue
         if cc and key not in seen and a.kind != "pronoun":
             seen.add(key)
             votes[cc] += 1.0
@@ -679,6 +999,14 @@ def _actor_votes(doc: Document, focus_hint: str | None = None) -> Counter:
     return votes
 
 
+def _town_name(gaz: Gazetteer, text: str) -> bool:
+    """The text is a town's name (its first exact reading is a city, not a country)."""
+    if not text[:1].isupper() or not gaz.has_name(text):
+        return False
+    cands = [c for c in gaz.candidates(text)[:5] if c.match == "exact"]
+    return bool(cands) and cands[0].feature in _TOWN_FEATURES
+
+
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     """Lower-case country name (states.tsv) -> ISO2."""
@@ -697,10 +1025,12 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
                      focus_hint: str | None = None) -> list[Place]:
     """Resolve every mention in its document context; one sense per name and document,
     taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin")."""
-    actor_votes = _actor_votes(doc, focus_hint)
+    actor_votes = _actor_votes(doc, focus_hint, gaz)
     focus = _first_pass(gaz, mentions, actor_votes)
     if actor_votes:
         focus.countries[_ACTOR_KEY] = actor_votes
+    if locale := _locale_votes(doc.analysis_text):
+        focus.countries[_LOCALE_KEY] = locale
     resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:
