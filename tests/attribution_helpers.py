@@ -23,14 +23,19 @@ def nlp() -> Any:
         return spacy.load(Settings().spacy_model)
 
 
-def attributed(text: str, title: str | None = None) -> Document:
-    """A document with its parse and attributions (no other stage)."""
+def attributed(text: str, title: str | None = None, broad: bool = False) -> Document:
+    """A document with its parse and attributions (no other stage); broad: as with
+    settings.broad_attributions (wills, positions and model cues too)."""
+    from types import SimpleNamespace
+
+    from claimbase.config import Settings
     from claimbase.extract.attribution import find_attributions
 
     doc = Document(text=text, ref="<test>")
     doc.meta.title = title
     doc.spacy_doc = nlp()(doc.analysis_text)
-    find_attributions(doc, None)
+    res = SimpleNamespace(settings=Settings(broad_attributions=True)) if broad else None
+    find_attributions(doc, res)
     return doc
 
 

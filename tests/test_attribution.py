@@ -306,3 +306,93 @@ def test_records_are_statements_unless_broad_attributions_are_asked_for():
         keep_statements(doc, SimpleNamespace(settings=SimpleNamespace(broad_attributions=broad)))
         assert {a.cue for a in doc.attributions} == expected
         assert all(a.parent in doc.attributions for a in doc.attributions if a.parent)
+
+
+def test_model_cues_find_negated_and_act_cues_in_broad_mode_only():
+    text = ("The mayor did not say whether the council would approve the budget. "
+            "The governor attacked the proposal as reckless.")
+    narrow = attributed(text)
+    assert not any(a.cue and "say" in a.cue for a in narrow.attributions)  # §11: no statement
+    assert not any(a.cue == "attacked" for a in narrow.attributions)
+    broad = attributed(text, broad=True)
+    by_cue = {a.cue: a for a in broad.attributions}
+    say, attacked = by_cue["say"], by_cue["attacked"]
+    assert say.source_text == "The mayor"
+    assert span_text(broad, say.content_start, say.content_end).startswith("whether the council")
+    assert attacked.source_text == "The governor"
+    assert span_text(broad, attacked.content_start, attacked.content_end).startswith(
+        "the proposal")
+    broad_classes = load_cues().set("uninherited_cue_classes")
+    assert say.cue_class in broad_classes and attacked.cue_class in broad_classes
+    start = broad.text.index("approve")
+    assert attribution_at(broad, start, start + 7) is None  # events keep the author's voice
+
+
+def test_relative_pronoun_source_is_the_antecedent_unless_broad():
+    text = "The senator, who opposed the measure, warned colleagues against a rushed vote."
+    narrow = {a.cue: a for a in attributed(text, broad=False).attributions}
+    assert "opposed" not in narrow or narrow["opposed"].source_text == "The senator"
+    broad = {a.cue: a for a in attributed(text, broad=True).attributions}
+    assert broad["opposed"].source_text == "who"  # PolNeAR marks the relative pronoun
+    assert broad["opposed"].source_kind == "person"  # classified by its antecedent
+
+
+def test_cue_features_describe_the_candidate():
+    from claimbase.extract.attribution_cues import cue_features, in_quote
+    from tests.attribution_helpers import nlp, token
+
+    doc = attributed("Officials did not deny that the talks had failed.")
+    tok = token(doc, "deny")
+    feats = cue_features(tok, "free", in_quote(doc.text, tok.idx))
+    assert {"neg", "l=deny|VERB", "lf=deny|VERB|ccomp", "st=agent", "c=ccomp|VERB"} <= set(feats)
+    assert "q" not in feats
+    text = '“We will deny everything,” he said.'
+    sdoc = nlp()(text)
+    inner = next(t for t in sdoc if t.text == "deny")
+    assert "q" in cue_features(inner, "in", in_quote(text, inner.idx))
+
+
+def test_cue_model_file_is_read_and_checked(tmp_path):
+    from claimbase.extract.attribution_cues import cue_model, load_model
+
+    model = cue_model()
+    assert model.lemmas and model.weights and "say|VERB" in model.lemmas
+    good = tmp_path / "model.tsv"
+    good.write_text("# c\n@threshold\t0.5\n@lemma\targue|VERB\nb\t-1.0\nneg\t2.0\n",
+                    encoding="utf-8")
+    m = load_model(good)
+    assert m.threshold == 0.5 and m.lemmas == {"argue|VERB"}
+    assert m.score(["b", "neg", "unknown"]) == 1.0
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("b\t1.0\textra\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:1"):
+        load_model(bad)
+    with pytest.raises(FileNotFoundError, match="missing.tsv"):
+        load_model(tmp_path / "missing.tsv")
+
+
+def test_cue_model_is_trained_from_annotated_text(tmp_path):
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    from claimbase.extract.attribution_cues import load_model
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "learn_cue_model.py"
+    spec = importlib.util.spec_from_file_location("learn_cue_model", script)
+    learn = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(learn)
+    rows = []
+    for who in ("The mayor", "The governor", "The minister", "The judge"):
+        text = f"{who} snubbed the envoy. {who} visited the bridge."
+        k = text.index("snubbed")
+        rows.append({"text": text, "attributions": [{"cue_spans": [[k, k + 6]]}]})
+    train = tmp_path / "train.jsonl"
+    train.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    out = tmp_path / "model.tsv"
+    assert learn.main([str(train), "--out", str(out), "--min-feat", "1", "--min-yield", "0.1",
+                       "--iters", "200"]) == 0
+    model = load_model(out)
+    assert "snub|VERB" in model.lemmas and "visit|VERB" not in model.lemmas
+    assert model.weights["l=snub|VERB"] > 0
+    assert learn.main([str(tmp_path / "nope.jsonl"), "--out", str(out)]) == 2

@@ -156,12 +156,14 @@ def _run_optional(stage: Any, doc: Document, res: Any) -> None:
         doc.errors.append(f"{getattr(stage, '__name__', stage)}: {exc}")
 
 
-def process(docs: list[Document]) -> Iterator[Document]:
-    """Run cleaning, the parse, actors and attribution over documents (in order)."""
+def process(docs: list[Document], broad: bool = False) -> Iterator[Document]:
+    """Run cleaning, the parse, actors and attribution over documents (in order); broad:
+    also the wills, positions and model cues (settings.broad_attributions)."""
     from claimbase.extract.attribution import find_attributions
     from claimbase.pipeline import POST_PARSE, PRE_PARSE, Resources
 
     res = Resources()
+    res.settings.broad_attributions = broad
     try:
         nlp = res.nlp
     except Exception:  # noqa: BLE001 - the project's model wrapper is optional here
@@ -287,7 +289,7 @@ def evaluate_seeds(gold_dir: Path, texts_dir: Path | None = None,
     docs = [Document(text=t.read_text(encoding="utf-8"), ref=t.name) for _g, t in pairs]
     report = Report()
     t0 = time.perf_counter()
-    for (g, _t), doc in zip(pairs, process(docs), strict=True):
+    for (g, _t), doc in zip(pairs, process(docs, broad=all_classes), strict=True):
         if not all_classes:  # the seed scheme annotates reported statements only (§11)
             keep_statements(doc, None)
         score_records(report, _read_jsonl(g), attribution_records(doc))
@@ -352,7 +354,7 @@ def evaluate_polnear(path: Path, limit: int | None = None,
     docs = _polnear_docs(rows, path)
     report = Report()
     t0 = time.perf_counter()
-    for row, doc in zip(rows, process(docs), strict=True):
+    for row, doc in zip(rows, process(docs, broad=True), strict=True):
         pred = merge_relations([r for r in attribution_records(doc)
                                 if (include_carried or r.get("scope") != "carried")
                                 and (include_nested or len(r.get("chain", [])) <= 2)])

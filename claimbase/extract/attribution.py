@@ -24,6 +24,15 @@ statements; intention / support / attitude / other for the broad layer). Events 
 their source from the broad classes (`uninherited_cue_classes`, see `attribution_at`), and
 such records never carry scope to the next sentence.
 
+In broad mode (`settings.broad_attributions`, and `claimbase eval polnear`) a cue-head model
+(`claimbase/data/cue_model.tsv`, a logistic regression trained on PolNeAR train by
+`scripts/learn_cue_model.py`) then scores the verbs, nouns and adjectives the rules left:
+negated cues ("did not say"), acts with objects ("X attacked Y"), nouns without a possessor.
+Its records are broad (class "other" or a will/position class) and the model pass is
+skipped in narrow mode, where `keep_statements` would drop them anyway. A relative pronoun
+source ("X, who said …") is the pronoun in broad mode (PolNeAR's convention) and its
+antecedent otherwise; its kind and id always come from the antecedent.
+
 Source kinds come from the actor dictionary (`doc.actors`, `res.actors`) when present, else
 from spaCy entity labels and the head-noun lexicons of `claimbase/data/cues.yaml`.
 """
@@ -32,16 +41,20 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from claimbase.extract.attribution_cues import (
     Cues,
+    cue_features,
+    cue_model,
     cues,
     frame_of,
+    in_quote,
     learned,
     material_event_verbs,
+    model_subject,
 )
 from claimbase.record import Attribution, Document
 
@@ -165,6 +178,9 @@ class _Ctx:
     lx: Lex
     res: Any
     tok_unit: list[int] = field(default_factory=list)
+    tok_idx: list[int] = field(default_factory=list)  # each token's first char
+    coref: dict[int, str | None] = field(default_factory=dict)  # source head -> actor id
+    broad: bool = False  # settings.broad_attributions: wills, positions and model cues too
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -228,11 +244,15 @@ def _context(doc: Document, res: Any) -> _Ctx:
     starts = [p[0] for p in paras]
     sdoc = doc.spacy_doc
     units = _units(sdoc, text, paras)
+    from spacy.attrs import IDX
+
     tok_unit = [-1] * len(sdoc)
     for n, u in enumerate(units):
-        for i in range(u.start, u.end):
-            tok_unit[i] = n
-    return _Ctx(doc, sdoc, text, units, paras, starts, lex(), res, tok_unit)
+        tok_unit[u.start:u.end] = [n] * (u.end - u.start)
+    tok_idx = sdoc.to_array(IDX).tolist() if len(sdoc) else []
+    broad = bool(getattr(getattr(res, "settings", None), "broad_attributions", False))
+    return _Ctx(doc, sdoc, text, units, paras, starts, lex(), res, tok_unit, tok_idx,
+                broad=broad)
 
 
 # --------------------------------------------------------------------------------------
@@ -393,7 +413,7 @@ def _source_head(ctx: _Ctx, v: Any, lenient: bool = False) -> tuple[Any, bool]:
             return None, True
         return None, False
     if subj is not None:
-        if subj.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+        if _relative(subj) and not ctx.broad:  # "X, who said …": X (PolNeAR marks "who")
             return v.head, False
         return subj, False
     # shared subject: participles ("…, saying"), conjuncts ("and added"), acl ("memos noting")
@@ -408,7 +428,7 @@ def _source_head(ctx: _Ctx, v: Any, lenient: bool = False) -> tuple[Any, bool]:
         head_subj = _subject(v.head)
         if head_subj is not None and head_subj.dep_ != "nsubjpass" and (
                 v.dep_ == "conj" or holds(ctx, head_subj)):
-            if head_subj.tag_ in ("WP", "WDT") and v.head.dep_ == "relcl":
+            if _relative(head_subj) and not ctx.broad:
                 return v.head.head, False
             return head_subj, False
     trailing = _trailing_source(v)
@@ -670,8 +690,9 @@ def _learned_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None
     src, _impersonal = _source_head(ctx, verb, lenient=True)
     if src is None or not _in_unit(ctx, src, unit) or src.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    if src.lower_ in _NO_SOURCE and not (src.lower_ == "it" and src.dep_ == "nsubj"
-                                         and frame in ("ccomp", "xcomp") and rate >= 0.5):
+    if src.lower_ in _NO_SOURCE and not _relative(src) and not (
+            src.lower_ == "it" and src.dep_ == "nsubj" and frame in ("ccomp", "xcomp")
+            and rate >= 0.5):
         return None  # "it" stands for a source only with a strong cue ("It argues that")
     if src.lower_ != "it" and not _agentive(ctx, src):
         return None
@@ -761,6 +782,146 @@ def _passive_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None
     cls = cls if cls in ("report", "evidence") else ctx.lx.learned_classes.get(lw, "other")
     return _Found(_np_span(ctx, agent, unit), agent, cue, _chars(ctx, a, b), unit=n, cls=cls,
                   carries=False, inverted=True)
+
+
+_MODEL_CONTENT = frozenset({"ccomp", "xcomp", "dobj", "prep", "attr", "oprd", "dative", "acomp",
+                            "pcomp"})
+_NOUN_CONTENT = frozenset({"acl", "relcl", "ccomp", "prep", "appos"})
+
+
+def _model_source(ctx: _Ctx, tok: Any, verb: Any, unit: Unit) -> Any:
+    """The source of a model cue: the agent of a passive, the (shared) subject, a noun's
+    possessor or its 'by/from' object, or the subject of 'X made a claim'."""
+    src = _agent(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if src is None and tok.pos_ == "NOUN":
+        src = _report_owner(ctx, tok) or next(
+            (c for c in tok.children if c.dep_ == "poss"), None)
+        if src is None and tok.dep_ == "dobj":
+            src = _subject(tok.head)
+    elif src is None:
+        src = model_subject(tok)
+        if src is not None and src.dep_ == "nsubjpass":
+            src = None
+    if src is None:
+        return None
+    if _relative(src) and not ctx.broad:
+        src = src.head.head
+    if src.lower_ in _NO_SOURCE and not _relative(src):
+        return None
+    if not _in_unit(ctx, src, unit) or _quoted_self(ctx, src, unit):
+        return None
+    owner = _report_owner(ctx, src)
+    return owner if owner is not None else src
+
+
+def _model_content(ctx: _Ctx, tok: Any, verb: Any, src: Any, unit: Unit
+                   ) -> tuple[int, int] | None:
+    """Token bounds of the content of a model cue: the complements right of the cue (the
+    passive subject when the source is a 'by' agent)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None and src is not None and src.dep_ == "pobj" and src.head.dep_ == "agent":
+        kids = [subj]
+    else:
+        deps = _NOUN_CONTENT if tok.pos_ == "NOUN" else _MODEL_CONTENT
+        kids = [c for c in tok.children if c.dep_ in deps and c.i > tok.i]
+        if tok is not verb:
+            kids += [c for c in verb.children if c.dep_ in deps and c.i > tok.i]
+    lo, hi = len(ctx.sdoc), -1
+    for c in kids:
+        if not _in_unit(ctx, c, unit):
+            continue
+        a, b = _subtree_span(ctx, c, unit, src if src is not None and src.i > tok.i else None)
+        lo, hi = min(lo, a), max(hi, b)
+    if hi < 0:  # "Y, X said" / "Y, X said, Z": the rest of the sentence
+        left = _trim(ctx, unit.start, tok.left_edge.i)
+        right = _trim(ctx, tok.right_edge.i + 1, unit.end)
+        lo, hi = left if left[1] - left[0] >= right[1] - right[0] else right
+    a, b = _trim(ctx, lo, hi)
+    return (a, b) if a < b else None
+
+
+def _coverage(ctx: _Ctx, found: list[_Found]) -> tuple[set[int], list[tuple[int, int]]]:
+    """Tokens inside the cues of the rule records, and the rule contents (char spans)."""
+    cue_toks: set[int] = set()
+    idx = ctx.tok_idx
+    for f in found:
+        if f.cue is not None:  # the tokens that start inside the cue, and the one it starts in
+            a = max(0, bisect.bisect_right(idx, f.cue[0]) - 1)
+            cue_toks.update(range(a, bisect.bisect_left(idx, f.cue[1])))
+    return cue_toks, [f.content for f in found if f.content[1] > f.content[0]]
+
+
+def rule_coverage(doc: Document, res: Any) -> tuple[set[int], list[tuple[int, int]]]:
+    """`_coverage` of the rule records of a parsed document (for scripts/learn_cue_model.py:
+    the model learns on the tokens the rules leave)."""
+    ctx = _context(doc, res)
+    turns = _turns(ctx)
+    found = _cited_titles(ctx) + _turn_records(ctx, turns) + _dash_attributions(ctx) + _detect(ctx)
+    return _coverage(ctx, found)
+
+
+def cover_of(tok: Any, contents: list[tuple[int, int]]) -> str:
+    """'in' when the token lies inside a rule record's content, else 'free'."""
+    return "in" if any(a <= tok.idx < b for a, b in contents) else "free"
+
+
+def _model_pass(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
+    """Model cues among the candidate tokens that no rule took as a cue."""
+    import numpy as np
+    from spacy.attrs import LEMMA
+
+    model = cue_model()
+    sdoc = ctx.sdoc
+    if len(sdoc) == 0:
+        return []
+    wanted = _model_hashes(sdoc.vocab.strings)
+    cands = np.flatnonzero(np.isin(sdoc.to_array(LEMMA), wanted)).tolist()
+    if not cands:
+        return []
+    cue_toks, contents = _coverage(ctx, found)
+    out: list[_Found] = []
+    for i in cands:
+        tok = sdoc[i]
+        n = ctx.tok_unit[i]
+        if n < 0 or i in cue_toks or f"{tok.lemma_.lower()}|{tok.pos_}" not in model.lemmas:
+            continue
+        f = _model_attribution(ctx, tok, ctx.units[n], n, cover_of(tok, contents))
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _model_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int, cover: str
+                       ) -> _Found | None:
+    """A verb, noun or adjective that the cue-head model (claimbase/data/cue_model.tsv,
+    trained on PolNeAR) takes for an attribution cue: negated cues ("did not say"), acts
+    with objects ("X attacked Y"), noun cues without a possessor ("a claim that …"). These
+    records are broad (a will, position or act): they never carry an event's source."""
+    model = cue_model()
+    lw = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "compound", "aux"):
+        return None
+    if model.score(cue_features(tok, cover, in_quote(ctx.text, tok.idx))) < model.threshold:
+        return None
+    verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok
+    src = _model_source(ctx, tok, verb, unit)
+    content = _model_content(ctx, tok, verb, src, unit)
+    if content is None:
+        return None
+    a, b = content
+    if tok.pos_ == "NOUN":
+        cue = (tok.idx, tok.idx + len(tok))
+    else:
+        cue = _cue_span(ctx, verb, tok if tok is not verb else None)
+    cs, ce = _chars(ctx, a, b)
+    if cs <= cue[0] < ce:
+        return None
+    cls = ctx.lx.learned_classes.get(lw, "other")
+    if cls not in ctx.lx.uninherited:
+        cls = "other"
+    src_span = _np_span(ctx, src, unit) if src is not None else None
+    return _Found(src_span, src, cue, _balance_quotes(ctx, cs, ce), unit=n, cls=cls,
+                  carries=False, inverted=b <= tok.i)
 
 
 def _agentive(ctx: _Ctx, src: Any) -> bool:
@@ -914,6 +1075,8 @@ def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
     # after: skip the cue's own tail (an inverted subject, "in a statement") up to , or :
     j = v.idx + len(v)
     m = re.match(r"[^\n“\"]{0,60}?[,:]\s*([“\"])", text[j:p1])
+    if m is not None and text[j + m.start(1)] == '"' and text.count('"', p0, j + m.start(1)) % 2:
+        m = None  # a straight quote that closes a quotation the cue stands in
     if m is not None:
         q = j + m.start(1)
         close = "”" if text[q] == "“" else '"'
@@ -1485,10 +1648,20 @@ def _kind_from_actor(kind: str | None, sector: str | None) -> str | None:
     return "organization"
 
 
+def _relative(tok: Any) -> bool:
+    """A relative pronoun subject ("who", "which"): the source span, standing for the noun
+    its clause modifies."""
+    return tok.tag_ in ("WP", "WDT") and tok.head.dep_ == "relcl"
+
+
 def _classify(ctx: _Ctx, f: _Found) -> tuple[str, str | None]:
-    """(source_kind, source_id) of a found attribution."""
+    """(source_kind, source_id) of a found attribution (a relative pronoun source is
+    classified by its antecedent)."""
     if f.src is None:
         return (f.kind or "rumor"), None
+    if f.src_head is not None and _relative(f.src_head):
+        ante = f.src_head.head.head
+        f = replace(f, src=_np_span(ctx, ante), src_head=ante)
     sdoc = ctx.sdoc
     a, b = f.src
     span = sdoc[a:b]
@@ -1569,6 +1742,13 @@ def _kind_from_lexicon(ctx: _Ctx, span: Any, head: Any, lw: str, low: str,
 
 
 def _coref_id(ctx: _Ctx, head: Any) -> str | None:
+    """The actor id a pronoun source refers to (once per token and document)."""
+    if head.i not in ctx.coref:
+        ctx.coref[head.i] = _antecedent_id(ctx, head)
+    return ctx.coref[head.i]
+
+
+def _antecedent_id(ctx: _Ctx, head: Any) -> str | None:
     try:
         from claimbase.nlp.coref import antecedent
     except ImportError:
@@ -1591,6 +1771,15 @@ def _candidate_hashes(strings: Any) -> tuple[frozenset[int], frozenset[int]]:
     verbs = frozenset(strings.add(w) for w in set(lx.verbs) | {k[0] for k in learned()})
     nouns = frozenset(strings.add(w) for w in (lx.noun_cues | {"according"}))
     return verbs, nouns
+
+
+@lru_cache(maxsize=4)
+def _model_hashes(strings: Any) -> Any:
+    """StringStore hashes of the lemmas the cue-head model scores (a numpy array)."""
+    import numpy as np
+
+    return np.array(sorted({strings.add(lp.rsplit("|", 1)[0]) for lp in cue_model().lemmas}),
+                    dtype=np.uint64)
 
 
 def _candidates(ctx: _Ctx) -> set[int]:
@@ -1698,9 +1887,16 @@ def _colon_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
 _EVIDENT = frozenset({"clear", "obvious", "evident", "apparent", "plain", "certain"})
 
 
+@lru_cache(maxsize=1)
+def _evident_re() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _EVIDENT))) + r")\b", re.I)
+
+
 def _evident_to(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
     """'It is clear to Moscow that …' / 'to the government it is clear …': the experiencer
     holds the view."""
+    if _evident_re().search(ctx.text, unit.char_start, unit.char_end) is None:
+        return None
     sdoc = ctx.sdoc
     for t in sdoc[unit.start:unit.end]:
         if t.lower_ not in _EVIDENT or t.dep_ != "acomp" or t.head.lemma_ != "be":
@@ -1924,6 +2120,8 @@ def find_attributions(doc: Document, res: Any) -> None:
     found += _dash_attributions(ctx)
     found += [f for f in _detect(ctx) if f.unit not in turn_units or f.scope != "explicit"
               or not _starts_at_turn(ctx, f, turns)]
+    if ctx.broad:  # model cues are broad records: keep_statements would drop them
+        found += _model_pass(ctx, found)
     found = _dedupe(found)
     blocks: list[_Found] = []
     for f in found:
@@ -2060,12 +2258,20 @@ def _content_head(doc: Document, att: Attribution) -> Any:
                                    alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    inside = [t for t in span if not t.is_space]
-    if not inside:
-        return None
-    tops = [t for t in inside if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
-    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
-    return (verbs or tops or inside)[0]
+    first = top = None
+    a, b = span.start, span.end
+    for t in span:
+        if t.is_space:
+            continue
+        if first is None:
+            first = t
+        h = t.head.i
+        if not (a <= h < b) or h == t.i:
+            if t.pos_ in ("VERB", "AUX"):
+                return t
+            if top is None:
+                top = t
+    return top if top is not None else first
 
 
 def keep_statements(doc: Document, res: Any) -> None:
