@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
 
+from claimbase.geo.bench import resolution_rates, sample_names
 from claimbase.geo.gazetteer import Context, Gazetteer, haversine_km
 from claimbase.geo.translit import fold, norm
 
@@ -104,18 +104,14 @@ def test_ruler_patterns_are_bounded_and_labelled(gaz):
     assert "hit" not in by_text and "michael" not in by_text  # common words stay out
 
 
-def test_resolution_speed_once_cached(gaz):
-    names = ["Al Tanf", "Baghuz", "Deir Ezzor", "Springfield", "Texas", "Mosul", "Kirkuk",
-             "Paris", "Idlib", "Aleppo"]
-    ctx = Context(countries=Counter({"SY": 2}))
-    for name in names:
-        gaz.resolve(name, ctx)
-    n = 40_000
-    start = time.perf_counter()
-    for i in range(n):
-        gaz.resolve(names[i % len(names)], ctx)
-    rate = n / (time.perf_counter() - start)
-    assert rate >= 20_000, f"{rate:.0f} resolutions/s"
+def test_resolution_bench_reports_cold_and_cached_rates(gaz):
+    """Speed is measured by `claimbase gazetteer bench`, not asserted here: check what it
+    resolves and that it reports both rates."""
+    names = sample_names(gaz, 50)
+    assert len(names) == 50 and len(set(names)) == 50
+    rates = resolution_rates(gaz, names, repeat=3)
+    assert rates["names"] == 50 and rates["cached_resolutions"] == 150
+    assert rates["cold_per_s"] > 0 and rates["cached_per_s"] > 0
 
 
 def test_open_without_build_names_the_missing_file(tmp_path):

@@ -53,6 +53,28 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
                    f"{gaz.path}: {stats['new']} new, {stats['merged']} already known "
                    "(their names were added as aliases)")
 
+    @gaz_app.command("bench")
+    def bench_cmd(names: int = typer.Option(2000, "--names", min=1,
+                                            help="how many index names to resolve"),
+                  repeat: int = typer.Option(20, "--repeat", min=1,
+                                             help="cached passes over the names"),
+                  as_json: bool = typer.Option(False, "--json"),
+                  path: Path = PathOption) -> None:
+        """Resolutions per second: cold (first look-up) and cached."""
+        from claimbase.geo.bench import resolution_rates, sample_names
+
+        gaz = Gazetteer.open(path)
+        try:
+            rates = resolution_rates(gaz, sample_names(gaz, names), repeat)
+        except ValueError as exc:
+            _fail(str(gaz.path), str(exc).removeprefix(f"{gaz.path}: "))
+        if as_json:
+            typer.echo(json.dumps(rates))
+        else:
+            typer.echo(f"{rates['names']} names: {rates['cold_per_s']:,} resolutions/s cold, "
+                       f"{rates['cached_per_s']:,} resolutions/s cached "
+                       f"({rates['cached_resolutions']:,} look-ups; target >= 20,000)")
+
     @gaz_app.command("lookup")
     def lookup_cmd(name: str = typer.Argument(..., help="a place name"),
                    limit: int = typer.Option(5, "--limit", "-n"),

@@ -39,6 +39,8 @@ SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "a
 
 _COLUMNS = ("id, gid, name, lat, lon, country, admin1, admin2, feature, population, importance,"
             " precision")
+_SELECT = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, a.norm "
+           "FROM aliases a JOIN places p ON p.id = a.place")
 
 
 def default_path() -> Path:
@@ -220,8 +222,7 @@ class Gazetteer:
 
     def _query(self, where: str, args: tuple, match: str, sim: float,
                alias_sims: dict[str, float] | None = None) -> list[Candidate]:
-        sql = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, a.norm "
-               f"FROM aliases a JOIN places p ON p.id = a.place WHERE {where} LIMIT 400")
+        sql = f"{_SELECT} WHERE {where} LIMIT 400"
         out = []
         for row in self.con.execute(sql, args):
             s = alias_sims.get(row[-1], sim) if alias_sims else sim
@@ -477,6 +478,8 @@ ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", 
 def _main_names_first(name: str, scored: list[tuple[Candidate, float]]) -> None:
     """Places called so by their own name come before places that merely have it among
     their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville."""
+    if len(scored) < 2:
+        return
     key = fold(name)
     own = [fold(c.name) == key for c, _s in scored]
     if any(own) and not all(own):
@@ -530,13 +533,18 @@ def _other_names_last(name: str, scored: list[tuple[Candidate, float]]) -> None:
     usually another place the gazetteer lacks. Not in the Arabic-, Persian-, Kurdish- and
     Turkish-speaking conflict region, where a town's other names ("Kobani" for Ayn al
     Arab) are in everyday use."""
-    key, fkey = norm(name), fold(name)
+    key = norm(name)
+    fkey = None
     for i, (c, sc) in enumerate(scored):
         if c.feature in ("country", "admin1", "continent") or c.match != "exact" \
                 or c.country in RULER_COUNTRIES:
             continue
-        if max(fuzz.ratio(key, norm(c.name)), fuzz.ratio(fkey, fold(c.name)),
-               fuzz.partial_ratio(key, norm(c.name))) < 60:
+        own = norm(c.name)
+        if own == key:
+            continue  # found by its own name
+        fkey = fkey if fkey is not None else fold(name)
+        if max(fuzz.ratio(key, own), fuzz.ratio(fkey, fold(c.name)),
+               fuzz.partial_ratio(key, own)) < 60:
             scored[i] = (c, sc - OTHER_NAME_PENALTY)
 
 
