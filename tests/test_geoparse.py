@@ -80,6 +80,20 @@ def test_boilerplate_is_never_read(resources):
     assert [p.text for p in doc.places] == ["Raqqa"]
 
 
+def test_a_name_repeated_in_boilerplate_is_not_propagated_there(resources):
+    """One sense per document reaches every mention of a name, but never into blanked
+    boilerplate such as a page header's "Baghdad | Monday, 5 August 2019"."""
+    head = "Baghdad | Monday, 5 August 2019\n\n"
+    text = head + "Police arrested five men in Baghdad on Monday after a raid in Baghdad."
+    doc = Document(text=text, ref="t", boilerplate=[Boilerplate(0, len(head) - 2, "header")])
+    from claimbase.geo.geoparse import find_places
+
+    doc.spacy_doc = resources.nlp(doc.analysis_text)
+    find_places(doc, resources)
+    starts = [p.start for p in doc.places if p.text == "Baghdad"]
+    assert starts and all(s >= len(head) for s in starts)
+
+
 def test_place_for_sentence_then_paragraph_carry_over(run):
     text = ("Fighters attacked a checkpoint near Hajin on Monday. The clashes killed four.\n"
             "The talks resumed after a pause.")

@@ -360,7 +360,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     mentions = _extend_heads(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
-    mentions = _propagate(text, mentions, gaz, persons + nonperson, trusted)
+    # the analysis text: a name repeated in blanked boilerplate (a page header's
+    # "Baghdad | Wednesday …") is no mention
+    mentions = _propagate(doc.analysis_text, mentions, gaz, persons + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     return mentions
