@@ -396,3 +396,18 @@ def test_cue_model_is_trained_from_annotated_text(tmp_path):
     assert "snub|VERB" in model.lemmas and "visit|VERB" not in model.lemmas
     assert model.weights["l=snub|VERB"] > 0
     assert learn.main([str(tmp_path / "nope.jsonl"), "--out", str(out)]) == 2
+
+
+def test_broad_mode_is_univocal_like_polnear():
+    """Broad mode: a cue inside a quotation is the speaker's words, not a record; a statement
+    standing before its parent's cue becomes a relation of its own. Narrow mode keeps both."""
+    text = ('The mayor said on Monday that “the council has claimed for years that the bridge '
+            'is safe,” and the engineers warned that repairs were overdue.\n\n'
+            'Residents complained about the noise, the newspaper reported.')
+    narrow = {a.cue: a for a in attributed(text, broad=False).attributions}
+    assert narrow["has claimed"].parent is not None
+    assert narrow["complained about"].parent is narrow["reported"]
+    broad = {a.cue: a for a in attributed(text, broad=True).attributions}
+    assert "has claimed" not in broad and broad["said"].source_text == "The mayor"
+    assert broad["complained about"].parent is None
+    assert broad["complained about"].source_text == "Residents"

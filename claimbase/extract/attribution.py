@@ -31,7 +31,10 @@ negated cues ("did not say"), acts with objects ("X attacked Y"), nouns without 
 Its records are broad (class "other" or a will/position class) and the model pass is
 skipped in narrow mode, where `keep_statements` would drop them anyway. A relative pronoun
 source ("X, who said …") is the pronoun in broad mode (PolNeAR's convention) and its
-antecedent otherwise; its kind and id always come from the antecedent.
+antecedent otherwise; its kind and id always come from the antecedent. Broad mode also
+follows PolNeAR's univocal layout: records whose cue stands inside a closed quotation go
+(`_unquoted`), side statements leave their parent (`_univocal`), and sourceless records take
+the subject of their clause (`_clause_source`).
 
 Source kinds come from the actor dictionary (`doc.actors`, `res.actors`) when present, else
 from spaCy entity labels and the head-noun lexicons of `claimbase/data/cues.yaml`.
@@ -391,6 +394,13 @@ def _subject(v: Any) -> Any:
     return subs[0] if subs else None
 
 
+def _unquoted_subject(ctx: _Ctx, v: Any) -> Any:
+    """'“… mode,” said X': of a verb's several subjects, the one after it outside the
+    quotation (the parser may take a quoted noun for a subject too)."""
+    return next((c for c in v.children if c.dep_ in _SUBJ and c.i > v.i
+                 and not in_quote(ctx.text, c.idx)), None)
+
+
 def _agent(v: Any) -> Any:
     for c in v.children:
         if c.dep_ == "agent":
@@ -405,6 +415,8 @@ def _source_head(ctx: _Ctx, v: Any, lenient: bool = False) -> tuple[Any, bool]:
     (lenient: a shared subject needs only to be agentive, see `_agentive`)."""
     holds = _agentive if lenient else _evidence_source
     subj = _subject(v)
+    if ctx.broad and subj is not None and subj.i < v.i and in_quote(ctx.text, subj.idx):
+        subj = _unquoted_subject(ctx, v) or subj
     if subj is not None and subj.dep_ == "nsubjpass":
         agent = _agent(v)
         if agent is not None:
@@ -601,7 +613,8 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
         how = "paren"
     if src is None and not impersonal:
         return None
-    if src is not None and src.lower_ in ("it", "this", "that") and lw in lx.needs_clause:
+    if src is not None and src.lower_ in ("it", "this", "that") and lw in lx.needs_clause \
+            and not (ctx.broad and how == "ccomp"):  # broad: '“…,” it added' reports too
         return None
     cue = _cue_span(ctx, v, _phrasal_prep(ctx, v, how))
     if v.dep_ == "xcomp" and v.head.i < v.i and v.i - v.head.i <= 3 and \
@@ -799,7 +812,11 @@ def _model_source(ctx: _Ctx, tok: Any, verb: Any, unit: Unit) -> Any:
         if src is None and tok.dep_ == "dobj":
             src = _subject(tok.head)
     elif src is None:
-        src = model_subject(tok)
+        src = _controller(verb) if ctx.broad else None
+        src = src if src is not None else model_subject(tok)
+        if ctx.broad and src is not None and (in_quote(ctx.text, src.idx) and src.i < tok.i
+                                              or src.ent_type_ in ("DATE", "TIME")):
+            src = _unquoted_subject(ctx, verb) or _left_noun(ctx, ctx.sdoc[tok.i:tok.i + 1])
         if src is not None and src.dep_ == "nsubjpass":
             src = None
     if src is None:
@@ -812,6 +829,15 @@ def _model_source(ctx: _Ctx, tok: Any, verb: Any, unit: Unit) -> Any:
         return None
     owner = _report_owner(ctx, src)
     return owner if owner is not None else src
+
+
+def _controller(verb: Any) -> Any:
+    """The object that controls an infinitive ("led the journalist to fear …", "forced him
+    to admit …"): the one who fears or admits, not the subject of the governing verb."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _model_content(ctx: _Ctx, tok: Any, verb: Any, src: Any, unit: Unit
@@ -891,6 +917,9 @@ def _model_pass(ctx: _Ctx, found: list[_Found]) -> list[_Found]:
     return out
 
 
+_NAMED_SOURCE_MARGIN = 0.5  # model cues with a named or pronoun source: a lower bar (log-odds)
+
+
 def _model_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int, cover: str
                        ) -> _Found | None:
     """A verb, noun or adjective that the cue-head model (claimbase/data/cue_model.tsv,
@@ -901,10 +930,13 @@ def _model_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int, cover: str
     lw = tok.lemma_.lower()
     if tok.dep_ in ("amod", "compound", "aux"):
         return None
-    if model.score(cue_features(tok, cover, in_quote(ctx.text, tok.idx))) < model.threshold:
+    score = model.score(cue_features(tok, cover, in_quote(ctx.text, tok.idx)))
+    if score < model.threshold - _NAMED_SOURCE_MARGIN:
         return None
     verb = tok.head if tok.pos_ == "ADJ" and tok.dep_ == "acomp" else tok
     src = _model_source(ctx, tok, verb, unit)
+    if score < model.threshold and (src is None or src.pos_ not in ("PROPN", "PRON")):
+        return None  # a named or pronoun source lowers the bar a little
     content = _model_content(ctx, tok, verb, src, unit)
     if content is None:
         return None
@@ -1085,6 +1117,8 @@ def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
             return q, k + 1
     # before: the clause starts right after a closing quote
     subj = _subject(v)
+    if ctx.broad and subj is not None and in_quote(text, subj.idx):
+        subj = None  # '“… mode,” said X': the parser took a quoted noun for the subject
     left = ctx.sdoc[subj.left_edge.i].idx if subj is not None and subj.i < v.i else v.idx
     k = left - 1
     while k >= p0 and text[k] in " \t,":
@@ -2133,7 +2167,160 @@ def find_attributions(doc: Document, res: Any) -> None:
     allf = explicit + blocks
     allf += _carry(ctx, allf)
     doc.attributions = _materialize(ctx, allf)
+    if ctx.broad:
+        doc.attributions = _unquoted(ctx, doc.attributions)
+        _univocal(ctx, doc.attributions)
+        for att in doc.attributions:
+            if att.source_start is None and att.cue_start is not None:
+                _clause_source(ctx, att)
     _annotate(doc)
+
+
+def _clause_source(ctx: _Ctx, att: Attribution) -> None:
+    """Broad mode: a sourceless record takes the subject of its cue's clause, or of the clause
+    a participle, infinitive, conjunct or 'by -ing' hangs on ("X …, saying …"), the noun a
+    relative or participial clause modifies, the object of 'according to', or the noun right
+    before the cue; a source inside the content, the cue or a quotation is none."""
+    span = ctx.sdoc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return
+    if any(c.dep_ == "auxpass" for c in span.root.children):
+        return  # a passive cue's subject is its content; its agent would be the source
+    if _quote_then_source(ctx, att):
+        return
+    for subj in (_clause_subject(span.root), _according_object(span), _left_noun(ctx, span)):
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON") \
+                or subj.ent_type_ in ("TIME", "DATE") \
+                or subj.lower_ == "it" and span.root.pos_ != "VERB":  # "it is obvious that …"
+            continue
+        n = ctx.tok_unit[subj.i]
+        a, b = _np_span(ctx, subj, ctx.units[n] if n >= 0 else None)
+        if b > span.start and a < span.start:  # a noun hung on the cue by a bad parse
+            b = span.start
+        s0 = ctx.sdoc[a].idx
+        s1 = ctx.sdoc[b - 1].idx + len(ctx.sdoc[b - 1])
+        if s0 < att.content_end and att.content_start < s1 or in_quote(ctx.text, s0) \
+                or s0 < att.cue_end and att.cue_start < s1:
+            continue
+        att.source_start, att.source_end, att.source_text = s0, s1, ctx.text[s0:s1]
+        return
+
+
+def _quote_then_source(ctx: _Ctx, att: Attribution) -> bool:
+    """'“…,” Police Chief Jordan said' parsed as one clause: the content ends at the closing
+    quote and the few words between it and the cue are the source."""
+    text = ctx.text
+    if att.content_end > att.cue_start or att.cue_start - att.content_end > 2:
+        return False
+    body = text[att.content_start:att.content_end]
+    k = max(body.rfind("”"), body.rfind('"'))
+    if k <= 0:
+        return False
+    q = att.content_start + k + 1
+    m = re.fullmatch(r"([,\s]*)([A-Z][^\n“”\",;:]{1,80}?)\s*", text[q:att.cue_start])
+    if m is None or len(m.group(2).split()) > 8:
+        return False
+    s0 = q + m.start(2)
+    att.source_start, att.source_end = s0, s0 + len(m.group(2))
+    att.source_text = text[att.source_start:att.source_end]
+    att.content_end = q
+    return True
+
+
+def _clause_subject(v: Any) -> Any:
+    """The nsubj of v or of the clause it hangs on; the noun a relative or acl modifies."""
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None and v.dep_ in ("relcl", "acl") and v.head.pos_ in ("NOUN", "PROPN"):
+            subj = v.head
+        if subj is not None:
+            return subj
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "began by saying …"
+            v = v.head.head
+            continue
+        if v.dep_ not in ("advcl", "xcomp", "conj") or v.head is v:
+            return None
+        v = v.head
+    return None
+
+
+def _according_object(span: Any) -> Any:
+    """'according to X': X."""
+    for t in span:
+        if t.lower_ == "according":
+            for c in t.children:
+                if c.lower_ == "to":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _in_closed_quote(ctx: _Ctx, pos: int) -> bool:
+    """Char pos lies inside a quotation opened on its line that closes later in its
+    paragraph (a quotation left open runs on into the next paragraph, or is a stray mark).
+    A straight double quote opens after a space or the line start and closes elsewhere."""
+    text = ctx.text
+    start = text.rfind("\n", 0, pos) + 1
+    depth = 0
+    for m in _QUOTE_MARK.finditer(text, start, pos):
+        i = m.start()
+        opening = m.group() == "“" or m.group() == '"' and (i == 0 or text[i - 1] in _OPENERS)
+        depth = depth + 1 if opening else max(0, depth - 1)
+    if depth == 0 and text[start:pos].count("''") % 2 == 0:
+        return False
+    rest = text[pos:ctx.paras[_para_of(ctx, pos)][1]]
+    return "”" in rest or '"' in rest or "''" in rest
+
+
+_QUOTE_MARK = re.compile(r'[“”"]')
+_OPENERS = frozenset(" \t\n([{—–-")
+
+
+def _unquoted(ctx: _Ctx, atts: list[Attribution]) -> list[Attribution]:
+    """Broad mode: PolNeAR attributes a quotation to its speaker only, so records whose cue
+    stands inside quotation marks go; records nested in one move up to its parent."""
+    gone = {id(a) for a in atts if a.cue_start is not None and a.cue != ":"
+            and _in_closed_quote(ctx, a.cue_start)}
+    if not gone:
+        return atts
+    for a in atts:
+        while a.parent is not None and id(a.parent) in gone:
+            a.parent = a.parent.parent
+    return [a for a in atts if id(a) not in gone]
+
+
+def _left_noun(ctx: _Ctx, span: Any) -> Any:
+    """The noun right before an active verb cue in its sentence ("X both documents …") when
+    the parse gave the verb no subject; adverbs, auxiliaries and 'both' may stand between."""
+    if span.root.pos_ != "VERB" or any(c.dep_ in ("auxpass", "nsubjpass")
+                                        for c in span.root.children):
+        return None  # a passive's subject is its content, not its source
+    i = span.start - 1
+    unit = ctx.tok_unit[span.start]
+    while i >= 0 and ctx.tok_unit[i] == unit and (
+            ctx.sdoc[i].pos_ in ("ADV", "AUX", "PART") or ctx.sdoc[i].lower_ == "both"):
+        i -= 1
+    if i < 0 or ctx.tok_unit[i] != unit or ctx.sdoc[i].pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return ctx.sdoc[i]
+
+
+# cue classes whose record before its parent's cue is a statement of its own in PolNeAR
+_UNNEST_CLASSES = frozenset({"report", "other", "question", "evidence"})
+
+
+def _univocal(ctx: _Ctx, atts: list[Attribution]) -> None:
+    """Broad mode (PolNeAR is univocal: an attribution inside another one's extent is a
+    relation of its own, not a nested one). A record outside quotation marks leaves its parent
+    when it is a block sentence, sits under a block or carried record, has no source, or is a
+    statement standing before its parent's cue ('X said …, Y added')."""
+    for a in atts:
+        p = a.parent
+        if p is None or a.cue_start is None or in_quote(ctx.text, a.cue_start):
+            continue
+        before = p.cue_start is not None and a.cue_start < p.cue_start
+        if a.scope == "block" or p.scope in ("block", "carried") or a.source_start is None \
+                or before and a.cue_class in _UNNEST_CLASSES:
+            a.parent = None
 
 
 def _starts_at_turn(ctx: _Ctx, f: _Found, turns: list[tuple[int, int, int, int]]) -> bool:
