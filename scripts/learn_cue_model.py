@@ -31,20 +31,15 @@ Sample = tuple[list[str], int, str]
 def prepared(path: Path, parsed: Path | None) -> tuple[list[Any], list[dict[str, Any]], Any]:
     """The training rows as Documents, cleaned, parsed (from a DocBin of their analysis
     texts when given) and with actors found, as `claimbase eval polnear` prepares them."""
-    from claimbase.eval.attribution import _load, _polnear_docs, _read_jsonl, _run_optional
-    from claimbase.pipeline import POST_PARSE, PRE_PARSE, Resources
+    from claimbase.eval.attribution import _polnear_docs, _read_jsonl, _run_optional, prepare
+    from claimbase.pipeline import Resources
 
     rows = _read_jsonl(path)
     docs = _polnear_docs(rows, path)
     res = Resources()
     res.settings.broad_attributions = True
     nlp = res.nlp
-    pre = [_load(p) for _n, p in PRE_PARSE]
-    post = [_load(p) for n, p in POST_PARSE if n in ("reference_date", "actors")]
-    for doc in docs:
-        for stage in pre:
-            _run_optional(stage, doc, res)
-        doc.invalidate()
+    post = prepare(docs, res)
     if parsed is not None:
         from spacy.tokens import DocBin
 

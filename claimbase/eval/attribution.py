@@ -156,11 +156,24 @@ def _run_optional(stage: Any, doc: Document, res: Any) -> None:
         doc.errors.append(f"{getattr(stage, '__name__', stage)}: {exc}")
 
 
+def prepare(docs: list[Document], res: Any) -> list[Any]:
+    """Cleaning and metadata on each document (before the parse); returns the post-parse
+    stages attribution reads (reference date, actors)."""
+    from claimbase.pipeline import POST_PARSE, PRE_PARSE
+
+    pre = [_load(p) for _n, p in PRE_PARSE]
+    for doc in docs:
+        for stage in pre:
+            _run_optional(stage, doc, res)
+        doc.invalidate()
+    return [_load(p) for n, p in POST_PARSE if n in ("reference_date", "actors")]
+
+
 def process(docs: list[Document], broad: bool = False) -> Iterator[Document]:
     """Run cleaning, the parse, actors and attribution over documents (in order); broad:
     also the wills, positions and model cues (settings.broad_attributions)."""
     from claimbase.extract.attribution import find_attributions
-    from claimbase.pipeline import POST_PARSE, PRE_PARSE, Resources
+    from claimbase.pipeline import Resources
 
     res = Resources()
     res.settings.broad_attributions = broad
@@ -171,12 +184,7 @@ def process(docs: list[Document], broad: bool = False) -> Iterator[Document]:
 
         nlp = spacy.load(res.settings.spacy_model)
         res.__dict__["nlp"] = nlp
-    pre = [_load(p) for _n, p in PRE_PARSE]
-    post = [_load(p) for n, p in POST_PARSE if n in ("reference_date", "actors")]
-    for doc in docs:
-        for stage in pre:
-            _run_optional(stage, doc, res)
-        doc.invalidate()
+    post = prepare(docs, res)
     stream = ((doc.analysis_text, doc) for doc in docs)
     for sdoc, doc in nlp.pipe(stream, as_tuples=True, batch_size=res.settings.batch_size):
         doc.spacy_doc = sdoc
