@@ -237,17 +237,24 @@ def test_belief_inside_a_quotation_is_part_of_the_quote():
     assert att.source_text == "the mayor"
 
 
-def test_learned_cue_table_is_built_from_annotated_text(tmp_path):
+def _script(name: str):
+    """A script of scripts/ imported as a module."""
     import importlib.util
-    import json
     from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_learned_cue_table_is_built_from_annotated_text(tmp_path):
+    import json
 
     from claimbase.extract.attribution_cues import load_learned
 
-    script = Path(__file__).resolve().parent.parent / "scripts" / "learn_cues.py"
-    spec = importlib.util.spec_from_file_location("learn_cues", script)
-    learn = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(learn)
+    learn = _script("learn_cues")
     rows = []
     for text in ("The mayor argued that the bridge was safe.",
                  "The governor argued that the road was closed."):
@@ -372,16 +379,11 @@ def test_cue_model_file_is_read_and_checked(tmp_path):
 
 
 def test_cue_model_is_trained_from_annotated_text(tmp_path):
-    import importlib.util
     import json
-    from pathlib import Path
 
     from claimbase.extract.attribution_cues import load_model
 
-    script = Path(__file__).resolve().parent.parent / "scripts" / "learn_cue_model.py"
-    spec = importlib.util.spec_from_file_location("learn_cue_model", script)
-    learn = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(learn)
+    learn = _script("learn_cue_model")
     rows = []
     for who in ("The mayor", "The governor", "The minister", "The judge"):
         text = f"{who} snubbed the envoy. {who} visited the bridge."
