@@ -258,3 +258,53 @@ def test_owner_of_the_only_option_is_the_actor(run):
     (mob,) = _by_type(events, "MOBILIZE")
     assert mob.actor is not None and mob.actor.id == "SYR_GOV"
     assert mob.modality == "future"
+
+
+def test_participle_of_a_movement_takes_the_noun_it_modifies(run):
+    doc, events = run("Roughly 2,000 American troops stationed in the north were told to stay.")
+    (ev,) = [e for e in _by_type(events, "MOBILIZE") if _span(doc, e) == "stationed"]
+    assert ev.actor is not None and "troops" in ev.actor.text
+
+
+def test_manner_phrase_takes_the_clause_subject_and_support_goes_to_it(run):
+    doc, events = run("The army advanced on the town in coordination with Moscow.")
+    (ev,) = [e for e in events if _span(doc, e) == "coordination"]
+    assert ev.actor is not None and "army" in ev.actor.text
+    assert ev.recipient is not None and ev.recipient.id == "RUS"
+    doc, events = run("The rebels retook the hill with the support of Turkey.")
+    (aid,) = _by_type(events, "AID")
+    assert aid.actor.id == "TUR"
+    assert aid.recipient is not None and "rebels" in aid.recipient.text
+
+
+def test_relational_noun_is_not_its_possessor(run):
+    doc, events = run("Ankara insisted that Turkey would never attack its allies.")
+    (ev,) = _by_type(events, "ASSAULT")
+    assert ev.actor.id == "TUR"
+    assert ev.recipient is None or ev.recipient.id != "TUR"
+
+
+def test_kind_adjective_and_opposed_name_are_not_actors(run):
+    doc, events = run("A military offensive began in the valley on Sunday.")
+    (ev,) = _by_type(events, "ASSAULT")
+    assert ev.actor is None
+    doc, events = run("Gunmen attacked an anti-ISIS militia near the town.")
+    (ev,) = _by_type(events, "ASSAULT")
+    assert ev.recipient is not None and ev.recipient.id != "ISIS"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebel leaders said they would free the hostages next week.", "AGREE"),
+    ("The farmers' union said it would boycott the talks with the ministry.", "THREATEN"),
+    ("Kenya announced that it will withdraw its troops from the mission unless the rebels "
+     "accept a truce.", "THREATEN"),
+])
+def test_announced_future_acts_follow_plover(run, text, expected):
+    doc, events = run(text)
+    assert expected in {e.event_type for e in events}
+
+
+def test_call_on_someone_to_act_makes_them_the_actor(run):
+    doc, events = run("The governor called on residents to expel the gang from the market.")
+    (ev,) = _by_type(events, "COERCE")
+    assert ev.actor is not None and "residents" in ev.actor.text

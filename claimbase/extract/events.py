@@ -339,13 +339,20 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
         if child.dep_ in ("nsubj", "csubj"):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
+            if verb.dep_ == "relcl" and any(c.dep_ == "poss" and c.lower_ == "whose"
+                                            for c in child.children):
+                return verb.head  # "the militia, whose members helped …"
             return child
         if child.dep_ == "agent":
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
     if verb.dep_ == "amod":
-        return _modifier_actor(ctx, verb)
+        found = _modifier_actor(ctx, verb)
+        if found is None and verb.tag_ == "VBG" and verb.head.i > verb.i and \
+                ctx.is_actor(verb.head):
+            return verb.head  # "the retreating militants", "the attacking forces"
+        return found
     if is_passive(verb):
         return None
     if depth >= 4:
@@ -376,9 +383,12 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
     if dep == "xcomp":
         # object control: "force the troops to abandon", "allow X to enter"
         obj = direct_object(head)
+        if obj is None and head.lemma_.lower() in ("call", "prevail", "appeal"):
+            obj = _prep_object(head, ("on", "upon", "to"))  # "calling on citizens to expel"
         if obj is not None and head.lemma_.lower() in (
                 "force", "allow", "permit", "order", "urge", "ask", "help", "enable", "push",
-                "compel", "encourage", "want", "expect", "invite", "call", "tell"):
+                "compel", "encourage", "want", "expect", "invite", "call", "tell", "prevail",
+                "appeal"):
             return obj
         return _inherited_subject(ctx, head, depth + 1)
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
@@ -498,6 +508,13 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
         if possessive and c.i < noun.i and actor is None and ctx.is_actor(c) \
                 and not (c.i in ctx.place_tok and c.i not in ctx.actor_at):
+            if c.dep_ == "amod" and c.i not in ctx.actor_at and \
+                    c.lower_ in ctx.lex.military_context:
+                continue  # "military operations": a kind of operation, not its actor
+            if c.dep_ == "compound" and noun.lemma_.lower() in ctx.lex.theme_compound_nouns \
+                    and c.i in ctx.actor_at:
+                recipient = recipient or c  # "the Isis war": a war against Isis
+                continue
             actor = c  # "ISIS attacks", "Iranian presence" (not "the Idlib offensive")
         elif c.dep_ == "prep":
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -549,6 +566,14 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             sense.type == "COERCE":
         of = _prep_object(noun, ("of",))
         actor = of
+    prep = noun.head
+    clause = prep.head if noun.dep_ == "pobj" and prep.dep_ == "prep" else None
+    if clause is not None and clause.pos_ in ("VERB", "AUX"):
+        if actor is None and prep.lower_ in ctx.lex.manner_preps and sense.type != "ASSAULT":
+            actor = subject_token(ctx, clause)  # "advanced in coordination with Moscow"
+        elif prep.lower_ == "with" and sense.type == "AID" and actor is not None \
+                and recipient is None:
+            recipient = subject_token(ctx, clause)  # "X overcame Y with the support of Z"
     return actor, recipient
 
 
@@ -690,6 +715,8 @@ def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
             for t in c.subtree:
                 if t.i in ctx.actor_at:
                     return ctx.actor_at[t.i]
+    if _relational(tok):
+        return None
     for c in tok.children:  # "ISIS fighters", "the group's leaders" (not "Iraq's Brigades")
         if c.i in ctx.actor_at and (c.dep_ == "compound" or
                                     c.dep_ == "poss" and tok.pos_ == "NOUN"):
@@ -697,7 +724,15 @@ def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
     return None
 
 
+def _relational(tok: Any) -> bool:
+    """ "its allies", "Turkey's proxies": a relation to the possessor, not the possessor."""
+    return tok.lemma_.lower() in load_lexicon().relational_nouns and any(
+        c.dep_ == "poss" for c in tok.children)
+
+
 def _needs_antecedent(tok: Any) -> bool:
+    if _relational(tok):
+        return False
     if tok.pos_ == "PRON" or (tok.lower_ in BARE_PRONOUNS and not any(
             c.dep_ in ("compound", "amod") for c in tok.children)):
         return True
@@ -776,6 +811,10 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         recip_tok = object_token(ctx, trig.head, trig.sense)
         if trig.type in MOVER_TYPES and is_passive(trig.head) and actor_tok is None:
             actor_tok, recip_tok = recip_tok, None  # "the fighters were transferred"
+            head = trig.head
+            if actor_tok is None and head.dep_ in ("acl", "amod") and head.tag_ == "VBN" \
+                    and head.head.pos_ in ("NOUN", "PROPN"):
+                actor_tok = head.head  # "US troops stationed there", "forces deployed in"
     elif trig.kind == "hyphen":
         actor_tok, recip_tok = hyphen_roles(ctx, trig)
     else:
@@ -836,6 +875,11 @@ def _resolve_roles(doc: Document, ev: Event) -> None:
     own = {m.id for m in (ev.actor, *ev.co_actors) if m is not None and m.id is not None}
     ev.recipient = fill(ev.recipient, own)
     ev.co_recipients = [fill(m, own) or m for m in ev.co_recipients]
+    r = ev.recipient
+    if r is not None and r.id is not None and r.id in own and ev.actor is not None and \
+            (r.start, r.end) != (ev.actor.start, ev.actor.end) and r.kind == "pronoun":
+        # "Turkey would not attack its allies": nobody acts on itself through an anaphor
+        ev.recipient = ActorMention(text=r.text, start=r.start, end=r.end, kind="generic")
 
 
 PARTITIVE_ANAPHORS = BARE_PRONOUNS | {"more", "rest", "remainder", "few", "dozens", "hundreds"}
@@ -870,13 +914,22 @@ QUOTES = "\"“”‘’'"
 
 def _resolvable(doc: Document, m: ActorMention) -> bool:
     """Is the description referential (not scare-quoted, hedged or an abstract "-ism")?"""
-    words = m.text.lower().split()
+    words = m.text.lower().replace("’", "'").split()
     if not words or words[-1].strip(QUOTES).endswith("ism"):
         return False
+    if (words[0] in ("its", "their", "his", "her") or words[0].endswith("'s")) and \
+            _singular(words[-1]) in load_lexicon().relational_nouns:
+        return False  # "its allies" are not "it"
     if SKEPTICAL_MODIFIERS & set(words):
         return False
     before = doc.text[max(0, m.start - 1):m.start]
     return not any(q in m.text or q == before for q in "\"“”")
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 MOVER_TYPES = ("MOBILIZE", "RETREAT", "CONCEDE")
@@ -888,6 +941,8 @@ def _actor_token(ctx: Context, tok: Any | None) -> Any | None:
     if tok is None:
         return None
     if ctx.is_actor(tok):
+        return tok
+    if _relational(tok):
         return tok
     for c in tok.children:  # "its actions", "SDF positions", "positions of the SDF"
         if c.dep_ in ("poss", "compound") and c.i < tok.i and ctx.is_actor(c):
@@ -1040,12 +1095,60 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.author_stance = "neutral"
     elif stance_of is not None:
         ev.author_stance = stance_of(doc, ev.attribution, anchor)
-    if ev.modality == "future" and ev.event_type in FUTURE_RULE:
+    announced = _announced_type(ev, clause)
+    if announced is not None:
+        ev.event_type, ev.event_mode = announced, None
+    elif ev.modality == "future" and ev.event_type in FUTURE_RULE:
         ev.event_type = FUTURE_RULE[ev.event_type]
         ev.event_mode = None
     if ev.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE"):
         ev.event_mode = None
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
+
+
+# PLOVER codes an actor's own announcement of a future act by the act's polarity: a
+# concession it says it will make is an AGREE ("the rebels said they will release the
+# hostages"), a coercive act it says it will take, or a concession made conditional, a
+# THREATEN ("said they would boycott", "will withdraw unless …").
+ANNOUNCED_AGREE = ("CONCEDE", "RETREAT")
+ANNOUNCED_THREAT = ("SANCTION", "COERCE")
+PROMISE_CUES = ("vow", "swear", "swore", "sworn", "pledg", "promis", "threat", "warn")
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+
+
+def _announced_type(ev: Event, clause: Any) -> str | None:
+    """The PLOVER type of a future act its own actor announces, or None."""
+    if ev.modality not in ("future", "hypothetical") or not _self_announced(ev):
+        return None
+    conditional = any(c.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
+        for c in clause.children)
+    cue = (ev.attribution.cue or "").lower() if ev.attribution else ""
+    if ev.event_type in ANNOUNCED_AGREE:
+        if conditional:
+            return "THREATEN"
+        return "AGREE" if ev.modality == "future" else None
+    if ev.event_type in ANNOUNCED_THREAT or \
+            ev.event_type == "ASSAULT" and cue.startswith(PROMISE_CUES):
+        return "THREATEN"
+    return None
+
+
+def _self_announced(ev: Event) -> bool:
+    """Is the event's source its own actor ("Turkey said it would …")?"""
+    a, actor = ev.attribution, ev.actor
+    if a is None or actor is None or a.source_kind in ("author", "rumor", "anonymous"):
+        return False
+    if a.cue_class not in (None, "report", "commissive"):
+        return False  # a demand, belief or question is not an announcement
+    if actor.id is not None and a.source_id is not None:
+        return actor.id == a.source_id
+    if a.source_start is not None and actor.start == a.source_start:
+        return True
+    if actor.text.lower() in SUBJECT_PRONOUNS and a.source_end is not None and \
+            a.source_end <= actor.start:
+        return True
+    return bool(a.source_text) and (a.source_text or "").lower() == actor.text.lower()
 
 
 def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:

@@ -94,6 +94,9 @@ class Lexicon:
     military_context: frozenset[str]
     military_verbs: frozenset[str]
     route_nouns: frozenset[str] = frozenset()
+    relational_nouns: frozenset[str] = frozenset()
+    theme_compound_nouns: frozenset[str] = frozenset()
+    manner_preps: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -182,6 +185,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         military_context=frozenset(data.get("military_context", [])),
         military_verbs=frozenset(data.get("military_verbs", [])),
         route_nouns=frozenset(data.get("route_nouns", [])),
+        relational_nouns=frozenset(data.get("relational_nouns", [])),
+        theme_compound_nouns=frozenset(data.get("theme_compound_nouns", [])),
+        manner_preps=frozenset(data.get("manner_preps", [])),
     )
 
 

@@ -13,6 +13,7 @@ Every mention is a `claimbase.record.ActorMention` with offsets into `doc.text`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,6 +55,19 @@ class Candidate:
     kind: str
 
 
+_OPPOSED = re.compile(r"\b(?:anti|counter)[-‐‑]([\w’'-]+)", re.IGNORECASE)
+
+
+def _opposed(text: str, actor_id: str, book: ActorDictionary) -> bool:
+    """Does the mention name the actor only after "anti-"/"counter-" ("an anti-ISIS
+    militia")? An alias that contains the prefix ("the anti-ISIS coalition") is kept."""
+    for m in _OPPOSED.finditer(text):
+        found = book.lookup(m.group(1), fuzzy=False)
+        if found is not None and found.id == actor_id:
+            return True
+    return False
+
+
 def find_mentions(doc: Any, book: ActorDictionary,
                   is_place: Callable[[str], bool] | None = None) -> list[ActorMention]:
     """Every actor mention of `doc` (sorted by start, non-overlapping, never in boilerplate).
@@ -76,6 +90,11 @@ def find_mentions(doc: Any, book: ActorDictionary,
         last = sdoc[c.end - 1]
         end = last.idx + len(last.text)
         if doc.in_boilerplate(start, end):
+            continue
+        if c.id is not None and _opposed(doc.text[max(0, start - 9):end], c.id, book):
+            # "an anti-Isis force", "counter-ISIS operations": against the actor, not it
+            out.append(ActorMention(text=doc.text[start:end], start=start, end=end,
+                                    kind="generic"))
             continue
         out.append(ActorMention(text=doc.text[start:end], start=start, end=end, id=c.id,
                                 name=c.name, sector=c.sector, country=c.country, kind=c.kind))
