@@ -308,3 +308,27 @@ def test_call_on_someone_to_act_makes_them_the_actor(run):
     doc, events = run("The governor called on residents to expel the gang from the market.")
     (ev,) = _by_type(events, "COERCE")
     assert ev.actor is not None and "residents" in ev.actor.text
+
+
+def test_territory_taken_from_an_actor_makes_it_the_recipient(run):
+    doc, events = run("The rebels said they had captured three roads and two positions from "
+                      "ISIS near the river.")
+    (ev,) = [e for e in _by_type(events, "ASSAULT") if _span(doc, e) == "captured"]
+    assert ev.recipient is not None and ev.recipient.id == "ISIS"
+
+
+def test_possessor_description_gives_its_group(run):
+    doc, events = run("ISIS lost its last village in the valley. The deal would allow the "
+                      "terror group's commanders to withdraw to the desert.")
+    (ev,) = [e for e in events if _span(doc, e) == "withdraw"]
+    assert ev.actor is not None and ev.actor.id == "ISIS"
+
+
+def test_mediation_between_parties_and_readiness_to_contribute(run):
+    doc, events = run("The regional envoy launched a mediation effort between the two states.")
+    (ev,) = _by_type(events, "CONSULT")
+    assert ev.actor is not None and "envoy" in ev.actor.text
+    assert ev.recipient is not None and "states" in ev.recipient.text
+    doc, events = run("Norway is ready to contribute 500 soldiers to the mission.")
+    (ev,) = _by_type(events, "AGREE")
+    assert ev.actor is not None and ev.actor.id == "NOR"

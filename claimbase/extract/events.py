@@ -366,6 +366,8 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
             return owner  # "the only option left for the army is to withdraw"
     if dep == "relcl":
         return head
+    if dep == "acomp" and head.pos_ in ("VERB", "AUX"):
+        return subject_token(ctx, head, depth + 1)  # "X is ready to contribute"
     if dep == "acl" and verb.tag_ == "VBG":
         return head
     if dep == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -530,6 +532,8 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
                     recipient = pobj
             elif word == "from" and sense.type == "AID" and actor is None:
                 actor = pobj
+            elif word == "between" and sense.recipient and "between" in sense.recipient:
+                recipient = recipient or pobj  # "a mediation effort between A and B"
             elif word == "between" and actor is None:
                 actor = pobj
                 conj = next((g for g in pobj.children if g.dep_ == "conj"), None)
@@ -828,6 +832,11 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
             territorial or not ctx.is_actor(recip_tok)):
         recip_tok = None
     sense = trig.sense
+    if recip_tok is None and trig.kind == "verb" and sense.recipient and \
+            "from" in sense.recipient:
+        recip_tok = _actor_token(ctx, _taken_from(trig.head))  # "took X from ISIS"
+        if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
+            recip_tok = None
     if sense.need_role and actor_tok is None and recip_tok is None:
         return None
     if sense.need_actor and actor_tok is None:
@@ -853,6 +862,20 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
     return ev
 
 
+def _taken_from(verb: Any) -> Any | None:
+    """The "from" phrase of a territorial verb, on the verb or on its (coordinated) object:
+    "captured 4 roads and 19 positions from ISIS", "the areas liberated from ISIS"."""
+    found = _prep_object(verb, ("from",))
+    if found is not None:
+        return found
+    obj = direct_object(verb)
+    for tok in ([obj, *obj.conjuncts] if obj is not None else []):
+        found = _prep_object(tok, ("from",))
+        if found is not None:
+            return found
+    return None
+
+
 def _resolve_roles(doc: Document, ev: Event) -> None:
     """Give role mentions without an id ("the group", "its fighters") their antecedent's id.
 
@@ -868,6 +891,8 @@ def _resolve_roles(doc: Document, ev: Event) -> None:
         found = resolve(doc, m)
         if found.id is None:
             found = _partitive_antecedent(doc, m)
+        if found.id is None:
+            found = _possessor_antecedent(doc, m, resolve)
         return m if found.id in taken else found
 
     ev.actor = fill(ev.actor, set())
@@ -880,6 +905,24 @@ def _resolve_roles(doc: Document, ev: Event) -> None:
             (r.start, r.end) != (ev.actor.start, ev.actor.end) and r.kind == "pronoun":
         # "Turkey would not attack its allies": nobody acts on itself through an anaphor
         ev.recipient = ActorMention(text=r.text, start=r.start, end=r.end, kind="generic")
+
+
+def _possessor_antecedent(doc: Document, m: ActorMention, resolve: Any) -> ActorMention:
+    """ "the terrorist group's leaders": the group the possessor description refers to."""
+    text = m.text.replace("’", "'")
+    cut = text.find("'s ")
+    if cut <= 0:
+        return m
+    owner = next((a for a in doc.actors if a.start == m.start and a.end <= m.start + cut), None)
+    if owner is None:
+        antecedent = _helper("claimbase.nlp.coref", "antecedent")
+        found = antecedent(doc, m.start, m.start + cut) if antecedent is not None else None
+    else:
+        found = resolve(doc, owner) if owner.id is None else owner
+    if found is None or found.id is None or found.kind == "person":
+        return m
+    return ActorMention(text=m.text, start=m.start, end=m.end, id=found.id, name=found.name,
+                        sector=found.sector, country=found.country, kind=m.kind)
 
 
 PARTITIVE_ANAPHORS = BARE_PRONOUNS | {"more", "rest", "remainder", "few", "dozens", "hundreds"}
