@@ -286,3 +286,15 @@ def test_loose_matches_yield_to_exact_place_names(resources):
     got = {m.text: m.id for m in mentions}
     assert got.get("Al-Mayadin") is None
     assert got.get("Damascus") == "SYR_GOV"  # metonymy is not a loose match
+
+
+def test_common_words_and_opposed_names_are_not_actors(resources, book):
+    doc = run(resources, "Coalition jets hit a VBIED near the dam, the monitor reported, and "
+                         "an anti-ISIS militia moved in.")
+    found = ids(doc)
+    assert "VBIED" not in found
+    assert "AL_MONITOR" not in found.values()
+    assert "ISIS" not in found.values()
+    assert book.lookup("the monitor") is None
+    doc = run(resources, "Qaeda fighters raided the village, Al-Monitor reported.")
+    assert {"AL_QAEDA", "AL_MONITOR"} <= set(ids(doc).values())

@@ -573,7 +573,11 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
     prep = noun.head
     clause = prep.head if noun.dep_ == "pobj" and prep.dep_ == "prep" else None
     if clause is not None and clause.pos_ in ("VERB", "AUX"):
-        if actor is None and prep.lower_ in ctx.lex.manner_preps and sense.type != "ASSAULT":
+        if sense.type == "COERCE" and sense.mode == "arrest":
+            if recipient is None and prep.lower_ in ctx.lex.manner_preps:
+                recipient = subject_token(ctx, clause)  # "the suspect is in custody"
+        elif actor is None and prep.lower_ in ctx.lex.manner_preps and \
+                sense.type != "ASSAULT":
             actor = subject_token(ctx, clause)  # "advanced in coordination with Moscow"
         elif prep.lower_ == "with" and sense.type == "AID" and actor is not None \
                 and recipient is None:

@@ -76,6 +76,7 @@ class Sense:
     absorb: tuple[str, ...] = ()
     yield_to_purpose: bool = False
     need_prep: tuple[str, ...] = ()
+    not_prep: tuple[str, ...] = ()  # verbs: no prepositional child among these ("based on")
     not_modifier: tuple[str, ...] = ()
     ccomp_aux: tuple[str, ...] = ()
     need_ccomp: bool = False  # the verb reports a clause ("…, the group protested")
@@ -148,7 +149,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
     for key, value in raw.items():
         if key in ("prt", "obj", "not_obj", "obj_comp", "subj_lemma", "need_modifier",
                    "not_head", "not_of", "not_against", "need_of", "head_prep",
-                   "not_head_prep", "absorb", "recipient", "need_prep",
+                   "not_head_prep", "absorb", "recipient", "need_prep", "not_prep",
                    "not_modifier", "ccomp_aux"):
             kwargs[key] = _tuple(value)
         else:
@@ -460,6 +461,9 @@ def match_verb(ctx: Context, verb: Any, subject_of: Any) -> Sense | None:
         if sense.need_ccomp and not any(c.dep_ == "ccomp" for c in verb.children):
             continue
         if sense.passive_only and not passive:
+            continue
+        if sense.not_prep and any(c.dep_ in ("prep", "prt") and c.lower_ in sense.not_prep
+                                  for c in verb.children):
             continue
         if sense.active_only and passive:
             continue

@@ -186,7 +186,8 @@ class ActorDictionary:
         hit = self._alias.get(key)
         if hit is None and not fuzzy:
             return None
-        if hit is None and len(key) >= 6:
+        if hit is None and len(key) >= 6 and any(c.isupper() for c in text):
+            # transliteration variants are names: "the monitor" is not Al-Monitor
             hit = self._skeleton.get(skeleton(key))
         if hit is None:
             return self._lookup_headed(text)
@@ -265,11 +266,14 @@ class ActorDictionary:
                 exact = (alias in actor.exact or len(key.replace(" ", "")) <= _SHORT
                          or any(norm(e) == key for e in actor.exact))
                 for variant in _variants(alias):
-                    mark = (variant if exact else variant.lower(), actor.id)
+                    # "Qaeda" of "al-Qaeda" is a name only when capitalised ("Monitor" of
+                    # "Al-Monitor" is also a common word)
+                    cased = exact or (" " not in variant and norm(variant) != key)
+                    mark = (variant if cased else variant.lower(), actor.id)
                     if mark in seen:
                         continue
                     seen.add(mark)
-                    pattern: Any = _token_pattern(variant) if exact else variant
+                    pattern: Any = _token_pattern(variant) if cased else variant
                     out.append({"label": label, "pattern": pattern, "id": actor.id})
         return out
 

@@ -239,6 +239,9 @@ def _unknown_entity(ent: Any, book: ActorDictionary, lex: Lexicon,
         return None
     if _is_locative(ent.root) and start == ent.start:
         return None  # "in Daraa": an unknown name used as a place
+    if ent.text.lower().rstrip("s") in lex.not_actor_names or \
+            ent.text.lower() in lex.not_actor_names:
+        return None  # "VBIED", "MANPADS": weapons the NER takes for names
     if label == "PERSON":
         sector = _person_sector(ent, lex, start)
         return Candidate(PRIO_NAME, start, end, None, None, sector, None, "person")
