@@ -91,3 +91,18 @@ def test_a_bare_head_noun_takes_its_determiner(resources):
     start = doc.text.index("group")
     found = antecedent(doc, start, start + len("group"))
     assert found is not None and found.id == "HURRAS_DIN"
+
+
+def test_unlisted_named_person_blocks_an_earlier_listed_one(resources):
+    doc = run(resources, "The talks left Bashar al-Assad in office. Yusuf al-Karimi, a "
+                         "delegate of the council, said he accepted the outcome.")
+    start = doc.text.index(" he ") + 1
+    found = antecedent(doc, start, start + 2)
+    assert found is not None and found.text == "Yusuf al-Karimi" and found.id is None
+
+
+def test_qualified_bare_descriptions_are_not_anaphors(resources):
+    assert constraint_for("Shia fighters") is None
+    assert constraint_for("local militants") is None
+    assert constraint_for("hundreds of militants") is not None
+    assert constraint_for("foreign fighters") is not None

@@ -90,12 +90,16 @@ def _anaphor_text(doc: Any, start: int, end: int) -> str:
 
 def _last_compatible(doc: Any, window: list[ActorMention], constraint: Constraint,
                      depth: int) -> ActorMention | None:
+    c = constraint
     fallback = None
     for mention in reversed(window):
         if not compatible(mention, constraint):
             continue
         if mention.id is not None:
             return mention
+        if c.person is True and mention.kind == "person" and mention.text[:1].isupper() \
+                and mention.text.split()[0].lower() not in DETERMINERS:
+            return mention  # "he" after an unlisted "Nasr al-Hariri": that person, no id
         if depth == 0 and mention.kind == "generic":
             inner = antecedent(doc, mention.start, mention.end, depth=1)
             if inner is not None and inner.id is not None:
@@ -169,6 +173,10 @@ def constraint_for(text: str) -> Constraint | None:
         entry = lexicon().coref.get(words[-1])
         if entry is None or set(entry.get("sectors") or ()) - {"REB", "UAF"}:
             return None
+        lex = lexicon()
+        if any(not (w[:1].isdigit() or w in lex.coref_neutral or w in lex.coref_modifiers)
+               for w in words[:-1]):
+            return None  # "Shia fighters", "local militants": a group of their own
         return _description(["the", *words])
     if first in ("its", "their") and words[-1] not in lexicon().coref:
         return _pronoun(first)  # "its fighters": the possessor's group

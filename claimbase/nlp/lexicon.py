@@ -68,6 +68,7 @@ class Lexicon:
     member_nouns: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
     not_actor_names: frozenset[str] = frozenset()
+    coref_neutral: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
     metonymy: dict[str, str] = field(default_factory=dict)
     focus_weight: dict[str, float] = field(default_factory=dict)
@@ -90,6 +91,7 @@ class Lexicon:
             member_nouns=frozenset(w.lower() for w in data.get("member_nouns") or []),
             civilian_nouns=frozenset(w.lower() for w in data.get("civilian_nouns") or []),
             not_actor_names=frozenset(w.lower() for w in data.get("not_actor_names") or []),
+            coref_neutral=frozenset(w.lower() for w in data.get("coref_neutral") or []),
             titles={k.lower(): v for k, v in (data.get("titles") or {}).items()},
             metonymy={norm(k): v for k, v in (data.get("metonymy") or {}).items()},
             focus_weight=dict(data.get("focus_weight") or {}),
