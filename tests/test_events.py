@@ -332,3 +332,19 @@ def test_mediation_between_parties_and_readiness_to_contribute(run):
     doc, events = run("Norway is ready to contribute 500 soldiers to the mission.")
     (ev,) = _by_type(events, "AGREE")
     assert ev.actor is not None and ev.actor.id == "NOR"
+
+
+def test_civilians_moving_or_rallying_followers_are_not_events(run):
+    doc, events = run("Men and women moved freely around the market square.")
+    assert not _by_type(events, "MOBILIZE")
+    doc, events = run("The preacher rallied followers to join the movement.")
+    assert not _by_type(events, "PROTEST")
+    doc, events = run("The army moved to the south of the province.")
+    assert _by_type(events, "MOBILIZE")
+
+
+def test_announcement_rule_needs_the_source_as_subject_of_the_reported_clause(run):
+    doc, events = run("A witness said the commander then went to the village, from where he "
+                      "fled to the desert in January.")
+    assert "AGREE" not in {e.event_type for e in events}
+    assert "THREATEN" not in {e.event_type for e in events}

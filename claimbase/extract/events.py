@@ -1165,7 +1165,7 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 
 def _announced_type(ev: Event, clause: Any) -> str | None:
     """The PLOVER type of a future act its own actor announces, or None."""
-    if ev.modality not in ("future", "hypothetical") or not _self_announced(ev):
+    if ev.modality not in ("future", "hypothetical") or not _self_announced(ev, clause):
         return None
     conditional = any(c.dep_ == "advcl" and any(
         g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
@@ -1181,7 +1181,7 @@ def _announced_type(ev: Event, clause: Any) -> str | None:
     return None
 
 
-def _self_announced(ev: Event) -> bool:
+def _self_announced(ev: Event, clause: Any) -> bool:
     """Is the event's source its own actor ("Turkey said it would …")?"""
     a, actor = ev.attribution, ev.actor
     if a is None or actor is None or a.source_kind in ("author", "rumor", "anonymous"):
@@ -1194,7 +1194,16 @@ def _self_announced(ev: Event) -> bool:
         return True
     if actor.text.lower() in SUBJECT_PRONOUNS and a.source_end is not None and \
             a.source_end <= actor.start:
-        return True
+        # the pronoun subject of the clause the cue reports: "X said it would …"
+        verb, subjects = clause, set()
+        while True:
+            subjects |= {c.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if verb.dep_ not in ("xcomp", "conj", "acomp") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        cue_end = a.cue_end if a.cue_end is not None else (a.cue_start or 0) + 1
+        return verb.dep_ == "ccomp" and actor.start in subjects and \
+            a.cue_start is not None and a.cue_start <= verb.head.idx < cue_end
     return bool(a.source_text) and (a.source_text or "").lower() == actor.text.lower()
 
 

@@ -467,8 +467,8 @@ def match_verb(ctx: Context, verb: Any, subject_of: Any) -> Sense | None:
             continue
         if sense.active_only and passive:
             continue
-        if sense.no_obj and obj is not None:
-            continue
+        if sense.no_obj and (obj is not None or any(c.dep_ == "ccomp" for c in verb.children)):
+            continue  # "rallied followers to join", "demonstrated that …": not a protest
         if not _obj_kind_ok(ctx, sense.obj_kind, obj, verb):
             continue
         if not _subj_ok(ctx, sense, verb, subject_of):
