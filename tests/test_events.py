@@ -348,3 +348,12 @@ def test_announcement_rule_needs_the_source_as_subject_of_the_reported_clause(ru
                       "fled to the desert in January.")
     assert "AGREE" not in {e.event_type for e in events}
     assert "THREATEN" not in {e.event_type for e in events}
+
+
+def test_named_modifier_of_a_group_noun_and_based_civilians(run):
+    doc, events = run("The Pentagon formed a force to fight the Islamic State (Isis) terror "
+                      "group in the east.")
+    (ev,) = [e for e in _by_type(events, "ASSAULT") if _span(doc, e) == "fight"]
+    assert ev.recipient is not None and ev.recipient.id == "ISIS"
+    doc, events = run("A western diplomat based in the region said the talks had failed.")
+    assert not _by_type(events, "MOBILIZE")

@@ -726,7 +726,7 @@ def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
     if _relational(tok):
         return None
     for c in tok.children:  # "ISIS fighters", "the group's leaders" (not "Iraq's Brigades")
-        if c.i in ctx.actor_at and (c.dep_ == "compound" or
+        if c.i in ctx.actor_at and (c.dep_ in ("compound", "nmod") or
                                     c.dep_ == "poss" and tok.pos_ == "NOUN"):
             return ctx.actor_at[c.i]
     return None
@@ -992,7 +992,8 @@ def _actor_token(ctx: Context, tok: Any | None) -> Any | None:
     if _relational(tok):
         return tok
     for c in tok.children:  # "its actions", "SDF positions", "positions of the SDF"
-        if c.dep_ in ("poss", "compound") and c.i < tok.i and ctx.is_actor(c):
+        if (c.dep_ in ("poss", "compound") or c.dep_ == "nmod" and c.i in ctx.actor_at) \
+                and c.i < tok.i and ctx.is_actor(c):
             return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of":
