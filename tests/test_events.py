@@ -357,3 +357,14 @@ def test_named_modifier_of_a_group_noun_and_based_civilians(run):
     assert ev.recipient is not None and ev.recipient.id == "ISIS"
     doc, events = run("A western diplomat based in the region said the talks had failed.")
     assert not _by_type(events, "MOBILIZE")
+
+
+def test_definite_event_noun_continues_the_previous_episode(run):
+    doc, events = run("On Friday, ten ISIS fighters stormed a US base near the oilfield. The "
+                      "attack was heralded by a blast on a bridge.")
+    (ev,) = [e for e in events if _span(doc, e) == "attack"]
+    assert ev.actor is not None and ev.actor.id == "ISIS"
+    doc, events = run("Rebels shelled the town in May. In Geneva, diplomats said the attack "
+                      "on the hospital was a crime.")
+    (ev,) = [e for e in events if _span(doc, e) == "attack"]
+    assert ev.actor is None  # "the attack on the hospital" has roles of its own

@@ -70,7 +70,48 @@ def find_events(doc: Document, res: Any = None) -> None:
                     if not doc.in_boilerplate(*seg)]
         if segments:
             events.extend(sentence_events(doc, ctx, sent, segments))
+    _continue_episodes(doc, events)
     doc.events = events
+
+
+EPISODE_WINDOW = 400  # characters from the earlier event's sentence to the back-reference
+EPISODE_TYPES = ("ASSAULT",)  # "the attack", "the clashes"; "the agreement" has other sides
+EPISODE_DETS = frozenset({"the", "this", "these", "that", "those"})
+EPISODE_MODIFIERS = frozenset({"fierce", "heavy", "latest", "recent", "ongoing", "in", "at",
+                               "near", "around", "during"})  # place and manner, no roles
+
+
+def _continue_episodes(doc: Document, events: list[Event]) -> None:
+    """ "… ISIS fighters stormed the base. The attack was repelled": a definite nominal
+    trigger without roles continues the episode of the nearest earlier event of its type in
+    the previous sentences, and takes that event's actor (and recipient when it has none)."""
+    sdoc = doc.spacy_doc
+    last: dict[str, Event] = {}
+    for ev in events:
+        prev = last.get(ev.event_type) if ev.event_type in EPISODE_TYPES else None
+        if ev.actor is None and prev is not None and prev.sentence_end <= ev.sentence_start \
+                and ev.sentence_start - prev.sentence_start <= EPISODE_WINDOW \
+                and "\n\n" not in doc.text[prev.sentence_end:ev.sentence_start] \
+                and _definite_nominal(sdoc, ev):
+            ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
+            if ev.recipient is None and prev.recipient is not None and \
+                    _mid(prev.recipient) != _mid(prev.actor):
+                ev.recipient, ev.co_recipients = prev.recipient, list(prev.co_recipients)
+        if ev.actor is not None:
+            last[ev.event_type] = ev
+
+
+def _definite_nominal(sdoc: Any, ev: Event) -> bool:
+    """Is the trigger a bare definite event noun ("the clashes", "this attack")?"""
+    span = sdoc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.pos_ != "NOUN" or any(c.dep_ in ("poss", "prep", "compound", "amod", "nmod")
+                                 and c.lower_ not in EPISODE_MODIFIERS for c in tok.children):
+        return False
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    return bool(dets) and dets[0].lower_ in EPISODE_DETS
 
 
 def _segments(sent: Any, text: str, analysis: str) -> list[tuple[int, int]]:
