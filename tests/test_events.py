@@ -368,3 +368,17 @@ def test_definite_event_noun_continues_the_previous_episode(run):
                       "on the hospital was a crime.")
     (ev,) = [e for e in events if _span(doc, e) == "attack"]
     assert ev.actor is None  # "the attack on the hospital" has roles of its own
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The deputy minister has declined to resign despite the protests.", "REJECT"),
+    ("The governor announced that he will extend the curfew in the capital.", "THREATEN"),
+])
+def test_refusals_and_announced_restrictions(run, text, expected):
+    doc, events = run(text)
+    assert expected in {e.event_type for e in events}
+
+
+def test_declining_to_comment_is_no_refusal(run):
+    doc, events = run("The spokesman declined to comment on the report.")
+    assert not _by_type(events, "REJECT")
