@@ -298,3 +298,8 @@ def test_common_words_and_opposed_names_are_not_actors(resources, book):
     assert book.lookup("the monitor") is None
     doc = run(resources, "Qaeda fighters raided the village, Al-Monitor reported.")
     assert {"AL_QAEDA", "AL_MONITOR"} <= set(ids(doc).values())
+
+
+def test_forces_of_a_head_of_state_are_the_state_military(resources):
+    doc = run(resources, "Assad forces shelled the suburbs while Assad's troops advanced.")
+    assert set(ids(doc).values()) == {"SYR_MIL"}

@@ -372,6 +372,8 @@ def _target(actor: Actor, kind: str, book: ActorDictionary) -> Actor | None:
             return Actor(id="", name="", sector="CVL", country=iso3, kind="generic")
     if kind in ("MIL", "GOV") and actor.kind in ("military", "armed_group", "agency", "igo"):
         return actor  # "SDF forces", "Hezbollah troops", "UN officials"
+    if kind == "MIL" and actor.kind == "person" and actor.sector == "GOV" and actor.country:
+        return book.military_of(actor.country)  # "Assad forces", "Putin's troops"
     return None
 
 
