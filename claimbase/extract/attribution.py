@@ -1392,12 +1392,28 @@ def _looks_like_speaker(ctx: _Ctx, a: int, b: int, titled: bool) -> bool:
     if not labels and (last in ctx.lx.report_nouns or last in ctx.lx.media_nouns) \
             and span[-1].i == span.start + len(span) - 1 and len(span) <= 3:
         return True  # "Poll: …", "Newspaper: …" headline labels
+    if _named_elsewhere(ctx, span):
+        return True
     if labels & {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"}:
         return False
     actor = _dictionary_actor(ctx, ctx.text[a:b])
     if actor is not None:
         return getattr(actor, "kind", "") == "person"
     return titled and len(span) >= 2
+
+
+def _named_elsewhere(ctx: _Ctx, span: Any) -> bool:
+    """A short title-case name ('Sanders', 'Cecile Richards') whose last word the parse tags
+    as a person elsewhere in the article: a headline 'Sanders: …' quotes that person, though
+    the tagger rarely knows a bare surname in a title."""
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 3 or not all(t.text[:1].isupper() for t in words):
+        return False
+    last = words[-1]
+    if not last.is_alpha or len(last) < 3 or last.lower_ in ctx.lx.label_stop:
+        return False
+    return any(t.ent_type_ == "PERSON" and t.text == last.text
+               for t in ctx.sdoc if not span.start <= t.i < span.end)
 
 
 def _turn_records(ctx: _Ctx, turns: list[tuple[int, int, int, int]]) -> list[_Found]:
