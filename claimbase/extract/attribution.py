@@ -109,6 +109,7 @@ class Lex:
     not_cue_verbs: frozenset[str]
     learned_classes: dict[str, str]
     learned_min_rate: dict[str, float]
+    raising: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +134,7 @@ def lex() -> Lex:
         learned_classes={str(w).lower(): cls for cls, words in c.raw["cue_classes"].items()
                          for w in words},
         learned_min_rate={str(k): float(v) for k, v in c.raw["learned_cue_min_rate"].items()},
+        raising=c.set("raising_verbs"),
     )
 
 
@@ -2189,7 +2191,22 @@ def find_attributions(doc: Document, res: Any) -> None:
         for att in doc.attributions:
             if att.source_start is None and att.cue_start is not None:
                 _clause_source(ctx, att)
+            elif att.source_start is not None and _raising_cue(ctx, att):
+                att.source_start = att.source_end = att.source_text = att.source_id = None
+                att.source_kind = "author"
     _annotate(doc)
+
+
+def _raising_cue(ctx: _Ctx, att: Attribution) -> bool:
+    """A raising verb with its complement ('X seems to …', 'X appears ready', 'it appears
+    that …'): its subject holds no view, the judgement is the author's (PolNeAR leaves such
+    records sourceless); 'X appeared on television' is no raising use."""
+    span = ctx.sdoc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.lemma_.lower() in ctx.lx.raising and any(
+        c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") for c in root.children)
 
 
 def _clause_source(ctx: _Ctx, att: Attribution) -> None:
