@@ -2191,7 +2191,8 @@ def find_attributions(doc: Document, res: Any) -> None:
         for att in doc.attributions:
             if att.source_start is None and att.cue_start is not None:
                 _clause_source(ctx, att)
-            elif att.source_start is not None and _raising_cue(ctx, att):
+            elif att.source_start is not None and (_raising_cue(ctx, att)
+                                                   or _reduced_passive(ctx, att)):
                 att.source_start = att.source_end = att.source_text = att.source_id = None
                 att.source_kind = "author"
     _annotate(doc)
@@ -2207,6 +2208,17 @@ def _raising_cue(ctx: _Ctx, att: Attribution) -> bool:
     root = span.root
     return root.lemma_.lower() in ctx.lx.raising and any(
         c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") for c in root.children)
+
+
+def _reduced_passive(ctx: _Ctx, att: Attribution) -> bool:
+    """A bare past participle cue without an agent ('Asked about the deal, X said …', 'also
+    known as …'): the clause's subject is the one asked or named, not the source."""
+    span = ctx.sdoc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.tag_ == "VBN" and root.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in root.children)
 
 
 def _clause_source(ctx: _Ctx, att: Attribution) -> None:
