@@ -1461,6 +1461,10 @@ def _dash_attributions(ctx: _Ctx) -> list[_Found]:
         line0 = text.rfind("\n", p0, close) + 1 if text.rfind("\n", p0, close) != -1 else p0
         opener = "“" if m.group(1) == "”" else '"'
         q = text.find(opener, line0, close)
+        if q == -1:  # a line opened with a mistyped closing mark: '”Fear. …” ― Name'
+            lead = len(text[line0:close]) - len(text[line0:close].lstrip())
+            q = line0 + lead if text[line0 + lead:line0 + lead + 1] in ("”", '"') \
+                and line0 + lead < close else -1
         if q == -1:
             continue
         span = ctx.sdoc.char_span(m.start(3), m.end(3), alignment_mode="expand")
