@@ -1038,6 +1038,8 @@ def _phrasal_prep(ctx: _Ctx, v: Any, how: str) -> Any:
 def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
     """'Y, X said, …' parsed with the cue as a dependent of the content: content = the head
     clause without the cue's own subtree; 'As X reported, Y' likewise."""
+    if v.dep_ == "ROOT" and _subject(v) is not None:
+        return _split_paren(ctx, v, unit)
     if v.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or _subject(v) is None:
         return None
     head = v.head
@@ -1065,6 +1067,22 @@ def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | N
         return None
     right = _trim(ctx, rb + 1, unit.end)
     return right if right[0] < right[1] and right[0] <= head.i < right[1] else None
+
+
+def _split_paren(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
+    """'Y, X said.' with Y hung loosely on the cue (or parsed apart): the words before the
+    comma that precedes the cue's subject are the content."""
+    subj = _subject(v)
+    if subj is None or subj.i > v.i:
+        return None
+    lb = subj.left_edge.i
+    sdoc = ctx.sdoc
+    if lb <= unit.start + 1 or sdoc[lb - 1].text not in (",", "—", "–") + tuple(_CLOSE_QUOTES):
+        return None
+    a, b = _trim(ctx, unit.start, lb)
+    if a >= b or not any(t.pos_ in ("VERB", "AUX", "ADJ") for t in sdoc[a:b]):
+        return None
+    return a, b
 
 
 def _paren_bounds(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int]:
