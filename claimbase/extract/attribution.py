@@ -110,6 +110,7 @@ class Lex:
     learned_classes: dict[str, str]
     learned_min_rate: dict[str, float]
     raising: frozenset[str]
+    speech_events: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +135,7 @@ def lex() -> Lex:
         learned_classes={str(w).lower(): cls for cls, words in c.raw["cue_classes"].items()
                          for w in words},
         learned_min_rate={str(k): float(v) for k, v in c.raw["learned_cue_min_rate"].items()},
-        raising=c.set("raising_verbs"),
+        raising=c.set("raising_verbs"), speech_events=c.set("speech_event_nouns"),
     )
 
 
@@ -2016,6 +2017,14 @@ def _in_document(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
     a, b = _trim(ctx, first.right_edge.i + 1, unit.end)
     if a >= b or not any(t.pos_ in ("VERB", "AUX") for t in sdoc[a:b]):
         return None
+    if ctx.broad and pobj.lemma_.lower() in ctx.lx.speech_events:
+        # "In a statement, X …": X speaks (the statement is the cue), not the statement
+        subj = _subject(first.head)
+        if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") \
+                or subj.lower_ in _NO_SOURCE or not a <= subj.i < b:
+            return None
+        return _Found(_np_span(ctx, subj, unit), subj, (pobj.idx, pobj.idx + len(pobj)),
+                      _chars(ctx, a, b), unit=n, carries=False)
     return _Found(_np_span(ctx, pobj, unit), pobj, (first.idx, first.idx + len(first)),
                   _chars(ctx, a, b), unit=n, carries=False)
 
