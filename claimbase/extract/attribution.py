@@ -111,6 +111,8 @@ class Lex:
     learned_min_rate: dict[str, float]
     raising: frozenset[str]
     speech_events: frozenset[str]
+    no_reply: frozenset[str]
+    reply_requests: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +138,7 @@ def lex() -> Lex:
                          for w in words},
         learned_min_rate={str(k): float(v) for k, v in c.raw["learned_cue_min_rate"].items()},
         raising=c.set("raising_verbs"), speech_events=c.set("speech_event_nouns"),
+        no_reply=c.set("no_reply_verbs"), reply_requests=c.set("reply_request_nouns"),
     )
 
 
@@ -1882,7 +1885,8 @@ def _detect(ctx: _Ctx) -> list[_Found]:
                 f = _according(ctx, tok, unit, n)
             elif tok.pos_ in ("VERB", "AUX"):
                 f = _verb_attribution(ctx, tok, unit, n) or _learned_attribution(
-                    ctx, tok, unit, n) or _passive_attribution(ctx, tok, unit, n)
+                    ctx, tok, unit, n) or _passive_attribution(ctx, tok, unit, n) or (
+                    _no_reply(ctx, tok, unit, n) if ctx.broad else None)
                 if f is not None:
                     extra = _conj_statement(ctx, tok, unit, n, f) or _paren_rest(
                         ctx, tok, unit, n, f)
@@ -1928,6 +1932,28 @@ def _reporting_lemma(ctx: _Ctx, tok: Any) -> str | None:
         if cand and ctx.lx.verbs.get(cand) in ("report", "belief", "evidence"):
             return cand
     return None
+
+
+def _no_reply(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
+    """Broad mode: 'X did not (immediately) respond to requests for comment' — a negated
+    reply verb whose object is a request: X's (non-)response is reported."""
+    if v.lemma_.lower() not in ctx.lx.no_reply or not _negated(v):
+        return None
+    src = _subject(v)
+    if src is None or not _in_unit(ctx, src, unit) or src.lower_ in _NO_SOURCE \
+            or src.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if obj is None or obj.lemma_.lower() not in ctx.lx.reply_requests:
+        return None
+    a, b = _trim(ctx, *_subtree_span(ctx, prep, unit))
+    if a >= b:
+        return None
+    neg = min((c.i for c in v.children if c.dep_ in ("neg", "aux") and c.i < v.i), default=v.i)
+    cue = (ctx.sdoc[neg].idx, _cue_span(ctx, v)[1])
+    return _Found(_np_span(ctx, src, unit), src, cue, _chars(ctx, a, b), unit=n,
+                  carries=False, cls="report")
 
 
 def _colon_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
