@@ -413,3 +413,57 @@ def test_broad_mode_is_univocal_like_polnear():
     assert "has claimed" not in broad and broad["said"].source_text == "The mayor"
     assert broad["complained about"].parent is None
     assert broad["complained about"].source_text == "Residents"
+
+
+def test_headline_name_the_article_knows_as_a_person_is_a_speaker_turn():
+    """'Surname: …' in a title: the tagger rarely knows a bare surname, the article does."""
+    text = ("Okafor: The port deal will collapse by spring.\n\n"
+            "Lagos governor Amaka Okafor told reporters on Friday that the port deal was doomed.")
+    turn = {a.cue: a for a in attributed(text).attributions}[":"]
+    assert turn.source_text == "Okafor"
+    assert span_text(attributed(text), turn.content_start, turn.content_end).startswith(
+        "The port deal")
+
+
+def test_pull_quote_opened_with_a_mistyped_closing_mark():
+    doc = attributed("”We will rebuild the school before winter.” ― Farid Haddad\n")
+    att = _one(doc)
+    assert att.source_text == "Farid Haddad" and att.cue == "―"
+    assert span_text(doc, att.content_start, att.content_end).startswith("”We will rebuild")
+
+
+def test_broad_raising_verb_and_bare_participle_have_no_source():
+    """PolNeAR: 'X seems to …' is the author's judgement; 'Asked about …, Y said' — Y was
+    asked, the asker is unnamed."""
+    seems = {a.cue: a for a in attributed(
+        "The minister seems to have abandoned the reform plan.", broad=True).attributions}
+    assert seems["seems"].source_start is None
+    asked = {a.cue: a for a in attributed(
+        "Asked about the ceasefire, the general said the truce would hold.",
+        broad=True).attributions}
+    assert asked["Asked about"].source_start is None
+    assert asked["said"].source_text == "the general"
+
+
+def test_broad_in_a_statement_names_the_speaker_not_the_statement():
+    doc = attributed("In an interview on Sunday, the mayor was blunt about the flood damage.",
+                     broad=True)
+    att = _one(doc)
+    assert att.source_text == "the mayor" and att.cue == "interview"
+    assert span_text(doc, att.content_start, att.content_end).startswith("was blunt")
+
+
+def test_broad_no_reply_to_a_request_is_reported_narrow_mode_keeps_the_negation_rule():
+    text = "The army did not immediately respond to requests for comment."
+    att = _one(attributed(text, broad=True))
+    assert att.source_text == "The army" and att.cue == "did not immediately respond"
+    assert attributed(text).attributions == []
+
+
+def test_trailing_cue_whose_clause_hangs_loosely_on_it():
+    """'Y, X say.' where the parser hangs Y on the cue without a clause link."""
+    doc = attributed("Border town quiet after the shelling, residents say.")
+    att = _one(doc)
+    assert att.source_text == "residents" and att.cue == "say"
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "Border town quiet after the shelling")

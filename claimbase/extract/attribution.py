@@ -2049,8 +2049,12 @@ def _in_document(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
         if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") \
                 or subj.lower_ in _NO_SOURCE or not a <= subj.i < b:
             return None
-        return _Found(_np_span(ctx, subj, unit), subj, (pobj.idx, pobj.idx + len(pobj)),
-                      _chars(ctx, a, b), unit=n, carries=False)
+        src = _np_span(ctx, subj, unit)
+        a, b = _trim(ctx, max(a, src[1]), b)
+        if a >= b:
+            return None
+        return _Found(src, subj, (pobj.idx, pobj.idx + len(pobj)), _chars(ctx, a, b), unit=n,
+                      carries=False)
     return _Found(_np_span(ctx, pobj, unit), pobj, (first.idx, first.idx + len(first)),
                   _chars(ctx, a, b), unit=n, carries=False)
 
@@ -2421,20 +2425,9 @@ def _univocal(ctx: _Ctx, atts: list[Attribution]) -> None:
             continue
         before = p.cue_start is not None and a.cue_start < p.cue_start
         if a.scope == "block" or p.scope in ("block", "carried") or a.source_start is None \
-                or before and a.cue_class in _UNNEST_CLASSES or _second_cue(ctx, a, p):
+                or before and a.cue_class in _UNNEST_CLASSES:
             a.parent = None
 
-
-def _second_cue(ctx: _Ctx, a: Attribution, p: Attribution) -> bool:
-    """A cue conjoined with or adverbial to its parent's cue verb ('X said …, arguing …',
-    'X said … and warned …'): a second statement of the same source, not a nested one."""
-    if p.cue_start is None or a.cue_class not in _UNNEST_CLASSES:
-        return False
-    ca = ctx.sdoc.char_span(a.cue_start, a.cue_end, alignment_mode="expand")
-    cp = ctx.sdoc.char_span(p.cue_start, p.cue_end, alignment_mode="expand")
-    if ca is None or cp is None or len(ca) == 0 or len(cp) == 0:
-        return False
-    return ca.root.dep_ in ("advcl", "conj") and ca.root.head.i == cp.root.i
 
 
 def _starts_at_turn(ctx: _Ctx, f: _Found, turns: list[tuple[int, int, int, int]]) -> bool:
