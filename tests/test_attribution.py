@@ -467,3 +467,11 @@ def test_trailing_cue_whose_clause_hangs_loosely_on_it():
     assert att.source_text == "residents" and att.cue == "say"
     assert span_text(doc, att.content_start, att.content_end) == (
         "Border town quiet after the shelling")
+
+
+def test_two_subjects_before_a_trailing_cue_the_nearer_one_speaks():
+    doc = attributed("The talks stalled over the prisoner list, diplomats said on Monday.")
+    att = _one(doc)
+    assert att.source_text == "diplomats"
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "The talks stalled over the prisoner list")

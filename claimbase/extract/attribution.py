@@ -596,6 +596,9 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
         return None
     comp, how = _complement(ctx, v, unit)
     src, impersonal = _source_head(ctx, v)
+    subjects = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    if v.dep_ == "ROOT" and len(subjects) >= 2:  # "Talks stalled …, diplomats say": the
+        src, comp = subjects[-1], None  # nearer subject speaks, the clause before is said
     if src is not None and not _in_unit(ctx, src, unit):
         return None
     if src is not None and _quoted_self(ctx, src, unit):
@@ -1076,8 +1079,9 @@ def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | N
 def _split_paren(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
     """'Y, X said.' with Y hung loosely on the cue (or parsed apart): the words before the
     comma that precedes the cue's subject are the content."""
-    subj = _subject(v)
-    if subj is None or subj.i > v.i:
+    subj = max((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i),
+               key=lambda c: c.i, default=None)
+    if subj is None:
         return None
     lb = subj.left_edge.i
     sdoc = ctx.sdoc
