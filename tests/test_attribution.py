@@ -475,3 +475,13 @@ def test_two_subjects_before_a_trailing_cue_the_nearer_one_speaks():
     assert att.source_text == "diplomats"
     assert span_text(doc, att.content_start, att.content_end) == (
         "The talks stalled over the prisoner list")
+
+
+def test_mixed_quote_styles_close_the_quotation_before_the_cue():
+    """'“…," X said' (a curly opening, a straight closing mark): the quotation ends there."""
+    doc = attributed('“We are going to rebuild the bridge," the mayor said. "It will take '
+                     'two years.”')
+    said = next(a for a in doc.attributions if a.scope == "explicit")
+    assert said.source_text == "the mayor"
+    assert span_text(doc, said.content_start, said.content_end) == (
+        '“We are going to rebuild the bridge,"')

@@ -1169,14 +1169,24 @@ def _extend_to_quote(ctx: _Ctx, cs: int, ce: int) -> tuple[int, int]:
     text = ctx.text
     p0, p1 = ctx.paras[_para_of(ctx, cs)]
     if cs > 0 and text[cs - 1] in "“" and cs - 1 >= p0:
-        j = text.find("”", ce, p1)
+        j = _closing_mark(text, ce, p1)
         if j != -1 and text.count("“", ce, j) == 0:
             return cs - 1, j + 1
     if ce < len(text) and text[cs:ce].count("“") > text[cs:ce].count("”"):
-        j = text.find("”", ce, p1)
+        j = _closing_mark(text, ce, p1)
         if j != -1:
             return cs, j + 1
     return cs, ce
+
+
+def _closing_mark(text: str, start: int, end: int) -> int:
+    """The first closing quotation mark in text[start:end]: a curly one, or a straight one
+    right after a word (mixed styles: '“We will win," she said')."""
+    for i in range(start, end):
+        c = text[i]
+        if c == "”" or c == '"' and i > 0 and text[i - 1] not in _OPENERS:
+            return i
+    return -1
 
 
 # --------------------------------------------------------------------------------------
