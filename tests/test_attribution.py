@@ -485,3 +485,10 @@ def test_mixed_quote_styles_close_the_quotation_before_the_cue():
     assert said.source_text == "the mayor"
     assert span_text(doc, said.content_start, said.content_end) == (
         '“We are going to rebuild the bridge,"')
+
+
+def test_quotation_closed_right_before_a_no_break_space_and_the_speaker():
+    doc = attributed("“Like the old port. Or the mines,”\u00a0Mayor Lee said.")
+    said = next(a for a in doc.attributions if a.cue == "said")
+    assert said.source_text == "Mayor Lee"
+    assert span_text(doc, said.content_start, said.content_end).startswith("Or the mines")

@@ -1083,12 +1083,15 @@ def _split_paren(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
                key=lambda c: c.i, default=None)
     if subj is None:
         return None
-    lb = subj.left_edge.i
     sdoc = ctx.sdoc
+    lb = subj.left_edge.i
+    while lb > unit.start and sdoc[lb - 1].is_space:
+        lb -= 1
     if lb <= unit.start + 1 or sdoc[lb - 1].text not in (",", "—", "–") + tuple(_CLOSE_QUOTES):
         return None
     a, b = _trim(ctx, unit.start, lb)
-    if a >= b or not any(t.pos_ in ("VERB", "AUX", "ADJ") for t in sdoc[a:b]):
+    quoted = sdoc[lb - 1].text in _CLOSE_QUOTES
+    if a >= b or not quoted and not any(t.pos_ in ("VERB", "AUX", "ADJ") for t in sdoc[a:b]):
         return None
     return a, b
 
@@ -1149,7 +1152,7 @@ def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
         subj = None  # '“… mode,” said X': the parser took a quoted noun for the subject
     left = ctx.sdoc[subj.left_edge.i].idx if subj is not None and subj.i < v.i else v.idx
     k = left - 1
-    while k >= p0 and text[k] in " \t,":
+    while k >= p0 and text[k] in " \t\u00a0,":
         k -= 1
     if k >= p0 and text[k] in "”\"":
         opener = "“" if text[k] == "”" else '"'
@@ -2392,7 +2395,7 @@ def _in_closed_quote(ctx: _Ctx, pos: int) -> bool:
 
 
 _QUOTE_MARK = re.compile(r'[“”"]')
-_OPENERS = frozenset(" \t\n([{—–-")
+_OPENERS = frozenset(" \t\n\u00a0([{—–-")
 
 
 def _unquoted(ctx: _Ctx, atts: list[Attribution]) -> list[Attribution]:
