@@ -492,3 +492,10 @@ def test_quotation_closed_right_before_a_no_break_space_and_the_speaker():
     said = next(a for a in doc.attributions if a.cue == "said")
     assert said.source_text == "Mayor Lee"
     assert span_text(doc, said.content_start, said.content_end).startswith("Or the mines")
+
+
+def test_mistyped_opening_mark_after_a_word_closes_the_quotation():
+    doc = attributed("“Probably never,“ she said. “The river keeps rising.”", broad=True)
+    said = next(a for a in doc.attributions if a.scope == "explicit")
+    assert said.source_text == "she"
+    assert span_text(doc, said.content_start, said.content_end) == "“Probably never,“"

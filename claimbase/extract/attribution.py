@@ -1148,14 +1148,14 @@ def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
             return q, k + 1
     # before: the clause starts right after a closing quote
     subj = _subject(v)
-    if ctx.broad and subj is not None and in_quote(text, subj.idx):
+    if ctx.broad and subj is not None and _in_closed_quote(ctx, subj.idx):
         subj = None  # '“… mode,” said X': the parser took a quoted noun for the subject
     left = ctx.sdoc[subj.left_edge.i].idx if subj is not None and subj.i < v.i else v.idx
     k = left - 1
     while k >= p0 and text[k] in " \t\u00a0,":
         k -= 1
-    if k >= p0 and text[k] in "”\"":
-        opener = "“" if text[k] == "”" else '"'
+    if k >= p0 and (text[k] in "”\"" or text[k] == "“" and k > p0 and text[k - 1] not in _OPENERS):
+        opener = '"' if text[k] == '"' else "“"  # '“Never,“ she said': a mistyped close
         q = text.rfind(opener, p0, k)
         if q != -1:
             return q, k + 1
@@ -1183,11 +1183,11 @@ def _extend_to_quote(ctx: _Ctx, cs: int, ce: int) -> tuple[int, int]:
 
 
 def _closing_mark(text: str, start: int, end: int) -> int:
-    """The first closing quotation mark in text[start:end]: a curly one, or a straight one
-    right after a word (mixed styles: '“We will win," she said')."""
+    """The first closing quotation mark in text[start:end]: a curly one, or a straight or
+    mistyped opening one right after a word ('“We will win," she said', '“Never,“ he said')."""
     for i in range(start, end):
         c = text[i]
-        if c == "”" or c == '"' and i > 0 and text[i - 1] not in _OPENERS:
+        if c == "”" or c in "\"“" and i > 0 and text[i - 1] not in _OPENERS:
             return i
     return -1
 
@@ -2386,7 +2386,8 @@ def _in_closed_quote(ctx: _Ctx, pos: int) -> bool:
     depth = 0
     for m in _QUOTE_MARK.finditer(text, start, pos):
         i = m.start()
-        opening = m.group() == "“" or m.group() == '"' and (i == 0 or text[i - 1] in _OPENERS)
+        # a mark opens after a space or the line start ('“…,“ she said': a mistyped close)
+        opening = i == start or text[i - 1] in _OPENERS if m.group() in "“\"" else False
         depth = depth + 1 if opening else max(0, depth - 1)
     if depth == 0 and text[start:pos].count("''") % 2 == 0:
         return False
