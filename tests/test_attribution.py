@@ -499,3 +499,10 @@ def test_mistyped_opening_mark_after_a_word_closes_the_quotation():
     said = next(a for a in doc.attributions if a.scope == "explicit")
     assert said.source_text == "she"
     assert span_text(doc, said.content_start, said.content_end) == "“Probably never,“"
+
+
+def test_quote_verbs_report_only_a_quotation():
+    """'“…,” the letter reads' reports the letter; 'The students read the report' does not."""
+    doc = attributed("“Our support for the new clinic is not abstract,” the letter reads.")
+    assert _one(doc).source_text == "the letter" and _one(doc).cue == "reads"
+    assert attributed("The students read the report on Monday.").attributions == []
