@@ -506,3 +506,10 @@ def test_quote_verbs_report_only_a_quotation():
     doc = attributed("“Our support for the new clinic is not abstract,” the letter reads.")
     assert _one(doc).source_text == "the letter" and _one(doc).cue == "reads"
     assert attributed("The students read the report on Monday.").attributions == []
+
+
+def test_broad_possessive_pronoun_owns_a_noun_cue():
+    text = "Contrary to his claim that the dam was safe, engineers found cracks."
+    assert attributed(text).attributions == []
+    att = _one(attributed(text, broad=True))
+    assert att.source_text == "his" and att.cue == "claim"

@@ -1311,7 +1311,8 @@ def _noun_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
         if owner is not None and (clause is not None or of_obj is not None):
             last = of_obj.head if of_obj is not None else tok
             cue = (_cue_span(ctx, tok.head)[0], last.idx + len(last))
-    if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+    if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your") \
+            and not ctx.broad:  # broad: PolNeAR marks the possessive pronoun ("his claim")
         return None
     body = clause if clause is not None else of_obj
     if body is None:
