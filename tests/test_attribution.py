@@ -513,3 +513,4 @@ def test_broad_possessive_pronoun_owns_a_noun_cue():
     assert attributed(text).attributions == []
     att = _one(attributed(text, broad=True))
     assert att.source_text == "his" and att.cue == "claim"
+

@@ -598,7 +598,9 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
     src, impersonal = _source_head(ctx, v)
     subjects = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
     if v.dep_ == "ROOT" and len(subjects) >= 2:  # "Talks stalled …, diplomats say": the
-        src, comp = subjects[-1], None  # nearer subject speaks, the clause before is said
+        src = subjects[-1]  # nearer subject speaks, the clause before is said
+        if how != "ccomp":
+            comp = None
     if src is not None and not _in_unit(ctx, src, unit):
         return None
     if src is not None and _quoted_self(ctx, src, unit):
@@ -1087,10 +1089,11 @@ def _split_paren(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
     lb = subj.left_edge.i
     while lb > unit.start and sdoc[lb - 1].is_space:
         lb -= 1
-    if lb <= unit.start + 1 or sdoc[lb - 1].text not in (",", "—", "–") + tuple(_CLOSE_QUOTES):
+    if lb <= unit.start + 1 or sdoc[lb - 1].text not in (",", "—", "–", "''") + tuple(
+            _CLOSE_QUOTES):
         return None
     a, b = _trim(ctx, unit.start, lb)
-    quoted = sdoc[lb - 1].text in _CLOSE_QUOTES
+    quoted = sdoc[lb - 1].text in _CLOSE_QUOTES or sdoc[lb - 1].text == "''"
     if a >= b or not quoted and not any(t.pos_ in ("VERB", "AUX", "ADJ") for t in sdoc[a:b]):
         return None
     return a, b
