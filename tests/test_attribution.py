@@ -514,3 +514,10 @@ def test_broad_possessive_pronoun_owns_a_noun_cue():
     att = _one(attributed(text, broad=True))
     assert att.source_text == "his" and att.cue == "claim"
 
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb_phrase():
+    doc = attributed("He repeatedly insulted the staff, according to show insiders.")
+    att = next(a for a in doc.attributions if a.cue == "according to")
+    assert att.source_text == "show insiders"
+    assert span_text(doc, att.content_start, att.content_end) == "He repeatedly insulted the staff"

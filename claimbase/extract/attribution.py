@@ -1205,11 +1205,17 @@ def _according(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
         return None
     to = sdoc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None:  # "according to show insiders" parsed as a verb phrase: the words up
+        k = to.i + 1  # to the next punctuation, when they end in a noun
+        while k < unit.end and not sdoc[k].is_punct:
+            k += 1
+        if not 1 <= k - to.i - 1 <= 6 or sdoc[k - 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        pobj, (s0, s1) = sdoc[k - 1], (to.i + 1, k)
+    else:
+        s0, s1 = _np_span(ctx, pobj, unit)
     if pobj.lemma_.lower() in ctx.lx.according_non or pobj.lower_ in ctx.lx.according_non:
         return None
-    s0, s1 = _np_span(ctx, pobj, unit)
     # the whole "according to NP" phrase, with a following "of …" etc.
     p1 = max(s1, pobj.right_edge.i + 1)
     before = _trim(ctx, unit.start, tok.i)
