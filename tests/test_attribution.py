@@ -413,3 +413,111 @@ def test_broad_mode_is_univocal_like_polnear():
     assert "has claimed" not in broad and broad["said"].source_text == "The mayor"
     assert broad["complained about"].parent is None
     assert broad["complained about"].source_text == "Residents"
+
+
+def test_headline_name_the_article_knows_as_a_person_is_a_speaker_turn():
+    """'Surname: …' in a title: the tagger rarely knows a bare surname, the article does."""
+    text = ("Okafor: The port deal will collapse by spring.\n\n"
+            "Lagos governor Amaka Okafor told reporters on Friday that the port deal was doomed.")
+    turn = {a.cue: a for a in attributed(text).attributions}[":"]
+    assert turn.source_text == "Okafor"
+    assert span_text(attributed(text), turn.content_start, turn.content_end).startswith(
+        "The port deal")
+
+
+def test_pull_quote_opened_with_a_mistyped_closing_mark():
+    doc = attributed("”We will rebuild the school before winter.” ― Farid Haddad\n")
+    att = _one(doc)
+    assert att.source_text == "Farid Haddad" and att.cue == "―"
+    assert span_text(doc, att.content_start, att.content_end).startswith("”We will rebuild")
+
+
+def test_broad_raising_verb_and_bare_participle_have_no_source():
+    """PolNeAR: 'X seems to …' is the author's judgement; 'Asked about …, Y said' — Y was
+    asked, the asker is unnamed."""
+    seems = {a.cue: a for a in attributed(
+        "The minister seems to have abandoned the reform plan.", broad=True).attributions}
+    assert seems["seems"].source_start is None
+    asked = {a.cue: a for a in attributed(
+        "Asked about the ceasefire, the general said the truce would hold.",
+        broad=True).attributions}
+    assert asked["Asked about"].source_start is None
+    assert asked["said"].source_text == "the general"
+
+
+def test_broad_in_a_statement_names_the_speaker_not_the_statement():
+    doc = attributed("In an interview on Sunday, the mayor was blunt about the flood damage.",
+                     broad=True)
+    att = _one(doc)
+    assert att.source_text == "the mayor" and att.cue == "interview"
+    assert span_text(doc, att.content_start, att.content_end).startswith("was blunt")
+
+
+def test_broad_no_reply_to_a_request_is_reported_narrow_mode_keeps_the_negation_rule():
+    text = "The army did not immediately respond to requests for comment."
+    att = _one(attributed(text, broad=True))
+    assert att.source_text == "The army" and att.cue == "did not immediately respond"
+    assert attributed(text).attributions == []
+
+
+def test_trailing_cue_whose_clause_hangs_loosely_on_it():
+    """'Y, X say.' where the parser hangs Y on the cue without a clause link."""
+    doc = attributed("Border town quiet after the shelling, residents say.")
+    att = _one(doc)
+    assert att.source_text == "residents" and att.cue == "say"
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "Border town quiet after the shelling")
+
+
+def test_two_subjects_before_a_trailing_cue_the_nearer_one_speaks():
+    doc = attributed("The talks stalled over the prisoner list, diplomats said on Monday.")
+    att = _one(doc)
+    assert att.source_text == "diplomats"
+    assert span_text(doc, att.content_start, att.content_end) == (
+        "The talks stalled over the prisoner list")
+
+
+def test_mixed_quote_styles_close_the_quotation_before_the_cue():
+    """'“…," X said' (a curly opening, a straight closing mark): the quotation ends there."""
+    doc = attributed('“We are going to rebuild the bridge," the mayor said. "It will take '
+                     'two years.”')
+    said = next(a for a in doc.attributions if a.scope == "explicit")
+    assert said.source_text == "the mayor"
+    assert span_text(doc, said.content_start, said.content_end) == (
+        '“We are going to rebuild the bridge,"')
+
+
+def test_quotation_closed_right_before_a_no_break_space_and_the_speaker():
+    doc = attributed("“Like the old port. Or the mines,”\u00a0Mayor Lee said.")
+    said = next(a for a in doc.attributions if a.cue == "said")
+    assert said.source_text == "Mayor Lee"
+    assert span_text(doc, said.content_start, said.content_end).startswith("Or the mines")
+
+
+def test_mistyped_opening_mark_after_a_word_closes_the_quotation():
+    doc = attributed("“Probably never,“ she said. “The river keeps rising.”", broad=True)
+    said = next(a for a in doc.attributions if a.scope == "explicit")
+    assert said.source_text == "she"
+    assert span_text(doc, said.content_start, said.content_end) == "“Probably never,“"
+
+
+def test_quote_verbs_report_only_a_quotation():
+    """'“…,” the letter reads' reports the letter; 'The students read the report' does not."""
+    doc = attributed("“Our support for the new clinic is not abstract,” the letter reads.")
+    assert _one(doc).source_text == "the letter" and _one(doc).cue == "reads"
+    assert attributed("The students read the report on Monday.").attributions == []
+
+
+def test_broad_possessive_pronoun_owns_a_noun_cue():
+    text = "Contrary to his claim that the dam was safe, engineers found cracks."
+    assert attributed(text).attributions == []
+    att = _one(attributed(text, broad=True))
+    assert att.source_text == "his" and att.cue == "claim"
+
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb_phrase():
+    doc = attributed("He repeatedly insulted the staff, according to show insiders.")
+    att = next(a for a in doc.attributions if a.cue == "according to")
+    assert att.source_text == "show insiders"
+    assert span_text(doc, att.content_start, att.content_end) == "He repeatedly insulted the staff"

@@ -109,6 +109,10 @@ class Lex:
     not_cue_verbs: frozenset[str]
     learned_classes: dict[str, str]
     learned_min_rate: dict[str, float]
+    raising: frozenset[str]
+    speech_events: frozenset[str]
+    no_reply: frozenset[str]
+    reply_requests: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -133,6 +137,8 @@ def lex() -> Lex:
         learned_classes={str(w).lower(): cls for cls, words in c.raw["cue_classes"].items()
                          for w in words},
         learned_min_rate={str(k): float(v) for k, v in c.raw["learned_cue_min_rate"].items()},
+        raising=c.set("raising_verbs"), speech_events=c.set("speech_event_nouns"),
+        no_reply=c.set("no_reply_verbs"), reply_requests=c.set("reply_request_nouns"),
     )
 
 
@@ -590,6 +596,11 @@ def _verb_attribution(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
         return None
     comp, how = _complement(ctx, v, unit)
     src, impersonal = _source_head(ctx, v)
+    subjects = [c for c in v.children if c.dep_ == "nsubj" and c.i < v.i]
+    if v.dep_ == "ROOT" and len(subjects) >= 2:  # "Talks stalled …, diplomats say": the
+        src = subjects[-1]  # nearer subject speaks, the clause before is said
+        if how != "ccomp":
+            comp = None
     if src is not None and not _in_unit(ctx, src, unit):
         return None
     if src is not None and _quoted_self(ctx, src, unit):
@@ -1036,6 +1047,8 @@ def _phrasal_prep(ctx: _Ctx, v: Any, how: str) -> Any:
 def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
     """'Y, X said, …' parsed with the cue as a dependent of the content: content = the head
     clause without the cue's own subtree; 'As X reported, Y' likewise."""
+    if v.dep_ == "ROOT" and _subject(v) is not None:
+        return _split_paren(ctx, v, unit)
     if v.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or _subject(v) is None:
         return None
     head = v.head
@@ -1063,6 +1076,27 @@ def _parenthetical_content(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | N
         return None
     right = _trim(ctx, rb + 1, unit.end)
     return right if right[0] < right[1] and right[0] <= head.i < right[1] else None
+
+
+def _split_paren(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
+    """'Y, X said.' with Y hung loosely on the cue (or parsed apart): the words before the
+    comma that precedes the cue's subject are the content."""
+    subj = max((c for c in v.children if c.dep_ == "nsubj" and c.i < v.i),
+               key=lambda c: c.i, default=None)
+    if subj is None:
+        return None
+    sdoc = ctx.sdoc
+    lb = subj.left_edge.i
+    while lb > unit.start and sdoc[lb - 1].is_space:
+        lb -= 1
+    if lb <= unit.start + 1 or sdoc[lb - 1].text not in (",", "—", "–", "''") + tuple(
+            _CLOSE_QUOTES):
+        return None
+    a, b = _trim(ctx, unit.start, lb)
+    quoted = sdoc[lb - 1].text in _CLOSE_QUOTES or sdoc[lb - 1].text == "''"
+    if a >= b or not quoted and not any(t.pos_ in ("VERB", "AUX", "ADJ") for t in sdoc[a:b]):
+        return None
+    return a, b
 
 
 def _paren_bounds(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int]:
@@ -1117,14 +1151,14 @@ def _adjacent_quote(ctx: _Ctx, v: Any, unit: Unit) -> tuple[int, int] | None:
             return q, k + 1
     # before: the clause starts right after a closing quote
     subj = _subject(v)
-    if ctx.broad and subj is not None and in_quote(text, subj.idx):
+    if ctx.broad and subj is not None and _in_closed_quote(ctx, subj.idx):
         subj = None  # '“… mode,” said X': the parser took a quoted noun for the subject
     left = ctx.sdoc[subj.left_edge.i].idx if subj is not None and subj.i < v.i else v.idx
     k = left - 1
-    while k >= p0 and text[k] in " \t,":
+    while k >= p0 and text[k] in " \t\u00a0,":
         k -= 1
-    if k >= p0 and text[k] in "”\"":
-        opener = "“" if text[k] == "”" else '"'
+    if k >= p0 and (text[k] in "”\"" or text[k] == "“" and k > p0 and text[k - 1] not in _OPENERS):
+        opener = '"' if text[k] == '"' else "“"  # '“Never,“ she said': a mistyped close
         q = text.rfind(opener, p0, k)
         if q != -1:
             return q, k + 1
@@ -1141,14 +1175,24 @@ def _extend_to_quote(ctx: _Ctx, cs: int, ce: int) -> tuple[int, int]:
     text = ctx.text
     p0, p1 = ctx.paras[_para_of(ctx, cs)]
     if cs > 0 and text[cs - 1] in "“" and cs - 1 >= p0:
-        j = text.find("”", ce, p1)
+        j = _closing_mark(text, ce, p1)
         if j != -1 and text.count("“", ce, j) == 0:
             return cs - 1, j + 1
     if ce < len(text) and text[cs:ce].count("“") > text[cs:ce].count("”"):
-        j = text.find("”", ce, p1)
+        j = _closing_mark(text, ce, p1)
         if j != -1:
             return cs, j + 1
     return cs, ce
+
+
+def _closing_mark(text: str, start: int, end: int) -> int:
+    """The first closing quotation mark in text[start:end]: a curly one, or a straight or
+    mistyped opening one right after a word ('“We will win," she said', '“Never,“ he said')."""
+    for i in range(start, end):
+        c = text[i]
+        if c == "”" or c in "\"“" and i > 0 and text[i - 1] not in _OPENERS:
+            return i
+    return -1
 
 
 # --------------------------------------------------------------------------------------
@@ -1161,11 +1205,17 @@ def _according(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
         return None
     to = sdoc[tok.i + 1]
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
+    if pobj is None:  # "according to show insiders" parsed as a verb phrase: the words up
+        k = to.i + 1  # to the next punctuation, when they end in a noun
+        while k < unit.end and not sdoc[k].is_punct:
+            k += 1
+        if not 1 <= k - to.i - 1 <= 6 or sdoc[k - 1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        pobj, (s0, s1) = sdoc[k - 1], (to.i + 1, k)
+    else:
+        s0, s1 = _np_span(ctx, pobj, unit)
     if pobj.lemma_.lower() in ctx.lx.according_non or pobj.lower_ in ctx.lx.according_non:
         return None
-    s0, s1 = _np_span(ctx, pobj, unit)
     # the whole "according to NP" phrase, with a following "of …" etc.
     p1 = max(s1, pobj.right_edge.i + 1)
     before = _trim(ctx, unit.start, tok.i)
@@ -1270,7 +1320,8 @@ def _noun_attribution(ctx: _Ctx, tok: Any, unit: Unit, n: int) -> _Found | None:
         if owner is not None and (clause is not None or of_obj is not None):
             last = of_obj.head if of_obj is not None else tok
             cue = (_cue_span(ctx, tok.head)[0], last.idx + len(last))
-    if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your"):
+    if owner is None or owner.lower_ in ("its", "their", "his", "her", "my", "our", "your") \
+            and not ctx.broad:  # broad: PolNeAR marks the possessive pronoun ("his claim")
         return None
     body = clause if clause is not None else of_obj
     if body is None:
@@ -1392,12 +1443,28 @@ def _looks_like_speaker(ctx: _Ctx, a: int, b: int, titled: bool) -> bool:
     if not labels and (last in ctx.lx.report_nouns or last in ctx.lx.media_nouns) \
             and span[-1].i == span.start + len(span) - 1 and len(span) <= 3:
         return True  # "Poll: …", "Newspaper: …" headline labels
+    if _named_elsewhere(ctx, span):
+        return True
     if labels & {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "WORK_OF_ART"}:
         return False
     actor = _dictionary_actor(ctx, ctx.text[a:b])
     if actor is not None:
         return getattr(actor, "kind", "") == "person"
     return titled and len(span) >= 2
+
+
+def _named_elsewhere(ctx: _Ctx, span: Any) -> bool:
+    """A short title-case name ('Sanders', 'Cecile Richards') whose last word the parse tags
+    as a person elsewhere in the article: a headline 'Sanders: …' quotes that person, though
+    the tagger rarely knows a bare surname in a title."""
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 3 or not all(t.text[:1].isupper() for t in words):
+        return False
+    last = words[-1]
+    if not last.is_alpha or len(last) < 3 or last.lower_ in ctx.lx.label_stop:
+        return False
+    return any(t.ent_type_ == "PERSON" and t.text == last.text
+               for t in ctx.sdoc if not span.start <= t.i < span.end)
 
 
 def _turn_records(ctx: _Ctx, turns: list[tuple[int, int, int, int]]) -> list[_Found]:
@@ -1443,6 +1510,10 @@ def _dash_attributions(ctx: _Ctx) -> list[_Found]:
         line0 = text.rfind("\n", p0, close) + 1 if text.rfind("\n", p0, close) != -1 else p0
         opener = "“" if m.group(1) == "”" else '"'
         q = text.find(opener, line0, close)
+        if q == -1:  # a line opened with a mistyped closing mark: '”Fear. …” ― Name'
+            lead = len(text[line0:close]) - len(text[line0:close].lstrip())
+            q = line0 + lead if text[line0 + lead:line0 + lead + 1] in ("”", '"') \
+                and line0 + lead < close else -1
         if q == -1:
             continue
         span = ctx.sdoc.char_span(m.start(3), m.end(3), alignment_mode="expand")
@@ -1841,7 +1912,8 @@ def _detect(ctx: _Ctx) -> list[_Found]:
                 f = _according(ctx, tok, unit, n)
             elif tok.pos_ in ("VERB", "AUX"):
                 f = _verb_attribution(ctx, tok, unit, n) or _learned_attribution(
-                    ctx, tok, unit, n) or _passive_attribution(ctx, tok, unit, n)
+                    ctx, tok, unit, n) or _passive_attribution(ctx, tok, unit, n) or (
+                    _no_reply(ctx, tok, unit, n) if ctx.broad else None)
                 if f is not None:
                     extra = _conj_statement(ctx, tok, unit, n, f) or _paren_rest(
                         ctx, tok, unit, n, f)
@@ -1887,6 +1959,28 @@ def _reporting_lemma(ctx: _Ctx, tok: Any) -> str | None:
         if cand and ctx.lx.verbs.get(cand) in ("report", "belief", "evidence"):
             return cand
     return None
+
+
+def _no_reply(ctx: _Ctx, v: Any, unit: Unit, n: int) -> _Found | None:
+    """Broad mode: 'X did not (immediately) respond to requests for comment' — a negated
+    reply verb whose object is a request: X's (non-)response is reported."""
+    if v.lemma_.lower() not in ctx.lx.no_reply or not _negated(v):
+        return None
+    src = _subject(v)
+    if src is None or not _in_unit(ctx, src, unit) or src.lower_ in _NO_SOURCE \
+            or src.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    prep = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if obj is None or obj.lemma_.lower() not in ctx.lx.reply_requests:
+        return None
+    a, b = _trim(ctx, *_subtree_span(ctx, prep, unit))
+    if a >= b:
+        return None
+    neg = min((c.i for c in v.children if c.dep_ in ("neg", "aux") and c.i < v.i), default=v.i)
+    cue = (ctx.sdoc[neg].idx, _cue_span(ctx, v)[1])
+    return _Found(_np_span(ctx, src, unit), src, cue, _chars(ctx, a, b), unit=n,
+                  carries=False, cls="report")
 
 
 def _colon_quote(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
@@ -1976,6 +2070,18 @@ def _in_document(ctx: _Ctx, unit: Unit, n: int) -> _Found | None:
     a, b = _trim(ctx, first.right_edge.i + 1, unit.end)
     if a >= b or not any(t.pos_ in ("VERB", "AUX") for t in sdoc[a:b]):
         return None
+    if ctx.broad and pobj.lemma_.lower() in ctx.lx.speech_events:
+        # "In a statement, X …": X speaks (the statement is the cue), not the statement
+        subj = _subject(first.head)
+        if subj is None or subj.pos_ not in ("PROPN", "PRON", "NOUN") \
+                or subj.lower_ in _NO_SOURCE or not a <= subj.i < b:
+            return None
+        src = _np_span(ctx, subj, unit)
+        a, b = _trim(ctx, max(a, src[1]), b)
+        if a >= b:
+            return None
+        return _Found(src, subj, (pobj.idx, pobj.idx + len(pobj)), _chars(ctx, a, b), unit=n,
+                      carries=False)
     return _Found(_np_span(ctx, pobj, unit), pobj, (first.idx, first.idx + len(first)),
                   _chars(ctx, a, b), unit=n, carries=False)
 
@@ -2173,7 +2279,34 @@ def find_attributions(doc: Document, res: Any) -> None:
         for att in doc.attributions:
             if att.source_start is None and att.cue_start is not None:
                 _clause_source(ctx, att)
+            elif att.source_start is not None and (_raising_cue(ctx, att)
+                                                   or _reduced_passive(ctx, att)):
+                att.source_start = att.source_end = att.source_text = att.source_id = None
+                att.source_kind = "author"
     _annotate(doc)
+
+
+def _raising_cue(ctx: _Ctx, att: Attribution) -> bool:
+    """A raising verb with its complement ('X seems to …', 'X appears ready', 'it appears
+    that …'): its subject holds no view, the judgement is the author's (PolNeAR leaves such
+    records sourceless); 'X appeared on television' is no raising use."""
+    span = ctx.sdoc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.lemma_.lower() in ctx.lx.raising and any(
+        c.dep_ in ("xcomp", "acomp", "oprd", "ccomp") for c in root.children)
+
+
+def _reduced_passive(ctx: _Ctx, att: Attribution) -> bool:
+    """A bare past participle cue without an agent ('Asked about the deal, X said …', 'also
+    known as …'): the clause's subject is the one asked or named, not the source."""
+    span = ctx.sdoc.char_span(att.cue_start, att.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.tag_ == "VBN" and root.dep_ in ("advcl", "acl") and not any(
+        c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in root.children)
 
 
 def _clause_source(ctx: _Ctx, att: Attribution) -> None:
@@ -2263,7 +2396,8 @@ def _in_closed_quote(ctx: _Ctx, pos: int) -> bool:
     depth = 0
     for m in _QUOTE_MARK.finditer(text, start, pos):
         i = m.start()
-        opening = m.group() == "“" or m.group() == '"' and (i == 0 or text[i - 1] in _OPENERS)
+        # a mark opens after a space or the line start ('“…,“ she said': a mistyped close)
+        opening = i == start or text[i - 1] in _OPENERS if m.group() in "“\"" else False
         depth = depth + 1 if opening else max(0, depth - 1)
     if depth == 0 and text[start:pos].count("''") % 2 == 0:
         return False
@@ -2272,7 +2406,7 @@ def _in_closed_quote(ctx: _Ctx, pos: int) -> bool:
 
 
 _QUOTE_MARK = re.compile(r'[“”"]')
-_OPENERS = frozenset(" \t\n([{—–-")
+_OPENERS = frozenset(" \t\n\u00a0([{—–-")
 
 
 def _unquoted(ctx: _Ctx, atts: list[Attribution]) -> list[Attribution]:
@@ -2321,6 +2455,7 @@ def _univocal(ctx: _Ctx, atts: list[Attribution]) -> None:
         if a.scope == "block" or p.scope in ("block", "carried") or a.source_start is None \
                 or before and a.cue_class in _UNNEST_CLASSES:
             a.parent = None
+
 
 
 def _starts_at_turn(ctx: _Ctx, f: _Found, turns: list[tuple[int, int, int, int]]) -> bool:
