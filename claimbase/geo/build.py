@@ -24,6 +24,7 @@ import io
 import json
 import math
 import os
+import shutil
 import sqlite3
 import time
 import zipfile
@@ -475,20 +476,37 @@ def merge_known(con: sqlite3.Connection, rows: Iterable[PlaceRow], source: str,
 def import_dump(path: Path, dump: Path) -> dict[str, int]:
     """Add the rows of a GeoNames-format dump to an existing gazetteer (idempotent per file).
 
-    Returns {"new": places added, "merged": rows whose place was already known}."""
+    Returns {"new": places added, "merged": rows whose place was already known}. The import
+    is written to a copy that then replaces the index, as a build does: readers open the
+    index `immutable`, so it is never changed in place."""
     source = f"import:{dump.name}"
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.importing")
+    shutil.copyfile(path, tmp)
+    try:
+        stats = _import_into(tmp, dump, source)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+    return stats
+
+
+def _import_into(path: Path, dump: Path, source: str) -> dict[str, int]:
+    """Import `dump` into the index file at `path`, in place."""
     con = sqlite3.connect(path)
-    con.execute("DELETE FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?) "
-                "OR kind=?", (source, source))
-    con.execute("DELETE FROM places WHERE source=?", (source,))
-    stats = {"new": 0, "merged": 0}
-    insert_rows(con, merge_known(con, dump_rows(dump, dump_admin_names(dump, con)), source,
-                                 stats))
-    row = con.execute("SELECT value FROM meta WHERE key='imports'").fetchone()
-    imports = json.loads(row[0]) if row else []
-    if str(dump.resolve()) not in imports:
-        imports.append(str(dump.resolve()))
-    con.execute("INSERT OR REPLACE INTO meta VALUES ('imports', ?)", (json.dumps(imports),))
-    con.commit()
-    con.close()
+    try:
+        con.execute("DELETE FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?) "
+                    "OR kind=?", (source, source))
+        con.execute("DELETE FROM places WHERE source=?", (source,))
+        stats = {"new": 0, "merged": 0}
+        insert_rows(con, merge_known(con, dump_rows(dump, dump_admin_names(dump, con)), source,
+                                     stats))
+        row = con.execute("SELECT value FROM meta WHERE key='imports'").fetchone()
+        imports = json.loads(row[0]) if row else []
+        if str(dump.resolve()) not in imports:
+            imports.append(str(dump.resolve()))
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('imports', ?)", (json.dumps(imports),))
+        con.commit()
+    finally:
+        con.close()
     return stats

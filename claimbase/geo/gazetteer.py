@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
 
@@ -41,6 +42,8 @@ _COLUMNS = ("id, gid, name, lat, lon, country, admin1, admin2, feature, populati
             " precision")
 _SELECT = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, a.norm "
            "FROM aliases a JOIN places p ON p.id = a.place")
+
+MMAP_BYTES = 1 << 30  # memory-map up to 1 GiB of the index (it is ~100 MB)
 
 
 def default_path() -> Path:
@@ -108,10 +111,16 @@ class Context:
     counties: frozenset = frozenset()  # (admin1, admin-2 name key) named in the document
 
     def key(self) -> tuple:
-        top = tuple(sorted(self.countries.most_common(3))) + tuple(
-            sorted(self.admins.most_common(3))) + tuple(sorted(self.actors.most_common(3)))
+        top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:])
         return (top, self.admin1, self.country, pts, self.cue, self.counties)
+
+
+def _top3(counts: Counter) -> tuple:
+    """The three most common (key, count) pairs, sorted: `sorted(counts.most_common(3))`."""
+    if len(counts) <= 3:
+        return tuple(sorted(counts.items()))
+    return tuple(sorted(counts.most_common(3)))
 
 
 CUE_FEATURES = {
@@ -178,10 +187,18 @@ class Gazetteer:
 
     @property
     def con(self) -> sqlite3.Connection:
+        """This thread's read-only connection.
+
+        Opened `immutable`: the index is only ever replaced whole (build and import write a
+        new file and rename it over the old one, so an open connection keeps reading the file
+        it opened), which spares every query SQLite's file locking and change check. The file
+        is memory-mapped so pages are read without copying.
+        """
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+            con = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro&immutable=1", uri=True,
                                   check_same_thread=False)
+            con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._local.con = con
         return con
 
