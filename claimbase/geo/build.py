@@ -37,18 +37,21 @@ from pathlib import Path
 from claimbase.config import DATA_DIR
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
 ADMIN_POINTS_FILE = DATA_DIR / "admin_points.tsv"  # centres of large states and provinces
 
+# places.name_norm / name_fold are norm() and fold() of the display name, precomputed so that
+# ranking needs no key computation per candidate; aliases.fold is fold() of the alias.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, gid TEXT, name TEXT NOT NULL, lat REAL, lon REAL,
     country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER DEFAULT 0,
-    importance REAL DEFAULT 0, precision INTEGER, source TEXT, code TEXT
+    importance REAL DEFAULT 0, precision INTEGER, source TEXT, code TEXT,
+    name_norm TEXT, name_fold TEXT
 );
 CREATE TABLE IF NOT EXISTS aliases (
     norm TEXT NOT NULL, fold TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT, alias TEXT
@@ -382,7 +385,7 @@ def insert_rows(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
             row.population, row.feature)
         places.append((next_id, row.gid, row.name, row.lat, row.lon, row.country, row.admin1,
                        row.admin2, row.feature, row.population, imp, row.precision, row.source,
-                       row.code))
+                       row.code, norm(row.name), fold(row.name)))
         aliases.extend((n, f, next_id, k, a) for n, f, k, a in _alias_keys(row))
         next_id += 1
         if len(aliases) > 200_000:
@@ -392,7 +395,7 @@ def insert_rows(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
 
 
 def _flush(cur: sqlite3.Cursor, places: list, aliases: list) -> None:
-    cur.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    cur.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     cur.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)", aliases)
     places.clear()
     aliases.clear()
@@ -412,7 +415,8 @@ def add_extra_aliases(con: sqlite3.Connection, path: Path = ALIASES_FILE) -> Non
             continue
         if kind == "english":  # the English name becomes the display name
             old = cur.execute("SELECT name FROM places WHERE id=?", (hit[0],)).fetchone()[0]
-            cur.execute("UPDATE places SET name=? WHERE id=?", (names[0], hit[0]))
+            cur.execute("UPDATE places SET name=?, name_norm=?, name_fold=? WHERE id=?",
+                        (names[0], norm(names[0]), fold(names[0]), hit[0]))
             cur.execute("UPDATE places SET admin1=? WHERE country=? AND admin1=?",
                         (names[0], country, old))
         cur.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)",

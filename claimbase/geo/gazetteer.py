@@ -40,8 +40,11 @@ SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "a
 
 _COLUMNS = ("id, gid, name, lat, lon, country, admin1, admin2, feature, population, importance,"
             " precision")
-_SELECT = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, a.norm "
-           "FROM aliases a JOIN places p ON p.id = a.place")
+# the Candidate fields in order: place columns, then the bound match and similarity, then the
+# place's own name keys; then the alias key and its folded key (not Candidate fields)
+_SELECT = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, ?, ?, "
+           "p.name_norm, p.name_fold, a.norm, a.fold FROM aliases a JOIN places p ON p.id = a.place")
+_EXACT = f"{_SELECT} WHERE a.norm = ? LIMIT 400"
 
 MMAP_BYTES = 1 << 30  # memory-map up to 1 GiB of the index (it is ~100 MB)
 
@@ -82,6 +85,9 @@ class Candidate:
     precision: int | None
     match: str  # exact | fold | fuzzy
     similarity: float  # 0..1 between the query and the matched alias
+    # norm() and fold() of `name`, read from the index (None: computed when needed)
+    name_norm: str | None = field(default=None, repr=False, compare=False)
+    name_fold: str | None = field(default=None, repr=False, compare=False)
 
     def to_place(self, text: str = "", start: int = 0, end: int = 0,
                  score: float | None = None, precision: int | None = None) -> Place:
@@ -216,35 +222,36 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry the name may refer to, best prior first (cached)."""
-        return list(self._candidates(name))
+        return list(self._candidates(name)[0])
 
-    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+    def _lookup(self, name: str) -> tuple[tuple[Candidate, ...], str | None]:
+        """The candidates, and fold(name) when an exact alias row gave it (else None)."""
         key = norm(name)
         if not key:
-            return ()
-        found = self._query("a.norm = ?", (key,), "exact", 1.0)
-        if not found:
-            bare = " ".join(t for t in key.split() if t not in ARTICLES)
-            if bare and bare != key:
-                found = self._query("a.norm = ?", (bare,), "exact", 0.97)
+            return (), None
+        rows = self.con.execute(_EXACT, ("exact", 1.0, key)).fetchall()
+        if rows:
+            fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
+            found = [Candidate(*row[:-2]) for row in rows]
+            return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
+        found = []
+        bare = " ".join(t for t in key.split() if t not in ARTICLES)
+        if bare and bare != key:
+            found = self._query("a.norm = ?", (bare,), "exact", 0.97)
         if not found:
             found = self._fold_matches(name, key)
         if not found:
             found = self._fuzzy(key)
-        best: dict[int, Candidate] = {}
-        for cand in found:
-            if cand.id not in best or cand.similarity > best[cand.id].similarity:
-                best[cand.id] = cand
-        return tuple(sorted(best.values(), key=lambda c: (-c.importance, c.id)))
+        return _by_prior(found), None
 
     def _query(self, where: str, args: tuple, match: str, sim: float,
                alias_sims: dict[str, float] | None = None) -> list[Candidate]:
         sql = f"{_SELECT} WHERE {where} LIMIT 400"
-        out = []
-        for row in self.con.execute(sql, args):
-            s = alias_sims.get(row[-1], sim) if alias_sims else sim
-            out.append(Candidate(*row[:-1], match=match, similarity=s))
-        return out
+        rows = self.con.execute(sql, (match, sim, *args)).fetchall()
+        if not alias_sims:
+            return [Candidate(*row[:-2]) for row in rows]
+        return [Candidate(*row[:12], match, alias_sims.get(row[-2], sim), *row[14:16])
+                for row in rows]
 
     def _fold_matches(self, name: str, key: str) -> list[Candidate]:
         fkey = fold(name)
@@ -312,9 +319,10 @@ class Gazetteer:
     def rank(self, name: str, context: Context | None = None) -> list[tuple[Candidate, float]]:
         """Candidates with their scores, best first."""
         ctx = context or Context()
-        scored = [(c, score(c, ctx)) for c in self.candidates(name)]
-        _main_names_first(name, scored)
-        _other_names_last(name, scored)
+        found, fkey = self._candidates(name)
+        scored = [(c, score(c, ctx)) for c in found]
+        _main_names_first(name, scored, fkey)
+        _other_names_last(name, scored, fkey)
         if ctx.cue not in ADMIN_CUES:
             _capital_over_state(scored)
         if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
@@ -445,6 +453,20 @@ def _label(feature: str) -> str:
     return "GPE"
 
 
+def _own_fold(c: Candidate) -> str:
+    """fold() of the candidate's own name."""
+    return c.name_fold if c.name_fold is not None else fold(c.name)
+
+
+def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
+    """One candidate per place (its best-matching alias), best prior first."""
+    best: dict[int, Candidate] = {}
+    for cand in found:
+        if cand.id not in best or cand.similarity > best[cand.id].similarity:
+            best[cand.id] = cand
+    return tuple(sorted(best.values(), key=lambda c: (-c.importance, c.id)))
+
+
 def _bare(key: str) -> str:
     return "".join(t for t in key.split() if t not in ARTICLES)
 
@@ -492,13 +514,15 @@ ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", 
                         "countryside", "district"})
 
 
-def _main_names_first(name: str, scored: list[tuple[Candidate, float]]) -> None:
+def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
+                      fkey: str | None = None) -> None:
     """Places called so by their own name come before places that merely have it among
-    their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville."""
+    their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville.
+    `fkey` is fold(name) when known."""
     if len(scored) < 2:
         return
-    key = fold(name)
-    own = [fold(c.name) == key for c, _s in scored]
+    key = fkey if fkey is not None else fold(name)
+    own = [_own_fold(c) == key for c, _s in scored]
     if any(own) and not all(own):
         for i, (c, sc) in enumerate(scored):
             if not own[i] and c.feature not in ("country", "admin1", "continent"):
@@ -544,23 +568,23 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
 OTHER_NAME_PENALTY = 1.0
 
 
-def _other_names_last(name: str, scored: list[tuple[Candidate, float]]) -> None:
+def _other_names_last(name: str, scored: list[tuple[Candidate, float]],
+                      fkey: str | None = None) -> None:
     """A town found by an alternate name unlike its own (a former name or nickname:
     "Passover", "Lake" of Uniontown) ranks below its spelling variants: such matches are
     usually another place the gazetteer lacks. Not in the Arabic-, Persian-, Kurdish- and
     Turkish-speaking conflict region, where a town's other names ("Kobani" for Ayn al
-    Arab) are in everyday use."""
+    Arab) are in everyday use. `fkey` is fold(name) when known."""
     key = norm(name)
-    fkey = None
     for i, (c, sc) in enumerate(scored):
         if c.feature in ("country", "admin1", "continent") or c.match != "exact" \
                 or c.country in RULER_COUNTRIES:
             continue
-        own = norm(c.name)
+        own = c.name_norm if c.name_norm is not None else norm(c.name)
         if own == key:
             continue  # found by its own name
         fkey = fkey if fkey is not None else fold(name)
-        if max(fuzz.ratio(key, own), fuzz.ratio(fkey, fold(c.name)),
+        if max(fuzz.ratio(key, own), fuzz.ratio(fkey, _own_fold(c)),
                fuzz.partial_ratio(key, own)) < 60:
             scored[i] = (c, sc - OTHER_NAME_PENALTY)
 
