@@ -57,8 +57,9 @@ CREATE TABLE IF NOT EXISTS aliases (
     norm TEXT NOT NULL, fold TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT, alias TEXT
 );
 """
+# aliases_norm covers the exact look-up (alias key -> its folded key and the place)
 INDEXES = """
-CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm);
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm, fold, place);
 CREATE INDEX IF NOT EXISTS aliases_fold ON aliases(fold);
 CREATE INDEX IF NOT EXISTS places_gid ON places(gid);
 """

@@ -264,8 +264,7 @@ class Gazetteer:
         good = {k: s for k, s in sims.items() if s >= 0.7}
         if not good:
             return []
-        marks = ",".join("?" * len(good))
-        return self._query(f"a.norm IN ({marks})", tuple(good), "fold", 0.9,
+        return self._query(_keys_in(len(good)), tuple(good), "fold", 0.9,
                            {k: 0.9 * s for k, s in good.items()})
 
     def _block_uncached(self, prefix: str) -> tuple[str, ...]:
@@ -284,8 +283,7 @@ class Gazetteer:
         if not hits:
             return []
         sims = {h[0]: 0.8 * h[1] / 100 for h in hits}
-        marks = ",".join("?" * len(sims))
-        return self._query(f"a.norm IN ({marks})", tuple(sims), "fuzzy", 0.7, sims)
+        return self._query(_keys_in(len(sims)), tuple(sims), "fuzzy", 0.7, sims)
 
     def get(self, gid: str) -> Candidate | None:
         """The entry with this gazetteer id (e.g. "geonames:172344")."""
@@ -451,6 +449,12 @@ def _label(feature: str) -> str:
     if feature in ("region", "desert", "mountains", "water", "river", "continent"):
         return "LOC"
     return "GPE"
+
+
+def _keys_in(n: int) -> str:
+    """WHERE clause for alias rows with one of `n` keys, in key and then alias-row order (what
+    matters when the 400-row limit cuts them)."""
+    return f"a.norm IN ({','.join('?' * n)}) ORDER BY a.norm, a.rowid"
 
 
 def _own_fold(c: Candidate) -> str:
