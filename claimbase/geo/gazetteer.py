@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
@@ -67,9 +67,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may refer to, with how it matched."""
+class Candidate(NamedTuple):
+    """One gazetteer entry a name may refer to, with how it matched.
+
+    An immutable named tuple made straight from an index row (many times faster to create
+    than a frozen dataclass); equality, hashing and repr cover the first 14 fields, as the
+    dataclass it replaces did.
+    """
 
     id: int
     gid: str | None
@@ -86,8 +90,8 @@ class Candidate:
     match: str  # exact | fold | fuzzy
     similarity: float  # 0..1 between the query and the matched alias
     # norm() and fold() of `name`, read from the index (None: computed when needed)
-    name_norm: str | None = field(default=None, repr=False, compare=False)
-    name_fold: str | None = field(default=None, repr=False, compare=False)
+    name_norm: str | None = None
+    name_fold: str | None = None
 
     def to_place(self, text: str = "", start: int = 0, end: int = 0,
                  score: float | None = None, precision: int | None = None) -> Place:
@@ -95,6 +99,28 @@ class Candidate:
                      gazetteer_id=self.gid, lat=self.lat, lon=self.lon, country=self.country,
                      admin1=self.admin1, admin2=self.admin2, feature=self.feature,
                      precision=precision or self.precision, score=score)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={v!r}" for f, v in zip(self._fields[:_IDENTITY],
+                                                         self[:_IDENTITY], strict=True))
+        return f"Candidate({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Candidate:
+            return NotImplemented
+        return self[:_IDENTITY] == other[:_IDENTITY]
+
+    def __ne__(self, other: object) -> bool:
+        if type(other) is not Candidate:
+            return NotImplemented
+        return self[:_IDENTITY] != other[:_IDENTITY]
+
+    def __hash__(self) -> int:
+        return hash(self[:_IDENTITY])
+
+
+_IDENTITY = 14  # Candidate fields that make its identity (the name keys follow from `name`)
+_new_candidate = tuple.__new__  # _new_candidate(Candidate, row): a Candidate from 16 values
 
 
 @dataclass
@@ -232,7 +258,7 @@ class Gazetteer:
         rows = self.con.execute(_EXACT, ("exact", 1.0, key)).fetchall()
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
-            found = [Candidate(*row[:-2]) for row in rows]
+            found = [_new_candidate(Candidate, row[:-2]) for row in rows]
             return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
         found = []
         bare = " ".join(t for t in key.split() if t not in ARTICLES)
@@ -249,9 +275,9 @@ class Gazetteer:
         sql = f"{_SELECT} WHERE {where} LIMIT 400"
         rows = self.con.execute(sql, (match, sim, *args)).fetchall()
         if not alias_sims:
-            return [Candidate(*row[:-2]) for row in rows]
-        return [Candidate(*row[:12], match, alias_sims.get(row[-2], sim), *row[14:16])
-                for row in rows]
+            return [_new_candidate(Candidate, row[:-2]) for row in rows]
+        return [_new_candidate(Candidate, (*row[:12], match, alias_sims.get(row[-2], sim),
+                                           *row[14:16])) for row in rows]
 
     def _fold_matches(self, name: str, key: str) -> list[Candidate]:
         fkey = fold(name)
@@ -544,9 +570,11 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
     "City, State", a country after a comma, a cue word ("the city of Turkey") or the
     document's own state or county ("Palestine" in a story about Anderson County, Texas)
     says so."""
-    admins = sum(ctx.admins.values())
     areas = [(c, sc) for c, sc in scored if c.match == "exact" and (
         c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6))]
+    if not areas:
+        return
+    admins = sum(ctx.admins.values())
     cities = {(c.country, c.admin1) for c, _sc in scored if c.feature in CITY_FEATURES}
     # a province named after its city ("Alexandria"): the city's name first
     areas = [(c, sc) for c, sc in areas
@@ -588,8 +616,8 @@ def _other_names_last(name: str, scored: list[tuple[Candidate, float]],
         if own == key:
             continue  # found by its own name
         fkey = fkey if fkey is not None else fold(name)
-        if max(fuzz.ratio(key, own), fuzz.ratio(fkey, _own_fold(c)),
-               fuzz.partial_ratio(key, own)) < 60:
+        if fuzz.ratio(key, own) < 60 and fuzz.ratio(fkey, _own_fold(c)) < 60 \
+                and fuzz.partial_ratio(key, own) < 60:  # all three unlike
             scored[i] = (c, sc - OTHER_NAME_PENALTY)
 
 
@@ -597,6 +625,8 @@ def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
     """A national capital named like an admin-1 area of its own country is the capital unless
     a cue says otherwise ("Washington" is the city; "Washington state" the state)."""
     capitals = {c.country: sc for c, sc in scored if c.feature == "capital" and c.match == "exact"}
+    if not capitals:
+        return
     for i, (c, sc) in enumerate(scored):
         if c.feature == "admin1" and c.country in capitals and sc >= capitals[c.country]:
             scored[i] = (c, capitals[c.country] - 0.1)
