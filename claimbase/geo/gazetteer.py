@@ -41,10 +41,12 @@ SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "a
 _COLUMNS = ("id, gid, name, lat, lon, country, admin1, admin2, feature, population, importance,"
             " precision")
 # the Candidate fields in order: place columns, then the bound match and similarity, then the
-# place's own name keys; then the alias key and its folded key (not Candidate fields)
-_SELECT = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, ?, ?, "
-           "p.name_norm, p.name_fold, a.norm, a.fold FROM aliases a JOIN places p ON p.id = a.place")
-_EXACT = f"{_SELECT} WHERE a.norm = ? LIMIT 400"
+# place's own name keys; then (not Candidate fields) the alias's folded key and the alias key
+_FIELDS = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, ?, ?, "
+           "p.name_norm, p.name_fold, a.fold")
+_FROM = " FROM aliases a JOIN places p ON p.id = a.place"
+_SELECT = f"{_FIELDS}, a.norm{_FROM}"
+_EXACT = f"{_FIELDS}{_FROM} WHERE a.norm = ? LIMIT 400"  # served by the covering index
 
 MMAP_BYTES = 1 << 30  # memory-map up to 1 GiB of the index (it is ~100 MB)
 
@@ -144,12 +146,15 @@ class Context:
 
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
-        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:])
+        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:]) \
+            if self.points else ()
         return (top, self.admin1, self.country, pts, self.cue, self.counties)
 
 
 def _top3(counts: Counter) -> tuple:
     """The three most common (key, count) pairs, sorted: `sorted(counts.most_common(3))`."""
+    if not counts:
+        return ()
     if len(counts) <= 3:
         return tuple(sorted(counts.items()))
     return tuple(sorted(counts.most_common(3)))
@@ -258,7 +263,7 @@ class Gazetteer:
         rows = self.con.execute(_EXACT, ("exact", 1.0, key)).fetchall()
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
-            found = [_new_candidate(Candidate, row[:-2]) for row in rows]
+            found = [_new_candidate(Candidate, row[:-1]) for row in rows]
             return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
         found = []
         bare = " ".join(t for t in key.split() if t not in ARTICLES)
@@ -276,7 +281,7 @@ class Gazetteer:
         rows = self.con.execute(sql, (match, sim, *args)).fetchall()
         if not alias_sims:
             return [_new_candidate(Candidate, row[:-2]) for row in rows]
-        return [_new_candidate(Candidate, (*row[:12], match, alias_sims.get(row[-2], sim),
+        return [_new_candidate(Candidate, (*row[:12], match, alias_sims.get(row[-1], sim),
                                            *row[14:16])) for row in rows]
 
     def _fold_matches(self, name: str, key: str) -> list[Candidate]:
