@@ -54,6 +54,26 @@ def test_import_own_rows_and_admin_names(index, tmp_path):
     assert len([c for c in Gazetteer.open(index).candidates("Wadi Tajriba")]) == 1
 
 
+def test_import_replaces_the_index_file_whole(index, tmp_path):
+    """Readers open the index immutable, so an import writes a new file over it: a reader
+    opened before keeps reading the file it opened, a new one sees the imported places, and
+    a failed import leaves the index as it was."""
+    before = Gazetteer.open(index)
+    assert not before.has_name("Qaryat al-Ikhtibar")
+    inode = index.stat().st_ino
+    builder.import_dump(index, _dump(tmp_path))
+    assert index.stat().st_ino != inode
+    assert before.resolve("Aleppo").country == "SY"  # the old file, still consistent
+    assert Gazetteer.open(index).has_name("Qaryat al-Ikhtibar")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("\t".join(ROWS[0][:5]) + "\n", encoding="utf-8")
+    size = index.stat().st_size
+    with pytest.raises(ValueError):
+        builder.import_dump(index, bad)
+    assert index.stat().st_size == size and "bad.txt" not in Gazetteer.open(index).meta()["imports"]
+    assert not list(index.parent.glob("*.importing"))
+
+
 def test_import_a_country_zip(index, tmp_path):
     archive = tmp_path / "SY.zip"
     with zipfile.ZipFile(archive, "w") as zf:

@@ -49,6 +49,8 @@ def norm(name: str) -> str:
     text = name.casefold()
     if not text.isascii():  # every key of _SPECIAL is non-ASCII
         text = strip_accents(text).translate(_SPECIAL)
+    elif text.isalnum():
+        return text  # only ASCII letters (lower case now) and digits: nothing to remove
     text = _MARKS.sub("", text)
     return _NON_ALNUM.sub(" ", text).strip()
 
