@@ -28,6 +28,7 @@ from urllib.parse import quote
 from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
+from claimbase.geo.build import PACK_NULL, PACK_SEP
 from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
@@ -46,7 +47,9 @@ _FIELDS = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, 
            "p.name_norm, p.name_fold, a.fold")
 _FROM = " FROM aliases a JOIN places p ON p.id = a.place"
 _SELECT = f"{_FIELDS}, a.norm{_FROM}"
-_EXACT = f"{_FIELDS}{_FROM} WHERE a.norm = ? LIMIT 400"  # served by the covering index
+# the exact look-up reads the place's text fields packed into one (build.pack_places)
+_EXACT = ("SELECT p.id, p.lat, p.lon, p.population, p.importance, p.precision, p.packed, a.fold"
+          f"{_FROM} WHERE a.norm = ? LIMIT 400")
 
 MMAP_BYTES = 1 << 30  # memory-map up to 1 GiB of the index (it is ~100 MB)
 
@@ -260,10 +263,12 @@ class Gazetteer:
         key = norm(name)
         if not key:
             return (), None
-        rows = self.con.execute(_EXACT, ("exact", 1.0, key)).fetchall()
+        rows = self.con.execute(_EXACT, (key,)).fetchall()
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
-            found = [_new_candidate(Candidate, row[:-1]) for row in rows]
+            found = [_unpack(row) for row in rows]
+            if not all(found):  # a place whose text fields are not packed
+                found = self._query("a.norm = ?", (key,), "exact", 1.0)
             return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
         found = []
         bare = " ".join(t for t in key.split() if t not in ARTICLES)
@@ -480,6 +485,18 @@ def _label(feature: str) -> str:
     if feature in ("region", "desert", "mountains", "water", "river", "continent"):
         return "LOC"
     return "GPE"
+
+
+def _unpack(row: tuple) -> Candidate | None:
+    """The exact-match Candidate of an `_EXACT` row, None when its place is not packed."""
+    if row[6] is None:
+        return None
+    gid, name, country, admin1, admin2, feature, name_norm, name_fold = row[6].split(PACK_SEP)
+    return _new_candidate(Candidate, (
+        row[0], None if gid == PACK_NULL else gid, name, row[1], row[2],
+        None if country == PACK_NULL else country, None if admin1 == PACK_NULL else admin1,
+        None if admin2 == PACK_NULL else admin2, feature, row[3], row[4], row[5], "exact", 1.0,
+        name_norm, name_fold))
 
 
 def _keys_in(n: int) -> str:
