@@ -114,6 +114,28 @@ def test_resolution_bench_reports_cold_and_cached_rates(gaz):
     assert rates["cold_per_s"] > 0 and rates["cached_per_s"] > 0
 
 
+def test_index_name_keys_are_what_translit_computes(gaz):
+    """Ranking reads each place's norm()/fold() keys and each alias's fold() key from the
+    index instead of computing them: a change to norm or fold needs a SCHEMA_VERSION bump."""
+    places = gaz.con.execute("SELECT name, name_norm, name_fold FROM places "
+                             "WHERE id % 53 = 0").fetchall()
+    assert len(places) > 1_000
+    assert [(norm(n), fold(n)) for n, _k, _f in places] == [(k, f) for _n, k, f in places]
+    aliases = gaz.con.execute("SELECT norm, fold FROM aliases WHERE rowid % 151 = 0").fetchall()
+    assert [fold(k) for k, _f in aliases] == [f for _k, f in aliases]
+
+
+def test_candidates_are_values(gaz):
+    """Candidates compare and hash by what they say, print without the stored name keys and
+    cannot be changed."""
+    first, again = gaz.candidates("Aleppo")[0], gaz._lookup("Aleppo")[0][0]
+    assert first == again and hash(first) == hash(again) and first is not again
+    assert first.name_norm == "aleppo" and "name_norm" not in repr(first)
+    assert repr(first).startswith(f"Candidate(id={first.id}, gid='{first.gid}'")
+    with pytest.raises(AttributeError):
+        first.name = "Halab"  # type: ignore[misc]
+
+
 def test_open_without_build_names_the_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="no gazetteer index"):
         Gazetteer.open(tmp_path / "none.sqlite", build=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -52,6 +53,49 @@ def test_import_own_rows_and_admin_names(index, tmp_path):
     # importing the same file again replaces its rows instead of doubling them
     assert builder.import_dump(index, _dump(tmp_path)) == {"new": 3, "merged": 0}
     assert len([c for c in Gazetteer.open(index).candidates("Wadi Tajriba")]) == 1
+
+
+def test_import_replaces_the_index_file_whole(index, tmp_path):
+    """Readers open the index immutable, so an import writes a new file over it: a reader
+    opened before keeps reading the file it opened, a new one sees the imported places, and
+    a failed import leaves the index as it was."""
+    before = Gazetteer.open(index)
+    assert not before.has_name("Qaryat al-Ikhtibar")
+    inode = index.stat().st_ino
+    builder.import_dump(index, _dump(tmp_path))
+    assert index.stat().st_ino != inode
+    assert before.resolve("Aleppo").country == "SY"  # the old file, still consistent
+    assert Gazetteer.open(index).has_name("Qaryat al-Ikhtibar")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("\t".join(ROWS[0][:5]) + "\n", encoding="utf-8")
+    size = index.stat().st_size
+    with pytest.raises(ValueError):
+        builder.import_dump(index, bad)
+    assert index.stat().st_size == size and "bad.txt" not in Gazetteer.open(index).meta()["imports"]
+    assert not list(index.parent.glob("*.importing"))
+
+
+def test_places_whose_text_is_not_packed_are_read_from_their_columns(index, resources):
+    """The exact look-up reads a place's text fields packed into one column; a place left
+    unpacked (a field holding a separator mark) is read from its columns, with the same
+    result."""
+    con = sqlite3.connect(index)
+    con.execute("UPDATE places SET packed = NULL WHERE id IN "
+                "(SELECT place FROM aliases WHERE norm = 'aleppo')")
+    con.commit()
+    con.close()
+    assert Gazetteer.open(index).candidates("Aleppo") == resources.gazetteer.candidates("Aleppo")
+    mem = sqlite3.connect(":memory:")
+    mem.executescript(builder.SCHEMA)
+    mem.executemany("INSERT INTO places (id, gid, name, country, admin1, feature, name_norm, "
+                    "name_fold) VALUES (?,?,?,?,?,?,?,?)",
+                    [(1, "x:1", "Tall", "SY", None, "city", "tall", "tl"),
+                     (2, "x:2", "Tall\x1fAbyad", "SY", "Raqqa", "city", "tall abyad", "tlbd")])
+    builder.pack_places(mem)
+    packed = dict(mem.execute("SELECT id, packed FROM places"))
+    assert packed[1].split(builder.PACK_SEP) == ["x:1", "Tall", "SY", builder.PACK_NULL,
+                                                 builder.PACK_NULL, "city", "tall", "tl"]
+    assert packed[2] is None
 
 
 def test_import_a_country_zip(index, tmp_path):

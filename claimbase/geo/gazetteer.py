@@ -22,11 +22,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
+from claimbase.geo.build import PACK_NULL, PACK_SEP
 from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
@@ -39,8 +41,17 @@ SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "a
 
 _COLUMNS = ("id, gid, name, lat, lon, country, admin1, admin2, feature, population, importance,"
             " precision")
-_SELECT = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, a.norm "
-           "FROM aliases a JOIN places p ON p.id = a.place")
+# the Candidate fields in order: place columns, then the bound match and similarity, then the
+# place's own name keys; then (not Candidate fields) the alias's folded key and the alias key
+_FIELDS = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, ?, ?, "
+           "p.name_norm, p.name_fold, a.fold")
+_FROM = " FROM aliases a JOIN places p ON p.id = a.place"
+_SELECT = f"{_FIELDS}, a.norm{_FROM}"
+# the exact look-up reads the place's text fields packed into one (build.pack_places)
+_EXACT = ("SELECT p.id, p.lat, p.lon, p.population, p.importance, p.precision, p.packed, a.fold"
+          f"{_FROM} WHERE a.norm = ? LIMIT 400")
+
+MMAP_BYTES = 1 << 30  # memory-map up to 1 GiB of the index (it is ~100 MB)
 
 
 def default_path() -> Path:
@@ -61,9 +72,13 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One gazetteer entry a name may refer to, with how it matched."""
+class Candidate(NamedTuple):
+    """One gazetteer entry a name may refer to, with how it matched.
+
+    An immutable named tuple made straight from an index row (many times faster to create
+    than a frozen dataclass); equality, hashing and repr cover the first 14 fields, as the
+    dataclass it replaces did.
+    """
 
     id: int
     gid: str | None
@@ -79,6 +94,9 @@ class Candidate:
     precision: int | None
     match: str  # exact | fold | fuzzy
     similarity: float  # 0..1 between the query and the matched alias
+    # norm() and fold() of `name`, read from the index (None: computed when needed)
+    name_norm: str | None = None
+    name_fold: str | None = None
 
     def to_place(self, text: str = "", start: int = 0, end: int = 0,
                  score: float | None = None, precision: int | None = None) -> Place:
@@ -86,6 +104,28 @@ class Candidate:
                      gazetteer_id=self.gid, lat=self.lat, lon=self.lon, country=self.country,
                      admin1=self.admin1, admin2=self.admin2, feature=self.feature,
                      precision=precision or self.precision, score=score)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={v!r}" for f, v in zip(self._fields[:_IDENTITY],
+                                                         self[:_IDENTITY], strict=True))
+        return f"Candidate({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Candidate:
+            return NotImplemented
+        return self[:_IDENTITY] == other[:_IDENTITY]
+
+    def __ne__(self, other: object) -> bool:
+        if type(other) is not Candidate:
+            return NotImplemented
+        return self[:_IDENTITY] != other[:_IDENTITY]
+
+    def __hash__(self) -> int:
+        return hash(self[:_IDENTITY])
+
+
+_IDENTITY = 14  # Candidate fields that make its identity (the name keys follow from `name`)
+_new_candidate = tuple.__new__  # _new_candidate(Candidate, row): a Candidate from 16 values
 
 
 @dataclass
@@ -108,10 +148,19 @@ class Context:
     counties: frozenset = frozenset()  # (admin1, admin-2 name key) named in the document
 
     def key(self) -> tuple:
-        top = tuple(sorted(self.countries.most_common(3))) + tuple(
-            sorted(self.admins.most_common(3))) + tuple(sorted(self.actors.most_common(3)))
-        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:])
+        top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
+        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:]) \
+            if self.points else ()
         return (top, self.admin1, self.country, pts, self.cue, self.counties)
+
+
+def _top3(counts: Counter) -> tuple:
+    """The three most common (key, count) pairs, sorted: `sorted(counts.most_common(3))`."""
+    if not counts:
+        return ()
+    if len(counts) <= 3:
+        return tuple(sorted(counts.items()))
+    return tuple(sorted(counts.most_common(3)))
 
 
 CUE_FEATURES = {
@@ -178,10 +227,18 @@ class Gazetteer:
 
     @property
     def con(self) -> sqlite3.Connection:
+        """This thread's read-only connection.
+
+        Opened `immutable`: the index is only ever replaced whole (build and import write a
+        new file and rename it over the old one, so an open connection keeps reading the file
+        it opened), which spares every query SQLite's file locking and change check. The file
+        is memory-mapped so pages are read without copying.
+        """
         con = getattr(self._local, "con", None)
         if con is None:
-            con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+            con = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro&immutable=1", uri=True,
                                   check_same_thread=False)
+            con.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
             self._local.con = con
         return con
 
@@ -199,35 +256,38 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Candidate]:
         """Every entry the name may refer to, best prior first (cached)."""
-        return list(self._candidates(name))
+        return list(self._candidates(name)[0])
 
-    def _lookup(self, name: str) -> tuple[Candidate, ...]:
+    def _lookup(self, name: str) -> tuple[tuple[Candidate, ...], str | None]:
+        """The candidates, and fold(name) when an exact alias row gave it (else None)."""
         key = norm(name)
         if not key:
-            return ()
-        found = self._query("a.norm = ?", (key,), "exact", 1.0)
-        if not found:
-            bare = " ".join(t for t in key.split() if t not in ARTICLES)
-            if bare and bare != key:
-                found = self._query("a.norm = ?", (bare,), "exact", 0.97)
+            return (), None
+        rows = self.con.execute(_EXACT, (key,)).fetchall()
+        if rows:
+            fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
+            found = [_unpack(row) for row in rows]
+            if not all(found):  # a place whose text fields are not packed
+                found = self._query("a.norm = ?", (key,), "exact", 1.0)
+            return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
+        found = []
+        bare = " ".join(t for t in key.split() if t not in ARTICLES)
+        if bare and bare != key:
+            found = self._query("a.norm = ?", (bare,), "exact", 0.97)
         if not found:
             found = self._fold_matches(name, key)
         if not found:
             found = self._fuzzy(key)
-        best: dict[int, Candidate] = {}
-        for cand in found:
-            if cand.id not in best or cand.similarity > best[cand.id].similarity:
-                best[cand.id] = cand
-        return tuple(sorted(best.values(), key=lambda c: (-c.importance, c.id)))
+        return _by_prior(found), None
 
     def _query(self, where: str, args: tuple, match: str, sim: float,
                alias_sims: dict[str, float] | None = None) -> list[Candidate]:
         sql = f"{_SELECT} WHERE {where} LIMIT 400"
-        out = []
-        for row in self.con.execute(sql, args):
-            s = alias_sims.get(row[-1], sim) if alias_sims else sim
-            out.append(Candidate(*row[:-1], match=match, similarity=s))
-        return out
+        rows = self.con.execute(sql, (match, sim, *args)).fetchall()
+        if not alias_sims:
+            return [_new_candidate(Candidate, row[:-2]) for row in rows]
+        return [_new_candidate(Candidate, (*row[:12], match, alias_sims.get(row[-1], sim),
+                                           *row[14:16])) for row in rows]
 
     def _fold_matches(self, name: str, key: str) -> list[Candidate]:
         fkey = fold(name)
@@ -240,8 +300,7 @@ class Gazetteer:
         good = {k: s for k, s in sims.items() if s >= 0.7}
         if not good:
             return []
-        marks = ",".join("?" * len(good))
-        return self._query(f"a.norm IN ({marks})", tuple(good), "fold", 0.9,
+        return self._query(_keys_in(len(good)), tuple(good), "fold", 0.9,
                            {k: 0.9 * s for k, s in good.items()})
 
     def _block_uncached(self, prefix: str) -> tuple[str, ...]:
@@ -260,8 +319,7 @@ class Gazetteer:
         if not hits:
             return []
         sims = {h[0]: 0.8 * h[1] / 100 for h in hits}
-        marks = ",".join("?" * len(sims))
-        return self._query(f"a.norm IN ({marks})", tuple(sims), "fuzzy", 0.7, sims)
+        return self._query(_keys_in(len(sims)), tuple(sims), "fuzzy", 0.7, sims)
 
     def get(self, gid: str) -> Candidate | None:
         """The entry with this gazetteer id (e.g. "geonames:172344")."""
@@ -295,9 +353,10 @@ class Gazetteer:
     def rank(self, name: str, context: Context | None = None) -> list[tuple[Candidate, float]]:
         """Candidates with their scores, best first."""
         ctx = context or Context()
-        scored = [(c, score(c, ctx)) for c in self.candidates(name)]
-        _main_names_first(name, scored)
-        _other_names_last(name, scored)
+        found, fkey = self._candidates(name)
+        scored = [(c, score(c, ctx)) for c in found]
+        _main_names_first(name, scored, fkey)
+        _other_names_last(name, scored, fkey)
         if ctx.cue not in ADMIN_CUES:
             _capital_over_state(scored)
         if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
@@ -428,6 +487,38 @@ def _label(feature: str) -> str:
     return "GPE"
 
 
+def _unpack(row: tuple) -> Candidate | None:
+    """The exact-match Candidate of an `_EXACT` row, None when its place is not packed."""
+    if row[6] is None:
+        return None
+    gid, name, country, admin1, admin2, feature, name_norm, name_fold = row[6].split(PACK_SEP)
+    return _new_candidate(Candidate, (
+        row[0], None if gid == PACK_NULL else gid, name, row[1], row[2],
+        None if country == PACK_NULL else country, None if admin1 == PACK_NULL else admin1,
+        None if admin2 == PACK_NULL else admin2, feature, row[3], row[4], row[5], "exact", 1.0,
+        name_norm, name_fold))
+
+
+def _keys_in(n: int) -> str:
+    """WHERE clause for alias rows with one of `n` keys, in key and then alias-row order (what
+    matters when the 400-row limit cuts them)."""
+    return f"a.norm IN ({','.join('?' * n)}) ORDER BY a.norm, a.rowid"
+
+
+def _own_fold(c: Candidate) -> str:
+    """fold() of the candidate's own name."""
+    return c.name_fold if c.name_fold is not None else fold(c.name)
+
+
+def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
+    """One candidate per place (its best-matching alias), best prior first."""
+    best: dict[int, Candidate] = {}
+    for cand in found:
+        if cand.id not in best or cand.similarity > best[cand.id].similarity:
+            best[cand.id] = cand
+    return tuple(sorted(best.values(), key=lambda c: (-c.importance, c.id)))
+
+
 def _bare(key: str) -> str:
     return "".join(t for t in key.split() if t not in ARTICLES)
 
@@ -475,13 +566,15 @@ ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", 
                         "countryside", "district"})
 
 
-def _main_names_first(name: str, scored: list[tuple[Candidate, float]]) -> None:
+def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
+                      fkey: str | None = None) -> None:
     """Places called so by their own name come before places that merely have it among
-    their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville."""
+    their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville.
+    `fkey` is fold(name) when known."""
     if len(scored) < 2:
         return
-    key = fold(name)
-    own = [fold(c.name) == key for c, _s in scored]
+    key = fkey if fkey is not None else fold(name)
+    own = [_own_fold(c) == key for c, _s in scored]
     if any(own) and not all(own):
         for i, (c, sc) in enumerate(scored):
             if not own[i] and c.feature not in ("country", "admin1", "continent"):
@@ -499,9 +592,11 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
     "City, State", a country after a comma, a cue word ("the city of Turkey") or the
     document's own state or county ("Palestine" in a story about Anderson County, Texas)
     says so."""
-    admins = sum(ctx.admins.values())
     areas = [(c, sc) for c, sc in scored if c.match == "exact" and (
         c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6))]
+    if not areas:
+        return
+    admins = sum(ctx.admins.values())
     cities = {(c.country, c.admin1) for c, _sc in scored if c.feature in CITY_FEATURES}
     # a province named after its city ("Alexandria"): the city's name first
     areas = [(c, sc) for c, sc in areas
@@ -527,24 +622,24 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
 OTHER_NAME_PENALTY = 1.0
 
 
-def _other_names_last(name: str, scored: list[tuple[Candidate, float]]) -> None:
+def _other_names_last(name: str, scored: list[tuple[Candidate, float]],
+                      fkey: str | None = None) -> None:
     """A town found by an alternate name unlike its own (a former name or nickname:
     "Passover", "Lake" of Uniontown) ranks below its spelling variants: such matches are
     usually another place the gazetteer lacks. Not in the Arabic-, Persian-, Kurdish- and
     Turkish-speaking conflict region, where a town's other names ("Kobani" for Ayn al
-    Arab) are in everyday use."""
+    Arab) are in everyday use. `fkey` is fold(name) when known."""
     key = norm(name)
-    fkey = None
     for i, (c, sc) in enumerate(scored):
         if c.feature in ("country", "admin1", "continent") or c.match != "exact" \
                 or c.country in RULER_COUNTRIES:
             continue
-        own = norm(c.name)
+        own = c.name_norm if c.name_norm is not None else norm(c.name)
         if own == key:
             continue  # found by its own name
         fkey = fkey if fkey is not None else fold(name)
-        if max(fuzz.ratio(key, own), fuzz.ratio(fkey, fold(c.name)),
-               fuzz.partial_ratio(key, own)) < 60:
+        if fuzz.ratio(key, own) < 60 and fuzz.ratio(fkey, _own_fold(c)) < 60 \
+                and fuzz.partial_ratio(key, own) < 60:  # all three unlike
             scored[i] = (c, sc - OTHER_NAME_PENALTY)
 
 
@@ -552,6 +647,8 @@ def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
     """A national capital named like an admin-1 area of its own country is the capital unless
     a cue says otherwise ("Washington" is the city; "Washington state" the state)."""
     capitals = {c.country: sc for c, sc in scored if c.feature == "capital" and c.match == "exact"}
+    if not capitals:
+        return
     for i, (c, sc) in enumerate(scored):
         if c.feature == "admin1" and c.country in capitals and sc >= capitals[c.country]:
             scored[i] = (c, capitals[c.country] - 0.1)

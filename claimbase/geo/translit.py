@@ -31,12 +31,14 @@ _DIGRAPHS = (
     ("ch", "s"), ("ph", "f"), ("dj", "j"), ("zh", "j"), ("ck", "k"), ("q", "k"), ("c", "k"),
     ("x", "ks"),
 )
-_VOWELS = re.compile(r"[aeiouyw]")
+_NO_VOWELS = str.maketrans("", "", "aeiouyw")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
 def strip_accents(text: str) -> str:
     """Remove combining marks after NFKD decomposition ("Ḩamāh" -> "Hamah")."""
+    if text.isascii():
+        return text  # ASCII is its own NFKD form and has no combining marks
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -44,11 +46,16 @@ def strip_accents(text: str) -> str:
 @lru_cache(maxsize=262_144)
 def norm(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
-    text = strip_accents(name.casefold()).translate(_SPECIAL)
+    text = name.casefold()
+    if not text.isascii():  # every key of _SPECIAL is non-ASCII
+        text = strip_accents(text).translate(_SPECIAL)
+    elif text.isalnum():
+        return text  # only ASCII letters (lower case now) and digits: nothing to remove
     text = _MARKS.sub("", text)
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=65_536)
 def _fold_token(token: str) -> str:
     if len(token) > 3 and token.endswith("h") and token[-2] in "aeiou":
         token = token[:-1]  # Raqqah -> Raqqa, Sukhnah -> Sukhna
@@ -67,8 +74,14 @@ def fold(name: str) -> str:
     joined = "".join(_fold_token(t) for t in content)
     if not joined:
         return ""
-    head, rest = joined[0], _VOWELS.sub("", joined[1:])
-    return _DOUBLE.sub(r"\1", head + rest)
+    skeleton = joined[0] + joined[1:].translate(_NO_VOWELS)
+    if _DOUBLE.search(skeleton) is None:
+        return skeleton
+    return _DOUBLE.sub(_first_group, skeleton)
+
+
+def _first_group(match: re.Match) -> str:
+    return match.group(1)
 
 
 def is_latin(name: str) -> bool:
