@@ -286,8 +286,9 @@ def _incident_span(dm: Any, source: str | None) -> tuple[str, str]:
     """A span told as a duration ending on the report day ("in 7 days of fighting") is the
     toll's period: its incident is that day's. Calendar months and years stay whole."""
     start, end = dm.value_start, dm.value_end
-    if not source or end != source or start >= end or _calendar_period(start, end):
-        return start, end
+    if not source or end != source or start >= end or _calendar_period(start, end) \
+            or (dm.precision in ("month", "year") and start.endswith("-01")):
+        return start, end  # also a calendar period cut at the report day ("in 2017")
     return end, end
 
 
@@ -338,21 +339,42 @@ _NOT_EVENT_PLACE = frozenset({"country", "continent", "river", "water"})
 
 def _headline_place(doc: Document, place_for: Any) -> Any:
     """The headline's event place: among the resolved places below country level that are
-    not part of an actor's name ("Fath al-Sham Front") nor a river, the one most of the
-    others lie near (a headline listing "Aleppo ... Khan Tuman" is about that area), towns
-    and sites before wider areas, earlier first; else any resolved place."""
+    not part of an actor's name ("Fath al-Sham Front") nor a river, those in the headline's
+    main country first (a namesake abroad, "Sultan" or "Azza", is a misreading), then the
+    one most of the others lie near (a headline listing "Aleppo ... Khan Tuman" is about
+    that area), towns and sites before wider areas, earlier first; else any resolved
+    place."""
     from claimbase.geo.geoparse import usable_places
 
     resolved = [p for p in usable_places(doc) if p.lat is not None]
     local = [p for p in resolved if p.feature not in _NOT_EVENT_PLACE]
     if local:
+        main = main_country(resolved)
+
         def rank(i: int) -> tuple:
             p = local[i]
             near = sum(1 for q in local if q is not p
                        and haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60)
-            return (-near, p.precision not in (1, 2), i)
+            return (p.country != main, -near, p.precision not in (1, 2), i)
         return local[min(range(len(local)), key=rank)]
     return resolved[0] if resolved else place_for(doc, 0, len(doc.text), 0)
+
+
+def main_country(places: list[Any]) -> str | None:
+    """The country most of the resolved places lie in (a country or province named counts
+    twice); a tie goes to the conflict region the gazetteer's prior favours."""
+    from claimbase.geo.gazetteer import RULER_COUNTRIES
+
+    votes: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            votes[p.country] = votes.get(p.country, 0) + (
+                2 if p.feature in ("country", "admin1") else 1)
+    if not votes:
+        return None
+    top = max(votes.values())
+    best = [c for c, v in votes.items() if v == top]
+    return next((c for c in best if c in RULER_COUNTRIES), best[0])
 
 
 # How far an admin-1 area's centre may lie from its seat before the seat stands for it.
