@@ -26,6 +26,7 @@ import math
 import re
 import time
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -311,8 +312,14 @@ def _segment_date(doc: Document, start: int, end: int, source: str | None,
     lead = _PRIOR_EVENT.match(doc.text, start, end)
     if lead:  # "After yesterday's massacre, jets kill 5": that date is the earlier event's
         start = lead.end()
-    if not any(d.start is not None and start <= d.start and d.end <= end for d in doc.dates):
+    own = [d for d in doc.dates if d.start is not None and start <= d.start and d.end <= end
+           and not _earlier_reference(doc.text, start, d)]
+    if not own:
         return None
+    if len(own) < sum(1 for d in doc.dates if d.start is not None and start <= d.start
+                      and d.end <= end):
+        doc = copy(doc)
+        doc.dates = own
     dm = date_for(doc, start, end, start, scoped=False)
     if dm is None or dm.start is None or not source or source == str(doc.meta.published):
         return dm
@@ -324,6 +331,24 @@ def _segment_date(doc: Document, start: int, end: int, source: str | None,
         return dm
     again = [d for d in normalise(doc.analysis_text, day) if d.start == dm.start]
     return again[0] if again else dm
+
+
+# "killed since the 20th of February", "lost a few days ago", "after kidnapping him a week
+# ago": in its clause, a date after "since" starts a count and an "ago" after "after" /
+# "following" / a past "lost"/"kidnapped"… tells an earlier event; neither dates the report.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^;:,…]*$", re.I)
+_EARLIER_AGO = re.compile(r"\b(?:after|following|since|lost|kidnapp?ed|kidnapp?ing|arrested"
+                          r"|abducted|captured)\b[^;:,…]*$", re.I)
+_SAME_DAY = re.compile(r"\b(?:yesterday|today|morning|dawn|night|hours)\b", re.I)
+
+
+def _earlier_reference(text: str, start: int, dm: Any) -> bool:
+    """The date tells when a count began or an earlier episode happened, not the event a
+    headline reports."""
+    before = text[max(start, dm.start - 80):dm.start]
+    if _SINCE_BEFORE.search(before):
+        return not _SAME_DAY.search(dm.text)  # "since the dawn of yesterday" is the toll's day
+    return dm.text.lower().endswith("ago") and bool(_EARLIER_AGO.search(before))
 
 
 def _find_actors(doc: Document, res: Any) -> None:
