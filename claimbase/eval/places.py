@@ -26,6 +26,7 @@ import math
 import re
 import time
 from collections.abc import Iterator
+from copy import copy
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -286,8 +287,9 @@ def _incident_span(dm: Any, source: str | None) -> tuple[str, str]:
     """A span told as a duration ending on the report day ("in 7 days of fighting") is the
     toll's period: its incident is that day's. Calendar months and years stay whole."""
     start, end = dm.value_start, dm.value_end
-    if not source or end != source or start >= end or _calendar_period(start, end):
-        return start, end
+    if not source or end != source or start >= end or _calendar_period(start, end) \
+            or (dm.precision in ("month", "year") and start.endswith("-01")):
+        return start, end  # also a calendar period cut at the report day ("in 2017")
     return end, end
 
 
@@ -310,8 +312,14 @@ def _segment_date(doc: Document, start: int, end: int, source: str | None,
     lead = _PRIOR_EVENT.match(doc.text, start, end)
     if lead:  # "After yesterday's massacre, jets kill 5": that date is the earlier event's
         start = lead.end()
-    if not any(d.start is not None and start <= d.start and d.end <= end for d in doc.dates):
+    own = [d for d in doc.dates if d.start is not None and start <= d.start and d.end <= end
+           and not _earlier_reference(doc.text, start, d)]
+    if not own:
         return None
+    if len(own) < sum(1 for d in doc.dates if d.start is not None and start <= d.start
+                      and d.end <= end):
+        doc = copy(doc)
+        doc.dates = own
     dm = date_for(doc, start, end, start, scoped=False)
     if dm is None or dm.start is None or not source or source == str(doc.meta.published):
         return dm
@@ -323,6 +331,24 @@ def _segment_date(doc: Document, start: int, end: int, source: str | None,
         return dm
     again = [d for d in normalise(doc.analysis_text, day) if d.start == dm.start]
     return again[0] if again else dm
+
+
+# "killed since the 20th of February", "lost a few days ago", "after kidnapping him a week
+# ago": in its clause, a date after "since" starts a count and an "ago" after "after" /
+# "following" / a past "lost"/"kidnapped"… tells an earlier event; neither dates the report.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^;:,…]*$", re.I)
+_EARLIER_AGO = re.compile(r"\b(?:after|following|since|lost|kidnapp?ed|kidnapp?ing|arrested"
+                          r"|abducted|captured)\b[^;:,…]*$", re.I)
+_SAME_DAY = re.compile(r"\b(?:yesterday|today|morning|dawn|night|hours)\b", re.I)
+
+
+def _earlier_reference(text: str, start: int, dm: Any) -> bool:
+    """The date tells when a count began or an earlier episode happened, not the event a
+    headline reports."""
+    before = text[max(start, dm.start - 80):dm.start]
+    if _SINCE_BEFORE.search(before):
+        return not _SAME_DAY.search(dm.text)  # "since the dawn of yesterday" is the toll's day
+    return dm.text.lower().endswith("ago") and bool(_EARLIER_AGO.search(before))
 
 
 def _find_actors(doc: Document, res: Any) -> None:
@@ -338,21 +364,42 @@ _NOT_EVENT_PLACE = frozenset({"country", "continent", "river", "water"})
 
 def _headline_place(doc: Document, place_for: Any) -> Any:
     """The headline's event place: among the resolved places below country level that are
-    not part of an actor's name ("Fath al-Sham Front") nor a river, the one most of the
-    others lie near (a headline listing "Aleppo ... Khan Tuman" is about that area), towns
-    and sites before wider areas, earlier first; else any resolved place."""
+    not part of an actor's name ("Fath al-Sham Front") nor a river, those in the headline's
+    main country first (a namesake abroad, "Sultan" or "Azza", is a misreading), then the
+    one most of the others lie near (a headline listing "Aleppo ... Khan Tuman" is about
+    that area), towns and sites before wider areas, earlier first; else any resolved
+    place."""
     from claimbase.geo.geoparse import usable_places
 
     resolved = [p for p in usable_places(doc) if p.lat is not None]
     local = [p for p in resolved if p.feature not in _NOT_EVENT_PLACE]
     if local:
+        main = main_country(resolved)
+
         def rank(i: int) -> tuple:
             p = local[i]
             near = sum(1 for q in local if q is not p
                        and haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60)
-            return (-near, p.precision not in (1, 2), i)
+            return (p.country != main, -near, p.precision not in (1, 2), i)
         return local[min(range(len(local)), key=rank)]
     return resolved[0] if resolved else place_for(doc, 0, len(doc.text), 0)
+
+
+def main_country(places: list[Any]) -> str | None:
+    """The country most of the resolved places lie in (a country or province named counts
+    twice); a tie goes to the conflict region the gazetteer's prior favours."""
+    from claimbase.geo.gazetteer import RULER_COUNTRIES
+
+    votes: dict[str, int] = {}
+    for p in places:
+        if p.country:
+            votes[p.country] = votes.get(p.country, 0) + (
+                2 if p.feature in ("country", "admin1") else 1)
+    if not votes:
+        return None
+    top = max(votes.values())
+    best = [c for c, v in votes.items() if v == top]
+    return next((c for c in best if c in RULER_COUNTRIES), best[0])
 
 
 # How far an admin-1 area's centre may lie from its seat before the seat stands for it.

@@ -556,9 +556,10 @@ def score(c: Candidate, ctx: Context) -> float:
         s += POINT_WEIGHT * math.exp(-d / 250.0)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
-    if (REGION_PRIOR and not total and not admins and not ctx.points and not ctx.admin1
-            and not ctx.country and c.country in RULER_COUNTRIES):
-        s += REGION_PRIOR  # no context at all: the conflict regions the project covers
+    if (REGION_PRIOR and total - sum(ctx.actors.values()) < 1e-9 and not admins
+            and not ctx.points and not ctx.admin1 and not ctx.country
+            and c.country in RULER_COUNTRIES):
+        s += REGION_PRIOR  # no place context (actors at most): the conflict regions covered
     return s
 
 
@@ -656,9 +657,12 @@ def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
 
 def _off_focus(c: Candidate, ctx: Context) -> bool:
     """A small place in a country the document never points at, when the document's actors
-    and places clearly point elsewhere: better unresolved than a namesake abroad."""
+    and its other places clearly point elsewhere: better unresolved than a namesake abroad.
+    Actors alone do not rule a place out: foreign forces act abroad ("Russian raids on
+    Palmyra" is about Syria)."""
     total = sum(ctx.countries.values())
-    if total < 1.0 or sum(ctx.actors.values()) < 1.0 or ctx.country or ctx.admin1:
+    actors = sum(ctx.actors.values())
+    if total - actors < 1.0 or actors < 1.0 or ctx.country or ctx.admin1:
         return False
     if c.feature in ("country", "continent", "admin1"):
         return False

@@ -565,6 +565,10 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
                 yield s, e, m, handler
 
 
+# Calendar periods ("in 2017", "this month", "in October") that a report may be written
+# in the middle of: what it tells of the past ends on the reference date.
+_PERIODS = frozenset({h_year, h_month_year, h_month, h_month_range, h_season, h_part_of,
+                      h_relative_period})
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
 
@@ -593,6 +597,10 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         since = _SINCE.search(text, max(0, s - 13), s)
         if since and since.end() == s and since.start() >= last_end and value.start:
             s = since.start()
+        if ref is not None and handler in _PERIODS and value.start is not None \
+                and value.end is not None and value.start <= ref < value.end \
+                and not _is_future(m):
+            value = Value(value.start, ref, value.precision)  # not after the report
         if text[s:e].lower().startswith("since") and value.start and value.start != ref:
             value = Value(value.start, None, value.precision)  # "since 2013": open end
         out.append(DateMention(
