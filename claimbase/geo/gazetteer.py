@@ -524,6 +524,8 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
         share = ctx.admins.get(c.admin1, 0) / admins if admins else 0.0
         if c.population < 20_000:
             share /= 2  # a small town named like a country needs a story about its own state
+        if c.country == area.country and area.feature == "admin1":
+            share = 0.0  # a state's name in another state's story is still the state
         if (share >= 0.25 and not abroad) or (
                 c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties):
             continue  # the document is about the town's own state or county
