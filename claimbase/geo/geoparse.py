@@ -19,7 +19,8 @@ the document's actors (their ISO3 country in the actor dictionary; not a capital
 for its government), demonyms and locale cues ("$", "sheriff", "RCMP":
 place_locale_cues.tsv) vote for their countries; then
 every mention is ranked with that focus (leaving out its own vote and its own anchor),
-nearby places, "City, State" pairs and cue words ("province", "village", "mine"). A small
+nearby places, "City, State" pairs and cue words ("province", "village", "mine"), and once
+more with the states and countries the other names were resolved to. A small
 namesake abroad is left unresolved when the actors and places point elsewhere; one sense
 per name and document when a "City, State" pair fixed it. `settings.place_focus`
 ($CLAIMBASE_PLACE_FOCUS, --focus; ISO3 or ISO2) adds a strong user hint. `place_for` turns
