@@ -149,7 +149,7 @@ class Context:
 
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
-        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-5:]) \
+        pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-8:]) \
             if self.points else ()
         return (top, self.admin1, self.country, pts, self.cue, self.counties)
 
@@ -525,7 +525,7 @@ def _bare(key: str) -> str:
 
 # with no context at all (a one-line headline), a small prior for the conflict regions
 REGION_PRIOR = 0.8
-ADMIN_WEIGHT = 2.0  # how much the document's states and provinces count
+ADMIN_WEIGHT = 1.5  # how much the document's states and provinces count
 POINT_WEIGHT = 1.5  # how much nearness to the places already resolved counts
 
 
@@ -541,7 +541,8 @@ def score(c: Candidate, ctx: Context) -> float:
             s -= 1.0  # a loose spelling match outside the document's countries
     admins = sum(ctx.admins.values())
     if admins and c.admin1:
-        s += ADMIN_WEIGHT * ctx.admins.get(c.admin1, 0) / admins
+        # relative to the leading state: one named state outweighs many soft spreads
+        s += ADMIN_WEIGHT * ctx.admins.get(c.admin1, 0) / max(ctx.admins.values())
     if ctx.counties and c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties:
         s += 1.5  # "Athens" in a story that also names Clarke County (Georgia)
     if ctx.admin1:
@@ -605,17 +606,24 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
     if not areas:
         return
     area, area_score = max(areas, key=lambda cs: cs[0].importance)
+    # a big capital of a country the document itself points at (named, or its people and
+    # actors): "Paris" beside "France" in a Kentucky story is the French capital
+    capital_home = area.feature == "capital" and ctx.countries.get(area.country, 0) >= 1.0
     for i, (c, sc) in enumerate(scored):
         gap = AREA_PRIOR_GAP + (1.5 if area.feature == "capital" else 0.0)
+        abroad = capital_home and c.country != area.country and c.population < 100_000
         if c.feature in ("country", "admin1", "continent", "capital") or sc < area_score \
-                or c.importance > area.importance - gap:
+                or (c.importance > area.importance - gap and not abroad):
             continue
         if c.country == area.country and (area.feature == "country" or c.admin1 == area.admin1):
             continue  # a town inside the area itself ("Idlib" city in Idlib province)
         share = ctx.admins.get(c.admin1, 0) / admins if admins else 0.0
         if c.population < 20_000:
             share /= 2  # a small town named like a country needs a story about its own state
-        if share >= 0.25 or (c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties):
+        if c.country == area.country and area.feature == "admin1":
+            share = 0.0  # a state's name in another state's story is still the state
+        if (share >= 0.25 and not abroad) or (
+                c.admin2 and (c.admin1, norm(c.admin2)) in ctx.counties):
             continue  # the document is about the town's own state or county
         scored[i] = (c, area_score - 0.1)
 

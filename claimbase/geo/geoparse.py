@@ -19,7 +19,8 @@ the document's actors (their ISO3 country in the actor dictionary; not a capital
 for its government), demonyms and locale cues ("$", "sheriff", "RCMP":
 place_locale_cues.tsv) vote for their countries; then
 every mention is ranked with that focus (leaving out its own vote and its own anchor),
-nearby places, "City, State" pairs and cue words ("province", "village", "mine"). A small
+nearby places, "City, State" pairs and cue words ("province", "village", "mine"), and once
+more with the states and countries the other names were resolved to. A small
 namesake abroad is left unresolved when the actors and places point elsewhere; one sense
 per name and document when a "City, State" pair fixed it. `settings.place_focus`
 ($CLAIMBASE_PLACE_FOCUS, --focus; ISO3 or ISO2) adds a strong user hint. `place_for` turns
@@ -282,7 +283,18 @@ def _demonym_like(text: str, gaz: Gazetteer) -> bool:
     the NER mislabelled ("in Pewaukee")."""
     demonyms, _names = _states()
     return (text in demonyms or text.rstrip("s") in demonyms or " " in text
-            or bool(_DEMONYM.search(text)) or not gaz.has_name(text))
+            or (bool(_DEMONYM.search(text)) and not _sizeable_place(gaz, text))
+            or not gaz.has_name(text))
+
+
+def _sizeable_place(gaz: Gazetteer, name: str) -> bool:
+    """The name's first exact reading is a country, an admin area or a town of 10,000 or
+    more: "Sochi" or "Dagestan" only look like demonyms."""
+    if not name[:1].isupper() or not gaz.has_name(name):
+        return False
+    cands = [c for c in gaz.candidates(name)[:5] if c.match == "exact" and norm(c.name) == norm(name)]
+    return bool(cands) and (cands[0].feature in ("country", "admin1", "admin2") or (
+        cands[0].feature in _TOWN_FEATURES and cands[0].population >= 10_000))
 
 
 def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
@@ -1049,6 +1061,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         if place is not None and place.lat is not None and place.feature not in (
                 "country", "continent"):
             resolved_points.append((key, (place.lat, place.lon)))
+    results = _consensus_pass(gaz, focus, results, actor_votes)
     hinted = {norm(m.text): p for m, p, strong in results if strong and p is not None}
     places: list[Place] = []
     for m, place, strong in results:
@@ -1061,6 +1074,46 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
     return places
+
+
+CONSENSUS_WEIGHT = 1.0  # how much the first pass's chosen readings count in the second
+
+
+def _consensus_pass(gaz: Gazetteer, focus: Focus,
+                    results: list[tuple[Mention, Place | None, bool]],
+                    actor_votes: Counter) -> list[tuple[Mention, Place | None, bool]]:
+    """Resolve every mention once more with the states and countries the other names of the
+    document were resolved to in the first pass (one vote per distinct name), and the points
+    of all of them, not only the ones before it: "Jackson County" early in a story whose
+    later towns are all in Minnesota is the Minnesota one."""
+    chosen: dict[str, Place] = {}
+    for m, place, _strong in results:
+        key = norm(m.text)
+        if place is not None and key not in chosen and not m.modifier:
+            chosen[key] = place
+    if len(chosen) < 2:
+        return results
+    out: list[tuple[Mention, Place | None, bool]] = []
+    for m, _place, strong in results:
+        key = norm(m.text)
+        countries, admins = focus.without(key)
+        points = []
+        for k, p in chosen.items():
+            if k == key:
+                continue
+            if p.country:
+                countries[p.country] += CONSENSUS_WEIGHT
+            if p.admin1 and p.feature != "country":
+                admins[p.admin1] += CONSENSUS_WEIGHT
+            if p.lat is not None and p.feature not in ("country", "continent"):
+                points.append((p.lat, p.lon))
+        admin1, country = _hint(gaz, m)
+        cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
+        ctx = Context(countries=countries, admin1=admin1, country=country,
+                      points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
+                      counties=focus.counties_without(key))
+        out.append((m, gaz.resolve(m.lookup or m.text, ctx), strong))
+    return out
 
 
 def find_places(doc: Document, res: Any) -> None:
