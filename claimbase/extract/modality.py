@@ -363,6 +363,9 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
             break
         if rel == "relcl":
             background = True
+        if _wh_relative(t):
+            background = True
+            break  # "the town from where he fled": a relative clause, presupposed
         if rel == "advcl":
             break
         if t.i == token.i and _rejected_request(token, lx):
@@ -441,11 +444,25 @@ def _unrealised(token: Any, lx: _ModLex) -> bool:
     return False
 
 
+_WH_RELATIVE = frozenset({"where", "when", "which", "whence", "whom"})
+
+
+def _wh_relative(tok: Any) -> bool:
+    """A finite clause opened by a relative wh-word after a preposition ("returned to the town
+    from where he fled", "the day since when …"): parsed as pcomp, it is presupposed background
+    like a relative clause (an infinitive, "from where to strike", stays open)."""
+    if tok.dep_ != "pcomp" or tok.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "prep":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return any(c.lower_ in _WH_RELATIVE and c.i < tok.i for c in tok.children)
+
+
 def _in_background(token: Any, lo: int) -> bool:
     """The token sits in a relative/adnominal clause ('…, where a U.S. base is located')."""
     t = token
     for _ in range(8):
-        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") or _wh_relative(t):
             return True
         if t.head.i == t.i or t.head.idx < lo:
             return False
