@@ -52,6 +52,9 @@ CASES = [
     ("The army is prepared to storm the city.", "storm", "future"),
     ("The government intends to deploy more troops.", "deploy", "future"),
     ("The commander vowed to retake the town.", "retake", "future"),
+    ("The army is ready to launch an offensive on the city.", "offensive", "future"),
+    ("The group is willing to accept a ceasefire.", "ceasefire", "future"),
+    ("The army began to launch an offensive on the city.", "offensive", "asserted"),
 ]
 
 

@@ -165,11 +165,17 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
         flags.add("hedged")  # "the supposed US-backed offensive"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         negated = True
-    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
-            and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") \
-            and tok.head.lemma_.lower() not in lx.asserted_to:
+    if _to_clause(tok, lx):
         flags.add("future")  # purpose or intended "to"-clause
     return negated
+
+
+def _to_clause(tok: Any, lx: _ModLex) -> bool:
+    """A purpose or intended "to"-clause ("ready to launch", "sent to secure"), not the asserted
+    complement of an aspect or attempt verb ("began to launch", "tried to reach")."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+        and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") \
+        and tok.head.lemma_.lower() not in lx.asserted_to
 
 
 def _has_would(tok: Any) -> bool:
@@ -223,6 +229,9 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
         subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in lx.future_nouns:
             flags.add("future")  # "the goal of the offensive is capturing … and forcing …"
+    if rel in ("xcomp", "ccomp", "acl") and g.pos_ == "ADJ" and (
+            lemma in lx.future_adjectives or low in lx.future_adjectives):
+        flags.add("future")  # "ready to launch an offensive", "willing to accept a truce"
     if rel in ("xcomp", "ccomp") and _has_would(g) and any(
             c.dep_ == "advmod" and c.lower_ in lx.rather for c in g.children):
         flags.add("hypothetical")  # "would rather see ISIS rule …"
