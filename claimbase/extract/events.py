@@ -30,6 +30,7 @@ from claimbase.extract.triggers import (
     match_verb,
     particles,
 )
+from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.syntax import span_at
 from claimbase.record import ActorMention, Document, Event
 
@@ -228,6 +229,13 @@ def _modifier_actor(ctx: Context, tok: Any) -> Any | None:
                 ctx.is_actor(c):
             return c
     return None
+
+
+def _is_backer(tok: Any) -> bool:
+    """The "Iranian" of "Iranian-backed militias": an actor modifying a backing participle."""
+    head = tok.head
+    return head.i > tok.i and _is_hyphenated(head) and head.dep_ in ("amod", "compound") \
+        and head.lower_.endswith(BACKING_WORDS)
 
 
 def _hyphen_actor(tok: Any) -> Any | None:
@@ -761,8 +769,11 @@ def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
     """The dictionary mention of "members of the SDF", "remnants of ISIS"."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i in ctx.actor_at:
+                return ctx.actor_at[pobj.i]
             for t in c.subtree:
-                if t.i in ctx.actor_at:
+                if t.i in ctx.actor_at and not _is_backer(t):
                     return ctx.actor_at[t.i]
     if _relational(tok):
         return None
