@@ -391,3 +391,10 @@ def test_refusals_and_announced_restrictions(run, text, expected):
 def test_declining_to_comment_is_no_refusal(run):
     doc, events = run("The spokesman declined to comment on the report.")
     assert not _by_type(events, "REJECT")
+
+
+def test_the_government_forces_are_the_focus_state_not_the_last_army_named(run):
+    doc, events = run("Syrian officials in Damascus said Syria would not stop. Russian jets bombed "
+                      "Idlib. The government forces attacked the rebels near the river.")
+    attack = next(e for e in events if _span(doc, e).startswith("attacked"))
+    assert attack.actor.id == "SYR_MIL"

@@ -790,6 +790,9 @@ def _relational(tok: Any) -> bool:
         c.dep_ == "poss" for c in tok.children)
 
 
+_STATE_MODIFIERS = frozenset({"government", "regime", "pro-government", "state"})
+
+
 def _needs_antecedent(tok: Any) -> bool:
     if _relational(tok):
         return False
@@ -799,6 +802,8 @@ def _needs_antecedent(tok: Any) -> bool:
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     if not dets or tok.ent_type_:
         return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _STATE_MODIFIERS for c in tok.children):
+        return False  # "the government forces" are the focus state's, not the last army named
     return dets[0].lower_ in DEFINITE_DETS and not any(
         c.dep_ in ("compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
         for c in tok.children)
