@@ -303,3 +303,20 @@ def test_common_words_and_opposed_names_are_not_actors(resources, book):
 def test_forces_of_a_head_of_state_are_the_state_military(resources):
     doc = run(resources, "Assad forces shelled the suburbs while Assad's troops advanced.")
     assert set(ids(doc).values()) == {"SYR_MIL"}
+
+
+def test_coalition_follows_the_document_when_the_sentence_is_silent(resources):
+    # The focus is Britain; the only conflict state the article names is Iraq.
+    iraq = run(resources, "The British volunteer returned to London from Manchester. "
+                          "Britain said Britain would try him. He once lived with an Iraqi "
+                          "family. "
+                          "He said coalition jets bombed his street every night.")
+    assert ids(iraq)["coalition jets"] == "US_COALITION"
+    yemen = run(resources, "The British volunteer returned to London from Manchester. "
+                           "Britain said Britain would try him. He once lived with a Yemeni "
+                           "family. "
+                           "He said coalition jets bombed his street every night.")
+    assert ids(yemen)["coalition jets"] == "SAU_COALITION"
+    unknown = run(resources, "The British volunteer returned to London from Manchester. "
+                             "He said coalition jets bombed his street every night.")
+    assert ids(unknown)["coalition jets"] is None

@@ -68,6 +68,15 @@ def test_hyphenated_backing_is_aid(run):
     assert _by_type(events, "MOBILIZE")
 
 
+def test_backer_is_not_the_target_of_an_attack_on_the_backed_group(run):
+    doc, events = run("Warplanes targeted positions of Iranian-backed militias near the river.")
+    assault = next(e for e in events if e.event_type == "ASSAULT")
+    assert "militias" in assault.recipient.text
+    assert assault.recipient.id != "IRN"
+    (aid,) = _by_type(events, "AID")
+    assert aid.actor.id == "IRN"
+
+
 def test_hyphenated_participle_after_an_adverb_takes_the_by_agent(run):
     doc, events = run("Militants were moved into territory illegally-occupied by the US.")
     (coerce,) = _by_type(events, "COERCE")
@@ -382,3 +391,10 @@ def test_refusals_and_announced_restrictions(run, text, expected):
 def test_declining_to_comment_is_no_refusal(run):
     doc, events = run("The spokesman declined to comment on the report.")
     assert not _by_type(events, "REJECT")
+
+
+def test_the_government_forces_are_the_focus_state_not_the_last_army_named(run):
+    doc, events = run("Syrian officials in Damascus said Syria would not stop. Russian jets bombed "
+                      "Idlib. The government forces attacked the rebels near the river.")
+    attack = next(e for e in events if _span(doc, e).startswith("attacked"))
+    assert attack.actor.id == "SYR_MIL"

@@ -41,6 +41,20 @@ CASES = [
     ("Officials could not confirm that drones struck the depot.", "struck", "hedged"),
     ("It was not immediately clear who carried out the attack.", "carried", "asserted"),
     ("Police asked if anyone would attack the rally.", "attack", "hypothetical"),
+    # A relative clause of place or time keeps its own (past) modality under a future frame.
+    ("He vowed to return to the town from where he fled in 2015.", "fled", "asserted"),
+    ("He vowed to return to the town from where he fled in 2015.", "return", "future"),
+    ("They hope to rebuild the market where the bomb exploded.", "exploded", "asserted"),
+    ("The army will decide where to attack next.", "attack", "future"),
+    # Readiness, intention and vows mark the embedded act as planned.
+    ("The group said it was willing to withdraw its fighters.", "withdraw", "future"),
+    ("The rebels are ready to negotiate with the government.", "negotiate", "future"),
+    ("The army is prepared to storm the city.", "storm", "future"),
+    ("The government intends to deploy more troops.", "deploy", "future"),
+    ("The commander vowed to retake the town.", "retake", "future"),
+    ("The army is ready to launch an offensive on the city.", "offensive", "future"),
+    ("The group is willing to accept a ceasefire.", "ceasefire", "future"),
+    ("The army began to launch an offensive on the city.", "offensive", "asserted"),
 ]
 
 

@@ -30,6 +30,7 @@ from claimbase.extract.triggers import (
     match_verb,
     particles,
 )
+from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.syntax import span_at
 from claimbase.record import ActorMention, Document, Event
 
@@ -228,6 +229,13 @@ def _modifier_actor(ctx: Context, tok: Any) -> Any | None:
                 ctx.is_actor(c):
             return c
     return None
+
+
+def _is_backer(tok: Any) -> bool:
+    """The "Iranian" of "Iranian-backed militias": an actor modifying a backing participle."""
+    head = tok.head
+    return head.i > tok.i and _is_hyphenated(head) and head.dep_ in ("amod", "compound") \
+        and head.lower_.endswith(BACKING_WORDS)
 
 
 def _hyphen_actor(tok: Any) -> Any | None:
@@ -761,8 +769,11 @@ def _of_mention(ctx: Context, tok: Any) -> ActorMention | None:
     """The dictionary mention of "members of the SDF", "remnants of ISIS"."""
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i in ctx.actor_at:
+                return ctx.actor_at[pobj.i]
             for t in c.subtree:
-                if t.i in ctx.actor_at:
+                if t.i in ctx.actor_at and not _is_backer(t):
                     return ctx.actor_at[t.i]
     if _relational(tok):
         return None
@@ -779,6 +790,9 @@ def _relational(tok: Any) -> bool:
         c.dep_ == "poss" for c in tok.children)
 
 
+_STATE_MODIFIERS = frozenset({"government", "regime", "pro-government", "state"})
+
+
 def _needs_antecedent(tok: Any) -> bool:
     if _relational(tok):
         return False
@@ -788,6 +802,8 @@ def _needs_antecedent(tok: Any) -> bool:
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     if not dets or tok.ent_type_:
         return False
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in _STATE_MODIFIERS for c in tok.children):
+        return False  # "the government forces" are the focus state's, not the last army named
     return dets[0].lower_ in DEFINITE_DETS and not any(
         c.dep_ in ("compound", "amod") and (c.ent_type_ or c.pos_ == "PROPN")
         for c in tok.children)

@@ -165,11 +165,17 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
         flags.add("hedged")  # "the supposed US-backed offensive"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         negated = True
-    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
-            and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") \
-            and tok.head.lemma_.lower() not in lx.asserted_to:
+    if _to_clause(tok, lx):
         flags.add("future")  # purpose or intended "to"-clause
     return negated
+
+
+def _to_clause(tok: Any, lx: _ModLex) -> bool:
+    """A purpose or intended "to"-clause ("ready to launch", "sent to secure"), not the asserted
+    complement of an aspect or attempt verb ("began to launch", "tried to reach")."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+        and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") \
+        and tok.head.lemma_.lower() not in lx.asserted_to
 
 
 def _has_would(tok: Any) -> bool:
@@ -223,6 +229,9 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
         subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in lx.future_nouns:
             flags.add("future")  # "the goal of the offensive is capturing … and forcing …"
+    if rel in ("xcomp", "ccomp", "acl") and g.pos_ == "ADJ" and (
+            lemma in lx.future_adjectives or low in lx.future_adjectives):
+        flags.add("future")  # "ready to launch an offensive", "willing to accept a truce"
     if rel in ("xcomp", "ccomp") and _has_would(g) and any(
             c.dep_ == "advmod" and c.lower_ in lx.rather for c in g.children):
         flags.add("hypothetical")  # "would rather see ISIS rule …"
@@ -363,6 +372,9 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
             break
         if rel == "relcl":
             background = True
+        if _wh_relative(t):
+            background = True
+            break  # "the town from where he fled": a relative clause, presupposed
         if rel == "advcl":
             break
         if t.i == token.i and _rejected_request(token, lx):
@@ -441,11 +453,25 @@ def _unrealised(token: Any, lx: _ModLex) -> bool:
     return False
 
 
+_WH_RELATIVE = frozenset({"where", "when", "which", "whence", "whom"})
+
+
+def _wh_relative(tok: Any) -> bool:
+    """A finite clause opened by a relative wh-word after a preposition ("returned to the town
+    from where he fled", "the day since when …"): parsed as pcomp, it is presupposed background
+    like a relative clause (an infinitive, "from where to strike", stays open)."""
+    if tok.dep_ != "pcomp" or tok.pos_ not in ("VERB", "AUX") or tok.head.dep_ != "prep":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False
+    return any(c.lower_ in _WH_RELATIVE and c.i < tok.i for c in tok.children)
+
+
 def _in_background(token: Any, lo: int) -> bool:
     """The token sits in a relative/adnominal clause ('…, where a U.S. base is located')."""
     t = token
     for _ in range(8):
-        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX"):
+        if t.dep_ in ("relcl", "acl") and t.pos_ in ("VERB", "AUX") or _wh_relative(t):
             return True
         if t.head.i == t.i or t.head.idx < lo:
             return False

@@ -79,10 +79,11 @@ def find_mentions(doc: Any, book: ActorDictionary,
     if sdoc is None:
         return []
     lex = lexicon()
-    focus = country_focus(sdoc, book, lex)
+    frame = _doc_frame(sdoc, book, lex)
+    focus = frame.counts.most_common(1)[0][0] if frame.counts else None
     cands: list[Candidate] = []
     cands += entity_candidates(sdoc, book, lex, is_place)
-    cands += generic_candidates(sdoc, book, lex, focus)
+    cands += generic_candidates(sdoc, book, lex, focus, frame)
     chosen = _select(cands, len(sdoc))
     out = []
     for c in chosen:
@@ -105,19 +106,59 @@ def find_mentions(doc: Any, book: ActorDictionary,
 # ---------------------------------------------------------------------- country focus
 def country_focus(sdoc: Any, book: ActorDictionary, lex: Lexicon | None = None) -> str | None:
     """The ISO3 country the document is mostly about (weighted state/demonym mentions)."""
-    lex = lex or lexicon()
+    counts = _doc_frame(sdoc, book, lex or lexicon()).counts
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+@dataclass(frozen=True)
+class DocFrame:
+    """Document-wide evidence for generic phrases: weighted country mentions and the ids of
+    the actors the NER named."""
+
+    counts: Counter[str]
+    ids: frozenset[str]
+
+
+def _doc_frame(sdoc: Any, book: ActorDictionary, lex: Lexicon) -> DocFrame:
     counts: Counter[str] = Counter()
+    ids: set[str] = set()
     for ent in sdoc.ents:
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
             continue
         actor = book.get(ent.ent_id_) or book.lookup(ent.text)
-        if actor is None or not actor.country:
+        if actor is None:
+            continue
+        ids.add(actor.id)
+        if not actor.country:
             continue
         weight = 1.0 if actor.is_state else 0.5
         counts[actor.country] += weight * float(lex.focus_weight.get(actor.country, 1.0))
-    if not counts:
+    return DocFrame(counts, frozenset(ids))
+
+
+def _frame_choice(options: dict[str, str], frame: DocFrame | None) -> str | None:
+    """The id among a phrase's country options ("coalition": SYR/IRQ -> US-led, YEM ->
+    Saudi-led) that the whole document supports: the one actor it names, else the option
+    country it mentions most (a lone option must be at least half as prominent as the focus
+    country); None when the document does not decide."""
+    if frame is None:
         return None
-    return counts.most_common(1)[0][0]
+    named = {i for i in options.values() if i in frame.ids}
+    if len(named) == 1:
+        return named.pop()
+    if named:
+        return None
+    scores: dict[str, float] = {}
+    for country, actor_id in options.items():
+        scores[actor_id] = max(scores.get(actor_id, 0.0), frame.counts.get(country, 0.0))
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] <= 0 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    if len(ranked) == 1 and ranked[0][1] < max(frame.counts.values()) / 2:
+        return None  # one option ("Iranian-backed militias" -> PMU in Iraq): needs prominence
+    return ranked[0][0]
 
 
 # ---------------------------------------------------------------------- entities
@@ -454,18 +495,19 @@ def _propagate_persons(mentions: list[ActorMention]) -> None:
 
 # ---------------------------------------------------------------------- generic descriptions
 def generic_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon,
-                       focus: str | None) -> list[Candidate]:
+                       focus: str | None, frame: DocFrame | None = None) -> list[Candidate]:
     out = []
     for tok in sdoc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
             continue
-        cand = _generic(tok, book, lex, focus)
+        cand = _generic(tok, book, lex, focus, frame)
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None) -> Candidate | None:
+def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None,
+             frame: DocFrame | None = None) -> Candidate | None:
     lemma = tok.lemma_.lower()
     if lemma not in lex.generic and tok.lower_ not in lex.generic and not _may_phrase(tok, lex):
         return None
@@ -476,7 +518,7 @@ def _generic(tok: Any, book: ActorDictionary, lex: Lexicon, focus: str | None) -
         if entry is not None:
             if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in tokens[:k]):
                 focus = None  # "the Kurdish authorities" are not the focus country's
-            return _phrase_candidate(entry, tokens, book, focus)
+            return _phrase_candidate(entry, tokens, book, focus, frame)
     entry = lex.generic.get(lemma) or lex.generic.get(tok.lower_)
     if entry is None:
         return None
@@ -515,7 +557,7 @@ def _after_backer(tokens: list[Any]) -> int:
 
 
 def _phrase_candidate(entry: dict[str, Any], tokens: list[Any], book: ActorDictionary,
-                      focus: str | None) -> Candidate:
+                      focus: str | None, frame: DocFrame | None = None) -> Candidate:
     sector = entry.get("sector", "UNK")
     actor = None
     if entry.get("id"):
@@ -523,7 +565,8 @@ def _phrase_candidate(entry: dict[str, Any], tokens: list[Any], book: ActorDicti
     elif entry.get("focus_id"):
         where = _sentence_countries(tokens[-1], book) | {focus}
         hit = next((c for c in entry["focus_id"] if c in where), None)
-        actor = book.get(entry["focus_id"][hit]) if hit else None
+        actor_id = entry["focus_id"][hit] if hit else _frame_choice(entry["focus_id"], frame)
+        actor = book.get(actor_id)
     elif entry.get("focus") == "MIL":
         actor = book.military_of(focus)
     elif entry.get("focus") == "GOV":
