@@ -10,8 +10,10 @@ import spacy
 from claimbase.nlp.actors import ActorDictionary
 from claimbase.nlp.model import (
     DEFAULT_MODEL,
+    PARAGRAPHS_NAME,
     RULER_NAME,
     ModelNotFound,
+    add_paragraph_breaks,
     add_ruler,
     load_nlp,
     place_patterns,
@@ -121,3 +123,22 @@ def test_exact_case_acronyms_match_like_a_stock_ruler():
     assert {("SAA", "SYR_MIL"), ("IS", "ISIS"), ("YPG / YPJ", "YPG")} <= first
     assert not any(e.ent_id_ in ("SYR_MIL", "ISIS") for e in ours(texts[1]).ents)
     assert len(ours.get_pipe("claimbase_entity_ruler")) == len(patterns)
+
+
+def test_a_blank_line_starts_a_sentence(resources):
+    nlp = resources.nlp
+    assert nlp.pipe_names[0] == PARAGRAPHS_NAME
+    text = ("Militia Shells Market Town Near River Crossing\n\n"
+            "Gunmen fired mortars at the market of a river town on Sunday, residents said.")
+    doc = nlp(text)
+    starts = [sent.start_char for sent in doc.sents]
+    assert text.index("Gunmen") in starts
+    assert [t.text for t in doc if t.dep_ == "ROOT" and t.idx > text.index("Gunmen")] == ["said"]
+
+
+def test_a_stray_blank_line_inside_a_sentence_is_no_break(resources):
+    text = "The convoy was stopped by the\n\nborder guards at dawn."
+    doc = resources.nlp(text)
+    assert len(list(doc.sents)) == 1
+    assert add_paragraph_breaks(resources.nlp) is None  # idempotent: still one component
+    assert resources.nlp.pipe_names.count(PARAGRAPHS_NAME) == 1

