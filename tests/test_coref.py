@@ -106,3 +106,33 @@ def test_qualified_bare_descriptions_are_not_anaphors(resources):
     assert constraint_for("local militants") is None
     assert constraint_for("hundreds of militants") is not None
     assert constraint_for("foreign fighters") is not None
+
+
+@pytest.mark.parametrize("outlet, expected", [
+    ("Syrian Democratic Forces", "SDF"),  # a press release: "our forces" are the issuer's
+    ("Reuters", None),  # a news outlet's "we" names no armed party
+    (None, None),
+])
+def test_first_person_is_the_issuing_organization(pipeline, outlet, expected):
+    from claimbase.record import DocMeta
+
+    text = ("Our forces repelled an attack by militants on a checkpoint near the river on "
+            "Monday night, killing four of the attackers.")
+    doc = pipeline.process(Document(text=text, ref="<test>", meta=DocMeta(outlet=outlet)))
+    repelled = next(ev for ev in doc.events
+                    if text[ev.trigger_start:ev.trigger_end].startswith("repelled"))
+    assert (repelled.actor.id if repelled.actor else None) == expected
+
+
+def test_first_person_in_a_quotation_is_the_quoted_organization(pipeline):
+    from claimbase.record import DocMeta
+
+    text = ('The Turkish Defence Ministry said on Sunday: "Our units destroyed two positions of '
+            'the militants near the border." Omar Khalil, a shopkeeper, said: "We heard the blasts all '
+            'night."')
+    doc = pipeline.process(Document(text=text, ref="<test>", meta=DocMeta(outlet="Reuters")))
+    units = text.index("Our units")
+    ministry = antecedent(doc, units, units + len("Our units"))
+    assert ministry is not None and ministry.country == "TUR"
+    we = text.index("We heard")
+    assert antecedent(doc, we, we + 2) is None  # a named person's "we": their side is unknown

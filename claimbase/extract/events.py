@@ -36,7 +36,7 @@ from claimbase.record import ActorMention, Document, Event
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
-DEFINITE_DETS = frozenset({"the", "this", "these", "those", "its", "their", "that"})
+DEFINITE_DETS = frozenset({"the", "this", "these", "those", "its", "their", "that", "our"})
 BARE_PRONOUNS = frozenset({"others", "other", "those", "many", "some", "several", "most"})
 AGENT_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 FUTURE_RULE = {"AID": "AGREE", "COOPERATE": "AGREE", "CONSULT": "AGREE", "SUPPORT": "AGREE",

@@ -5,6 +5,9 @@
 non-person, "they/them/their" a group or a plural description; descriptions ("the group",
 "the terror group", "the army") constrain the sector through sectors.yaml (`coref`,
 `coref_modifiers`). Identified mentions (with an id) are preferred over generic ones.
+First person ("we", "our forces") is the speaker: the organization quoted, or, in the author's
+own voice, the organization that issues the document (its outlet or author, when the actor
+dictionary knows it and it is not a news outlet or a person).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from claimbase.record import ActorMention
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
+SPEAKER_KINDS = frozenset({"media", "person"})  # whose "we" names no organization
 DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her",
                          "said", "such"})
 GROUP_KINDS = frozenset({"actor", "organization", "media", "generic"})
@@ -45,7 +50,11 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
 
     The result is a mention of `doc.actors` (or a copy of a generic one carrying the id its
     own antecedent gave it)."""
-    constraint = constraint_for(_anaphor_text(doc, start, end))
+    anaphor = _anaphor_text(doc, start, end)
+    first = _WORD.match(anaphor.strip().lower())
+    if first is not None and first.group(0) in FIRST_PERSON:
+        return speaker(doc, start, end)
+    constraint = constraint_for(anaphor)
     if constraint is None:
         return None
     lo = _search_start(doc.text, start)
@@ -71,6 +80,27 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
         if found is not None and found.id is not None:
             return found
     return _last_compatible(doc, window, constraint, depth)
+
+
+def speaker(doc: Any, start: int, end: int) -> ActorMention | None:
+    """The organization a first-person span at [start, end) speaks for, or None."""
+    from claimbase.extract.attribution import attribution_at
+
+    att = attribution_at(doc, start, end) if getattr(doc, "attributions", None) else None
+    if att is not None:
+        if att.source_id is None or att.source_start is None:
+            return None  # a quoted person's "we": their side is not known
+        actor = _book().get(att.source_id)
+        text = doc.text[att.source_start:att.source_end]
+    else:
+        meta = getattr(doc, "meta", None)
+        names = [n for n in (getattr(meta, "outlet", None), getattr(meta, "author", None)) if n]
+        actor = next((a for a in map(_book().lookup, names) if a is not None), None)
+        text = actor.name if actor is not None else ""
+    if actor is None or actor.kind in SPEAKER_KINDS:
+        return None
+    return ActorMention(text=text, start=start, end=end, id=actor.id, name=actor.name,
+                        sector=actor.sector, country=actor.country, kind="organization")
 
 
 def _anaphor_text(doc: Any, start: int, end: int) -> str:
