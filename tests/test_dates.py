@@ -241,6 +241,7 @@ def test_ucdp_headline_incident_day(text, source, expected):
     ("The recent hours saw heavy shelling.", ("2019-02-12", "2019-02-12", "day")),
     ("Nine died in the recent five days.", ("2019-02-07", "2019-02-12", "week")),
     ("Strikes have continued since mid-November.", ("2018-11-01", None, "month")),
+    ("Clashes flared again in mid-March.", ("2018-03-01", "2018-03-31", "month")),
 ])
 def test_parts_of_periods_and_recent_spans(text, expected):
     assert one(text)[1:] == expected

@@ -641,7 +641,7 @@ def _ambiguous_month(m: re.Match) -> bool:
     if word in ("may", "march", "mar", "jan", "jun", "aug", "dec", "oct", "sep", "nov", "feb",
                 "apr", "jul") and not m.groupdict().get("rel"):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
-        return not re.search(r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)\s*$",
+        return not re.search(r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)[\s-]*$",
                              before) or (word == "may" and m["mon"][0].islower())
     return m["mon"][0].islower()
 
