@@ -247,6 +247,20 @@ def test_parts_of_periods_and_recent_spans(text, expected):
     assert one(text)[1:] == expected
 
 
+def test_day_shifts_count_from_the_last_day_named():
+    text = "On February 3, jets struck the town. The previous day, rebels withdrew."
+    assert [(m.text, m.value_start) for m in normalise(text, REF)][1] == \
+        ("The previous day", "2019-02-02")
+    later = "Troops entered on Monday. A day later they left. The day before yesterday, a blast."
+    assert [(m.value_start, m.value_end) for m in normalise(later, REF)] == [
+        ("2019-02-11", "2019-02-11"), ("2019-02-12", "2019-02-12"), ("2019-02-10", "2019-02-10")]
+    # with no day named before it, "the day before" dates nothing; "the day after the truce"
+    # counts from the truce, not from a day named earlier
+    assert normalise("The day before, troops arrived.", REF) == []
+    assert len(normalise("On February 3 talks began. The day after the truce, jets struck.",
+                         REF)) == 1
+
+
 def test_clock_times_are_not_years():
     assert normalise("The top stories at 2000 hours.", REF) == []
 

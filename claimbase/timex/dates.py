@@ -443,6 +443,17 @@ def h_part_of(m: re.Match, ref: date | None) -> Value | None:
     return Value(start, start + timedelta(days=6), "week")
 
 
+def h_day_shift(m: re.Match, ref: date | None) -> Value | None:
+    """"the previous day", "a day later": one day off the day the text last named; resolved in
+    `normalise`, which knows that day (no day named before: no date)."""
+    return None
+
+
+def _shift_days(m: re.Match) -> int:
+    word = (m["which"] or m["ba"] or m["el"]).lower()
+    return -1 if word in ("previous", "before", "earlier") else 1
+
+
 def h_recent_hours(m: re.Match, ref: date | None) -> Value | None:
     """"in the recent hours", "over the past few hours": the reference day."""
     return h_today(m, ref)
@@ -513,6 +524,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b{_REL}\s+(?P<unit>week|month|year|weekend)\b", re.I), h_relative_period),
     (re.compile(r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I), h_this_month_earlier),
     (re.compile(r"\b(?:recent|recently|in recent weeks)\b", re.I), h_recent),
+    (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+day|the\s+day\s+"
+                r"(?P<ba>before|after)(?=\s*[,.;:])|a\s+day\s+(?P<el>earlier|later))"
+                r"\b", re.I), h_day_shift),
     (re.compile(r"\bin\s+the\s+(?:near|coming|foreseeable)\s+future\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
 ]
@@ -540,6 +554,8 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_named_day: ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
                   "evening", "overnight"),
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
+    h_day_shift: ("previous day", "next day", "following day", "day before", "day after",
+                  "day earlier", "day later"),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future",),
     h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
@@ -583,6 +599,8 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         if s < last_end:
             continue
         value = h_numeric(m, ref, order) if handler is h_numeric else handler(m, ref)
+        if handler is h_day_shift:
+            value = _after_last_day(out, _shift_days(m), s)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -610,6 +628,20 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
             precision=value.precision))
         last_end = e
     return out
+
+
+_SHIFT_WINDOW = 800  # about a paragraph: farther back, the day named is another story's
+
+
+def _after_last_day(found: list[DateMention], days: int, pos: int) -> Value | None:
+    """The day `days` off the last single day found in the _SHIFT_WINDOW characters before
+    `pos` ("On Monday ... The next day")."""
+    last = next((d for d in reversed(found) if d.precision == "day" and d.value_start
+                 and d.value_start == d.value_end), None)
+    if last is None or last.start < pos - _SHIFT_WINDOW:
+        return None
+    day = date.fromisoformat(last.value_start) + timedelta(days=days)
+    return Value(day, day, "day")
 
 
 _NOT_YEAR = re.compile(r"(?:no\.|number|#|route|highway|flight|room|\$|more than|less than|"
