@@ -46,6 +46,21 @@ def test_demonyms_are_never_places(run):
     assert found["Damascus"].country == "SY"
 
 
+def test_listed_towns_stay_in_the_lists_country(run):
+    """A small namesake abroad, far from the Syrian towns it is listed with, is not taken;
+    a list spanning one country is left as it is."""
+    text = ("Syrian troops reopened the road that links Basri, Saida and Daraa in southern "
+            "Syria, after fighting near Damascus.")
+    found = places_of(run, text)
+    assert found["Daraa"].country == "SY"
+    for name in ("Basri", "Saida"):
+        p = found[name]
+        assert p.lat is None or haversine_km(p.lat, p.lon, found["Daraa"].lat,
+                                             found["Daraa"].lon) < 400
+    wide = places_of(run, "Snow closed schools in Vancouver, Toronto and Halifax, Canada.")
+    assert {wide[n].country for n in ("Vancouver", "Toronto", "Halifax")} == {"CA"}
+
+
 def test_city_state_pairs(run):
     found = places_of(run, "The mayor of Springfield, Ill., met officials from Athens, Ga., "
                            "on Tuesday.")

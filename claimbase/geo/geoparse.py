@@ -45,6 +45,7 @@ from claimbase.geo.gazetteer import (
     SITE_FEATURES,
     Context,
     Gazetteer,
+    haversine_km,
 )
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.translit import norm
@@ -1073,7 +1074,69 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.text, place.start, place.end = m.text, m.start, m.end
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
+    _near_list_siblings(doc.analysis_text, mentions, places, gaz)
     return places
+
+
+LIST_KM = 400.0  # how far apart the members of one list of towns may lie
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*\Z")
+_LIST_EXEMPT = frozenset({"country", "continent", "capital", "water", "region", "desert"})
+
+
+def _list_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Runs of mentions written as one list ("Basri, Saida and Daraa"), as indices."""
+    runs: list[list[int]] = []
+    for i, m in enumerate(mentions):
+        if i and runs and runs[-1][-1] == i - 1 and \
+                _LIST_GAP.match(text[mentions[i - 1].end:m.start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
+                        gaz: Gazetteer) -> None:
+    """A town listed with others is in their country: in "the road linking Basri, Saida and
+    Daraa" the members lie together. The list's anchor is the member with most others within
+    LIST_KM (ties: one in the document's leading country, then the earliest); when the
+    anchor's group lies in the document's leading country, a member read in another country
+    and farther than LIST_KM from the group takes a reading near the group, or is left
+    unresolved when the gazetteer has none there (no point rather than one abroad). Lists
+    spanning one country ("Vancouver, Toronto and Montreal") are left alone, as are
+    countries, capitals and wide areas."""
+    counts = Counter(p.country for p in places if p.country)
+    leading = counts.most_common(1)[0][0] if counts else None
+    for run in _list_runs(text, mentions):
+        members = [i for i in run if places[i].lat is not None
+                   and places[i].feature not in _LIST_EXEMPT]
+        if len(members) < 2:
+            continue
+
+        def close(i: int, j: int) -> bool:
+            a, b = places[i], places[j]
+            return haversine_km(a.lat, a.lon, b.lat, b.lon) <= LIST_KM
+
+        anchor = max(members, key=lambda i: (sum(close(i, j) for j in members if j != i),
+                                             places[i].country == leading, -i))
+        group = [j for j in members if j == anchor or close(anchor, j)]
+        if places[anchor].country != leading:
+            continue
+        for i in members:
+            if places[i].country == leading or any(close(i, j) for j in group):
+                continue
+            sibs = [places[j] for j in group]
+            near = [c for c in gaz.candidates(mentions[i].lookup or mentions[i].text)
+                    if c.lat is not None and min(haversine_km(c.lat, c.lon, q.lat, q.lon)
+                                                 for q in sibs) <= LIST_KM]
+            p = places[i]
+            if near:
+                best = near[0].to_place(text=p.text)
+                best.start, best.end = p.start, p.end
+                best.precision = _precision(mentions[i], best.feature, best.precision)
+                places[i] = best
+            else:
+                places[i] = Place(text=p.text, start=p.start, end=p.end)
 
 
 CONSENSUS_WEIGHT = 1.0  # how much the first pass's chosen readings count in the second
