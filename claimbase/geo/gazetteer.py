@@ -524,7 +524,8 @@ def _bare(key: str) -> str:
 # with no context at all (a one-line headline), a small prior for the conflict regions
 REGION_PRIOR = 0.8
 ADMIN_WEIGHT = 1.5  # how much the document's states and provinces count
-POINT_WEIGHT = 1.5  # how much nearness to the places already resolved counts
+POINT_WEIGHT = 1.2  # how much nearness to the places already resolved counts
+POINT_SCALE_KM = 150.0  # the distance at which that nearness has fallen to 1/e
 
 
 def score(c: Candidate, ctx: Context) -> float:
@@ -552,7 +553,7 @@ def score(c: Candidate, ctx: Context) -> float:
         s += 2.0 if c.country == ctx.country else -1.0
     if ctx.points and c.lat is not None:
         d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:])
-        s += POINT_WEIGHT * math.exp(-d / 250.0)
+        s += POINT_WEIGHT * math.exp(-d / POINT_SCALE_KM)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
     if (REGION_PRIOR and total - sum(ctx.actors.values()) < 1e-9 and not admins

@@ -1085,7 +1085,9 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
     """Resolve every mention once more with the states and countries the other names of the
     document were resolved to in the first pass (one vote per distinct name), and the points
     of all of them, not only the ones before it: "Jackson County" early in a story whose
-    later towns are all in Minnesota is the Minnesota one."""
+    later towns are all in Minnesota is the Minnesota one. Each name's new reading replaces
+    its first-pass one as soon as it is made, so two names that misread each other in the
+    first pass ("Walker County" in Alabama, "Huntsville" in Texas) do not simply swap."""
     chosen: dict[str, Place] = {}
     for m, place, _strong in results:
         key = norm(m.text)
@@ -1112,7 +1114,10 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
                       counties=focus.counties_without(key))
-        out.append((m, gaz.resolve(m.lookup or m.text, ctx), strong))
+        place = gaz.resolve(m.lookup or m.text, ctx)
+        if place is not None and key in chosen and not m.modifier:
+            chosen[key] = place  # later names see this reading, not its first-pass one
+        out.append((m, place, strong))
     return out
 
 
