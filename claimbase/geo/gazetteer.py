@@ -677,13 +677,25 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
         and c.importance < 5.0
 
 
+# a loose match to a town this far from every place the document names is another town
+LOOSE_FAR_KM = 300.0
+LOOSE_FEATURES = CITY_FEATURES | {"admin2", "admin3"}
+
+
 def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
     """A loose (transliteration or fuzzy) match in a country the document does not point at,
-    when it clearly points somewhere: "Institute" is not Institut, Azerbaijan."""
+    when it clearly points somewhere: "Institute" is not Institut, Azerbaijan; or a loose
+    match to a town far from all the places the document names ("Harwinton" in a
+    Connecticut story is not Harrington, Delaware): better unresolved than a wrong town."""
     if c.match == "exact" or ctx.admin1 or ctx.country:
         return False
     total = sum(ctx.countries.values())
-    return total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05
+    if total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05:
+        return True
+    if c.feature not in LOOSE_FEATURES or c.country in RULER_COUNTRIES or len(ctx.points) < 2 \
+            or c.lat is None:
+        return False  # transliterations vary in the conflict region: a loose match is normal
+    return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:
