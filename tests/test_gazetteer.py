@@ -170,3 +170,19 @@ def test_curated_seas_regions_and_airports(gaz):
                           ("Heathrow", "airport"), ("Gulf of Mexico", "water")):
         best = gaz.resolve(name, Context())
         assert best is not None and best.feature == feature, name
+
+
+def test_a_loose_match_far_from_the_story_is_left_unresolved(gaz):
+    # a misspelt town name matched by its folded key: kept when the story is near it or
+    # names no places, dropped when every place the story names is far away
+    california = Context(points=[(34.05, -118.24), (37.77, -122.42)])
+    pennsylvania = Context(points=[(40.0, -76.3), (40.44, -80.0)])
+    assert gaz.candidates("Harrisburgg")[0].match != "exact"
+    assert gaz.resolve("Harrisburgg", pennsylvania).admin1 == "Pennsylvania"
+    assert gaz.resolve("Harrisburgg", Context()).admin1 == "Pennsylvania"
+    assert gaz.resolve("Harrisburgg", california) is None
+    sacramento = gaz.resolve("Sacramentoo", california)
+    assert (sacramento.admin1, sacramento.feature) == ("California", "city")
+    assert gaz.resolve("Sacramentoo", pennsylvania) is None  # nor a far namesake district
+    # the conflict region's transliterations stay loose matches wherever the story is
+    assert gaz.resolve("Rakka", Context(points=[(33.51, 36.29), (33.3, 44.4)])).country == "SY"

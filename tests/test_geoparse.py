@@ -389,3 +389,20 @@ def test_currency_and_institutions_point_at_a_country(run):
             "Dublin residents can comment until Friday.")
     dublin = [p for p in run(text).places if p.text == "Dublin"]
     assert dublin and all(p.country == "US" for p in dublin)
+
+
+def test_one_reading_per_name_in_a_story():
+    from claimbase.geo.geoparse import Mention, _one_sense
+    from claimbase.record import Place
+
+    def place(admin1: str, lat: float, score: float) -> Place:
+        return Place(text="Springfield", start=0, end=0, name="Springfield", lat=lat,
+                     lon=-83.0, country="US", admin1=admin1, feature="city", score=score)
+
+    results = [(Mention(start=i * 20, end=i * 20 + 11, text="Springfield"), p, False)
+               for i, p in enumerate([place("Ohio", 39.9, 0.6), place("Massachusetts", 42.1, 0.9),
+                                      place("Ohio", 39.9, 0.5), None])]
+    results.append((Mention(start=100, end=106, text="Dayton"), place("Ohio", 39.7, 0.8), False))
+    chosen = _one_sense(results)
+    assert set(chosen) == {"springfield"}  # a name read one way throughout is left alone
+    assert chosen["springfield"].admin1 == "Ohio"  # most mentions, not the most confident

@@ -524,7 +524,8 @@ def _bare(key: str) -> str:
 # with no context at all (a one-line headline), a small prior for the conflict regions
 REGION_PRIOR = 0.8
 ADMIN_WEIGHT = 1.5  # how much the document's states and provinces count
-POINT_WEIGHT = 1.5  # how much nearness to the places already resolved counts
+POINT_WEIGHT = 1.2  # how much nearness to the places already resolved counts
+POINT_SCALE_KM = 150.0  # the distance at which that nearness has fallen to 1/e
 
 
 def score(c: Candidate, ctx: Context) -> float:
@@ -552,7 +553,7 @@ def score(c: Candidate, ctx: Context) -> float:
         s += 2.0 if c.country == ctx.country else -1.0
     if ctx.points and c.lat is not None:
         d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:])
-        s += POINT_WEIGHT * math.exp(-d / 250.0)
+        s += POINT_WEIGHT * math.exp(-d / POINT_SCALE_KM)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
     if (REGION_PRIOR and total - sum(ctx.actors.values()) < 1e-9 and not admins
@@ -676,13 +677,25 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
         and c.importance < 5.0
 
 
+# a loose match to a town this far from every place the document names is another town
+LOOSE_FAR_KM = 300.0
+LOOSE_FEATURES = CITY_FEATURES | {"admin2", "admin3"}
+
+
 def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
     """A loose (transliteration or fuzzy) match in a country the document does not point at,
-    when it clearly points somewhere: "Institute" is not Institut, Azerbaijan."""
+    when it clearly points somewhere: "Institute" is not Institut, Azerbaijan; or a loose
+    match to a town far from all the places the document names ("Harwinton" in a
+    Connecticut story is not Harrington, Delaware): better unresolved than a wrong town."""
     if c.match == "exact" or ctx.admin1 or ctx.country:
         return False
     total = sum(ctx.countries.values())
-    return total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05
+    if total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05:
+        return True
+    if c.feature not in LOOSE_FEATURES or c.country in RULER_COUNTRIES or len(ctx.points) < 2 \
+            or c.lat is None:
+        return False  # transliterations vary in the conflict region: a loose match is normal
+    return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:

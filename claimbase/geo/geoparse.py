@@ -42,6 +42,7 @@ from typing import Any
 from claimbase.config import DATA_DIR
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
+    CUE_FEATURES,
     SITE_FEATURES,
     Context,
     Gazetteer,
@@ -1064,10 +1065,13 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
             resolved_points.append((key, (place.lat, place.lon)))
     results = _consensus_pass(gaz, focus, results, actor_votes)
     hinted = {norm(m.text): p for m, p, strong in results if strong and p is not None}
+    sense = _one_sense(results)
     places: list[Place] = []
     for m, place, strong in results:
         if not strong and norm(m.text) in hinted:
             place = replace(hinted[norm(m.text)])
+        elif not strong and _elsewhere(m, place, sense.get(norm(m.text))):
+            place = replace(sense[norm(m.text)])
         if place is None:
             places.append(Place(text=m.text, start=m.start, end=m.end))
             continue
@@ -1139,6 +1143,41 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                 places[i] = Place(text=p.text, start=p.start, end=p.end)
 
 
+def _one_sense(results: list[tuple[Mention, Place | None, bool]]) -> dict[str, Place]:
+    """One reading per name and document when its mentions were read differently (their
+    neighbours differ): the reading most of them got, ties going to the more confident one;
+    mentions whose cue word ("city", "province") chose their reading neither vote nor follow. "Springfield" read as Ohio in seven mentions and Massachusetts
+    in one is Ohio in all eight."""
+    readings: dict[str, dict[tuple, list]] = {}
+    for m, place, _strong in results:
+        if place is None or m.modifier or _read_by_cue(m, place):
+            continue  # "the city of Daraa" and "Daraa province" are two readings
+        ident = (place.gazetteer_id, place.name, place.lat, place.lon)
+        entry = readings.setdefault(norm(m.text), {}).setdefault(ident, [0, 0.0, place])
+        entry[0] += 1
+        entry[1] += place.score or 0.0
+    out: dict[str, Place] = {}
+    for key, found in readings.items():
+        if len(found) > 1:
+            out[key] = max(found.values(), key=lambda e: (e[0], e[1]))[2]
+    return out
+
+
+def _read_by_cue(m: Mention, place: Place | None) -> bool:
+    """The mention's own cue word chose its kind of place ("the city of X": a city)."""
+    feats = CUE_FEATURES.get("field" if m.cue == "fields" else m.cue or "")
+    return place is not None and feats is not None and place.feature in feats
+
+
+def _elsewhere(m: Mention, place: Place | None, sense: Place | None) -> bool:
+    """The mention was read as another place than the name's reading in the document, and
+    no cue word of its own chose that reading."""
+    if sense is None or _read_by_cue(m, place):
+        return False
+    return place is None or (place.name, place.lat, place.lon) != (sense.name, sense.lat,
+                                                                   sense.lon)
+
+
 CONSENSUS_WEIGHT = 1.0  # how much the first pass's chosen readings count in the second
 
 
@@ -1148,7 +1187,9 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
     """Resolve every mention once more with the states and countries the other names of the
     document were resolved to in the first pass (one vote per distinct name), and the points
     of all of them, not only the ones before it: "Jackson County" early in a story whose
-    later towns are all in Minnesota is the Minnesota one."""
+    later towns are all in Minnesota is the Minnesota one. Each name's new reading replaces
+    its first-pass one as soon as it is made, so two names that misread each other in the
+    first pass ("Walker County" in Alabama, "Huntsville" in Texas) do not simply swap."""
     chosen: dict[str, Place] = {}
     for m, place, _strong in results:
         key = norm(m.text)
@@ -1175,7 +1216,10 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
                       counties=focus.counties_without(key))
-        out.append((m, gaz.resolve(m.lookup or m.text, ctx), strong))
+        place = gaz.resolve(m.lookup or m.text, ctx)
+        if place is not None and key in chosen and not m.modifier:
+            chosen[key] = place  # later names see this reading, not its first-pass one
+        out.append((m, place, strong))
     return out
 
 
