@@ -1083,7 +1083,10 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
 
 
 LIST_KM = 400.0  # how far apart the members of one list of towns may lie
-_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or|&))\s*\Z")
+_SEP = r"\s*(?:,|,?\s+(?:and|or|&))\s*"
+# between two listed names: a comma or "and", or one unrecognised name between two of them
+# ("Yarmouk, Hajar al-Aswad, Saham")
+_LIST_GAP = re.compile(rf"{_SEP}(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){{0,2}}{_SEP})?\Z")
 _LIST_EXEMPT = frozenset({"country", "continent", "capital", "water", "region", "desert"})
 
 
