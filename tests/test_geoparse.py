@@ -61,6 +61,12 @@ def test_listed_towns_stay_in_the_lists_country(run):
     assert {wide[n].country for n in ("Vancouver", "Toronto", "Halifax")} == {"CA"}
 
 
+def test_a_world_region_is_not_a_town_named_after_it(run):
+    found = places_of(run, "Officials in Washington said the US wants calm in the Middle "
+                           "East while troops stay in bases abroad.")
+    assert found["Middle East"].feature == "region"
+
+
 def test_city_state_pairs(run):
     found = places_of(run, "The mayor of Springfield, Ill., met officials from Athens, Ga., "
                            "on Tuesday.")

@@ -587,14 +587,21 @@ TOWN_CUES = frozenset({"city", "town", "village"})
 AREA_PRIOR_GAP = 3.0
 
 
+# a world region of the curated data ("the Middle East") outweighs a town named after it
+WIDE_REGIONS = frozenset({"region", "continent"})
+WIDE_REGION_IMPORTANCE = 5.0
+WIDE_REGION_GAP = 0.5  # its curated importance is no population: any town below it yields
+
+
 def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None:
-    """A country or state name is the country or state, not a far smaller town abroad or in
+    """A country, state or world region's name is that area, not a far smaller town abroad or in
     another state ("Russia" is not Russia, Ohio; "Ontario" not Ontario, California), unless
     "City, State", a country after a comma, a cue word ("the city of Turkey") or the
     document's own state or county ("Palestine" in a story about Anderson County, Texas)
     says so."""
     areas = [(c, sc) for c, sc in scored if c.match == "exact" and (
-        c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6))]
+        c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6)
+        or (c.feature in WIDE_REGIONS and c.importance >= WIDE_REGION_IMPORTANCE))]
     if not areas:
         return
     admins = sum(ctx.admins.values())
@@ -610,6 +617,8 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
     capital_home = area.feature == "capital" and ctx.countries.get(area.country, 0) >= 1.0
     for i, (c, sc) in enumerate(scored):
         gap = AREA_PRIOR_GAP + (1.5 if area.feature == "capital" else 0.0)
+        if area.feature in WIDE_REGIONS:
+            gap = WIDE_REGION_GAP
         abroad = capital_home and c.country != area.country and c.population < 100_000
         if c.feature in ("country", "admin1", "continent", "capital") or sc < area_score \
                 or (c.importance > area.importance - gap and not abroad):
