@@ -367,8 +367,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     person_names |= _split_surnames(sdoc, ents)
     lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
-             and not (e.label_ in _SOFT_LABELS and _STRICT_LOCATIVE.search(
-                 text, max(0, e.start_char - 15), e.start_char))]
+             and not (e.label_ in _SOFT_LABELS and not any(ch.isdigit() for ch in e.text)
+                      and _STRICT_LOCATIVE.search(text, max(0, e.start_char - 15), e.start_char)
+                      and gaz.has_name(e.text))]
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
@@ -417,6 +418,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             if _person_name(text, s, surface, person_names, gaz) \
                     or _common_place_word(text, s, e, surface) or _titled_person(text, s, surface):
                 continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
+            if not inner and " " not in surface and _weak_name(gaz, surface) and (
+                    surface.lower() in lower_words or not _state_named(text, gaz, surface)):
+                continue  # "United" (Russia), "Street": a one-word hamlet needs its state
             mentions.append(Mention(start=s, end=e, text=surface, lookup=inner,
                                     precision=2 if inner else None,
                                     modifier=bool(_MODIFIER_SUFFIX.match(text, e))))
