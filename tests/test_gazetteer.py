@@ -170,3 +170,13 @@ def test_curated_seas_regions_and_airports(gaz):
                           ("Heathrow", "airport"), ("Gulf of Mexico", "water")):
         best = gaz.resolve(name, Context())
         assert best is not None and best.feature == feature, name
+
+
+def test_zip_code_hamlets_are_low_importance_localities(gaz):
+    pytest.importorskip("pyzipcode", reason="pyzipcode (US zip code localities) not installed")
+    assert gaz.stats()["by_source"].get("pyzipcode", 0) > 10_000
+    hamlet = [c for c in gaz.candidates("Lanexa") if c.match == "exact"]
+    assert [(c.country, c.admin1, c.feature) for c in hamlet] == [("US", "Virginia", "locality")]
+    assert hamlet[0].importance < 1.0
+    # a namesake of a big city or a state is left out
+    assert not any((c.gid or "").startswith("zip:") for c in gaz.candidates("Denver"))

@@ -374,3 +374,20 @@ def test_currency_and_institutions_point_at_a_country(run):
             "Dublin residents can comment until Friday.")
     dublin = [p for p in run(text).places if p.text == "Dublin"]
     assert dublin and all(p.country == "US" for p in dublin)
+
+
+def test_mentions_take_the_whole_known_name_and_leave_designators_out(run):
+    found = places_of(run, "The suspect, 41, of Gun Barrel City, was arrested near "
+                           "Batesburg-Leesville on Monday.")
+    assert found["Gun Barrel City"].admin1 == "Texas"
+    assert found["Batesburg-Leesville"].admin1 == "South Carolina"
+    found = places_of(run, "She worked for the North Las Vegas Police Department for a decade.")
+    assert set(found) == {"North Las Vegas"}
+    found = places_of(run, "Her family came from Iran's Kermanshah province.")
+    assert "Kermanshah province" not in found
+    assert found["Kermanshah"].feature == "admin1" and found["Kermanshah"].precision == 3
+
+
+def test_a_titled_surname_is_a_person(run):
+    assert "Lincoln" not in places_of(run, "Mrs. Lincoln greeted visitors at the museum on "
+                                           "Tuesday.")
