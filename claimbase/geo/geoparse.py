@@ -244,6 +244,14 @@ def _titled_person(text: str, start: int, surface: str) -> bool:
     return " " not in surface and bool(_TITLE_BEFORE.search(text, max(0, start - 30), start))
 
 
+def _unknown_word(text: str, start: int, surface: str, gaz: Gazetteer) -> bool:
+    """A one-word name the gazetteer knows in no spelling, not after a locative preposition:
+    a person or a brand the NER took for a place ("Kristina said", "Petrojet")."""
+    return " " not in surface and "-" not in surface and not gaz.has_name(surface) \
+        and not _LOCATIVE_BEFORE.search(text, max(0, start - 20), start) \
+        and not gaz.candidates(surface)
+
+
 def _split_surnames(sdoc: Any, ents: list[Any]) -> set[str]:
     """Surnames the NER cut off a person's name as a place: "George W." PERSON right before
     a one-word GPE "Bush"."""
@@ -418,6 +426,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             if _person_name(text, s, surface, person_names, gaz) \
                     or _common_place_word(text, s, e, surface) or _titled_person(text, s, surface):
                 continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
+            if not inner and _unknown_word(text, s, surface, gaz):
+                continue  # "Kristina said", "the Obama administration": no place at all
             if not inner and " " not in surface and _weak_name(gaz, surface) and (
                     surface.lower() in lower_words or not _state_named(text, gaz, surface)):
                 continue  # "United" (Russia), "Street": a one-word hamlet needs its state
