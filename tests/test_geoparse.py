@@ -391,3 +391,13 @@ def test_mentions_take_the_whole_known_name_and_leave_designators_out(run):
 def test_a_titled_surname_is_a_person(run):
     assert "Lincoln" not in places_of(run, "Mrs. Lincoln greeted visitors at the museum on "
                                            "Tuesday.")
+
+
+def test_names_listed_with_a_place_are_places(run):
+    found = places_of(run, "Bus routes will run through Monroe, Trenton and Seven Mile next "
+                           "year.")
+    assert {"Monroe", "Trenton", "Seven Mile"} <= set(found)
+    assert found["Seven Mile"].admin1 == "Ohio"
+    found = places_of(run, "Volunteers from Monroe and Donald Whitaker of the county board "
+                           "spoke.")
+    assert "Donald" not in found

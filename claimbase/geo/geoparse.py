@@ -437,6 +437,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         last_end = end
     mentions = _extend_heads(text, mentions, gaz)
     mentions = _extend_to_known_names(text, mentions, gaz)
+    mentions = _coordinated_places(text, mentions, gaz, person_names, lower_words, nonperson + [
+        (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
@@ -591,6 +593,80 @@ def _extend_to_known_names(text: str, mentions: list[Mention],
                     nxt.text = ""  # "Barrel City" of "Gun Barrel City"
         out.append(m)
     return out
+
+
+_LIST_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
+_COORD_NAME = rf"{_LIST_WORD}(?:[ \t]{_LIST_WORD}){{0,2}}"
+_COORD_RIGHT = re.compile(rf"(?P<sep>,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+                          rf"(?P<name>{_COORD_NAME})")
+_COORD_LEFT = re.compile(rf"(?<![\w.'’-])(?P<name>{_COORD_NAME})"
+                         rf"(?P<sep>,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\Z")
+_LIST_GO_ON = re.compile(r",|[ \t]+(?:and|or)\b")
+# after a listed name: more of a person's or a street's name, or the kind of the list
+_NOT_LIST_END = re.compile(r"['’]?[ \t]*(?:[A-Z]|(?:avenues|streets|roads|drives|lanes|counties"
+                           r"|parishes|townships|elementary|high|middle|schools?)\b)")
+
+
+_PRONOUNS = frozenset({"She", "He", "They", "We", "It", "I", "You", "Her", "His", "Their"})
+
+
+def _coordinated_places(text: str, mentions: list[Mention], gaz: Gazetteer,
+                        person_names: set[str], lower_words: set[str],
+                        blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Towns and areas listed with a place ("Decatur and Avondale Estates", "Monroe, Trenton
+    and Seven Mile", "Clarke and Oconee"): a name coordinated with a mention by "and", "or"
+    or a comma inside a list is a place when the gazetteer knows it exactly as a town's or
+    an area's. Repeats until the list is used up."""
+    taken = [(m.start, m.end) for m in mentions] + blocked
+    found: list[Mention] = []
+    todo = [m for m in mentions if not m.modifier]
+
+    def ok(start: int, end: int, name: str, listed: bool) -> bool:
+        if not listed or _NOT_LIST_END.match(text, end) or name in _PRONOUNS \
+                or any(a < end and start < b for a, b in taken) \
+                or name in person_names or name.lower() in _GENERIC or len(name) < 3:
+            return False
+        if any(w.lower() in lower_words for w in name.split()) and " " not in name:
+            return False
+        return _whole_name(gaz, name) and not (
+            " " not in name and _weak_name(gaz, name) and not _state_named(text, gaz, name))
+
+    while todo:
+        m = todo.pop()
+        r = _COORD_RIGHT.match(text, m.end)
+        if r is not None:
+            sep, name = r.group("sep"), r.group("name")
+            listed = "and" in sep or "or" in sep or bool(_LIST_GO_ON.match(text, r.end()))
+            # longest known prefix of the capitalised words
+            words = list(re.finditer(r"\S+", name))
+            for n in range(len(words), 0, -1):
+                end = r.start("name") + words[n - 1].end()
+                sub = text[r.start("name"):end]
+                if ok(r.start("name"), end, sub, listed):
+                    new = Mention(start=r.start("name"), end=end, text=sub)
+                    found.append(new)
+                    taken.append((new.start, new.end))
+                    todo.append(new)
+                    break
+        lo = max(0, m.start - 60)
+        left = _COORD_LEFT.search(text, lo, m.start)
+        if left is not None:
+            sep = left.group("sep")
+            before = text[max(0, left.start() - 2):left.start()]
+            listed = "and" in sep or "or" in sep or before.endswith(", ")
+            words = list(re.finditer(r"\S+", left.group("name")))
+            for n in range(len(words)):
+                start = left.start("name") + words[n].start()
+                sub = text[start:left.end("name")]
+                if ok(start, left.end("name"), sub, listed):
+                    new = Mention(start=start, end=left.end("name"), text=sub)
+                    found.append(new)
+                    taken.append((new.start, new.end))
+                    todo.append(new)
+                    break
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
 
 
 _DESIGNATOR_END = re.compile(r"[ \t]+(?:province|governorate|district|region|city|county"
