@@ -406,6 +406,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                                   lower_words))
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
                                  lower_words))
+    spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1
@@ -855,6 +856,30 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
                     continue  # "in the House", "at United Concrete", "in Max Poikonen"
                 out.append((start, end, 1))
                 break
+    return out
+
+
+# "Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile": a person and the home town
+_HOME_OF = re.compile(r",?(?:[ \t]\d{1,3},)?[ \t]of[ \t](?P<name>[A-Z][\w'’]*(?:[ \t-][A-Z][\w'’]*)?)"
+                      r"(?![\w'’-]|[ \t]+[A-Z])")
+
+
+def _home_towns(text: str, gaz: Gazetteer, persons: list[tuple[int, int]],
+                lower_words: set[str]) -> list[tuple[int, int, int]]:
+    """The town a named person is from, in local news' "Name, age, of Town" style, when the
+    gazetteer knows it exactly as a town's or an area's name."""
+    out = []
+    for _a, b in persons:
+        m = _HOME_OF.match(text, b)
+        if m is None:
+            continue
+        name = m.group("name")
+        if name.lower() in _GENERIC or len(name) < 3 or (
+                " " not in name and (name.lower() in lower_words or (
+                    _weak_name(gaz, name) and not _state_named(text, gaz, name)))):
+            continue
+        if _whole_name(gaz, name):
+            out.append((m.start("name"), m.end("name"), 1))
     return out
 
 
