@@ -7,7 +7,13 @@ statistical NER splits or mislabels them, plus "X County"-style admin names, cap
 datelines ("MOUNT GILEAD (AP) --"), party-home districts ("D-Kanawha") and the places
 institutions are named after ("McMinn County Sheriff"), county lists ("Clay and Wilkin
 counties", "Loudon Co."), towns named by who lives there ("a Crafton man", data file
-place_resident_nouns.txt) and the place in "U.S.-led". A name taken as a place once is a
+place_resident_nouns.txt), a named person's home town ("Mindy Miller of Ravenel"), names
+listed with a place ("Monroe, Trenton and Seven Mile") and the place in "U.S.-led". A mention
+takes the whole town or area name the gazetteer knows around it ("North Las Vegas", "Gun" +
+"Barrel City"); a lower-case designator stays out of the span ("Kermanshah province"). One-word
+names after a title ("Mrs. Lincoln"), names the gazetteer knows in no spelling ("Kristina
+said") and zip-code hamlets without their state named ("United" of United Russia) are
+not places. A name taken as a place once is a
 place wherever the text repeats it; one-word names that are a person's surname in the
 story ("Bush" after "George W. Bush") or mostly common words ("Superior Court",
 place_common_words.txt) are not, unless a locative preposition precedes them. Spans the
