@@ -186,3 +186,13 @@ def test_a_loose_match_far_from_the_story_is_left_unresolved(gaz):
     assert gaz.resolve("Sacramentoo", pennsylvania) is None  # nor a far namesake district
     # the conflict region's transliterations stay loose matches wherever the story is
     assert gaz.resolve("Rakka", Context(points=[(33.51, 36.29), (33.3, 44.4)])).country == "SY"
+
+
+def test_zip_code_hamlets_are_low_importance_localities(gaz):
+    pytest.importorskip("pyzipcode", reason="pyzipcode (US zip code localities) not installed")
+    assert gaz.stats()["by_source"].get("pyzipcode", 0) > 10_000
+    hamlet = [c for c in gaz.candidates("Lanexa") if c.match == "exact"]
+    assert [(c.country, c.admin1, c.feature) for c in hamlet] == [("US", "Virginia", "locality")]
+    assert hamlet[0].importance < 1.0
+    # a namesake of a big city or a state is left out
+    assert not any((c.gid or "").startswith("zip:") for c in gaz.candidates("Denver"))

