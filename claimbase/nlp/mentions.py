@@ -313,10 +313,20 @@ def _from_actor(actor: Actor, prio: int, start: int, end: int, kind: str | None 
 
 
 def _is_locative(tok: Any) -> bool:
-    """A place use: the object of "in/at/near/…", or a compound of such a place."""
+    """A place use: the object of "in/at/near/…", of "of" after a part of a place ("the
+    south of Syria", "all of Iraq") or of "from" after a departure ("withdraw from Syria")."""
     while tok.dep_ in ("conj", "appos") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in LOCATIVE:
+        return True
+    lex = lexicon()
+    if prep.lower_ == "of":
+        return prep.head.lower_ in lex.place_part_nouns
+    return prep.lower_ == "from" and prep.head.pos_ == "VERB" and \
+        prep.head.lemma_.lower() in lex.departure_verbs
 
 
 def _metonymy(ent: Any, book: ActorDictionary, lex: Lexicon) -> Actor | None:
