@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -31,8 +32,9 @@ from claimbase.extract.triggers import (
     particles,
 )
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
+from claimbase.nlp.mentions import described_place
 from claimbase.nlp.syntax import span_at
-from claimbase.record import ActorMention, Document, Event
+from claimbase.record import ActorMention, Document, Event, Place
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -1276,21 +1278,74 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
 
     def usable(start: int, end: int) -> bool:
         return not ctx.is_participant(start, end) or (start, end) in local and \
-            _taken_place(doc, start, end, anchor)
+            _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
     def reaches(start: int, end: int) -> bool:
         return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor)
 
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
     if own and not any(reaches(p.start, p.end) for p in own):
-        return None
+        return _area_reference(doc, ctx, s_start, s_end, anchor, None)
     if place_for is not None:
-        return place_for(doc, s_start, s_end, anchor,
-                         exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
-    inside = [p for p in own if reaches(p.start, p.end)]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.start - anchor.idx))
+        found = place_for(doc, s_start, s_end, anchor,
+                          exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
+    else:
+        inside = [p for p in own if reaches(p.start, p.end)]
+        found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
+    if found is None or not s_start <= found.start < s_end:
+        return _area_reference(doc, ctx, s_start, s_end, anchor, found) or found
+    return found
+
+
+def _word(text: str, pos: int) -> str:
+    """The whitespace-delimited word around a character offset."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+_AREA_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
+                    carried: Any) -> Any:
+    """A sentence without a named place of the event may still place it by description: "the
+    area", "this desert region", "the south of the country", "its southern territory" in the
+    event's phrase (§8: the span is the place expression of the sentence). It takes the
+    resolution of the place carried over from the episode told before, else none."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or not hasattr(anchor, "sent") or anchor.dep_ in ("amod", "compound") \
+            or "-" in _word(doc.text, anchor.idx):
+        return None  # "US-backed forces", "the jihadist-sponsor": a standing relation
+    nouns = ctx.lex.area_nouns
+    for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
+        precision = nouns.get(tok.lower_)
+        if precision is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
+            continue
+        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and not any(
+                w.lower_ == "where" for w in c.children) for c in tok.children):
+            continue  # "the territory occupied by ISIS": who holds an area, not a scene
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+        if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
+            continue
+        start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
+        if not s_start <= start < s_end or ctx.is_participant(start, end) or \
+                not _place_reaches(doc, start, end, anchor):
+            continue
+        text = doc.text[start:end]
+        if carried is not None:
+            return replace(carried, text=text, start=start, end=end)
+        return Place(text=text, start=start, end=end, name=text, feature="region",
+                     precision=precision)
+    return None
+
+
+def _described_place(doc: Document, start: int, end: int) -> bool:
+    """A name the sentence describes as a place whatever its role ("took northern Syria",
+    "Syria, where the group rose")."""
+    sdoc = doc.spacy_doc
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    return span is not None and len(span) > 0 and described_place(span.root)
 
 
 def _taken_place(doc: Document, start: int, end: int, anchor: Any) -> bool:
