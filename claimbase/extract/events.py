@@ -1395,9 +1395,13 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
 def _noun_link(tok: Any) -> bool:
     """A noun the place phrase may climb through: an object, a prepositional object, an
     apposition, or the subject of a copula ("the south of Syria is part of the zone agreed
-    …"); not the subject of a full verb, whose places stay inside the subject phrase."""
+    …", "the situation in Idlib remains tense"); not the subject of a full verb, whose places stay inside the subject phrase."""
     return tok.dep_ in _PLACE_NOUN_LINKS or tok.dep_ in ("nsubj", "nsubjpass") and \
-        tok.head.pos_ == "AUX"
+        (tok.head.pos_ == "AUX" or tok.head.lemma_.lower() in _COPULAR_VERBS)
+
+
+# verbs that link a subject to its state as "be" does: "the situation in Idlib remains tense"
+_COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear"})
 
 
 def _comparison(clause: Any) -> bool:
