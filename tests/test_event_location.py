@@ -100,3 +100,32 @@ def test_compass_part_of_a_province_moves_its_point_that_way():
     assert north > 0 > east
     assert moved("Clashes in Hama and its countryside") == (0, 0)
     assert moved("Jets bomb the northern countryside of Hama", feature="city") == (0, 0)
+
+
+def test_area_description_places_an_event_without_a_named_place(run):
+    """§8: the span is the place expression of the sentence, a description included."""
+    doc, events = run("Government troops were deployed in the south of the country last week.")
+    assert "south" in (_place(_event(doc, events, "deployed")) or "")
+    doc, events = run("The rebels shelled villages in the territory held by the army.")
+    ev = _event(doc, events, "shelled")
+    assert ev.location is None or "territory" not in ev.location.text
+
+
+def test_area_description_takes_the_resolution_of_the_episode(run):
+    doc, events = run("Rebels shelled army posts in Palmyra on Monday. Fierce clashes in the area went on "
+                      "for two days.")
+    ev = _event(doc, events, "clashes")
+    assert ev.location is not None and ev.location.text == "the area"
+    shelled = _event(doc, events, "shelled").location
+    assert ev.location.gazetteer_id == shelled.gazetteer_id is not None
+
+
+def test_country_described_as_a_place_is_the_events_place(run):
+    doc, events = run("The army held northern Syria, where the militants attacked a convoy.")
+    assert "Syria" in (_place(_event(doc, events, "attacked")) or "")
+
+
+def test_scene_set_by_the_subject_of_remain(run):
+    doc, events = run("The situation in Idlib remains tense, with both sides accusing each "
+                      "other of shelling.")
+    assert "Idlib" in (_place(_event(doc, events, "accusing")) or "")
