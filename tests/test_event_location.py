@@ -129,3 +129,10 @@ def test_scene_set_by_the_subject_of_remain(run):
     doc, events = run("The situation in Idlib remains tense, with both sides accusing each "
                       "other of shelling.")
     assert "Idlib" in (_place(_event(doc, events, "accusing")) or "")
+
+
+def test_scene_closing_coordinated_verbs_is_shared(run):
+    doc, events = run("Warplanes bombed a market and wounded dozens of people in Saraqib.")
+    assert "Saraqib" in (_place(_event(doc, events, "bombed")) or "")
+    doc, events = run("The rebels ambushed a patrol and the army shelled villages in Saraqib.")
+    assert "Saraqib" not in (_place(_event(doc, events, "ambushed")) or "")

@@ -1382,14 +1382,46 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return True  # "forces still based there": the place is the pro-form's antecedent
     head = span.root
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
-                                 or head.pos_ in _PLACE_NOUN_POS and _noun_link(head)):
+                                 or _noun_word(head) and _noun_link(head)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             return True  # also "eastern Syria, where ISIS rose"
         head = head.head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
         head = head.head
-    return head.left_edge.i <= anchor.i <= head.right_edge.i
+    if head.left_edge.i <= anchor.i <= head.right_edge.i:
+        return True
+    return _shared_by_conjuncts(span.root, head, anchor)
+
+
+_SCENE_PREPS = frozenset({"in", "at", "near", "around", "across", "throughout", "inside",
+                          "outside", "within"})
+
+
+def _shared_by_conjuncts(place: Any, verb: Any, anchor: Any) -> bool:
+    """A scene ("in Aleppo") closing the last of verbs that share one subject belongs to each
+    ("airstrikes target a school and kill children in Aleppo"); not when the later verb has a
+    subject of its own ("jets bombed the town and the rebels shelled Aleppo"), nor a place
+    the later verb acts on ("… and establish control over the fields")."""
+    if verb.pos_ != "VERB" or anchor.i >= verb.i:
+        return False
+    prep = place
+    while prep.head != prep and prep.head.i != verb.i:
+        prep = prep.head
+    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+            return False
+        first = first.head
+    return first is not verb and first.left_edge.i <= anchor.i <= first.i
+
+
+def _noun_word(tok: Any) -> bool:
+    """A noun-like word; an object the tagger took for a verb or an auxiliary ("kills 12 IS
+    in Raqqa") is one by its role."""
+    return tok.pos_ in _PLACE_NOUN_POS or tok.pos_ == "AUX" and tok.dep_ in ("dobj", "pobj")
 
 
 def _noun_link(tok: Any) -> bool:
