@@ -1189,7 +1189,7 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     """Location, date, attribution, modality, stance, PLOVER rules and ACLED type."""
     anchor = trig.head
     clause = _anchor(trig)
-    ev.location = _location(doc, ctx, s_start, s_end, clause)
+    ev.location = _location(doc, ctx, s_start, s_end, clause, ev.event_type)
     ev.date = _date(doc, s_start, s_end, clause)
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
     ev.attribution = attribution_at(doc, ev.trigger_start, ev.trigger_end) \
@@ -1267,7 +1267,8 @@ def _self_announced(ev: Event, clause: Any) -> bool:
     return bool(a.source_text) and (a.source_text or "").lower() == actor.text.lower()
 
 
-def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:
+def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
+              event_type: str | None = None) -> Any:
     """The event place: `place_for` over the places that name no participant ("the US
     demanded", "Iraqi forces") and whose phrase reaches the event ("establish control over
     X" places the control, not the demand in the clause above it). When the sentence has
@@ -1292,6 +1293,9 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
     else:
         inside = [p for p in own if reaches(p.start, p.end)]
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
+    if found is not None and not s_start <= found.start < s_end and \
+            event_type in ctx.lex.statement_types:
+        found = None  # an accusation is made where its speaker is, not in the episode told
     if found is None or not s_start <= found.start < s_end:
         return _area_reference(doc, ctx, s_start, s_end, anchor, found) or found
     return found
@@ -1304,6 +1308,9 @@ def _word(text: str, pos: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+# "liberate the south of the country": a part of a country named by its side is a place even
+# as the object ("take back the territory" names no place)
+_COMPASS_NOUNS = frozenset({"south", "north", "east", "west"})
 _AREA_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
 
 
@@ -1329,8 +1336,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
             continue
         start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
-        if not s_start <= start < s_end or ctx.is_participant(start, end) or \
-                not _place_reaches(doc, start, end, anchor):
+        if not s_start <= start < s_end or not _place_reaches(doc, start, end, anchor) or \
+                ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
             continue
         text = doc.text[start:end]
         if carried is not None:
