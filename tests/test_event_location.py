@@ -147,3 +147,9 @@ def test_statements_do_not_take_the_place_of_the_episode(run):
 def test_side_of_a_country_as_the_object_is_the_place(run):
     doc, events = run("The army plans to recapture the south of the country.")
     assert "south" in (_place(_event(doc, events, "recapture")) or "")
+
+
+def test_province_named_with_its_country_is_preferred(run):
+    doc, events = run("The militia moved its fighters back into Iraq, and in particular into "
+                      "Nineveh province.")
+    assert "Nineveh" in (_place(_event(doc, events, "moved")) or "")
