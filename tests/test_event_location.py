@@ -153,3 +153,9 @@ def test_province_named_with_its_country_is_preferred(run):
     doc, events = run("The militia moved its fighters back into Iraq, and in particular into "
                       "Nineveh province.")
     assert "Nineveh" in (_place(_event(doc, events, "moved")) or "")
+
+
+def test_country_left_is_the_place_of_the_flight(run):
+    doc, events = run("Hundreds of militants tried to flee Iraq last month.")
+    assert "Iraq" in (_place(_event(doc, events, "flee")) or _place(_event(doc, events, "tried"))
+                      or "")

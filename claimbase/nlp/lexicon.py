@@ -70,6 +70,7 @@ class Lexicon:
     place_part_nouns: frozenset[str] = frozenset()
     departure_verbs: frozenset[str] = frozenset()
     place_part_adjectives: frozenset[str] = frozenset()
+    place_left_verbs: frozenset[str] = frozenset()
     not_actor_names: frozenset[str] = frozenset()
     coref_neutral: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
@@ -97,6 +98,7 @@ class Lexicon:
             departure_verbs=frozenset(w.lower() for w in data.get("departure_verbs") or []),
             place_part_adjectives=frozenset(
                 w.lower() for w in data.get("place_part_adjectives") or []),
+            place_left_verbs=frozenset(w.lower() for w in data.get("place_left_verbs") or []),
             not_actor_names=frozenset(w.lower() for w in data.get("not_actor_names") or []),
             coref_neutral=frozenset(w.lower() for w in data.get("coref_neutral") or []),
             titles={k.lower(): v for k, v in (data.get("titles") or {}).items()},

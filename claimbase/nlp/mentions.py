@@ -314,8 +314,12 @@ def _from_actor(actor: Actor, prio: int, start: int, end: int, kind: str | None 
 
 def described_place(tok: Any) -> bool:
     """A name described as a place whatever its role: with a part-of-place adjective
-    ("northern Syria") or a relative clause of where something happens ("Syria, where …")."""
-    words = lexicon().place_part_adjectives
+    ("northern Syria"), a relative clause of where something happens ("Syria, where …"), or
+    as the place left ("escape Syria")."""
+    lex = lexicon()
+    words = lex.place_part_adjectives
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_left_verbs:
+        return True
     return any(c.dep_ == "amod" and c.lower_ in words for c in tok.children) or any(
         c.dep_ == "relcl" and any(w.lower_ == "where" and w.dep_ == "advmod" for w in c.children)
         for c in tok.children)
