@@ -1189,7 +1189,7 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     """Location, date, attribution, modality, stance, PLOVER rules and ACLED type."""
     anchor = trig.head
     clause = _anchor(trig)
-    ev.location = _location(doc, ctx, s_start, s_end, clause, ev.event_type)
+    ev.location = _location(doc, ctx, s_start, s_end, clause)
     ev.date = _date(doc, s_start, s_end, clause)
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
     ev.attribution = attribution_at(doc, ev.trigger_start, ev.trigger_end) \
@@ -1267,8 +1267,7 @@ def _self_announced(ev: Event, clause: Any) -> bool:
     return bool(a.source_text) and (a.source_text or "").lower() == actor.text.lower()
 
 
-def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
-              event_type: str | None = None) -> Any:
+def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:
     """The event place: `place_for` over the places that name no participant ("the US
     demanded", "Iraqi forces") and whose phrase reaches the event ("establish control over
     X" places the control, not the demand in the clause above it). When the sentence has
@@ -1293,9 +1292,6 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
     else:
         inside = [p for p in own if reaches(p.start, p.end)]
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
-    if found is not None and not s_start <= found.start < s_end and \
-            event_type in ctx.lex.statement_types:
-        found = None  # an accusation is made where its speaker is, not in the episode told
     if found is None or not s_start <= found.start < s_end:
         return _area_reference(doc, ctx, s_start, s_end, anchor, found) or found
     return found

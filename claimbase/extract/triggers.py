@@ -96,7 +96,6 @@ class Lexicon:
     military_verbs: frozenset[str]
     route_nouns: frozenset[str] = frozenset()
     area_nouns: dict[str, int] = field(default_factory=dict)
-    statement_types: frozenset[str] = frozenset()
     relational_nouns: frozenset[str] = frozenset()
     theme_compound_nouns: frozenset[str] = frozenset()
     manner_preps: frozenset[str] = frozenset()
@@ -189,7 +188,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         military_verbs=frozenset(data.get("military_verbs", [])),
         route_nouns=frozenset(data.get("route_nouns", [])),
         area_nouns={str(k).lower(): int(v) for k, v in (data.get("area_nouns") or {}).items()},
-        statement_types=frozenset(data.get("statement_types", [])),
         relational_nouns=frozenset(data.get("relational_nouns", [])),
         theme_compound_nouns=frozenset(data.get("theme_compound_nouns", [])),
         manner_preps=frozenset(data.get("manner_preps", [])),
