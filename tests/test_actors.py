@@ -97,6 +97,16 @@ def test_state_helpers(book):
     assert book.government_of("FRA").id == "FRA"
 
 
+def test_states_refined_by_the_yaml_keep_their_country_name(book):
+    """SYR_GOV / IRQ_GOV are states.tsv rows merged with their actors.yaml government entry:
+    the country's own name still finds them, and is still a state name."""
+    for name, ident in (("Syria", "SYR_GOV"), ("Iraq", "IRQ_GOV"), ("the Syrian government",
+                                                                   "SYR_GOV")):
+        found = book.lookup(name)
+        assert found is not None and found.id == ident and found.is_state
+    assert book.is_state_name("Syria") and book.is_state_name("Iraq")
+
+
 def test_patterns_for_the_ruler(book):
     patterns = book.patterns()
     by_id = Counter(p["id"] for p in patterns)
@@ -201,6 +211,11 @@ def test_countries_as_places_are_not_actors(resources):
     got = ids(doc)
     assert "Syria" not in got
     assert got["Turkey"] == "TUR"
+    doc = run(resources, "The convoy withdrew from Iraq after clashes in the north of Syria, "
+                         "and Iraq protested.")
+    got = ids(doc)
+    assert "Syria" not in got
+    assert [m.id for m in doc.actors if m.text == "Iraq"] == ["IRQ_GOV"]
 
 
 def test_generic_descriptions_use_the_country_focus(resources):

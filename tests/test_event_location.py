@@ -100,3 +100,56 @@ def test_compass_part_of_a_province_moves_its_point_that_way():
     assert north > 0 > east
     assert moved("Clashes in Hama and its countryside") == (0, 0)
     assert moved("Jets bomb the northern countryside of Hama", feature="city") == (0, 0)
+
+
+def test_area_description_places_an_event_without_a_named_place(run):
+    """§8: the span is the place expression of the sentence, a description included."""
+    doc, events = run("Government troops were deployed in the south of the country last week.")
+    assert "south" in (_place(_event(doc, events, "deployed")) or "")
+    doc, events = run("The rebels shelled villages in the territory held by the army.")
+    ev = _event(doc, events, "shelled")
+    assert ev.location is None or "territory" not in ev.location.text
+
+
+def test_area_description_takes_the_resolution_of_the_episode(run):
+    doc, events = run("Rebels shelled army posts in Palmyra on Monday. Fierce clashes in the area went on "
+                      "for two days.")
+    ev = _event(doc, events, "clashes")
+    assert ev.location is not None and ev.location.text == "the area"
+    shelled = _event(doc, events, "shelled").location
+    assert ev.location.gazetteer_id == shelled.gazetteer_id is not None
+
+
+def test_country_described_as_a_place_is_the_events_place(run):
+    doc, events = run("The army held northern Syria, where the militants attacked a convoy.")
+    assert "Syria" in (_place(_event(doc, events, "attacked")) or "")
+
+
+def test_scene_set_by_the_subject_of_remain(run):
+    doc, events = run("The situation in Idlib remains tense, with both sides accusing each "
+                      "other of shelling.")
+    assert "Idlib" in (_place(_event(doc, events, "accusing")) or "")
+
+
+def test_scene_closing_coordinated_verbs_is_shared(run):
+    doc, events = run("Warplanes bombed a market and wounded dozens of people in Saraqib.")
+    assert "Saraqib" in (_place(_event(doc, events, "bombed")) or "")
+    doc, events = run("The rebels ambushed a patrol and the army shelled villages in Saraqib.")
+    assert "Saraqib" not in (_place(_event(doc, events, "ambushed")) or "")
+
+
+def test_side_of_a_country_as_the_object_is_the_place(run):
+    doc, events = run("The army plans to recapture the south of the country.")
+    assert "south" in (_place(_event(doc, events, "recapture")) or "")
+
+
+def test_province_named_with_its_country_is_preferred(run):
+    doc, events = run("The militia moved its fighters back into Iraq, and in particular into "
+                      "Nineveh province.")
+    assert "Nineveh" in (_place(_event(doc, events, "moved")) or "")
+
+
+def test_country_left_is_the_place_of_the_flight(run):
+    doc, events = run("Hundreds of militants tried to flee Iraq last month.")
+    assert "Iraq" in (_place(_event(doc, events, "flee")) or _place(_event(doc, events, "tried"))
+                      or "")

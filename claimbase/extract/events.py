@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -31,8 +32,9 @@ from claimbase.extract.triggers import (
     particles,
 )
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
+from claimbase.nlp.mentions import described_place
 from claimbase.nlp.syntax import span_at
-from claimbase.record import ActorMention, Document, Event
+from claimbase.record import ActorMention, Document, Event, Place
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -1276,21 +1278,77 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
 
     def usable(start: int, end: int) -> bool:
         return not ctx.is_participant(start, end) or (start, end) in local and \
-            _taken_place(doc, start, end, anchor)
+            _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
     def reaches(start: int, end: int) -> bool:
         return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor)
 
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
     if own and not any(reaches(p.start, p.end) for p in own):
-        return None
+        return _area_reference(doc, ctx, s_start, s_end, anchor, None)
     if place_for is not None:
-        return place_for(doc, s_start, s_end, anchor,
-                         exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
-    inside = [p for p in own if reaches(p.start, p.end)]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.start - anchor.idx))
+        found = place_for(doc, s_start, s_end, anchor,
+                          exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
+    else:
+        inside = [p for p in own if reaches(p.start, p.end)]
+        found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
+    if found is None or not s_start <= found.start < s_end:
+        return _area_reference(doc, ctx, s_start, s_end, anchor, found) or found
+    return found
+
+
+def _word(text: str, pos: int) -> str:
+    """The whitespace-delimited word around a character offset."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    ends = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+# "liberate the south of the country": a part of a country named by its side is a place even
+# as the object ("take back the territory" names no place)
+_COMPASS_NOUNS = frozenset({"south", "north", "east", "west"})
+_AREA_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+
+
+def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
+                    carried: Any) -> Any:
+    """A sentence without a named place of the event may still place it by description: "the
+    area", "this desert region", "the south of the country", "its southern territory" in the
+    event's phrase (§8: the span is the place expression of the sentence). It takes the
+    resolution of the place carried over from the episode told before, else none."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or not hasattr(anchor, "sent") or anchor.dep_ in ("amod", "compound") \
+            or "-" in _word(doc.text, anchor.idx):
+        return None  # "US-backed forces", "the jihadist-sponsor": a standing relation
+    nouns = ctx.lex.area_nouns
+    for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
+        precision = nouns.get(tok.lower_)
+        if precision is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
+            continue
+        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and not any(
+                w.lower_ == "where" for w in c.children) for c in tok.children):
+            continue  # "the territory occupied by ISIS": who holds an area, not a scene
+        dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
+        if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
+            continue
+        start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
+        if not s_start <= start < s_end or not _place_reaches(doc, start, end, anchor) or \
+                ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
+            continue
+        text = doc.text[start:end]
+        if carried is not None:
+            return replace(carried, text=text, start=start, end=end)
+        return Place(text=text, start=start, end=end, name=text, feature="region",
+                     precision=precision)
+    return None
+
+
+def _described_place(doc: Document, start: int, end: int) -> bool:
+    """A name the sentence describes as a place whatever its role ("took northern Syria",
+    "Syria, where the group rose")."""
+    sdoc = doc.spacy_doc
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    return span is not None and len(span) > 0 and described_place(span.root)
 
 
 def _taken_place(doc: Document, start: int, end: int, anchor: Any) -> bool:
@@ -1327,22 +1385,58 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return True  # "forces still based there": the place is the pro-form's antecedent
     head = span.root
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
-                                 or head.pos_ in _PLACE_NOUN_POS and _noun_link(head)):
+                                 or _noun_word(head) and _noun_link(head)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             return True  # also "eastern Syria, where ISIS rose"
         head = head.head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
         head = head.head
-    return head.left_edge.i <= anchor.i <= head.right_edge.i
+    if head.left_edge.i <= anchor.i <= head.right_edge.i:
+        return True
+    return _shared_by_conjuncts(span.root, head, anchor)
+
+
+_SCENE_PREPS = frozenset({"in", "at", "near", "around", "across", "throughout", "inside",
+                          "outside", "within"})
+
+
+def _shared_by_conjuncts(place: Any, verb: Any, anchor: Any) -> bool:
+    """A scene ("in Aleppo") closing the last of verbs that share one subject belongs to each
+    ("airstrikes target a school and kill children in Aleppo"); not when the later verb has a
+    subject of its own ("jets bombed the town and the rebels shelled Aleppo"), nor a place
+    the later verb acts on ("… and establish control over the fields")."""
+    if verb.pos_ != "VERB" or anchor.i >= verb.i:
+        return False
+    prep = place
+    while prep.head != prep and prep.head.i != verb.i:
+        prep = prep.head
+    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in _SCENE_PREPS:
+        return False
+    first = verb
+    while first.dep_ == "conj" and first.head != first:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+            return False
+        first = first.head
+    return first is not verb and first.left_edge.i <= anchor.i <= first.i
+
+
+def _noun_word(tok: Any) -> bool:
+    """A noun-like word; an object the tagger took for a verb or an auxiliary ("kills 12 IS
+    in Raqqa") is one by its role."""
+    return tok.pos_ in _PLACE_NOUN_POS or tok.pos_ == "AUX" and tok.dep_ in ("dobj", "pobj")
 
 
 def _noun_link(tok: Any) -> bool:
     """A noun the place phrase may climb through: an object, a prepositional object, an
     apposition, or the subject of a copula ("the south of Syria is part of the zone agreed
-    …"); not the subject of a full verb, whose places stay inside the subject phrase."""
+    …", "the situation in Idlib remains tense"); not the subject of a full verb, whose places stay inside the subject phrase."""
     return tok.dep_ in _PLACE_NOUN_LINKS or tok.dep_ in ("nsubj", "nsubjpass") and \
-        tok.head.pos_ == "AUX"
+        (tok.head.pos_ == "AUX" or tok.head.lemma_.lower() in _COPULAR_VERBS)
+
+
+# verbs that link a subject to its state as "be" does: "the situation in Idlib remains tense"
+_COPULAR_VERBS = frozenset({"remain", "stay", "become", "seem", "appear"})
 
 
 def _comparison(clause: Any) -> bool:

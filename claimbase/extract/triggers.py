@@ -95,6 +95,7 @@ class Lexicon:
     military_context: frozenset[str]
     military_verbs: frozenset[str]
     route_nouns: frozenset[str] = frozenset()
+    area_nouns: dict[str, int] = field(default_factory=dict)
     relational_nouns: frozenset[str] = frozenset()
     theme_compound_nouns: frozenset[str] = frozenset()
     manner_preps: frozenset[str] = frozenset()
@@ -186,6 +187,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         military_context=frozenset(data.get("military_context", [])),
         military_verbs=frozenset(data.get("military_verbs", [])),
         route_nouns=frozenset(data.get("route_nouns", [])),
+        area_nouns={str(k).lower(): int(v) for k, v in (data.get("area_nouns") or {}).items()},
         relational_nouns=frozenset(data.get("relational_nouns", [])),
         theme_compound_nouns=frozenset(data.get("theme_compound_nouns", [])),
         manner_preps=frozenset(data.get("manner_preps", [])),

@@ -1635,7 +1635,8 @@ def _place_for(doc: Document, places: list[Place], sent_start: int, sent_end: in
     if inside:
         def rank(p: Place) -> tuple:
             attached = _attached(doc, p, pos)
-            level = {None: 1, 1: 0, 2: 0, 3: 1}.get(p.precision, 1)
+            level = {None: 1, 1: 0, 2: 0, 3: 1}.get(p.precision, 1) + \
+                (p.feature == "country")  # "into Iraq, in particular into Anbar"
             dateline = any(a <= p.start and p.end <= b for a, b in datelines)
             return (dateline, 0 if attached else 1, level, abs(p.start - pos))
         return _expression(doc, min(inside, key=rank))

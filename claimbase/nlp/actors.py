@@ -95,7 +95,10 @@ class ActorDictionary:
         if old is None:
             self._by_id[actor.id] = actor
             return
-        aliases = list(dict.fromkeys(old.aliases + actor.aliases))
+        # the replaced entry's name stays an alias: states.tsv names the state ("Syria"),
+        # actors.yaml may refine the same id with its government's name
+        names = [old.name] if old.name != actor.name else []
+        aliases = list(dict.fromkeys(old.aliases + names + actor.aliases))
         self._by_id[actor.id] = replace(
             actor, aliases=aliases, exact=list(dict.fromkeys(old.exact + actor.exact)),
             demonyms=actor.demonyms or old.demonyms, capital=actor.capital or old.capital,

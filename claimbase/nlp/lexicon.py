@@ -67,6 +67,10 @@ class Lexicon:
     government_nouns: frozenset[str] = frozenset()
     member_nouns: frozenset[str] = frozenset()
     civilian_nouns: frozenset[str] = frozenset()
+    place_part_nouns: frozenset[str] = frozenset()
+    departure_verbs: frozenset[str] = frozenset()
+    place_part_adjectives: frozenset[str] = frozenset()
+    place_left_verbs: frozenset[str] = frozenset()
     not_actor_names: frozenset[str] = frozenset()
     coref_neutral: frozenset[str] = frozenset()
     titles: dict[str, str] = field(default_factory=dict)
@@ -90,6 +94,11 @@ class Lexicon:
             government_nouns=frozenset(w.lower() for w in data.get("government_nouns") or []),
             member_nouns=frozenset(w.lower() for w in data.get("member_nouns") or []),
             civilian_nouns=frozenset(w.lower() for w in data.get("civilian_nouns") or []),
+            place_part_nouns=frozenset(w.lower() for w in data.get("place_part_nouns") or []),
+            departure_verbs=frozenset(w.lower() for w in data.get("departure_verbs") or []),
+            place_part_adjectives=frozenset(
+                w.lower() for w in data.get("place_part_adjectives") or []),
+            place_left_verbs=frozenset(w.lower() for w in data.get("place_left_verbs") or []),
             not_actor_names=frozenset(w.lower() for w in data.get("not_actor_names") or []),
             coref_neutral=frozenset(w.lower() for w in data.get("coref_neutral") or []),
             titles={k.lower(): v for k, v in (data.get("titles") or {}).items()},

@@ -312,11 +312,38 @@ def _from_actor(actor: Actor, prio: int, start: int, end: int, kind: str | None 
     return Candidate(prio, start, end, actor.id, actor.name, actor.sector, actor.country, kind)
 
 
+def described_place(tok: Any) -> bool:
+    """A name described as a place whatever its role: with a part-of-place adjective
+    ("northern Syria"), a relative clause of where something happens ("Syria, where …"), or
+    as the place left ("escape Syria")."""
+    lex = lexicon()
+    words = lex.place_part_adjectives
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.place_left_verbs:
+        return True
+    return any(c.dep_ == "amod" and c.lower_ in words for c in tok.children) or any(
+        c.dep_ == "relcl" and any(w.lower_ == "where" and w.dep_ == "advmod" for w in c.children)
+        for c in tok.children)
+
+
 def _is_locative(tok: Any) -> bool:
-    """A place use: the object of "in/at/near/…", or a compound of such a place."""
+    """A place use: the object of "in/at/near/…", of "of" after a part of a place ("the
+    south of Syria", "all of Iraq") or of "from" after a departure ("withdraw from Syria");
+    a name with a part-of-place adjective ("northern Syria") or told as where something
+    happens ("Syria, where the group rose")."""
+    if described_place(tok):
+        return True
+    lex = lexicon()
     while tok.dep_ in ("conj", "appos") and tok.head is not tok:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in LOCATIVE:
+        return True
+    if prep.lower_ == "of":
+        return prep.head.lower_ in lex.place_part_nouns
+    return prep.lower_ == "from" and prep.head.pos_ == "VERB" and \
+        prep.head.lemma_.lower() in lex.departure_verbs
 
 
 def _metonymy(ent: Any, book: ActorDictionary, lex: Lexicon) -> Actor | None:
