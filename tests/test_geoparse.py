@@ -412,3 +412,31 @@ def test_one_reading_per_name_in_a_story():
     chosen = _one_sense(results)
     assert set(chosen) == {"springfield"}  # a name read one way throughout is left alone
     assert chosen["springfield"].admin1 == "Ohio"  # most mentions, not the most confident
+
+
+def test_institutions_and_acronyms_of_non_places_are_not_places(run):
+    text = ("The White House said on Monday that the UN-backed talks in Geneva had stalled, "
+            "and Congress asked the National Security Agency (NSA) for its files. A report "
+            "by the NSA reached Aleppo. Officials of the United Arab Emirates (UAE) flew to "
+            "Cairo.")
+    found = places_of(run, text)
+    for name in ("White House", "UN", "Congress", "NSA"):
+        assert name not in found, name
+    assert found["Geneva"].country == "CH" and found["Aleppo"].country == "SY"
+    assert found["Cairo"].country == "EG"
+
+
+def test_given_names_and_organisation_names_are_not_places(run):
+    text = ("Rep. Adam Walsh met Mr Assad in Damascus, and Donald Trump later spoke to the "
+            "Home Office about a student at King's College and a lawyer of Human Rights Watch. "
+            "Texas Foundation staff flew from Texas to Amman.")
+    found = places_of(run, text)
+    for name in ("Adam", "Assad", "Donald", "Home", "King", "Human"):
+        assert name not in found, name
+    assert found["Amman"].country == "JO" and found["Texas"].admin1 == "Texas"
+
+
+def test_a_river_across_borders_resolves_in_a_focused_story(run):
+    text = ("Kurdish-led forces pushed east of the Euphrates towards Hajin, while Turkish "
+            "troops in Afrin and Russian jets over Idlib kept up pressure near Aleppo.")
+    assert places_of(run, text)["Euphrates"].feature == "river"

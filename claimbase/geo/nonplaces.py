@@ -18,6 +18,7 @@ word lists are data files:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -53,21 +54,23 @@ def _area(gaz: Gazetteer, name: str, features: tuple[str, ...] | frozenset[str] 
 
 
 def _after_title(text: str, start: int) -> bool:
-    """A title right before the name: "Mr Assad", "Rep. Adam", "Rep.-elect Alexandria"."""
-    m = re.search(r"(?P<title>[A-Z][\w.-]*?)\.?[ \t]+\Z", text[max(0, start - 20):start])
-    return m is not None and m.group("title") in _word_list("person_titles.txt")
+    """A title right before the name: "Mr Assad", "Rep. Adam", "Rep.-elect Alexandria"; a
+    long title needs no full stop, so "... Judge. Columbus" ends a sentence instead."""
+    m = re.search(r"(?P<title>[A-Z][\w.-]*?)(?P<dot>\.?)[ \t]+\Z", text[max(0, start - 20):start])
+    if m is None or m.group("title") not in _word_list("person_titles.txt"):
+        return False
+    return not m.group("dot") or len(m.group("title")) <= 4
 
 
-def _given_name(m: Mention, sdoc: Any, surnames: set[str]) -> bool:
-    """A one-word name right before a person's surname: "Donald Trump", "Ben Wallace"."""
+def _given_name(m: Mention, sdoc: Any, surnames: Counter) -> bool:
+    """A one-word name right before a surname the story gives a person at least twice:
+    "Donald Trump", "Ben Wallace" ("Trump said"), not "Huntsville Fire Chief"."""
     if " " in m.text:
         return False
     tok = next((t for t in sdoc if t.idx >= m.end), None)
     if tok is None or sdoc.text[m.end:tok.idx] != " " or not tok.is_title:
         return False
-    if tok.text in _word_list("person_titles.txt") or tok.text in _word_list("org_name_heads.txt"):
-        return False  # "Avondale Mayor Ed Rieker", "Huntsville Fire Chief"
-    return tok.ent_type_ == "PERSON" or tok.text in surnames
+    return surnames[tok.text] >= 2
 
 
 def _org_name(text: str, m: Mention) -> bool:
@@ -120,8 +123,8 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     text = doc.text
     sdoc = doc.spacy_doc
     institutions = _word_list("place_institution_names.txt")
-    surnames = {ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON" and len(ent) > 1} \
-        if sdoc is not None else set()
+    surnames = Counter(ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON") \
+        if sdoc is not None else Counter()
     acronyms = _acronym_names(text, mentions, gaz)
     kept: list[Mention] = []
     for m in mentions:
