@@ -440,3 +440,10 @@ def test_a_river_across_borders_resolves_in_a_focused_story(run):
     text = ("Kurdish-led forces pushed east of the Euphrates towards Hajin, while Turkish "
             "troops in Afrin and Russian jets over Idlib kept up pressure near Aleppo.")
     assert places_of(run, text)["Euphrates"].feature == "river"
+
+
+def test_a_name_read_with_its_article(run):
+    text = ("Tankers crossing the Gulf were warned after drones flew over Basra, and envoys "
+            "from Damascus toured the Levant.")
+    found = places_of(run, text)
+    assert found["Gulf"].name == "Persian Gulf" and found["Levant"].feature == "region"
