@@ -443,7 +443,8 @@ def test_a_river_across_borders_resolves_in_a_focused_story(run):
 
 
 def test_a_name_read_with_its_article(run):
-    text = ("Tankers crossing the Gulf were warned after drones flew over Basra, and envoys "
+    text = ("Tankers crossing the Gulf were warned after drones flew over Basra; Gulf states "
+            "protested, and envoys "
             "from Damascus toured the Levant.")
     found = places_of(run, text)
     assert found["Gulf"].name == "Persian Gulf" and found["Levant"].feature == "region"

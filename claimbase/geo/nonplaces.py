@@ -141,13 +141,15 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
 
 
 _THE_BEFORE = re.compile(r"\bthe[ \t]+\Z", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"[ \t]+(?:states|countries|monarchies|nations)\b")  # "Gulf states"
 
 
 def read_with_article(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Read "the Gulf" or "the Levant" as the name with its article when the gazetteer
-    knows that name ("the Gulf" is the Persian Gulf, not Gulf province of Papua New Guinea);
-    sets each such mention's `lookup`."""
+    """Read "the Gulf", "the Levant" or "Gulf states" as the name with its article when the
+    gazetteer knows that name ("the Gulf" is the Persian Gulf, not Gulf province of Papua
+    New Guinea); sets each such mention's `lookup`."""
     for m in mentions:
-        if m.lookup is None and _THE_BEFORE.search(text, max(0, m.start - 5), m.start) \
+        if m.lookup is None and (_THE_BEFORE.search(text, max(0, m.start - 5), m.start)
+                                 or _GROUP_AFTER.match(text, m.end)) \
                 and gaz.has_name("the " + m.text):
             m.lookup = "the " + m.text
