@@ -439,3 +439,39 @@ def test_names_listed_with_a_place_are_places(run):
     found = places_of(run, "Volunteers from Monroe and Donald Whitaker of the county board "
                            "spoke.")
     assert "Donald" not in found
+
+
+def test_institutions_and_acronyms_of_non_places_are_not_places(run):
+    text = ("The White House said on Monday that the UN-backed talks in Geneva had stalled, "
+            "and Congress asked the National Security Agency (NSA) for its files. A report "
+            "by the NSA reached Aleppo. Officials of the United Arab Emirates (UAE) flew to "
+            "Cairo.")
+    found = places_of(run, text)
+    for name in ("White House", "UN", "Congress", "NSA"):
+        assert name not in found, name
+    assert found["Geneva"].country == "CH" and found["Aleppo"].country == "SY"
+    assert found["Cairo"].country == "EG"
+
+
+def test_given_names_and_organisation_names_are_not_places(run):
+    text = ("Rep. Adam Walsh met Mr Assad in Damascus, and Donald Trump later spoke to the "
+            "Home Office about a student at King's College and a lawyer of Human Rights Watch. "
+            "Texas Foundation staff flew from Texas to Amman.")
+    found = places_of(run, text)
+    for name in ("Adam", "Assad", "Donald", "Home", "King", "Human"):
+        assert name not in found, name
+    assert found["Amman"].country == "JO" and found["Texas"].admin1 == "Texas"
+
+
+def test_a_river_across_borders_resolves_in_a_focused_story(run):
+    text = ("Kurdish-led forces pushed east of the Euphrates towards Hajin, while Turkish "
+            "troops in Afrin and Russian jets over Idlib kept up pressure near Aleppo.")
+    assert places_of(run, text)["Euphrates"].feature == "river"
+
+
+def test_a_name_read_with_its_article(run):
+    text = ("Tankers crossing the Gulf were warned after drones flew over Basra; Gulf states "
+            "protested, and envoys "
+            "from Damascus toured the Levant.")
+    found = places_of(run, text)
+    assert found["Gulf"].name == "Persian Gulf" and found["Levant"].feature == "region"

@@ -680,8 +680,8 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
     actors = sum(ctx.actors.values())
     if total - actors < 1.0 or actors < 1.0 or ctx.country or ctx.admin1:
         return False
-    if c.feature in ("country", "continent", "admin1"):
-        return False
+    if c.feature in ("country", "continent", "admin1") or c.country is None:
+        return False  # a sea, a river or a region across borders is no namesake abroad
     return ctx.countries.get(c.country, 0) / total < 0.05 and c.population < 100_000 \
         and c.importance < 5.0
 

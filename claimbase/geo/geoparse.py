@@ -54,6 +54,7 @@ from claimbase.geo.gazetteer import (
     Gazetteer,
     haversine_km,
 )
+from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import head_chain_reaches
@@ -1493,7 +1494,8 @@ def find_places(doc: Document, res: Any) -> None:
         doc.places = []
         return
     gaz = res.gazetteer
-    mentions = find_mentions(doc, gaz)
+    mentions = drop_non_places(doc, find_mentions(doc, gaz), gaz)
+    read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     places = resolve_mentions(doc, gaz, mentions, hint)
     regions = [r for r in find_regions(doc.analysis_text, gaz)
