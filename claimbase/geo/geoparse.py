@@ -48,7 +48,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.translit import norm
-from claimbase.geo.zones import find_capital, find_zones
+from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import Document, Place
 
@@ -1125,7 +1125,8 @@ def find_places(doc: Document, res: Any) -> None:
     gaz = res.gazetteer
     mentions = find_mentions(doc, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
-    places = resolve_mentions(doc, gaz, mentions, hint)
+    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz,
+                            _actor_votes(doc, hint, gaz))
     regions = [r for r in find_regions(doc.analysis_text, gaz) + _unnamed_places(doc, gaz, places, hint)
                if not doc.in_boilerplate(r.start, r.end)]
     doc.places = sorted(places + regions, key=lambda p: (p.start, -p.end))

@@ -82,4 +82,48 @@ def find_capital(text: str, gaz: Gazetteer, places: list[Place], votes: Counter)
     return out
 
 
-__all__ = ["find_zones", "find_capital", "capital_of"]
+
+
+# A namesake abroad this small gives way to a same-named town of the document's country.
+_NAMESAKE_MAX_POP = 200_000
+_LOCAL_FEATURES = frozenset({"city", "town", "village", "locality", "admin2", "neighbourhood"})
+
+
+def home_namesakes(places: list[Place], gaz: Gazetteer, votes: Counter) -> list[Place]:
+    """The places with a small foreign reading in a country nothing else in the document
+    points at, re-read as the exact namesake in the document's own country: "Ras al-Ayn" in
+    a report whose actors and other places are Syrian is the Syrian town, not Rosh Ha'Ayin
+    in Israel. `votes` are the country votes of the document's actors and demonyms."""
+    names = {}
+    for p in places:
+        if p.country and p.lat is not None and p.feature not in ("continent",):
+            names.setdefault(p.text.lower(), p.country)
+    tally = Counter(votes)
+    for country in names.values():
+        tally[country] += 1
+    out = []
+    for p in places:
+        rest = _rest_votes(tally, names, p)
+        if not p.country or rest.get(p.country, 0) > 0 or p.feature not in _LOCAL_FEATURES:
+            out.append(p)
+            continue
+        own = gaz.get(p.gazetteer_id) if p.gazetteer_id else None
+        homes = [c for c in gaz.candidates(p.text) if c.match == "exact"
+                 and rest.get(c.country, 0) >= 1 and c.feature in _LOCAL_FEATURES]
+        if own is None or own.population >= _NAMESAKE_MAX_POP or not homes:
+            out.append(p)
+            continue
+        alt = max(homes, key=lambda c: rest[c.country])  # candidates come best prior first
+        out.append(replace(alt.to_place(p.text, p.start, p.end), precision=p.precision))
+    return out
+
+
+def _rest_votes(tally: Counter, names: dict[str, str], p: Place) -> Counter:
+    """The country votes of the document without the place's own name."""
+    rest = Counter(tally)
+    own = names.get(p.text.lower())
+    if own:
+        rest[own] -= 1
+    return rest
+
+__all__ = ["find_zones", "find_capital", "capital_of", "home_namesakes"]
