@@ -51,6 +51,16 @@ _CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+(?:of\b|city\b|[A-Z]))(?!-)")
 
 def capital_of(gaz: Gazetteer, country: str) -> Place | None:
     """The national capital of a country (ISO2) in the gazetteer, if it has one."""
+    key = (id(gaz), country)
+    if key not in _CAPITALS:
+        _CAPITALS[key] = _capital_uncached(gaz, country)
+    return _CAPITALS[key]
+
+
+_CAPITALS: dict[tuple[int, str], Place | None] = {}
+
+
+def _capital_uncached(gaz: Gazetteer, country: str) -> Place | None:
     row = gaz.con.execute("SELECT gid FROM places WHERE feature = 'capital' AND country = ? "
                           "ORDER BY population DESC LIMIT 1", (country,)).fetchone()
     cand = gaz.get(row[0]) if row else None
@@ -107,8 +117,9 @@ def home_namesakes(places: list[Place], gaz: Gazetteer, votes: Counter) -> list[
         if not p.country or rest.get(p.country, 0) > 0 or p.feature not in _LOCAL_FEATURES:
             out.append(p)
             continue
-        own = gaz.get(p.gazetteer_id) if p.gazetteer_id else None
-        homes = [c for c in gaz.candidates(p.text) if c.match == "exact"
+        cands = gaz.candidates(p.text)  # cached; the index's own row is slow to fetch
+        own = next((c for c in cands if c.gid == p.gazetteer_id), None)
+        homes = [c for c in cands if c.match == "exact"
                  and rest.get(c.country, 0) >= 1 and c.feature in _LOCAL_FEATURES]
         if own is None or own.population >= _NAMESAKE_MAX_POP or not homes:
             out.append(p)
