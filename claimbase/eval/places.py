@@ -29,11 +29,13 @@ from collections.abc import Iterator
 from copy import copy
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import typer
 
+from claimbase.config import DATA_DIR
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.record import DocMeta, Document
 
@@ -367,8 +369,9 @@ def _headline_place(doc: Document, place_for: Any) -> Any:
     not part of an actor's name ("Fath al-Sham Front") nor a river, those in the headline's
     main country first (a namesake abroad, "Sultan" or "Azza", is a misreading), then the
     one most of the others lie near (a headline listing "Aleppo ... Khan Tuman" is about
-    that area), towns and sites before wider areas, earlier first; else any resolved
-    place."""
+    that area), then one in a clause that reports deaths or injuries ("clashes in X and
+    casualties in Y" is about Y), towns and sites before wider areas, earlier first; else any
+    resolved place."""
     from claimbase.geo.geoparse import usable_places
 
     resolved = [p for p in usable_places(doc) if p.lat is not None]
@@ -376,13 +379,38 @@ def _headline_place(doc: Document, place_for: Any) -> Any:
     if local:
         main = main_country(resolved)
 
+        tolls = _casualty_clauses(doc.text)
+
         def rank(i: int) -> tuple:
             p = local[i]
             near = sum(1 for q in local if q is not p
                        and haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60)
-            return (p.country != main, -near, p.precision not in (1, 2), i)
+            toll = any(a <= p.start < b for a, b in tolls)
+            return (p.country != main, -near, not toll, p.precision not in (1, 2), i)
         return local[min(range(len(local)), key=rank)]
     return resolved[0] if resolved else place_for(doc, 0, len(doc.text), 0)
+
+
+# where a headline's clauses part: ";", "…", ", ", "and" before a lower-case word or a
+# number ("clashes in X and shelling on Y", not "Idlib and Hama"), "amid", "after", "while"
+_CLAUSE_BREAK = re.compile(r";|…|\.\.\.|,\s|\s+and\s+(?=(?:the\s+)?[a-z\d])"
+                           r"|\s+(?:amid|after|while|as|in conjunction with|with)\s+")
+
+
+@lru_cache(maxsize=1)
+def _casualty_re() -> re.Pattern:
+    words = [w.strip() for w in (DATA_DIR / "casualty_words.txt").read_text(
+        encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    alts = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+                    for w in words)
+    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+
+
+def _casualty_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of a headline that report deaths or injuries."""
+    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+    rx = _casualty_re()
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if rx.search(text, a, b)]
 
 
 def main_country(places: list[Any]) -> str | None:

@@ -57,6 +57,7 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.translit import norm
+from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import Document, Place
 
@@ -1497,12 +1498,22 @@ def find_places(doc: Document, res: Any) -> None:
     mentions = drop_non_places(doc, find_mentions(doc, gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
-    places = resolve_mentions(doc, gaz, mentions, hint)
-    regions = [r for r in find_regions(doc.analysis_text, gaz)
+    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz,
+                            _actor_votes(doc, hint, gaz))
+    regions = [r for r in find_regions(doc.analysis_text, gaz) + _unnamed_places(doc, gaz, places, hint)
                if not doc.in_boilerplate(r.start, r.end)]
     doc.places = sorted(places + regions, key=lambda p: (p.start, -p.end))
     doc.__dict__["place_expressions"] = {
         (m.start, m.end): (m.expr_start, m.expr_end, m.derived) for m in mentions}
+
+
+def _unnamed_places(doc: Document, gaz: Gazetteer, places: list[Place],
+                    hint: str | None) -> list[Place]:
+    """Places named without a place name: agreement zones ("the Putin-Erdogan area") and
+    "the capital" of the document's country (claimbase.geo.zones)."""
+    zones = find_zones(doc.analysis_text, gaz)
+    named = [p for p in places + zones if p.lat is not None]
+    return zones + find_capital(doc.analysis_text, gaz, named, _actor_votes(doc, hint, gaz))
 
 
 # ------------------------------------------------------------------ event location

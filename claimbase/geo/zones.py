@@ -1,0 +1,140 @@
+"""Places named without a place name: agreement zones and "the capital".
+
+"the “Putin – Erdogan” area" or "the Russian-Turkish demilitarized zone" name a curated
+region (`data/place_zone_phrases.tsv` maps each phrase to its gazetteer entry); "the capital"
+in a document about one country is that country's capital ("shells on the capital and its
+suburbs" in a Syrian report is Damascus).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import lru_cache
+
+from claimbase.config import DATA_DIR
+from claimbase.geo.gazetteer import Gazetteer
+from claimbase.record import Place
+
+_QUOTE = r"[“”\"'‘’]"
+
+
+@lru_cache(maxsize=1)
+def _zone_phrases() -> tuple[tuple[str, re.Pattern], ...]:
+    """(gazetteer id, pattern) rows of place_zone_phrases.tsv."""
+    with (DATA_DIR / "place_zone_phrases.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")),
+                              delimiter="\t")
+        return tuple((r["site"], re.compile(r["pattern"].replace("Q", _QUOTE), re.IGNORECASE))
+                     for r in rows)
+
+
+def find_zones(text: str, gaz: Gazetteer) -> list[Place]:
+    """Agreement zones named by their parties, as places of their curated entries."""
+    out: list[Place] = []
+    for gid, rx in _zone_phrases():
+        for m in rx.finditer(text):
+            if any(p.start < m.end() and m.start() < p.end for p in out):
+                continue
+            cand = gaz.get(gid)
+            if cand is not None:
+                out.append(cand.to_place(text[m.start():m.end()], m.start(), m.end()))
+    return out
+
+
+# "the capital" not followed by its own name or "of X" ("the capital Damascus", "the capital
+# of Iraq"): the capital of the country the document is about
+_CAPITAL = re.compile(r"\bthe\s+capital\b(?!\s+(?:of\b|city\b|[A-Z]))(?!-)")
+
+
+def capital_of(gaz: Gazetteer, country: str) -> Place | None:
+    """The national capital of a country (ISO2) in the gazetteer, if it has one."""
+    key = (id(gaz), country)
+    if key not in _CAPITALS:
+        _CAPITALS[key] = _capital_uncached(gaz, country)
+    return _CAPITALS[key]
+
+
+_CAPITALS: dict[tuple[int, str], Place | None] = {}
+
+
+def _capital_uncached(gaz: Gazetteer, country: str) -> Place | None:
+    row = gaz.con.execute("SELECT gid FROM places WHERE feature = 'capital' AND country = ? "
+                          "ORDER BY population DESC LIMIT 1", (country,)).fetchone()
+    cand = gaz.get(row[0]) if row else None
+    return cand.to_place() if cand is not None else None
+
+
+def find_capital(text: str, gaz: Gazetteer, places: list[Place], votes: Counter) -> list[Place]:
+    """"the capital" as the capital of the document's country: the one its places lie in
+    (a country or admin-1 area named counts twice) together with its actors' countries;
+    nothing when no country stands out."""
+    matches = list(_CAPITAL.finditer(text))
+    if not matches:
+        return []
+    tally = Counter(votes)
+    for p in places:
+        if p.country and p.lat is not None:
+            tally[p.country] += 2 if p.feature in ("country", "admin1") else 1
+    top = tally.most_common(2)
+    if not top or top[0][1] <= 0 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return []
+    capital = capital_of(gaz, top[0][0])
+    if capital is None:
+        return []
+    out = []
+    for m in matches:
+        s, e = m.end() - len("capital"), m.end()
+        if not any(p.start < e and s < p.end for p in places):
+            out.append(replace(capital, text=text[s:e], start=s, end=e))
+    return out
+
+
+
+
+# A namesake abroad this small gives way to a same-named town of the document's country.
+_NAMESAKE_MAX_POP = 200_000
+_LOCAL_FEATURES = frozenset({"city", "town", "village", "locality", "admin2", "neighbourhood"})
+
+
+def home_namesakes(places: list[Place], gaz: Gazetteer, votes: Counter) -> list[Place]:
+    """The places with a small foreign reading in a country nothing else in the document
+    points at, re-read as the exact namesake in the document's own country: "Ras al-Ayn" in
+    a report whose actors and other places are Syrian is the Syrian town, not Rosh Ha'Ayin
+    in Israel. `votes` are the country votes of the document's actors and demonyms."""
+    names = {}
+    for p in places:
+        if p.country and p.lat is not None and p.feature not in ("continent",):
+            names.setdefault(p.text.lower(), p.country)
+    tally = Counter(votes)
+    for country in names.values():
+        tally[country] += 1
+    out = []
+    for p in places:
+        rest = _rest_votes(tally, names, p)
+        if not p.country or rest.get(p.country, 0) > 0 or p.feature not in _LOCAL_FEATURES:
+            out.append(p)
+            continue
+        cands = gaz.candidates(p.text)  # cached; the index's own row is slow to fetch
+        own = next((c for c in cands if c.gid == p.gazetteer_id), None)
+        homes = [c for c in cands if c.match == "exact"
+                 and rest.get(c.country, 0) >= 1 and c.feature in _LOCAL_FEATURES]
+        if own is None or own.population >= _NAMESAKE_MAX_POP or not homes:
+            out.append(p)
+            continue
+        alt = max(homes, key=lambda c: rest[c.country])  # candidates come best prior first
+        out.append(replace(alt.to_place(p.text, p.start, p.end), precision=p.precision))
+    return out
+
+
+def _rest_votes(tally: Counter, names: dict[str, str], p: Place) -> Counter:
+    """The country votes of the document without the place's own name."""
+    rest = Counter(tally)
+    own = names.get(p.text.lower())
+    if own:
+        rest[own] -= 1
+    return rest
+
+__all__ = ["find_zones", "find_capital", "capital_of", "home_namesakes"]

@@ -1,0 +1,56 @@
+"""Places named without a place name (agreement zones, "the capital"), foreign namesakes
+re-read at home, and the casualty clause of a headline listing several places."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimbase.eval.places import _casualty_clauses, _headline_place
+from claimbase.geo.geoparse import place_for
+from tests.geo_helpers import geo_pipeline
+
+
+@pytest.fixture(scope="session")
+def run(resources):
+    return geo_pipeline(resources)
+
+
+def _names(doc) -> dict[str, object]:
+    return {p.text: p for p in doc.places}
+
+
+def test_agreement_zone_named_by_its_parties(run):
+    doc = run("Jets pounded villages inside the “Putin – Erdogan” area on Sunday.")
+    zone = next(p for p in doc.places if "Erdogan" in p.text)
+    assert zone.feature == "region" and zone.country == "SY" and zone.lat is not None
+    doc = run("Shelling hit the demilitarized zone of Putin-Erdogan overnight.")
+    assert any(p.country == "SY" and p.feature == "region" for p in doc.places)
+
+
+def test_the_capital_is_the_capital_of_the_documents_country(run):
+    doc = run("Syrian regime forces shelled Douma while mortars fell on the capital.")
+    capital = _names(doc).get("capital")
+    assert capital is not None and capital.name == "Damascus"
+    # "the capital of X" and "the capital Y" are left to the names that follow
+    doc = run("Rockets hit the capital Baghdad and the capital of Iraq's Anbar province.")
+    assert "capital" not in _names(doc)
+
+
+def test_small_foreign_namesake_gives_way_to_the_home_town(run):
+    doc = run("The SDF fought Turkish-backed factions near Ras al-Ayn; Syrian activists "
+              "reported shelling of Tal Tamr.")
+    town = _names(doc).get("Ras al-Ayn")
+    assert town is not None and town.country == "SY"
+
+
+def test_casualty_clause_of_a_headline():
+    text = "Skirmishes near Kafr Nabl and two fighters killed in Saraqib"
+    clauses = _casualty_clauses(text)
+    assert [text[a:b].strip() for a, b in clauses] == ["two fighters killed in Saraqib"]
+    assert _casualty_clauses("Idlib and Hama under fire") == []
+
+
+def test_headline_place_prefers_the_casualty_clause(run):
+    doc = run("Artillery duels around Kafr Nabl and three civilians killed in Saraqib")
+    chosen = _headline_place(doc, place_for)
+    assert chosen is not None and chosen.text == "Saraqib"
