@@ -27,6 +27,17 @@ def test_agreement_zone_named_by_its_parties(run):
     assert any(p.country == "SY" and p.feature == "region" for p in doc.places)
 
 
+def test_the_bare_de_escalation_zone_is_idlibs_only_once_it_was_the_last(run):
+    """Before mid-2018 Syria had four de-escalation zones: "the de-escalation zone" alone names
+    the Idlib one only in a document dated after the others were gone (or none when undated)."""
+    late = run("On June 4, 2019, shells fell inside the de-escalation zone, activists said.")
+    assert any(p.feature == "region" and "escalation" in p.text for p in late.places)
+    early = run("On May 3, 2017, shells fell inside the de-escalation zone, activists said.")
+    assert not any("escalation" in p.text for p in early.places)
+    undated = run("Shells fell inside the de-escalation zone, activists said.")
+    assert not any("escalation" in p.text for p in undated.places)
+
+
 def test_the_capital_is_the_capital_of_the_documents_country(run):
     doc = run("Syrian regime forces shelled Douma while mortars fell on the capital.")
     capital = _names(doc).get("capital")

@@ -1498,9 +1498,10 @@ def find_places(doc: Document, res: Any) -> None:
     mentions = drop_non_places(doc, find_mentions(doc, gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
-    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz,
-                            _actor_votes(doc, hint, gaz))
-    regions = [r for r in find_regions(doc.analysis_text, gaz) + _unnamed_places(doc, gaz, places, hint)
+    votes = _actor_votes(doc, hint, gaz)
+    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
+    regions = [r for r in find_regions(doc.analysis_text, gaz)
+               + _unnamed_places(doc, gaz, places, votes)
                if not doc.in_boilerplate(r.start, r.end)]
     doc.places = sorted(places + regions, key=lambda p: (p.start, -p.end))
     doc.__dict__["place_expressions"] = {
@@ -1508,12 +1509,12 @@ def find_places(doc: Document, res: Any) -> None:
 
 
 def _unnamed_places(doc: Document, gaz: Gazetteer, places: list[Place],
-                    hint: str | None) -> list[Place]:
+                    actor_votes: Counter) -> list[Place]:
     """Places named without a place name: agreement zones ("the Putin-Erdogan area") and
     "the capital" of the document's country (claimbase.geo.zones)."""
-    zones = find_zones(doc.analysis_text, gaz)
+    zones = find_zones(doc.analysis_text, gaz, doc.reference_date)
     named = [p for p in places + zones if p.lat is not None]
-    return zones + find_capital(doc.analysis_text, gaz, named, _actor_votes(doc, hint, gaz))
+    return zones + find_capital(doc.analysis_text, gaz, named, actor_votes)
 
 
 # ------------------------------------------------------------------ event location

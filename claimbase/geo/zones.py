@@ -12,6 +12,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 
 from claimbase.config import DATA_DIR
@@ -22,19 +23,23 @@ _QUOTE = r"[“”\"'‘’]"
 
 
 @lru_cache(maxsize=1)
-def _zone_phrases() -> tuple[tuple[str, re.Pattern], ...]:
-    """(gazetteer id, pattern) rows of place_zone_phrases.tsv."""
+def _zone_phrases() -> tuple[tuple[str, date | None, re.Pattern], ...]:
+    """(gazetteer id, valid from, pattern) rows of place_zone_phrases.tsv."""
     with (DATA_DIR / "place_zone_phrases.tsv").open(encoding="utf-8", newline="") as fh:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")),
                               delimiter="\t")
-        return tuple((r["site"], re.compile(r["pattern"].replace("Q", _QUOTE), re.IGNORECASE))
+        return tuple((r["site"], date.fromisoformat(r["from"]) if r.get("from") else None,
+                      re.compile(r["pattern"].replace("Q", _QUOTE), re.IGNORECASE))
                      for r in rows)
 
 
-def find_zones(text: str, gaz: Gazetteer) -> list[Place]:
-    """Agreement zones named by their parties, as places of their curated entries."""
+def find_zones(text: str, gaz: Gazetteer, ref: date | None = None) -> list[Place]:
+    """Agreement zones named by their parties, as places of their curated entries; a phrase
+    valid only from some day names its zone only in a document dated (`ref`) since then."""
     out: list[Place] = []
-    for gid, rx in _zone_phrases():
+    for gid, valid_from, rx in _zone_phrases():
+        if valid_from is not None and (ref is None or ref < valid_from):
+            continue
         for m in rx.finditer(text):
             if any(p.start < m.end() and m.start() < p.end for p in out):
                 continue
