@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _event(doc, events, word):
     found = [e for e in events if doc.text[e.trigger_start:e.trigger_end].startswith(word)]
@@ -120,15 +122,22 @@ def test_area_description_takes_the_resolution_of_the_episode(run):
     assert ev.location.gazetteer_id == shelled.gazetteer_id is not None
 
 
-def test_country_described_as_a_place_is_the_events_place(run):
-    doc, events = run("The army held northern Syria, where the militants attacked a convoy.")
-    assert "Syria" in (_place(_event(doc, events, "attacked")) or "")
-
-
-def test_scene_set_by_the_subject_of_remain(run):
-    doc, events = run("The situation in Idlib remains tense, with both sides accusing each "
-                      "other of shelling.")
-    assert "Idlib" in (_place(_event(doc, events, "accusing")) or "")
+@pytest.mark.parametrize("text,trigger,expected", [
+    # a country described as a place ("northern Syria, where ...") is the event's place
+    ("The army held northern Syria, where the militants attacked a convoy.", "attacked",
+     "Syria"),
+    # the subject of "remain" sets the scene
+    ("The situation in Idlib remains tense, with both sides accusing each other of shelling.",
+     "accusing", "Idlib"),
+    # a side of a country as the object is the place
+    ("The army plans to recapture the south of the country.", "recapture", "south"),
+    # a province named with its country is preferred
+    ("The militia moved its fighters back into Iraq, and in particular into Nineveh province.",
+     "moved", "Nineveh"),
+])
+def test_described_and_preferred_places(run, text, trigger, expected):
+    doc, events = run(text)
+    assert expected in (_place(_event(doc, events, trigger)) or "")
 
 
 def test_scene_closing_coordinated_verbs_is_shared(run):
@@ -136,17 +145,6 @@ def test_scene_closing_coordinated_verbs_is_shared(run):
     assert "Saraqib" in (_place(_event(doc, events, "bombed")) or "")
     doc, events = run("The rebels ambushed a patrol and the army shelled villages in Saraqib.")
     assert "Saraqib" not in (_place(_event(doc, events, "ambushed")) or "")
-
-
-def test_side_of_a_country_as_the_object_is_the_place(run):
-    doc, events = run("The army plans to recapture the south of the country.")
-    assert "south" in (_place(_event(doc, events, "recapture")) or "")
-
-
-def test_province_named_with_its_country_is_preferred(run):
-    doc, events = run("The militia moved its fighters back into Iraq, and in particular into "
-                      "Nineveh province.")
-    assert "Nineveh" in (_place(_event(doc, events, "moved")) or "")
 
 
 def test_country_left_is_the_place_of_the_flight(run):
