@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -64,12 +65,16 @@ def _lex() -> _StanceLex:
 
 def _sentence_bounds(text: str, pos: int, p0: int, p1: int) -> tuple[int, int]:
     """The sentence of the paragraph [p0, p1) that holds pos (a light splitter)."""
-    start = p0
-    for m in _SENT_END.finditer(text, p0, p1):
-        if m.end() > pos:
-            return start, m.end()
-        start = m.end()
-    return start, p1
+    ends = _sentence_ends(text, p0, p1)
+    i = bisect_right(ends, pos)
+    return (ends[i - 1] if i else p0), (ends[i] if i < len(ends) else p1)
+
+
+@lru_cache(maxsize=64)  # recent paragraphs only: the cache keeps their texts alive
+def _sentence_ends(text: str, p0: int, p1: int) -> tuple[int, ...]:
+    """Where the sentences of the paragraph [p0, p1) end (a string's hash is computed once,
+    so the text is a cheap key)."""
+    return tuple(m.end() for m in _SENT_END.finditer(text, p0, p1))
 
 
 def _without_quotes(s: str) -> str:

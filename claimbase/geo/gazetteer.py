@@ -320,9 +320,12 @@ class Gazetteer:
         return self._query(_keys_in(len(sims)), tuple(sims), "fuzzy", 0.7, sims)
 
     def get(self, gid: str) -> Candidate | None:
-        """The entry with this gazetteer id (e.g. "geonames:172344")."""
-        found = self._query("p.gid = ?", (gid,), "exact", 1.0)
-        return found[0] if found else None
+        """The entry with this gazetteer id (e.g. "geonames:172344"), read from the places
+        table alone (joined with the aliases SQLite would scan all of them)."""
+        cols = ", ".join("p." + c.strip() for c in _COLUMNS.split(","))
+        row = self.con.execute(f"SELECT {cols}, 'exact', 1.0, p.name_norm, p.name_fold "
+                               "FROM places p WHERE p.gid = ? LIMIT 1", (gid,)).fetchone()
+        return _new_candidate(Candidate, row) if row else None
 
     def has_name(self, name: str) -> bool:
         """True when the name is an exact alias of some entry (cached)."""

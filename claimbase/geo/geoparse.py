@@ -39,6 +39,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -1579,15 +1580,24 @@ def _actor_spans(doc: Document) -> list[tuple[int, int]]:
     key = "_geo_actor_spans"
     spans = doc.__dict__.get(key)
     if spans is None or spans[0] != len(doc.actors):
-        spans = (len(doc.actors), [(a.start, a.end) for a in doc.actors
-                                   if a.kind not in _NOT_ACTOR_KINDS])
+        spans = (len(doc.actors), sorted((a.start, a.end) for a in doc.actors
+                                         if a.kind not in _NOT_ACTOR_KINDS))
         doc.__dict__[key] = spans
     return spans[1]
 
 
+_LONGEST_ACTOR = 300  # characters: an actor mention starting farther back cannot hold a place
+
+
 def _in_actor(place: Place, spans: list[tuple[int, int]]) -> bool:
-    """A place name used as (or inside) an actor: "the US demanded", "Levant Wire"."""
-    return any(a <= place.start and place.end <= b for a, b in spans)
+    """A place name used as (or inside) an actor: "the US demanded", "Levant Wire". `spans`
+    are sorted by start (as `_actor_spans` gives them)."""
+    i = bisect_right(spans, place.start, key=lambda s: s[0])
+    while i > 0 and spans[i - 1][0] >= place.start - _LONGEST_ACTOR:
+        i -= 1
+        if place.end <= spans[i][1]:
+            return True
+    return False
 
 
 _SPONSOR = r"(?:backed|led|sponsored|supported|funded|allied|aligned|armed|trained)"
@@ -1632,20 +1642,33 @@ def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     carried). A place inside an actor, an outlet credit or an organisation's name never
     counts, nor one `exclude(start, end)` rejects (e.g. the event's participants)."""
     pos = _anchor_offset(anchor)
-    if exclude is not None:
-        keep = [p for p in doc.places if not exclude(p.start, p.end)]
-        return _place_for(doc, keep, sent_start, sent_end, pos, _actor_spans(doc))
-    return _place_for(doc, doc.places, sent_start, sent_end, pos, _actor_spans(doc))
+    lo = _window_start(doc.text, sent_start, sent_end)
+    near = [p for p in doc.places if lo <= p.start and p.end <= sent_end]  # all it may choose
+    return _place_for(doc, near, sent_start, sent_end, pos, _actor_spans(doc), exclude)
+
+
+def _window_start(text: str, sent_start: int, sent_end: int) -> int:
+    """Where the places an event may take begin: its paragraph, or the one before when the
+    sentence refers back to an episode ("the attack")."""
+    para = _paragraph_start(text, sent_start)
+    if _EPISODE.search(text, sent_start, sent_end):
+        para = _previous_paragraph(text, para)
+    return para
 
 
 def _place_for(doc: Document, places: list[Place], sent_start: int, sent_end: int, pos: int,
-               actors: list[tuple[int, int]]) -> Place | None:
+               actors: list[tuple[int, int]],
+               exclude: Callable[[int, int], bool] | None = None) -> Place | None:
     if _MODIFIER_TRIGGER.fullmatch(_word_at(doc.text, pos)):
         return None  # "US-backed forces": a standing relation, not a located event
     credits, datelines = _credits(doc)
+
+    def kept(p: Place) -> bool:  # asked last: `exclude` may cost the most
+        return exclude is None or not exclude(p.start, p.end)
+
     inside = _outermost([p for p in places if sent_start <= p.start and p.end <= sent_end
                          and _usable(doc, p, actors, credits)
-                         and not _country_as_actor(doc, p)])
+                         and not _country_as_actor(doc, p) and kept(p)])
     if inside:
         def rank(p: Place) -> tuple:
             attached = _attached(doc, p, pos)
@@ -1654,13 +1677,11 @@ def _place_for(doc: Document, places: list[Place], sent_start: int, sent_end: in
             dateline = any(a <= p.start and p.end <= b for a, b in datelines)
             return (dateline, 0 if attached else 1, level, abs(p.start - pos))
         return _expression(doc, min(inside, key=rank))
-    para = _paragraph_start(doc.text, sent_start)
-    if _EPISODE.search(doc.text, sent_start, sent_end):
-        para = _previous_paragraph(doc.text, para)  # "the attack": previous paragraph too
+    para = _window_start(doc.text, sent_start, sent_end)  # "the attack": the one before too
     before = [p for p in places if para <= p.start and p.end <= sent_start
               and p.gazetteer_id is not None and (p.precision or 3) <= 2
               and _usable(doc, p, actors, credits)
-              and not any(a <= p.start and p.end <= b for a, b in datelines)]
+              and not any(a <= p.start and p.end <= b for a, b in datelines) and kept(p)]
     if before:
         best = max(before, key=lambda p: p.start)
         return _expression(doc, best)

@@ -18,6 +18,7 @@ word lists are data files:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -62,15 +63,17 @@ def _after_title(text: str, start: int) -> bool:
     return not m.group("dot") or len(m.group("title")) <= 4
 
 
-def _given_name(m: Mention, sdoc: Any, surnames: Counter) -> bool:
+def _given_name(m: Mention, text: str, sdoc: Any, starts: list[int], surnames: Counter) -> bool:
     """A one-word name right before a surname the story gives a person at least twice:
-    "Donald Trump", "Ben Wallace" ("Trump said"), not "Huntsville Fire Chief"."""
+    "Donald Trump", "Ben Wallace" ("Trump said"), not "Huntsville Fire Chief". `starts` are
+    the token offsets of `sdoc`, in order."""
     if " " in m.text:
         return False
-    tok = next((t for t in sdoc if t.idx >= m.end), None)
-    if tok is None or sdoc.text[m.end:tok.idx] != " " or not tok.is_title:
+    i = bisect_left(starts, m.end)
+    if i >= len(starts) or text[m.end:starts[i]] != " ":
         return False
-    return surnames[tok.text] >= 2
+    tok = sdoc[i]
+    return tok.is_title and surnames[tok.text] >= 2
 
 
 def _org_name(text: str, m: Mention) -> bool:
@@ -126,6 +129,7 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     surnames = Counter(ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON") \
         if sdoc is not None else Counter()
     acronyms = _acronym_names(text, mentions, gaz)
+    starts = [t.idx for t in sdoc] if sdoc is not None and surnames else []
     kept: list[Mention] = []
     for m in mentions:
         if m.text in institutions or m.text in acronyms:
@@ -134,7 +138,7 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
             continue
         if " " not in m.text and not _area(gaz, m.text) and (
                 _after_title(text, m.start) or _org_name(text, m)
-                or (sdoc is not None and _given_name(m, sdoc, surnames))):
+                or (starts and _given_name(m, text, sdoc, starts, surnames))):
             continue
         kept.append(m)
     return kept
