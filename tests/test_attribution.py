@@ -25,13 +25,26 @@ def test_said_that_clause():
     assert att.scope == "explicit"
 
 
-def test_inverted_trailing_cue_is_anonymous():
-    doc = attributed("Gunmen ambushed a patrol near the river, local sources said.")
+@pytest.mark.parametrize("text,source,kind,cue,content", [
+    # an inverted trailing cue; its plural generic source is anonymous
+    ("Gunmen ambushed a patrol near the river, local sources said.", "local sources",
+     "anonymous", "said", "Gunmen ambushed a patrol near the river"),
+    # "Y, X say." where the parser hangs Y on the cue without a clause link
+    ("Border town quiet after the shelling, residents say.", "residents", None, "say",
+     "Border town quiet after the shelling"),
+    # two subjects before a trailing cue: the nearer one speaks
+    ("The talks stalled over the prisoner list, diplomats said on Monday.", "diplomats", None,
+     None, "The talks stalled over the prisoner list"),
+])
+def test_trailing_cues(text, source, kind, cue, content):
+    doc = attributed(text)
     att = _one(doc)
-    assert att.source_text == "local sources"
-    assert att.source_kind == "anonymous"
-    assert span_text(doc, att.content_start, att.content_end) == (
-        "Gunmen ambushed a patrol near the river")
+    assert att.source_text == source
+    if kind is not None:
+        assert att.source_kind == kind
+    if cue is not None:
+        assert att.cue == cue
+    assert span_text(doc, att.content_start, att.content_end) == content
 
 
 def test_auxiliaries_belong_to_the_cue():
@@ -458,23 +471,6 @@ def test_broad_no_reply_to_a_request_is_reported_narrow_mode_keeps_the_negation_
     att = _one(attributed(text, broad=True))
     assert att.source_text == "The army" and att.cue == "did not immediately respond"
     assert attributed(text).attributions == []
-
-
-def test_trailing_cue_whose_clause_hangs_loosely_on_it():
-    """'Y, X say.' where the parser hangs Y on the cue without a clause link."""
-    doc = attributed("Border town quiet after the shelling, residents say.")
-    att = _one(doc)
-    assert att.source_text == "residents" and att.cue == "say"
-    assert span_text(doc, att.content_start, att.content_end) == (
-        "Border town quiet after the shelling")
-
-
-def test_two_subjects_before_a_trailing_cue_the_nearer_one_speaks():
-    doc = attributed("The talks stalled over the prisoner list, diplomats said on Monday.")
-    att = _one(doc)
-    assert att.source_text == "diplomats"
-    assert span_text(doc, att.content_start, att.content_end) == (
-        "The talks stalled over the prisoner list")
 
 
 def test_mixed_quote_styles_close_the_quotation_before_the_cue():
