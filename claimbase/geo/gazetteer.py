@@ -19,7 +19,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -166,10 +166,30 @@ CUE_FEATURES = {
     "county": ADMIN_FEATURES, "parish": ADMIN_FEATURES, "region": ADMIN_FEATURES | AREA_FEATURES,
     "countryside": ADMIN_FEATURES | CITY_FEATURES, "district": ADMIN_FEATURES,
     "city": CITY_FEATURES, "town": CITY_FEATURES, "village": CITY_FEATURES,
+    "route": CITY_FEATURES,  # "the road to X": a town, though a country or state stays one
     "mine": SITE_FEATURES, "field": SITE_FEATURES, "base": SITE_FEATURES,
     "airport": SITE_FEATURES, "camp": SITE_FEATURES, "dam": SITE_FEATURES,
     "crossing": SITE_FEATURES, "desert": AREA_FEATURES,
+    "water": frozenset({"water", "river"}), "mountains": frozenset({"mountains", "region"}),
 }
+
+# a feature word in the name itself ("Red Sea", "Gulf of Aden", "Zagros Mountains") is the
+# name's own cue: the sea, not the governorate named after it
+_NAME_CUE_WORDS = {
+    "sea": "water", "ocean": "water", "gulf": "water", "bay": "water", "lake": "water",
+    "strait": "water", "straits": "water", "channel": "water", "river": "water",
+    "mountains": "mountains", "mountain": "mountains", "mount": "mountains", "range": "mountains",
+    "desert": "desert",
+}
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def name_cue(name: str) -> str | None:
+    """The cue the name's own first or last word gives ("Red Sea" -> "water"), if any."""
+    words = _NAME_WORDS.findall(name)
+    if len(words) < 2:
+        return None
+    return _NAME_CUE_WORDS.get(words[-1].lower()) or _NAME_CUE_WORDS.get(words[0].lower())
 
 
 class Gazetteer:
@@ -355,6 +375,8 @@ class Gazetteer:
         """Candidates with their scores, best first."""
         ctx = context or Context()
         found, fkey = self._candidates(name)
+        if ctx.cue is None and (own_cue := name_cue(name)) is not None:
+            ctx = replace(ctx, cue=own_cue)  # "Red Sea": the sea, not the governorate
         scored = [(c, score(c, ctx)) for c in found]
         _main_names_first(name, scored, fkey)
         _other_names_last(name, scored, fkey)

@@ -1041,7 +1041,9 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
             cue = near.group("cue").lower()
             m.cue, m.precision = m.cue or cue, max(m.precision or 1, 2)
         if m.cue is None and _ROUTE_END.search(before[-50:]):
-            m.cue, m.precision = "town", 1  # "the highway to X", "between X and Y"
+            # "the highway to X", "between X and Y": a town, but a weaker cue than "the town
+            # of X" ("drive to Florida" is still the state)
+            m.cue, m.precision = "route", 1
         _attach_direction(text, m, before)
         # "City, State" / "City, Country": the next mention right after a comma
         if i + 1 < len(mentions):
@@ -1130,6 +1132,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
     (clear given the countries the document's actors belong to)."""
     focus = Focus(countries={}, admins={}, points={})
     done: set[str] = set()
+    counts = Counter(norm(m.text) for m in mentions if not m.modifier)
     for m in mentions:
         key = norm(m.text)
         name = m.lookup or m.text
@@ -1148,8 +1151,11 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
             admins = focus.admins.setdefault(key, Counter())
             focus.counties[key] = {(c.admin1, norm(c.name)) for c, _s in ranked
                                    if c.feature == "admin2" and c.match == "exact"}
+            often = _repeat_weight(counts[key]) if best.feature in ("country", "admin1") \
+                else 1.0
             for (cand, _sc), w in zip(ranked, weights, strict=True):
                 share = w / total * (2.0 if cand.feature in ("country", "admin1") else 1.0)
+                share *= often
                 if cand.country:
                     countries[cand.country] += share
                 if cand.admin1 and cand.feature != "country":
@@ -1163,6 +1169,16 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
                 "country", "continent"):
             focus.points.setdefault(key, (best.lat, best.lon))
     return focus
+
+
+REPEAT_WEIGHT = 0.5  # how much each doubling of a name's mentions adds to its focus vote
+
+
+def _repeat_weight(n: int) -> float:
+    """A state's or country's focus vote grows with how often the document names it: a
+    state named six times ("Indiana's rate ...") is the story's state, not one named once in
+    passing."""
+    return 1.0 + REPEAT_WEIGHT * math.log2(n) if n > 1 else 1.0
 
 
 def _hint(gaz: Gazetteer, m: Mention) -> tuple[str | None, str | None]:
@@ -1187,13 +1203,13 @@ def _precision(m: Mention, feature: str | None, base: int | None) -> int:
     if feature in ("country", "continent", "admin1", "admin2", "admin3", "admin"):
         return 3
     level = base or (3 if feature in AREA_FEATURES else 1)
-    if m.precision is not None and m.cue not in ("city", "town", "village"):
+    if m.precision is not None and m.cue not in ("city", "town", "village", "route"):
         level = max(level, m.precision)
     return min(level, 3)
 
 
 _CUES = frozenset({"province", "governorate", "state", "county", "city", "town", "village",
-                   "mine", "field", "base", "airport", "camp", "crossing", "desert",
+                   "route", "mine", "field", "base", "airport", "camp", "crossing", "desert",
                    "countryside", "region"})
 
 
