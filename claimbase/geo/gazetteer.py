@@ -36,6 +36,7 @@ ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3", "admin"})
 AREA_FEATURES = frozenset({"country", "continent", "admin1", "region", "desert", "mountains",
                            "water", "river"})
 CITY_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
+VARIANT_FEATURES = CITY_FEATURES | {"admin2", "admin3"}
 SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "airport", "camp",
                            "dam", "border crossing", "refinery", "site"})
 
@@ -282,8 +283,15 @@ class Gazetteer:
         if not key:
             return (), None
         rows = self.con.execute(_EXACT, (key,)).fetchall()
+        if (alt := abbreviation_variant(key)) is not None:
+            # "Mt. Pleasant" is also every town "Mount Pleasant" the index has under its full
+            # name (towns only: "St. Thomas" is no name of the island district Saint Thomas)
+            rows += [r for r in self.con.execute(_EXACT, (alt,)).fetchall()
+                     if (c := _unpack(r)) is not None and c.feature in VARIANT_FEATURES]
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
+            if alt is not None:
+                fkey = None  # the alias rows' folds differ: _main_names_first folds the name
             found = [_unpack(row) for row in rows]
             if not all(found):  # a place whose text fields are not packed
                 found = self._query("a.norm = ?", (key,), "exact", 1.0)
@@ -533,6 +541,36 @@ def _own_fold(c: Candidate) -> str:
     return c.name_fold if c.name_fold is not None else fold(c.name)
 
 
+# the short and long forms of a name's first word ("Mt." / "Mount", "St." / "Saint")
+_ABBREVIATIONS = {"mt": "mount", "mount": "mt", "st": "saint", "saint": "st", "ft": "fort",
+                  "fort": "ft"}
+_LONG_FORMS = {"mt": "mount", "st": "saint", "ft": "fort"}
+
+
+def abbreviation_variant(key: str) -> str | None:
+    """The norm() key with its first word's other form ("mt pleasant" -> "mount pleasant"),
+    or None when the first word has none."""
+    first, _sep, rest = key.partition(" ")
+    other = _ABBREVIATIONS.get(first)
+    return f"{other} {rest}" if other and rest else None
+
+
+def name_fold(name: str) -> str:
+    """fold() of a name with a short first word in its long form ("Mt. Pleasant" and
+    "Mount Pleasant" are one name)."""
+    key = norm(name)
+    first, _sep, rest = key.partition(" ")
+    if rest and first in _LONG_FORMS:
+        return fold(f"{_LONG_FORMS[first]} {rest}")
+    return fold(key)
+
+
+def _own_name_fold(c: Candidate) -> str:
+    """name_fold() of the candidate's own name (its stored fold unless it starts short)."""
+    first = (c.name_norm or norm(c.name)).partition(" ")[0]
+    return name_fold(c.name) if first in _LONG_FORMS else _own_fold(c)
+
+
 def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
     """One candidate per place (its best-matching alias), best prior first."""
     best: dict[int, Candidate] = {}
@@ -599,8 +637,11 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
     `fkey` is fold(name) when known."""
     if len(scored) < 2:
         return
-    key = fkey if fkey is not None else fold(name)
-    own = [_own_fold(c) == key for c, _s in scored]
+    if fkey is not None:
+        own = [_own_fold(c) == fkey for c, _s in scored]
+    else:
+        key = name_fold(name)
+        own = [_own_name_fold(c) == key for c, _s in scored]
     if any(own) and not all(own):
         for i, (c, sc) in enumerate(scored):
             if not own[i] and c.feature not in ("country", "admin1", "continent"):
