@@ -196,3 +196,22 @@ def test_zip_code_hamlets_are_low_importance_localities(gaz):
     assert hamlet[0].importance < 1.0
     # a namesake of a big city or a state is left out
     assert not any((c.gid or "").startswith("zip:") for c in gaz.candidates("Denver"))
+
+
+def test_short_and_long_first_words_are_one_name(gaz):
+    # "Mt." finds the towns the index knows only as "Mount ...", and both spellings count as
+    # the town's own name
+    iowa = [c for c in gaz.candidates("Mt. Pleasant") if c.admin1 == "Iowa"]
+    assert iowa and iowa[0].name == "Mount Pleasant"
+    story = Context(countries=Counter({"US": 3}), admins=Counter({"Iowa": 3}))
+    assert gaz.resolve("Mt. Pleasant", story).admin1 == "Iowa"
+    # the long form of an island district is no town's short name
+    assert all(c.feature != "admin1" for c in gaz.candidates("St. Thomas")
+               if c.name.startswith("Saint"))
+
+
+def test_a_feature_word_in_the_name_is_its_own_cue(gaz):
+    sea = gaz.resolve("Red Sea", Context())
+    assert sea is not None and sea.feature == "water"
+    province = gaz.resolve("Red Sea", Context(cue="governorate"))
+    assert province is not None and province.feature == "admin1"

@@ -475,3 +475,23 @@ def test_a_name_read_with_its_article(run):
             "from Damascus toured the Levant.")
     found = places_of(run, text)
     assert found["Gulf"].name == "Persian Gulf" and found["Levant"].feature == "region"
+
+
+def test_a_state_named_often_is_the_story_state(run):
+    # a state the story keeps naming outweighs four named once in passing, whose namesake
+    # counties would otherwise pull the listed ones to Ohio
+    text = ("Boone County's jobless rate rose in March, the Indiana workforce agency said. "
+            "Indiana officials called the rise modest. Nearby counties reported: Hamilton, "
+            "6 percent; Marion, 8.7 percent; Montgomery County, 9.1 percent; and Clinton, "
+            "10.5 percent. Indiana ranked in the middle of its neighbours. Illinois posted the "
+            "largest rise, Ohio rose less, Kentucky climbed and Michigan edged up.")
+    found = places_of(run, text)
+    assert found["Marion"].admin1 == "Indiana"
+    assert found["Montgomery County"].admin1 == "Indiana"
+
+
+def test_a_drive_to_a_state_is_the_state(run):
+    # "drive to" is a route cue for towns, but a state's name stays the state
+    found = places_of(run, "He retired after 35 years at the Springfield bus company. He "
+                           "intends to travel to Hawaii and drive to Florida.")
+    assert found["Florida"].feature == "admin1"
