@@ -215,3 +215,13 @@ def test_a_feature_word_in_the_name_is_its_own_cue(gaz):
     assert sea is not None and sea.feature == "water"
     province = gaz.resolve("Red Sea", Context(cue="governorate"))
     assert province is not None and province.feature == "admin1"
+
+
+def test_area_codes_of_phone_numbers():
+    from claimbase.geo.phones import area_votes
+
+    countries, admins = area_votes("Call 304-555-0142 or (519) 555-0199; toll-free "
+                                   "1-800-555-0100; order no. 304-555-01429.")
+    assert countries == Counter({"US": 1.0, "CA": 1.0})
+    assert admins == Counter({"West Virginia": 1.0, "Ontario": 1.0})
+    assert area_votes("No phone here.") == (Counter(), Counter())

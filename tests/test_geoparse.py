@@ -495,3 +495,13 @@ def test_a_drive_to_a_state_is_the_state(run):
     found = places_of(run, "He retired after 35 years at the Springfield bus company. He "
                            "intends to travel to Hawaii and drive to Florida.")
     assert found["Florida"].feature == "admin1"
+
+
+def test_a_phone_number_area_code_names_the_story_state(run):
+    text = "London police say two men were hurt in a stabbing downtown."
+    assert places_of(run, text)["London"].country == "GB"
+    local = places_of(run, text + " Tips can be left at (519) 555-0199.")["London"]
+    assert (local.country, local.admin1) == ("CA", "Ontario")
+    found = places_of(run, "A fire damaged a warehouse in Huntington overnight. Anyone with "
+                           "information is asked to call the fire marshal at 304-555-0142.")
+    assert found["Huntington"].admin1 == "West Virginia"

@@ -56,6 +56,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
 )
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
+from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
@@ -1215,6 +1216,8 @@ _CUES = frozenset({"province", "governorate", "state", "county", "city", "town",
 
 _ACTOR_KEY = "\0actors"  # the focus votes of the document's actors and demonyms
 _LOCALE_KEY = "\0locale"  # the focus votes of currency signs and institution words
+_PHONE_KEY = "\0phone"  # the focus votes of the area codes of phone numbers
+AREA_CODE_WEIGHT = 1.0  # an area code counts like a state named once (its soft vote)
 
 
 @lru_cache(maxsize=1)
@@ -1327,6 +1330,10 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         focus.countries[_ACTOR_KEY] = actor_votes
     if locale := _locale_votes(doc.analysis_text):
         focus.countries[_LOCALE_KEY] = locale
+    phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
+    if phone_admins:  # "call 304-399-6500": a West Virginia story
+        focus.countries[_PHONE_KEY] = phone_countries
+        focus.admins[_PHONE_KEY] = phone_admins
     resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:
