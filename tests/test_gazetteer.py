@@ -225,3 +225,10 @@ def test_area_codes_of_phone_numbers():
     assert countries == Counter({"US": 1.0, "CA": 1.0})
     assert admins == Counter({"West Virginia": 1.0, "Ontario": 1.0})
     assert area_votes("No phone here.") == (Counter(), Counter())
+
+
+def test_a_short_name_is_the_own_name_of_its_qualified_town(gaz):
+    # "Frankfurt" is Frankfurt am Main, not a Frankfort whose folded key happens to match
+    assert gaz.resolve("Frankfurt", Context()).country == "DE"
+    uk = Context(countries=Counter({"GB": 2}))
+    assert gaz.resolve("Newcastle", uk).name == "Newcastle upon Tyne"

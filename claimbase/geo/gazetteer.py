@@ -630,6 +630,11 @@ ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", 
                         "countryside", "district"})
 
 
+# the word after a town's short name in its full name ("Frankfurt am Main", "Newcastle upon
+# Tyne", "Southend-on-Sea"): the short name is the town's own
+_NAME_QUALIFIERS = frozenset({"upon", "on", "am", "an", "im", "sur", "en", "near"})
+
+
 def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
                       fkey: str | None = None) -> None:
     """Places called so by their own name come before places that merely have it among
@@ -642,6 +647,12 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
     else:
         key = name_fold(name)
         own = [_own_name_fold(c) == key for c, _s in scored]
+    prefix = norm(name) + " "
+    for i, (c, _s) in enumerate(scored):
+        if not own[i]:  # "Frankfurt" of Frankfurt am Main, "Newcastle" of Newcastle upon Tyne
+            own_norm = c.name_norm or norm(c.name)
+            own[i] = own_norm.startswith(prefix) and \
+                own_norm[len(prefix):].split(" ", 1)[0] in _NAME_QUALIFIERS
     if any(own) and not all(own):
         for i, (c, sc) in enumerate(scored):
             if not own[i] and c.feature not in ("country", "admin1", "continent"):
