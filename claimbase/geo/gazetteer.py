@@ -185,6 +185,7 @@ _NAME_CUE_WORDS = {
 _NAME_WORDS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=65_536)
 def name_cue(name: str) -> str | None:
     """The cue the name's own first or last word gives ("Red Sea" -> "water"), if any."""
     words = _NAME_WORDS.findall(name)
