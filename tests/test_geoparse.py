@@ -505,3 +505,11 @@ def test_a_phone_number_area_code_names_the_story_state(run):
     found = places_of(run, "A fire damaged a warehouse in Huntington overnight. Anyone with "
                            "information is asked to call the fire marshal at 304-555-0142.")
     assert found["Huntington"].admin1 == "West Virginia"
+
+
+def test_a_town_named_by_its_own_name_is_not_another_names_town(run):
+    # Mount Gilead was once called Youngstown: in a story naming both, they are two towns
+    text = ("MOUNT GILEAD - Budgets are tight across Ohio. In Mount Gilead, the Morrow County "
+            "court cut hours. In Youngstown, the mayor asked city workers to take unpaid days.")
+    found = places_of(run, text)
+    assert found["Youngstown"].name == "Youngstown"

@@ -387,6 +387,8 @@ class Gazetteer:
         if ctx.cue is None and (own_cue := name_cue(name)) is not None:
             ctx = replace(ctx, cue=own_cue)  # "Red Sea": the sea, not the governorate
         scored = [(c, score(c, ctx)) for c in found]
+        if ctx.points:
+            _not_another_names_place(name, scored, ctx, fkey)
         _main_names_first(name, scored, fkey)
         _other_names_last(name, scored, fkey)
         if ctx.cue not in ADMIN_CUES:
@@ -629,6 +631,26 @@ def score(c: Candidate, ctx: Context) -> float:
 
 ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", "region",
                         "countryside", "district"})
+
+
+SAME_PLACE_KM = 1.0  # a point this close to a candidate is the candidate itself
+
+
+def _not_another_names_place(name: str, scored: list[tuple[Candidate, float]], ctx: Context,
+                             fkey: str | None) -> None:
+    """A town found by another of its names ("Youngstown", once a name of Mount Gilead) that
+    the document already names by its own name is another town: a story naming Mount Gilead
+    and Youngstown names two. Such a candidate gets no nearness from its own point and ranks
+    as a town found by an unlike other name. Not in the conflict region, where one town's
+    names are used side by side ("Kobani", "Ayn al-Arab")."""
+    key = fkey if fkey is not None else name_fold(name)
+    for i, (c, _sc) in enumerate(scored):
+        if c.lat is None or c.country in RULER_COUNTRIES or _own_name_fold(c) == key:
+            continue
+        rest = [(a, b) for a, b in ctx.points[-8:]
+                if haversine_km(c.lat, c.lon, a, b) > SAME_PLACE_KM]
+        if len(rest) < len(ctx.points[-8:]):
+            scored[i] = (c, score(c, replace(ctx, points=rest)) - OTHER_NAME_PENALTY)
 
 
 # the word after a town's short name in its full name ("Frankfurt am Main", "Newcastle upon
