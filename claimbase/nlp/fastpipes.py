@@ -38,6 +38,11 @@ _TESTABLE = frozenset({"TAG", "LOWER", "DEP", "IS_SPACE", "ORTH", "NORM"})
 _FLAGS = frozenset({"IS_SPACE"})
 
 Test = tuple[int, str, Any]  # (feature column, op, value)
+# What one token tuple gets: mask and values of the columns its one-token patterns set, the
+# (pattern, position) of longer patterns it may anchor, (pattern number, column, value) sets.
+Entry = tuple[tuple[bool, ...], tuple[int, ...], tuple[tuple[int, int], ...],
+              tuple[tuple[int, int, int], ...]]
+MEMO_LIMIT = 500_000  # distinct token tuples remembered (then forgotten and relearned)
 
 
 def _value_id(vocab: Any, value: Any) -> int | None:
@@ -144,12 +149,10 @@ class _Plan:
                 self.by_value.setdefault(anchor[1], []).append((n, anchor[0]))
         # token tuple -> (mask, values) of its one-token patterns, longer patterns it may be
         # the anchor token of
-        self.memo: dict[tuple[int, ...], tuple[list[bool], list[int], list[tuple[int, int]],
-                                                list[tuple[int, int, int]]]] = {}
+        self.memo: dict[tuple[int, ...], Entry] = {}
+        self.shared: dict[Entry, Entry] = {}  # one object per distinct entry (most share)
 
-    def entry(self, key: tuple[int, ...]) -> tuple[list[bool], list[int],
-                                                   list[tuple[int, int]],
-                                                   list[tuple[int, int, int]]]:
+    def entry(self, key: tuple[int, ...]) -> Entry:
         """For a token with these feature values: the columns its one-token patterns set
         (mask, values), the (pattern, position) of longer patterns it may anchor, and the
         (pattern number, column, value) assignments of its one-token patterns in order."""
@@ -169,7 +172,10 @@ class _Plan:
                 for col, value in attrs:
                     mask[col], values[col] = True, value
                     sets.append((gid, col, value))
-        found = self.memo[key] = (mask, values, anchors, sets)
+        if len(self.memo) >= MEMO_LIMIT:
+            self.memo.clear()
+        entry = (tuple(mask), tuple(values), tuple(anchors), tuple(sets))
+        found = self.memo[key] = self.shared.setdefault(entry, entry)
         return found
 
     def longer_matches(self, n: int, pos: int, t: int,
@@ -266,6 +272,8 @@ class _MemoLemmas:
                     key = (orth, pos, morph)
                     found = memo.get(key)
                     if found is None:
+                        if len(memo) >= MEMO_LIMIT:
+                            memo.clear()
                         found = memo[key] = strings.add(self.lemmatize(doc[t])[0])
                     lemmas[t] = found
             doc.from_array([LEMMA], numpy.asarray(lemmas, dtype="uint64"))
