@@ -222,10 +222,15 @@ class Document:
     errors: list[str] = field(default_factory=list)
     cleaned_for: tuple | None = field(default=None, repr=False)  # what the marks were made for
     _analysis_text: str | None = field(default=None, repr=False)
+    _doc_id: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def doc_id(self) -> str:
-        return text_hash(self.text)
+        """`text_hash(text)`, computed once per text (every record asks for it)."""
+        cached = self._doc_id
+        if cached is None or cached[0] is not self.text:
+            cached = self._doc_id = (self.text, text_hash(self.text))
+        return cached[1]
 
     @property
     def author_label(self) -> str | None:

@@ -116,7 +116,28 @@ def _cue_words(att: Attribution) -> list[str]:
     return re.findall(r"[a-z-]+", (att.cue or "").lower())
 
 
+# The record stance of the attributions of the document last seen: the attribution stage
+# computes it for every record, and each event the record covers asks again.
+_seen: list[Any] = [None, None, None, {}]  # doc, its analysis text, its spaCy doc, memo
+
+
 def _record_stance(doc: Document, att: Attribution) -> str:
+    """`_stance` of the record, computed once per record while its fields stay the same."""
+    text, sdoc = doc.analysis_text, doc.spacy_doc
+    if _seen[0] is not doc or _seen[1] is not text or _seen[2] is not sdoc:
+        _seen[:] = [doc, text, sdoc, {}]
+    key = (att.cue, att.cue_start, att.cue_end, att.content_start, att.content_end,
+           att.scope, att.source_kind)
+    memo = _seen[3]
+    hit = memo.get(id(att))
+    if hit is not None and hit[0] is att and hit[1] == key:
+        return hit[2]
+    stance = _stance(doc, att)
+    memo[id(att)] = (att, key, stance)
+    return stance
+
+
+def _stance(doc: Document, att: Attribution) -> str:
     lx = _lex()
     words = _cue_words(att)
     if any(w in lx.cue_modifiers for w in words):

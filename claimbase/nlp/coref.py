@@ -13,6 +13,7 @@ dictionary knows it and it is not a news outlet or a person).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -61,12 +62,13 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
     window = [m for m in doc.actors if lo < m.end and m.end <= start]
     if constraint.possessive:
         # "The SDF announced its victory": a possessive prefers its own clause's subject.
-        own = [m for m in window if _clause_subject(doc, m, start, end, any_role=True)]
+        own = list(filter(_clause_subject_test(doc, start, end, any_role=True), window))
         found = _last_compatible(doc, own, constraint, depth)
         if found is not None and found.id is not None:
             return found
     else:
-        window = [m for m in window if not _clause_subject(doc, m, start, end)]
+        subject = _clause_subject_test(doc, start, end)
+        window = [m for m in window if not subject(m)]
     if constraint.tag is not None:
         before = [m for m in doc.actors if m.end <= start]
         tagged = [m for m in before if constraint.tag in _tags(m.id)]
@@ -165,17 +167,40 @@ def _clause_subject(doc: Any, mention: ActorMention, start: int, end: int,
     "The SDF announced the defeat of the terror group": the group is not the SDF.
     `any_role` also accepts an anaphor that is itself (inside) a subject.
     """
+    return _clause_subject_test(doc, start, end, any_role)(mention)
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+def _clause_subject_test(doc: Any, start: int, end: int,
+                         any_role: bool = False) -> Callable[[ActorMention], bool]:
+    """`_clause_subject` for one anaphor and many mentions: the anaphor's sentence, role
+    and ancestors are looked up once, at the first mention that needs them."""
     sdoc = getattr(doc, "spacy_doc", None)
-    if sdoc is None:
-        return False
-    ana = span_at(sdoc, start, end)
-    cand = span_at(sdoc, mention.start, mention.end)
-    if ana is None or cand is None or ana.sent.start != cand.sent.start:
-        return False
-    if ana.root.dep_ in ("nsubj", "nsubjpass") and not any_role:
-        return False
-    root = cand.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head in list(ana.root.ancestors)
+    ana = span_at(sdoc, start, end) if sdoc is not None else None
+    known: list[Any] = []  # [sentence start, anaphor is a barred subject, its ancestors]
+
+    def test(mention: ActorMention) -> bool:
+        if ana is None:
+            return False
+        cand = span_at(sdoc, mention.start, mention.end)
+        if cand is None:
+            return False
+        if not known:
+            known.append(ana.sent.start)
+        if known[0] != cand.sent.start:
+            return False
+        if len(known) == 1:
+            root = ana.root
+            known.append(root.dep_ in _SUBJECT_DEPS and not any_role)
+            known.append(list(root.ancestors))
+        if known[1]:
+            return False
+        root = cand.root
+        return root.dep_ in _SUBJECT_DEPS and root.head in known[2]
+
+    return test
 
 
 def resolve(doc: Any, mention: ActorMention) -> ActorMention:

@@ -14,6 +14,9 @@ A blank line ends a sentence: the "claimbase_paragraphs" component marks the fir
 two or more line breaks as a sentence start (unless it is lower-case) before the parser runs (the parser keeps preset
 boundaries), so a headline or dateline without a full stop is not parsed into the first
 sentence of the body.
+
+The stock attribute ruler and lemmatizer are switched to `fastpipes`' subclasses: the same
+annotations for a fraction of their cost.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
+
+from claimbase.nlp.fastpipes import speed_up
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,7 @@ def load_nlp(model_name: str | None = None, resources: Any = None) -> Language:
             f"`pip install {name}` (or `python -m spacy download {name}`), or choose another "
             "with --model / CLAIMBASE_MODEL"
         ) from exc
+    speed_up(nlp)
     add_paragraph_breaks(nlp)
     add_ruler(nlp, resources)
     return nlp
