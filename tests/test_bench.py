@@ -48,9 +48,10 @@ def bench_json(tmp_path_factory):
 
 def test_bench_reports_both_runs_on_the_same_texts(bench_json):
     bare, full = bench_json["bare_spacy"], bench_json["pipeline"]
+    parser = bench_json["parser_only"]
     assert bench_json["documents"] == bare["documents"] == full["documents"] == 2
-    assert bare["tokens"] == full["tokens"] > 100
-    for run in (bare, full):
+    assert bare["tokens"] == full["tokens"] == parser["tokens"] > 100
+    for run in (bare, parser, full):
         assert run["seconds"] > 0
         assert run["docs_per_s"] == pytest.approx(run["documents"] / run["seconds"], rel=1e-2)
         assert run["tokens_per_s"] == pytest.approx(run["tokens"] / run["seconds"], rel=1e-2)
@@ -60,6 +61,8 @@ def test_bench_reports_both_runs_on_the_same_texts(bench_json):
     assert bare["cpu_seconds"] > 0 and full["cpu_seconds"] > 0
     assert bench_json["cpu_ratio"] == pytest.approx(
         bare["cpu_seconds"] / full["cpu_seconds"], rel=1e-2)
+    assert bench_json["stages_ratio"] == pytest.approx(
+        full["docs_per_s"] / parser["docs_per_s"], rel=1e-2)
     assert bench_json["target_ratio"] == TARGET_RATIO
     assert bench_json["meets_target"] == (bench_json["ratio"] >= TARGET_RATIO)
     assert bench_json["batch_size"] == 32

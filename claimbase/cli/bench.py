@@ -19,7 +19,9 @@ def bench_table(result: BenchResult) -> Table:
     table = Table(title="claimbase bench", title_justify="left")
     for header in ("run", "docs/s", "tokens/s", "seconds", "CPU s", "peak RSS MB"):
         table.add_column(header, justify="left" if header == "run" else "right")
-    for run in (result.bare, result.pipeline):
+    for run in (result.bare, result.parser, result.pipeline):
+        if run is None:
+            continue
         rss = f"{run.peak_rss_mb:.0f}" if run.peak_rss_mb is not None else "n/a"
         table.add_row(run.name, f"{run.docs_per_s:.2f}", f"{run.tokens_per_s:,.0f}",
                       f"{run.seconds:.2f}", f"{run.cpu_seconds:.2f}", rss)
@@ -32,7 +34,8 @@ def bench_notes(result: BenchResult) -> str:
             f"{result.source}\nmodel {result.model}, batch size {result.batch_size}; "
             f"{result.events} events\npipeline / bare = [bold]{result.ratio:.2f}[/bold] "
             f"({verdict} the {TARGET_RATIO:.2f} target); on CPU time "
-            f"{result.cpu_ratio:.2f}")
+            f"{result.cpu_ratio:.2f}\npipeline / its own parser alone (what the stages "
+            f"cost) = {result.stages_ratio:.2f}")
 
 
 def bench(
