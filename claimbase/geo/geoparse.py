@@ -55,8 +55,10 @@ from claimbase.geo.gazetteer import (
     Gazetteer,
     haversine_km,
 )
+from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.speakers import drop_people
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
@@ -1343,6 +1345,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
     _near_list_siblings(doc.analysis_text, mentions, places, gaz)
+    place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
+                               mentions, places)
     return places
 
 
@@ -1496,7 +1500,7 @@ def find_places(doc: Document, res: Any) -> None:
         doc.places = []
         return
     gaz = res.gazetteer
-    mentions = drop_non_places(doc, find_mentions(doc, gaz), gaz)
+    mentions = drop_people(doc, drop_non_places(doc, find_mentions(doc, gaz), gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
