@@ -502,3 +502,16 @@ def test_listed_villages_take_their_siblings_province(run):
         assert (p.lat, p.gazetteer_id, p.country, p.admin1, p.precision) == \
             (None, None, "SY", "Daraa", 3), name
     assert found["Da'el"].admin1 == "Daraa" and found["Da'el"].lat is not None
+
+
+def test_a_named_countrys_capital_beats_a_small_namesake(run):
+    """American actors pull readings home, but a story that names Syria means Syria's
+    capital; a name written with its state keeps the state's town."""
+    found = places_of(run, "US officials in Washington said the US will keep troops in Syria "
+                           "for now. The Pentagon and the US State Department disagree. Talks "
+                           "that began last year between Baghdad and Damascus continue, a US "
+                           "diplomat said.")
+    assert (found["Damascus"].country, found["Damascus"].feature) == ("SY", "capital")
+    local = places_of(run, "The fair in Damascus, Md., drew crowds from across Maryland, "
+                           "while aid for Syria was collected.")
+    assert local["Damascus"].country == "US"

@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR
+from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -1505,6 +1506,7 @@ def find_places(doc: Document, res: Any) -> None:
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
     places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
+    places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, votes)
                if not doc.in_boilerplate(r.start, r.end)]

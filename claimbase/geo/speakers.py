@@ -10,9 +10,10 @@ Isle of Man). Two general rules:
   name written next to it ("Kheda" of "Kheda Saratova"); countries and capitals speak for
   their governments ("Damascus said") and keep their reading, and so does a state or
   province unless the NER also calls that speaker a person;
-- a demonym ("Canadian", "Arab", `states.tsv` and `data/place_demonym_words.txt`) is never a
-  place, unless it stands alone after a locative preposition or before ", State" ("in Arab,
-  Ala.").
+- a demonym ("Canadian", "Arab", `states.tsv` and `data/place_demonym_words.txt`) is not the
+  town named like it, unless it stands alone after a locative preposition or before ", State"
+  ("in Arab, Ala."); a demonym whose readings include its own country ("Sri Lankan") is
+  left to the resolver as before.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimbase.config import DATA_DIR
+from claimbase.geo.translit import norm
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
 
 _GOVERNMENT_SEATS = frozenset({"country", "capital"})  # "Damascus said", "Turkey said"
 _STATES = frozenset({"admin1", "admin2"})  # "Texas said" (its government), unless a person
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 _GROUP_LABELS = frozenset({"ORG", "NORP", "FAC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOCATIVE = re.compile(r"\b(?:in|near|at|into|outside|from|around|across|through)[ \t]+\Z",
@@ -97,8 +100,8 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     """(names the story makes speak, the subset the NER also tags as a person). A one-word
     speaker counts only when the NER calls it a person more often than a place ("Bali
     tweeted"): a town may speak for its people ("Gainesville says no"); a longer name counts
-    unless it names an organisation or opens with a place's name ("Columbia City
-    Council")."""
+    unless it names an organisation or opens with a word the NER calls a place ("Columbia
+    City Council")."""
     sdoc = doc.spacy_doc
     names: set[str] = set()
     persons: set[str] = set()
@@ -112,8 +115,8 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
             continue
         words = _name_tokens(tok)
         if len(words) == 1 and not _mostly_person(sdoc, tok.text) or len(words) > 1 and (
-                any(t.ent_type_ in _GROUP_LABELS or t.text in heads for t in words)
-                or gaz.has_name(words[0].text)):
+                tok.ent_type_ in _GROUP_LABELS or any(t.text in heads for t in words)
+                or words[0].ent_type_ in _PLACE_LABELS):
             continue  # "Afrin Liberation Forces announced", "Columbia City Council said"
         for t in words:
             names.add(t.text)
@@ -134,13 +137,23 @@ def _first_reading(gaz: Gazetteer, name: str) -> str | None:
     return cands[0].feature if cands else None
 
 
+def _reads_as_own_country(gaz: Gazetteer, word: str) -> bool:
+    """The demonym's readings include the country it names ("Sri Lankan": Sri Lanka): the
+    geoparser's earlier reading, left as it was; only town namesakes are dropped here."""
+    from claimbase.geo.regions import _states
+
+    country = _states()[0].get(word)
+    return country is not None and any(
+        c.feature == "country" and norm(c.name) == norm(country) for c in gaz.candidates(word)[:10])
+
+
 def _adjective_demonym(doc: Document, m: Mention, gaz: Gazetteer) -> bool:
     """A demonym that is no town's name here: a modifier ("Arab states", "the Arab press",
     "a Canadian woman"), or not after a locative preposition; never a country's name
     ("Myanmar") nor a name before ", State" ("Arab, Ala.")."""
     text = doc.text
     if m.text not in demonym_words() or _STATE_AFTER.match(text, m.end) \
-            or _first_reading(gaz, m.text) == "country":
+            or _first_reading(gaz, m.text) == "country" or _reads_as_own_country(gaz, m.text):
         return False
     sdoc = doc.spacy_doc
     span = sdoc.char_span(m.start, m.end, alignment_mode="expand") if sdoc is not None else None
