@@ -515,3 +515,11 @@ def test_a_named_countrys_capital_beats_a_small_namesake(run):
     local = places_of(run, "The fair in Damascus, Md., drew crowds from across Maryland, "
                            "while aid for Syria was collected.")
     assert local["Damascus"].country == "US"
+
+
+def test_a_variant_spelling_of_a_large_town_after_a_locative(run):
+    """A one-word transliteration variant the gazetteer does not list ("Menbej" for Manbij)
+    is read as the large town after "in"/"around", even when the NER calls it a person."""
+    found = places_of(run, "Fighting between the SDF and ISIS went on around Menbej as "
+                           "jets struck villages.")
+    assert found["Menbej"].name == "Manbij" and found["Menbej"].country == "SY"

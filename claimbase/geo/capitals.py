@@ -12,6 +12,7 @@ import re
 from claimbase.geo.gazetteer import Gazetteer
 from claimbase.record import Place
 
+_TOWNS = frozenset({"city", "town", "village", "locality"})  # not counties ("Washington")
 _STATE_AFTER = re.compile(r",[ \t]*[A-Z]")
 
 
@@ -32,13 +33,12 @@ def capitals_of_named_countries(text: str, places: list[Place], gaz: Gazetteer) 
         return places
     out = []
     for p in places:
-        if p.lat is None or p.feature in ("capital", "country") \
-                or _STATE_AFTER.match(text, p.end) or not _small_town(gaz, p):
+        if p.lat is None or p.feature not in _TOWNS or _STATE_AFTER.match(text, p.end):
             out.append(p)
             continue
         capital = next((c for c in gaz.candidates(p.text)[:10] if c.match == "exact"
                         and c.feature == "capital" and c.country in named), None)
-        if capital is None:
+        if capital is None or not _small_town(gaz, p):
             out.append(p)
             continue
         best = capital.to_place(text=p.text, start=p.start, end=p.end)

@@ -5,11 +5,11 @@ In "the road linking Basri, Saida and Daraa" or "the villages of Abtah, Da'el an
 Daraa province" the small villages are often missing from the city lists (GeoNames keeps
 only a few hundred Syrian towns with a population), and their names may reach a foreign
 town through one of its other names ("Saida" is also Sidon, Lebanon). When the other
-members of the list (and a place the list is said to lie in) are resolved in the document's
-leading country, a member that has no reading, or only a foreign town reached through an
-other name, becomes an unresolved name with that country and, when the siblings share one,
-their province (RECORD.md: no gazetteer id and no point; precision 3, the province is all
-that is known).
+members of a list (and a place the list is said to lie in) are resolved in the document's
+leading country, a member that has no reading (in a list of three or more), or only a
+foreign town reached through an other name, becomes an unresolved name with that country and, when the
+siblings share one, their province (RECORD.md: no gazetteer id and no point; precision 3,
+the province is all that is known).
 """
 
 from __future__ import annotations
@@ -57,9 +57,9 @@ def place_in_siblings_province(text: str, runs: list[list[int]], mentions: list[
                     and not _foreign_alias(mentions[i].text, places[i], leading)]
         for i in run:
             p = places[i]
-            if not (p.lat is None and p.country is None and p.feature is None
-                    or _foreign_alias(mentions[i].text, p, leading)):
-                continue
+            unknown = p.lat is None and p.country is None and p.feature is None
+            if not (unknown and len(run) >= 3 or _foreign_alias(mentions[i].text, p, leading)):
+                continue  # "al-Bab and el-Fasher": two names are no list of neighbours
             sibs = [places[j] for j in resolved if j != i]
             if not sibs or any(s.country != leading for s in sibs):
                 continue

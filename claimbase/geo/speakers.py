@@ -1,6 +1,6 @@
 """Place mentions that are people or peoples: speakers and demonyms used as adjectives.
 
-A filter run over the geoparser's mentions after `nonplaces.drop_non_places`. The NER tags
+Mentions whose places the geoparser drops after resolution (`people_spans`). The NER tags
 many people's names as places ("Memo Wan" -> "Wan", "Ahmed Ali said" -> "Ali"), and the
 gazetteer knows towns named like demonyms ("Canadian", Texas; "Arab", Alabama; "German",
 Isle of Man). Two general rules:
@@ -8,7 +8,7 @@ Isle of Man). Two general rules:
 - a name the story makes speak (the subject of a reporting verb of `cues.yaml`: "Wan said",
   "said Saratova", "Bali tweeted") is a person in the whole story, and so is a capitalised
   name written next to it ("Kheda" of "Kheda Saratova"); countries and capitals speak for
-  their governments ("Damascus said") and keep their reading, and so does a state or
+  their governments ("Tbilisi says") and keep their reading, and so does a state or
   province unless the NER also calls that speaker a person;
 - a demonym ("Canadian", "Arab", `states.tsv` and `data/place_demonym_words.txt`) is not the
   town named like it, unless it stands alone after a locative preposition or before ", State"
@@ -88,12 +88,12 @@ def _name_tokens(subject: Any) -> list[Any]:
 def _mostly_person(sdoc: Any, word: str) -> bool:
     """The NER tags the word as a person more often than as a place in the document, and
     the document never names people after it ("Gainesville residents")."""
-    labels = Counter(t.ent_type_ for t in sdoc if t.text == word)
+    toks = [t for t in sdoc if t.text == word]
+    labels = Counter(t.ent_type_ for t in toks)
     if labels["PERSON"] <= labels["GPE"] + labels["LOC"]:
         return False
     residents = _word_file("place_resident_nouns.txt")
-    return not any(t.text == word and t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ in residents
-                   for t in sdoc)
+    return not any(t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ in residents for t in toks)
 
 
 def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
@@ -114,7 +114,8 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
                 or tok.head.lemma_.lower() not in lemmas or tok.head.pos_ != "VERB":
             continue
         words = _name_tokens(tok)
-        if len(words) == 1 and not _mostly_person(sdoc, tok.text) or len(words) > 1 and (
+        if len(words) == 1 and (tok.ent_type_ != "PERSON" or not _mostly_person(sdoc, tok.text)) \
+                or len(words) > 1 and (
                 tok.ent_type_ in _GROUP_LABELS or any(t.text in heads for t in words)
                 or words[0].ent_type_ in _PLACE_LABELS):
             continue  # "Afrin Liberation Forces announced", "Columbia City Council said"
@@ -130,6 +131,11 @@ def _next_to_speaker(text: str, m: Mention, names: set[str]) -> bool:
     after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[m.end:m.end + 40])
     before = re.search(r"([A-Z][\w'’-]*)[ \t]+\Z", text[max(0, m.start - 40):m.start])
     return bool(after and after.group(1) in names or before and before.group(1) in names)
+
+
+def _exact_readings(gaz: Gazetteer, name: str) -> set[str]:
+    """The features of the name's first five exact readings ("Tbilisi": capital, admin1)."""
+    return {c.feature for c in gaz.candidates(name)[:5] if c.match == "exact"}
 
 
 def _first_reading(gaz: Gazetteer, name: str) -> str | None:
@@ -161,22 +167,27 @@ def _adjective_demonym(doc: Document, m: Mention, gaz: Gazetteer) -> bool:
     return modifier or not _LOCATIVE.search(text, max(0, m.start - 15), m.start)
 
 
-def drop_people(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """The mentions less speakers' names and demonyms used as adjectives."""
+def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[tuple[int, int]]:
+    """The (start, end) spans of the mentions that are speakers' names or demonyms used as
+    adjectives. The caller drops their places after resolution, so the candidate readings
+    they bring still vote as before."""
     text = doc.text
     names, persons = speaker_names(doc, gaz)
-    kept: list[Mention] = []
+    out: set[tuple[int, int]] = set()
     for m in mentions:
-        if " " not in m.text and (m.text in names or _next_to_speaker(text, m, names)) \
+        if " " not in m.text and not m.text.endswith(".") and (
+                m.text in names or _next_to_speaker(text, m, names)) \
                 and not _LOCATIVE.search(text, max(0, m.start - 15), m.start):
-            feature = _first_reading(gaz, m.text)
-            speaks_for_state = feature in _STATES and m.text in names and m.text not in persons
-            if feature not in _GOVERNMENT_SEATS and not speaks_for_state:
-                continue  # "Wan said", "Kheda Saratova"
+            features = _exact_readings(gaz, m.text)
+            seat = bool(features & _GOVERNMENT_SEATS)
+            speaks_for_state = bool(features & _STATES) and m.text in names \
+                and m.text not in persons
+            if not seat and not speaks_for_state:
+                out.add((m.start, m.end))  # "Wan said", "Kheda Saratova"
+                continue
         if _adjective_demonym(doc, m, gaz):
-            continue  # "Arab states", "a Canadian woman"
-        kept.append(m)
-    return kept
+            out.add((m.start, m.end))  # "Arab states", "a Canadian woman"
+    return out
 
 
-__all__ = ["drop_people", "speaker_names", "demonym_words"]
+__all__ = ["people_spans", "speaker_names", "demonym_words"]
