@@ -523,3 +523,12 @@ def test_a_variant_spelling_of_a_large_town_after_a_locative(run):
     found = places_of(run, "Fighting between the SDF and ISIS went on around Menbej as "
                            "jets struck villages.")
     assert found["Menbej"].name == "Manbij" and found["Menbej"].country == "SY"
+
+
+def test_a_border_pair_whose_noun_is_written_once(run):
+    """"the Syrian-Israeli and the Syrian-Iraqi borders" names two border lines."""
+    found = places_of(run, "Militants still move freely along the Syrian-Israeli and the "
+                           "Syrian-Iraqi borders, officials said.")
+    assert found["the Syrian-Israeli"].name == "Syria - Israel border"
+    assert found["the Syrian-Iraqi borders"].name == "Syria - Iraq border"
+    assert found["the Syrian-Israeli"].lat is None
