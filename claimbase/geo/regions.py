@@ -89,12 +89,19 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _pair_before_and() -> re.Pattern:
+    """"the Syrian-Israeli and " right before a border expression."""
+    demonyms, _names = _states()
+    dem = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
+    return re.compile(rf"\b(?:the\s+)?(?P<d1>{dem})\s*[-–]\s*(?P<d2>{dem})\s+(?:and|or)\s+\Z")
+
+
 def _elided_borders(text: str, gaz: Gazetteer, found: list[Place]) -> list[Place]:
     """The first of two coordinated border pairs whose noun is written once: "the
     Syrian-Israeli and the Syrian-Iraqi borders" names two borders."""
     demonyms, _names = _states()
-    dem = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
-    pair = re.compile(rf"\b(?:the\s+)?(?P<d1>{dem})\s*[-–]\s*(?P<d2>{dem})\s+(?:and|or)\s+\Z")
+    pair = _pair_before_and()
     out = []
     for border in found:
         if border.feature != "border":
