@@ -532,3 +532,14 @@ def test_a_border_pair_whose_noun_is_written_once(run):
     assert found["the Syrian-Israeli"].name == "Syria - Israel border"
     assert found["the Syrian-Iraqi borders"].name == "Syria - Iraq border"
     assert found["the Syrian-Israeli"].lat is None
+
+
+def test_an_operation_named_after_a_river_is_no_place(run):
+    """"Euphrates Shield" names a military operation and its forces, not the river; the
+    river named on its own stays a place."""
+    text = ("Fighters of the Euphrates Shield forces shelled villages near Manbij, while "
+            "others crossed the Euphrates at dawn.")
+    places = run(text).places
+    rivers = [p.start for p in places if p.text == "Euphrates"]
+    assert rivers == [text.rindex("Euphrates")]
+    assert {p.text: p for p in places}["Manbij"].country == "SY"
