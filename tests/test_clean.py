@@ -234,3 +234,16 @@ def test_marks_are_not_recomputed_unless_text_or_header_changed():
     doc.meta.title = "Another title"
     mark_boilerplate(doc)  # the header changed: marked again
     assert all(b.kind != "sentinel" for b in doc.boilerplate)
+
+
+def test_invisible_characters_are_blanked():
+    """Zero-width spaces and direction marks pasted from web pages stay in the text but the
+    NLP reads spaces, so "\\u200b\\u200bPalmyra" is the word Palmyra."""
+    text = "Clashes went on near \u200b\u200bPalmyra and in \u200eBanyas city."
+    doc = Document(text=text, ref="zw")
+    mark_boilerplate(doc)
+    doc.invalidate()
+    analysis = doc.analysis_text
+    assert len(analysis) == len(text) and doc.text == text
+    assert " Palmyra " in analysis and " Banyas city" in analysis
+    assert not re.search("[\u200b\u200e]", analysis)

@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR
+from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -55,9 +56,11 @@ from claimbase.geo.gazetteer import (
     Gazetteer,
     haversine_km,
 )
+from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.speakers import people_spans
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
@@ -146,11 +149,21 @@ def gazetteer_matcher(nlp_vocab: Any, gaz: Gazetteer) -> Any:
 # ------------------------------------------------------------------ mention finding
 
 
+# a lower-case word before a name in an NER span, not a direction ("the eastern Ghouta" is
+# left to the direction rules)
+_LOWER_LEAD = re.compile(r"(?!(?:north|south|east|west|central|upper|lower)[a-z-]*[ \t])"
+                         r"[a-z][\w-]*[ \t]+(?=[A-Z])")
+
+
 def _clean_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim a leading "the" and a trailing possessive or punctuation from a span."""
+    """Trim a leading "the", lower-case words before the name ("occupied Golan", "rebel-held
+    Idlib"; not an Arabic article) and a trailing possessive or punctuation from a span."""
     span = text[start:end]
     if span.lower().startswith("the "):
         start += 4
+    while (m := _LOWER_LEAD.match(text, start, end)) is not None and \
+            not _ARTICLE_PREFIX.match(text[start:end]):
+        start = m.end()
     m = _POSSESSIVE.search(text[start:end])
     if m:
         end = start + m.start()
@@ -833,6 +846,16 @@ _LOCATIVE = re.compile(
 _STRONG_LOCATIVE = frozenset({"in", "near", "around", "outside", "into", "towards", "toward"})
 
 
+SIZEABLE_SPELLING = 50_000  # a one-word variant spelling may name a town this large
+
+
+def _sizeable_spelling(c: Any) -> bool:
+    """A transliteration variant of a large town's or a province's name ("around Menbej":
+    Manbij), close enough to be read as it after a strong locative preposition."""
+    return c.similarity >= 0.75 and (c.feature == "admin1" or c.feature in _TOWN_FEATURES
+                                     and c.population >= SIZEABLE_SPELLING)
+
+
 def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]],
                     blocked: list[tuple[int, int]], persons: list[tuple[int, int]],
                     lower_words: frozenset[str] | set[str] = frozenset()
@@ -858,7 +881,8 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
             if name.lower() in _GENERIC or len(name) < 3:
                 continue
             single = " " not in name and "-" not in name
-            if any(c.match == "exact" or (c.match == "fold" and not single)
+            if any(c.match == "exact" or (c.match == "fold" and (
+                    not single or trig in _STRONG_LOCATIVE and _sizeable_spelling(c)))
                    for c in gaz.candidates(name)[:20]):
                 if _weak_name(gaz, name) and (
                         m.group(0)[:m.start("name") - m.start()].rstrip().lower().endswith(" the")
@@ -1366,6 +1390,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
     _near_list_siblings(doc.analysis_text, mentions, places, gaz)
+    place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
+                               mentions, places)
     return places
 
 
@@ -1524,6 +1550,9 @@ def find_places(doc: Document, res: Any) -> None:
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
     places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
+    places = capitals_of_named_countries(doc.analysis_text, places, gaz)
+    people = people_spans(doc, mentions, gaz)
+    places = [p for p in places if (p.start, p.end) not in people]
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, votes)
                if not doc.in_boilerplate(r.start, r.end)]
@@ -1571,12 +1600,20 @@ def _expression(doc: Document, place: Place) -> Place:
     start, end, derived = spans.get((place.start, place.end), (place.start, place.end, None))
     if start is None:
         start, end = place.start, place.end
-    if derived and place.feature not in SITE_FEATURES:
+    if derived and place.feature not in SITE_FEATURES and \
+            not _direction_in_name(derived, place.name or ""):
         # a region derived from a named place has no gazetteer point of its own (§8)
         return replace(place, text=doc.text[start:end], start=start, end=end,
                        name=_derived_name(derived, place.name or place.text),
                        gazetteer_id=None, lat=None, lon=None, feature="region", precision=3)
     return replace(place, text=doc.text[start:end], start=start, end=end)
+
+
+def _direction_in_name(derived: str, name: str) -> bool:
+    """The direction is part of the place's own name: "the eastern Ghouta" is Eastern
+    Ghouta, not a region east of it."""
+    word = _derived_name(derived, "").split()
+    return " " not in derived and bool(word) and name.lower().startswith(word[0] + " ")
 
 
 def _derived_name(derived: str, name: str) -> str:
@@ -1711,11 +1748,14 @@ def _place_for(doc: Document, places: list[Place], sent_start: int, sent_end: in
     return None
 
 
-# a definite reference back to an episode told earlier ("the attack", "the area")
+# a definite reference back to an episode or area told earlier ("the attack", "the area",
+# "the ISIS-held pocket")
 _EPISODE = re.compile(
     r"\b(?:the|this|that)\s+(?:attack|ambush|assault|clashes|fighting|battle|bombing|blast"
     r"|explosion|raid|strike|strikes|offensive|shelling|operation|area|town|city|village"
-    r"|region|convoy|incident)\b", re.IGNORECASE)
+    r"|region|convoy|incident)\b"
+    r"|\b(?:the|this|that)\s+(?:[\w-]+-held\s+|last\s+|remaining\s+)?(?:pocket|enclave)\b",
+    re.IGNORECASE)
 _DATELINE = re.compile(
     r"^[ \t]*(?P<dl>[A-Z][A-Z.'’ -]{2,40}?(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?)\s*"
     r"(?P<credit>\([^)\n]{1,40}\))?\s*[-–—]{1,2}\s", re.MULTILINE)

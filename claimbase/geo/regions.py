@@ -81,10 +81,37 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
         if kind.startswith("territor"):
             continue
         out.append(_border(text, start, end, countries, first))
+    out.extend(_elided_borders(text, gaz, out))
     for m in by_country.finditer(text):
         countries = [c for c in (m.group("c1"), m.group("c2")) if c]
         out.append(_border(text, m.start(), m.end(), countries,
                            _country_place(gaz, countries[0])))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pair_before_and() -> re.Pattern:
+    """"the Syrian-Israeli and " right before a border expression."""
+    demonyms, _names = _states()
+    dem = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
+    return re.compile(rf"\b(?:the\s+)?(?P<d1>{dem})\s*[-–]\s*(?P<d2>{dem})\s+(?:and|or)\s+\Z")
+
+
+def _elided_borders(text: str, gaz: Gazetteer, found: list[Place]) -> list[Place]:
+    """The first of two coordinated border pairs whose noun is written once: "the
+    Syrian-Israeli and the Syrian-Iraqi borders" names two borders."""
+    demonyms, _names = _states()
+    pair = _pair_before_and()
+    out = []
+    for border in found:
+        if border.feature != "border":
+            continue
+        m = pair.search(text, max(0, border.start - 60), border.start)
+        if m is not None:
+            countries = [demonyms[m.group("d1")], demonyms[m.group("d2")]]
+            end = m.end("d2")
+            out.append(_border(text, m.start(), end, countries,
+                               _country_place(gaz, countries[0])))
     return out
 
 
