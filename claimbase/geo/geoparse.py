@@ -57,6 +57,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.spans import repair_mentions
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
@@ -1496,7 +1497,7 @@ def find_places(doc: Document, res: Any) -> None:
         doc.places = []
         return
     gaz = res.gazetteer
-    mentions = drop_non_places(doc, find_mentions(doc, gaz), gaz)
+    mentions = repair_mentions(doc.text, drop_non_places(doc, find_mentions(doc, gaz), gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
