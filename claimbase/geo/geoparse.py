@@ -56,6 +56,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
 )
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
+from claimbase.geo.persons import place_led_persons
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.spans import repair_mentions
 from claimbase.geo.translit import norm
@@ -374,6 +375,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
+    placed = place_led_persons(ents, gaz)  # "Greer Station", "Historic Dublin" as PERSON
+    spans.extend((a, b, 2) for a, b in placed.values())
+    ents = [e for e in ents if (e.start_char, e.end_char) not in placed]
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             spans.append((ent.start_char, ent.end_char, 2))

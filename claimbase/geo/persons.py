@@ -1,0 +1,70 @@
+"""Person entities that are place names: "Greer Station", "Historic Dublin", "Erie GM".
+
+The statistical NER often labels a town's name followed by a generic word as a person. Such
+an entity must neither hide the place inside it nor lend its last word to the document's
+surnames (which would then block every other mention of the town: "Dublin" after "Historic
+Dublin"). An entity counts as a place name when, after optional qualifiers ("Historic",
+"N.W.", "Miss"), it opens with a town or area name the gazetteer knows exactly and every
+word after that name is a number or a word no person's name has: a feature word naming a
+part of the town and no common surname ("Station", "Twp."; not "Hill" or "Hall"), an
+institution word (place_name_tails.txt), an organisation head (org_name_heads.txt) or a
+word of place_after_words.txt. The place taken is the town's name alone (the whole entity when the
+gazetteer knows it: "Tennessee Colony").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from claimbase.config import DATA_DIR
+
+if TYPE_CHECKING:
+    from claimbase.geo.gazetteer import Gazetteer
+
+_COMPASS_ABBR = re.compile(r"(?:[NSEW]\.){1,2}\Z")
+_LEADS = frozenset({"historic", "miss", "small", "old", "downtown", "greater", "upper", "lower"})
+# feature words after a town's name that name a part of the town, and no common surname
+_FEATURES = frozenset({"station", "county", "parish", "township", "twp", "airport",
+                       "courthouse", "downtown"})
+
+
+@lru_cache(maxsize=1)
+def _after_words() -> frozenset[str]:
+    words: set[str] = set()
+    for name in ("place_after_words.txt", "place_name_tails.txt", "org_name_heads.txt"):
+        path = DATA_DIR / name
+        words |= {w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                  if w.strip() and not w.startswith("#")}
+    return frozenset(words)
+
+
+def _non_name_word(tok: Any) -> bool:
+    return tok.like_num or tok.text in _after_words() or tok.text.lower().rstrip(".") in _FEATURES
+
+
+def place_led_persons(ents: list[Any], gaz: Gazetteer) -> dict[tuple[int, int], tuple[int, int]]:
+    """PERSON entities that are place names: their (start, end) character span -> the span
+    of the place name to take from them."""
+    from claimbase.geo.geoparse import _QUALIFIERS, _weak_name, _whole_name
+
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    for ent in ents:
+        if ent.label_ != "PERSON" or not 1 < len(ent) <= 5:
+            continue
+        i = 0
+        while i < len(ent) - 1 and (ent[i].lower_ in _QUALIFIERS or ent[i].lower_ in _LEADS
+                                    or _COMPASS_ABBR.match(ent[i].text)):
+            i += 1
+        for k in range(len(ent) if i else len(ent) - 1, i, -1):  # "Historic Dublin" whole
+            place = ent[i:k]
+            rest = ent[k:]
+            if not all(_non_name_word(t) for t in rest) \
+                    or not place.text[:1].isupper() or len(place.text) < 3:
+                continue
+            if not _whole_name(gaz, place.text) or _weak_name(gaz, place.text):
+                continue
+            out[(ent.start_char, ent.end_char)] = (place.start_char, place.end_char)
+            break
+    return out
