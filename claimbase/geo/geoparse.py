@@ -58,7 +58,7 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.regions import _states, find_regions
-from claimbase.geo.spans import repair_mentions
+from claimbase.geo.spans import repair_mentions, town_state_spans
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
@@ -413,6 +413,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))

@@ -128,3 +128,55 @@ def repair_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[
             out.extend(fixed)
             changed = True
     return sorted(out, key=lambda x: x.start) if changed else out
+
+
+# ", Oklahoma", ", Ky", ", N.Y.", ", Calif.", ", New Brunswick" after a capitalised name
+_STATE_AFTER = re.compile(r",[ \t]*(?P<state>(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,4}\.(?:[A-Z][a-z]{1,3}\.)?"
+                          r"|[A-Z]{2}(?![\w.])|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
+_NAME_BEFORE = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})\Z")
+_AREA_FEATURES = frozenset({"admin1", "country"})
+
+
+def _area_reading(gaz: Gazetteer, name: str) -> tuple[str, str | None] | None:
+    """(country, admin1) when the name's first exact reading is a state or a country."""
+    if not gaz.has_name(name):
+        return None
+    exact = [c for c in gaz.candidates(name)[:3] if c.match == "exact"]
+    if not exact or exact[0].feature not in _AREA_FEATURES or not exact[0].country:
+        return None
+    return exact[0].country, exact[0].admin1 if exact[0].feature == "admin1" else None
+
+
+def town_state_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
+    """"Town, State" pairs ("Hugo, Oklahoma", "Churchill, Man.", "Lanexa, Va."): the town's
+    name and the state's are places when the gazetteer knows the town exactly in that state
+    or country, whatever the NER took them for."""
+    out: list[tuple[int, int, int]] = []
+    for m in _STATE_AFTER.finditer(text):
+        state, s_start = m.group("state"), m.start("state")
+        area = _area_reading(gaz, state)
+        if area is None and " " in state:
+            state = state.split()[0]
+            area = _area_reading(gaz, state)
+        if area is None:
+            continue
+        if state.endswith(".") and any(c.match == "exact" and c.name == state[:-1]
+                                       for c in gaz.candidates(state[:-1])[:1]):
+            state = state[:-1]  # "Utah." ends a sentence; "Calif." is the abbreviation
+        country, admin1 = area
+        before = _NAME_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        if before is None:
+            continue
+        words = list(_WORDS.finditer(before.group("name")))
+        for k in range(len(words)):
+            start = before.start("name") + words[k].start()
+            name = text[start:m.start()]
+            if len(name) < 3 or name == state or not gaz.has_name(name):
+                continue
+            if any(c.match == "exact" and c.country == country
+                   and (admin1 is None or c.admin1 == admin1) and c.feature not in _AREA_FEATURES
+                   for c in gaz.candidates(name)[:20]):
+                out.append((start, m.start(), 3))
+                out.append((s_start, s_start + len(state), 3))
+                break
+    return out
