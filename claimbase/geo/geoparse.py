@@ -543,8 +543,14 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
     taken = bytearray(len(text) + 1)
     for a, b in [(m.start, m.end) for m in mentions] + blocked:
         taken[a:b] = b"\x01" * (b - a)
-    rx = re.compile(r"(?<![\w.'’-])(?:" + "|".join(
-        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w’-]|'\w)")
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w.'’-])(?:{alts})(?![\w’-]|'\w)")
+    # a possessive is the place too ("Hounslow’s lead member") when the name is a sizeable
+    # place's and no word of a person's name ("Moore’s lawyer" after "Tom Moore")
+    pwords = {w for a, b in blocked for w in text[a:b].split()}
+    if owned := [n for n in names if n not in pwords and _sizeable_place(gaz, n)]:
+        alts = "|".join(re.escape(n) for n in sorted(owned, key=len, reverse=True))
+        rx = re.compile(rf"{rx.pattern}|(?<![\w.'’-])(?:{alts})(?=['’]s\b)")
     found = [Mention(start=m.start(), end=m.end(), text=m.group())
              for m in rx.finditer(text) if not any(taken[m.start():m.end()])]
     if not found:

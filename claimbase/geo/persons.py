@@ -6,10 +6,10 @@ surnames (which would then block every other mention of the town: "Dublin" after
 Dublin"). An entity counts as a place name when, after optional qualifiers ("Historic",
 "N.W.", "Miss"), it opens with a town or area name the gazetteer knows exactly and every
 word after that name is a number or a word no person's name has: a feature word naming a
-part of the town and no common surname ("Station", "Twp."; not "Hill" or "Hall"), an
-institution word (place_name_tails.txt), an organisation head (org_name_heads.txt) or a
-word of place_after_words.txt. The place taken is the town's name alone (the whole entity when the
-gazetteer knows it: "Tennessee Colony").
+part of the town and no common surname ("Station", "Twp."; not "Hill" or "Hall") or a
+word of place_after_words.txt (institutions and groups of a town: "Council", "Elks").
+The place taken is the town's name alone (the whole entity when the gazetteer knows it:
+"Tennessee Colony").
 """
 
 from __future__ import annotations
@@ -32,16 +32,14 @@ _FEATURES = frozenset({"station", "county", "parish", "township", "twp", "airpor
 
 @lru_cache(maxsize=1)
 def _after_words() -> frozenset[str]:
-    words: set[str] = set()
-    for name in ("place_after_words.txt", "place_name_tails.txt", "org_name_heads.txt"):
-        path = DATA_DIR / name
-        words |= {w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                  if w.strip() and not w.startswith("#")}
-    return frozenset(words)
+    path = DATA_DIR / "place_after_words.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
 
 
 def _non_name_word(tok: Any) -> bool:
-    return tok.like_num or tok.text in _after_words() or tok.text.lower().rstrip(".") in _FEATURES
+    return tok.like_num or tok.text in _after_words() or tok.text.lower().rstrip(".") in _FEATURES \
+        or tok.text in ("'s", "’s")
 
 
 def place_led_persons(ents: list[Any], gaz: Gazetteer) -> dict[tuple[int, int], tuple[int, int]]:
@@ -60,7 +58,7 @@ def place_led_persons(ents: list[Any], gaz: Gazetteer) -> dict[tuple[int, int], 
         for k in range(len(ent) if i else len(ent) - 1, i, -1):  # "Historic Dublin" whole
             place = ent[i:k]
             rest = ent[k:]
-            if not all(_non_name_word(t) for t in rest) \
+            if not all(_non_name_word(t) for t in rest) or rest[:1].text in ("'s", "’s") \
                     or not place.text[:1].isupper() or len(place.text) < 3:
                 continue
             if not _whole_name(gaz, place.text) or _weak_name(gaz, place.text):
