@@ -375,8 +375,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
-    placed = place_led_persons(ents, gaz)  # "Greer Station", "Historic Dublin" as PERSON
+    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
+    placed = place_led_persons(ents, gaz, "PERSON", lower_words)  # "Greer Station" PERSON
     spans.extend((a, b, 2) for a, b in placed.values())
+    spans.extend((a, b, 2) for a, b in place_led_persons(ents, gaz, "ORG", lower_words).values())
     ents = [e for e in ents if (e.start_char, e.end_char) not in placed]
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
@@ -389,7 +391,6 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     person_names = {_surname(ent) for ent in ents if ent.label_ == "PERSON"
                     and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
     person_names |= _split_surnames(sdoc, ents)
-    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
              and not (e.label_ in _SOFT_LABELS and not any(ch.isdigit() for ch in e.text)
                       and _STRICT_LOCATIVE.search(text, max(0, e.start_char - 15), e.start_char)

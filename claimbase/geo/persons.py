@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 _COMPASS_ABBR = re.compile(r"(?:[NSEW]\.){1,2}\Z")
 _LEADS = frozenset({"historic", "miss", "small", "old", "downtown", "greater", "upper", "lower"})
+# words that name a kind of area, never the place itself ("Region 1 Board")
+_GENERIC = frozenset({"region", "district", "area", "division", "unit", "ward", "zone",
+                      "sector", "state", "province", "metro"})
 # feature words after a town's name that name a part of the town, and no common surname
 _FEATURES = frozenset({"station", "county", "parish", "township", "twp", "airport",
                        "courthouse", "downtown"})
@@ -42,14 +45,24 @@ def _non_name_word(tok: Any) -> bool:
         or tok.text in ("'s", "’s")
 
 
-def place_led_persons(ents: list[Any], gaz: Gazetteer) -> dict[tuple[int, int], tuple[int, int]]:
-    """PERSON entities that are place names: their (start, end) character span -> the span
-    of the place name to take from them."""
-    from claimbase.geo.geoparse import _QUALIFIERS, _weak_name, _whole_name
+def place_led_persons(ents: list[Any], gaz: Gazetteer, label: str = "PERSON",
+                      lower_words: set[str] | frozenset[str] = frozenset()
+                      ) -> dict[tuple[int, int], tuple[int, int]]:
+    """PERSON entities (or those of another `label`: "Belchertown State School" ORG) that
+    are place names: their (start, end) character span -> the span of the place name to
+    take from them. A name the text also writes in lower case (`lower_words`: "Old Time"),
+    a common word or a generic feature word is no such place."""
+    from claimbase.geo.geoparse import (
+        _FEATURE_WORDS,
+        _QUALIFIERS,
+        _common_place_words,
+        _weak_name,
+        _whole_name,
+    )
 
     out: dict[tuple[int, int], tuple[int, int]] = {}
     for ent in ents:
-        if ent.label_ != "PERSON" or not 1 < len(ent) <= 5:
+        if ent.label_ != label or not 1 < len(ent) <= 5:
             continue
         i = 0
         while i < len(ent) - 1 and (ent[i].lower_ in _QUALIFIERS or ent[i].lower_ in _LEADS
@@ -61,6 +74,11 @@ def place_led_persons(ents: list[Any], gaz: Gazetteer) -> dict[tuple[int, int], 
             if not all(_non_name_word(t) for t in rest) or rest[:1].text in ("'s", "’s") \
                     or not place.text[:1].isupper() or len(place.text) < 3:
                 continue
+            if not all(t.is_title or t.is_upper for t in place) \
+                    or place.text.lower() in lower_words or place.text in _common_place_words() \
+                    or place.text.lower() in _FEATURE_WORDS or place.text.lower() in _GENERIC \
+                    or (label != "PERSON" and all(t.like_num for t in rest)):
+                continue  # "Church &", "Old Time", "University", "Region 1 Board"
             if not _whole_name(gaz, place.text) or _weak_name(gaz, place.text):
                 continue
             out[(ent.start_char, ent.end_char)] = (place.start_char, place.end_char)
