@@ -58,7 +58,7 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.regions import _states, find_regions
-from claimbase.geo.spans import repair_mentions, town_state_spans
+from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
@@ -425,6 +425,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
+    spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1

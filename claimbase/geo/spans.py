@@ -180,3 +180,37 @@ def town_state_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
                 out.append((s_start, s_start + len(state), 3))
                 break
     return out
+
+
+# "drove to Lanexa", "a trip to Cancun", "moved from Grant County to Nitro": a name after a
+# verb or noun of going and "to" is where someone goes
+_MOTION_TO = re.compile(
+    r"\b(?:dr[io]ve|driven|driving|went|go|goes|going|gone|travel(?:l?ed|l?ing|s)?|trips?|flew"
+    r"|fly|flying|flights?|mov(?:ed|es?|ing)|return(?:ed|s|ing)?|head(?:ed|ing|s)|came|com(?:e|es"
+    r"|ing)|relocat(?:ed|ing)|transport(?:ed|ing)|transferred|airlifted|evacuated|fled|walked"
+    r"|rode|commut(?:ed|es?|ing)|deported|extradited|journey|drive|way|back)"
+    r"[ \t]+(?:\w+[ \t]+){0,3}?to[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*){0,2})")
+
+
+def motion_spans(text: str, gaz: Gazetteer, lower_words: set[str]) -> list[tuple[int, int, int]]:
+    """Names the gazetteer knows exactly as a town's or an area's after a verb of going and
+    "to" ("drove Moore and Greene to Lanexa"; a zip-code hamlet needs its state named)."""
+    from claimbase.geo.geoparse import _state_named, _weak_name, _whole_name
+
+    out: list[tuple[int, int, int]] = []
+    for m in _MOTION_TO.finditer(text):
+        start = m.start("name")
+        words = list(_WORDS.finditer(m.group("name")))
+        for n in range(len(words), 0, -1):
+            end = start + words[n - 1].end()
+            while end > start and text[end - 1] in ".,;:'’" and not text[start:end].endswith(
+                    ("Va.", "Pa.", "Md.", "Ky.", "D.C.")):
+                end -= 1
+            name = text[start:end]
+            if len(name) < 3 or (" " not in name and name.lower() in lower_words):
+                continue
+            if _whole_name(gaz, name) and not (
+                    _weak_name(gaz, name) and not _state_named(text, gaz, name)):
+                out.append((start, end, 1))
+                break
+    return out
