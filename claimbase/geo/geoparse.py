@@ -310,7 +310,20 @@ def _common_place_word(text: str, start: int, end: int, surface: str) -> bool:
 
 
 def _is_demonym(text: str, gaz: Gazetteer) -> bool:
-    return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text))
+    """A one-word name with a demonym's ending that the gazetteer knows in no spelling of a
+    town ending the same way ("Iraqi" only folds to "Iraq"; "Qamishli" is Al Qāmishlī)."""
+    return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text)
+            and not _spelled_town(gaz, text))
+
+
+def _spelled_town(gaz: Gazetteer, name: str) -> bool:
+    """Another spelling of a town of 1,000 people or more, or of a curated site, that ends
+    with the name's last two letters ("Qamishli" for Al Qāmishlī; not "Iraqi" for Iraq,
+    "Idlibi" for Idlib)."""
+    end = norm(name)[-2:]
+    return any(c.match == "fold" and norm(c.name)[-2:] == end and (
+        (c.feature in _TOWN_FEATURES and c.population >= 1000) or c.feature in SITE_FEATURES)
+        for c in gaz.candidates(name)[:5])
 
 
 def _demonym_like(text: str, gaz: Gazetteer) -> bool:
