@@ -29,8 +29,8 @@ def test_a_town_the_ner_took_for_a_person_is_a_place(run, text, name, country):
 
 
 def test_glued_spans_are_repaired(run):
-    found = places_of(run, "Crews cleared fallen trees near the Greenbrier-Pocahontas County "
-                           "line on Sunday.")
+    found = places_of(run, "Crews in West Virginia cleared fallen trees near the "
+                           "Greenbrier-Pocahontas County line on Sunday.")
     assert found["Greenbrier"].lat is not None  # two places, not one unknown name
     assert found["Pocahontas County"].admin1 == "West Virginia"
     port = places_of(run, "Visitors lined up at the Port of Los Angeles to watch the cranes.")
