@@ -30,6 +30,10 @@ class Settings:
     # ISO3/ISO2 country the documents are about, a strong hint for the geoparser (--focus).
     place_focus: str | None = field(
         default_factory=lambda: os.environ.get("CLAIMBASE_PLACE_FOCUS") or None)
+    # Date (YYYY-MM-DD) relative expressions are resolved against in documents that carry no
+    # publication date of their own (--reference-date).
+    reference_date: str | None = field(
+        default_factory=lambda: os.environ.get("CLAIMBASE_REFERENCE_DATE") or None)
     workers: int = 1  # claimbase ingest/extract --workers: processes, each with its own model
     batch_size: int = field(default_factory=lambda: int(_env("CLAIMBASE_BATCH_SIZE", "32")))
     db: str = field(default_factory=lambda: _env("CLAIMBASE_DB", "claimbase.db"))

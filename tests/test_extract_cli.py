@@ -96,3 +96,43 @@ def test_the_installed_command_exits_1_on_a_bad_input(tmp_path):
 def test_unknown_output_is_a_usage_error(article):
     result = CliRunner().invoke(app, ["extract", "--output", "tweets", str(article)])
     assert result.exit_code == 2
+
+
+def test_reference_date_anchors_relative_dates_of_an_undated_text(tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        "Government forces shelled the town of Saraqib yesterday, residents said. The "
+        "shelling damaged a bakery and a school on the main road, according to a local "
+        "council member who spoke by telephone. Families have been leaving the area for "
+        "safer villages to the north, the council member added.\n", encoding="utf-8")
+    runner = CliRunner()
+    plain = _lines(runner.invoke(app, ["extract", str(undated)]).stdout)
+    anchored = runner.invoke(app, ["extract", "--reference-date", "2020-01-04", str(undated)])
+    assert anchored.exit_code == 0, anchored.output
+    dated = _lines(anchored.stdout)
+    assert plain and dated
+    assert plain[0]["date"]["start"] is None  # nothing to count "yesterday" from
+    assert dated[0]["date"]["text"] == "yesterday"
+    assert (dated[0]["date"]["start"], dated[0]["date"]["precision"]) == ("2020-01-03", "day")
+
+
+def test_a_published_date_beats_the_reference_date(tmp_path):
+    dated = tmp_path / "dated.jsonl"
+    dated.write_text(json.dumps({"text": "Rebels attacked an army checkpoint near Saraqib "
+                                         "yesterday, a monitor said. The attackers used "
+                                         "mortars and light weapons against the post, "
+                                         "which guards the road to the provincial "
+                                         "capital, and withdrew before dawn, according to "
+                                         "the monitor, which relies on a network of "
+                                         "sources on the ground.",
+                                 "published": "2019-05-10"}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", "--reference-date", "2020-01-04", str(dated)])
+    assert result.exit_code == 0, result.output
+    assert [r["date"]["start"] for r in _lines(result.stdout)][:1] == ["2019-05-09"]
+
+
+def test_a_bad_reference_date_is_one_clear_line(article):
+    result = CliRunner().invoke(app, ["extract", "--reference-date", "4 Jan", str(article)])
+    assert result.exit_code == 1
+    assert error_lines(result.stderr) == ["claimbase: --reference-date 4 Jan: not a date "
+                                   "(expected YYYY-MM-DD)"]

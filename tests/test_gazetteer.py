@@ -196,3 +196,39 @@ def test_zip_code_hamlets_are_low_importance_localities(gaz):
     assert hamlet[0].importance < 1.0
     # a namesake of a big city or a state is left out
     assert not any((c.gid or "").startswith("zip:") for c in gaz.candidates("Denver"))
+
+
+def test_short_and_long_first_words_are_one_name(gaz):
+    # "Mt." finds the towns the index knows only as "Mount ...", and both spellings count as
+    # the town's own name
+    iowa = [c for c in gaz.candidates("Mt. Pleasant") if c.admin1 == "Iowa"]
+    assert iowa and iowa[0].name == "Mount Pleasant"
+    story = Context(countries=Counter({"US": 3}), admins=Counter({"Iowa": 3}))
+    assert gaz.resolve("Mt. Pleasant", story).admin1 == "Iowa"
+    # the long form of an island district is no town's short name
+    assert all(c.feature != "admin1" for c in gaz.candidates("St. Thomas")
+               if c.name.startswith("Saint"))
+
+
+def test_a_feature_word_in_the_name_is_its_own_cue(gaz):
+    sea = gaz.resolve("Red Sea", Context())
+    assert sea is not None and sea.feature == "water"
+    province = gaz.resolve("Red Sea", Context(cue="governorate"))
+    assert province is not None and province.feature == "admin1"
+
+
+def test_area_codes_of_phone_numbers():
+    from claimbase.geo.phones import area_votes
+
+    countries, admins = area_votes("Call 304-555-0142 or (519) 555-0199; toll-free "
+                                   "1-800-555-0100; order no. 304-555-01429.")
+    assert countries == Counter({"US": 1.0, "CA": 1.0})
+    assert admins == Counter({"West Virginia": 1.0, "Ontario": 1.0})
+    assert area_votes("No phone here.") == (Counter(), Counter())
+
+
+def test_a_short_name_is_the_own_name_of_its_qualified_town(gaz):
+    # "Frankfurt" is Frankfurt am Main, not a Frankfort whose folded key happens to match
+    assert gaz.resolve("Frankfurt", Context()).country == "DE"
+    uk = Context(countries=Counter({"GB": 2}))
+    assert gaz.resolve("Newcastle", uk).name == "Newcastle upon Tyne"

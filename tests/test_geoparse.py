@@ -475,3 +475,41 @@ def test_a_name_read_with_its_article(run):
             "from Damascus toured the Levant.")
     found = places_of(run, text)
     assert found["Gulf"].name == "Persian Gulf" and found["Levant"].feature == "region"
+
+
+def test_a_state_named_often_is_the_story_state(run):
+    # a state the story keeps naming outweighs four named once in passing, whose namesake
+    # counties would otherwise pull the listed ones to Ohio
+    text = ("Boone County's jobless rate rose in March, the Indiana workforce agency said. "
+            "Indiana officials called the rise modest. Nearby counties reported: Hamilton, "
+            "6 percent; Marion, 8.7 percent; Montgomery County, 9.1 percent; and Clinton, "
+            "10.5 percent. Indiana ranked in the middle of its neighbours. Illinois posted the "
+            "largest rise, Ohio rose less, Kentucky climbed and Michigan edged up.")
+    found = places_of(run, text)
+    assert found["Marion"].admin1 == "Indiana"
+    assert found["Montgomery County"].admin1 == "Indiana"
+
+
+def test_a_drive_to_a_state_is_the_state(run):
+    # "drive to" is a route cue for towns, but a state's name stays the state
+    found = places_of(run, "He retired after 35 years at the Springfield bus company. He "
+                           "intends to travel to Hawaii and drive to Florida.")
+    assert found["Florida"].feature == "admin1"
+
+
+def test_a_phone_number_area_code_names_the_story_state(run):
+    text = "London police say two men were hurt in a stabbing downtown."
+    assert places_of(run, text)["London"].country == "GB"
+    local = places_of(run, text + " Tips can be left at (519) 555-0199.")["London"]
+    assert (local.country, local.admin1) == ("CA", "Ontario")
+    found = places_of(run, "A fire damaged a warehouse in Huntington overnight. Anyone with "
+                           "information is asked to call the fire marshal at 304-555-0142.")
+    assert found["Huntington"].admin1 == "West Virginia"
+
+
+def test_a_town_named_by_its_own_name_is_not_another_names_town(run):
+    # Mount Gilead was once called Youngstown: in a story naming both, they are two towns
+    text = ("MOUNT GILEAD - Budgets are tight across Ohio. In Mount Gilead, the Morrow County "
+            "court cut hours. In Youngstown, the mayor asked city workers to take unpaid days.")
+    found = places_of(run, text)
+    assert found["Youngstown"].name == "Youngstown"

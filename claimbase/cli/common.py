@@ -49,10 +49,13 @@ def make_settings(model: str | None = None, actors: Iterable[Path] | None = None
                   max_bytes: int | None = None, workers: int | None = None,
                   batch_size: int | None = None,
                   broad_attributions: bool | None = None,
-                  focus: str | None = None) -> Settings:
+                  focus: str | None = None,
+                  reference_date: str | None = None) -> Settings:
     settings = Settings()
     if focus:
         settings.place_focus = focus
+    if reference_date:
+        settings.reference_date = reference_date
     if broad_attributions is not None:
         settings.broad_attributions = broad_attributions
     if model:
@@ -73,6 +76,18 @@ def check_actor_files(paths: Iterable[Path] | None) -> None:
     for path in paths or []:
         if not Path(path).is_file():
             die(str(path), "--actors: no such file")
+
+
+def check_reference_date(value: str | None) -> None:
+    """A one-line error unless `value` (--reference-date) is None or a YYYY-MM-DD date."""
+    from datetime import date
+
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        die(f"--reference-date {value}", "not a date (expected YYYY-MM-DD)")
 
 
 def read_documents(inputs: list[str], settings: Settings,

@@ -11,13 +11,20 @@ from typing import Annotated
 
 import typer
 
-from claimbase.cli.common import check_actor_files, fail_line, make_settings, read_documents
+from claimbase.cli.common import (
+    check_actor_files,
+    check_reference_date,
+    fail_line,
+    make_settings,
+    read_documents,
+)
 from claimbase.cli.ingest import (
     ActorsOption,
     BroadOption,
     FocusOption,
     MaxBytesOption,
     ModelOption,
+    ReferenceDateOption,
     WorkersOption,
 )
 from claimbase.config import Settings
@@ -42,12 +49,14 @@ def extract(
     max_bytes: MaxBytesOption = None,
     broad_attributions: BroadOption = None,
     focus: FocusOption = None,
+    reference_date: ReferenceDateOption = None,
 ) -> None:
     """Print the records of documents as JSON lines (events, attributions or places)."""
     check_actor_files(actors)
+    check_reference_date(reference_date)
     settings = make_settings(model=model, actors=actors, max_bytes=max_bytes,
                              workers=workers, broad_attributions=broad_attributions,
-                             focus=focus)
+                             focus=focus, reference_date=reference_date)
     failed: list[tuple[str, str]] = []
     docs = read_documents(inputs, settings, failed)
     try:

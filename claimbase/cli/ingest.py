@@ -21,6 +21,7 @@ from rich.table import Table
 
 from claimbase.cli.common import (
     check_actor_files,
+    check_reference_date,
     die,
     err_console,
     fail_text,
@@ -48,6 +49,11 @@ FocusOption = Annotated[str | None, typer.Option(
     "--focus", show_default=False,
     help="Country the documents are about (ISO3 or ISO2, e.g. SYR): a strong hint for "
          "placing ambiguous names (default: $CLAIMBASE_PLACE_FOCUS or none).")]
+ReferenceDateOption = Annotated[str | None, typer.Option(
+    "--reference-date", show_default=False,
+    help="Date (YYYY-MM-DD) that relative dates (\"last week\", \"yesterday\") count from in "
+         "documents without a publication date (default: $CLAIMBASE_REFERENCE_DATE, else the "
+         "latest full date in the text).")]
 BroadOption = Annotated[bool | None, typer.Option(
     "--broad-attributions/--statements-only", show_default=False,
     help="Also keep wills and positions (\"X wants to …\", \"X backs …\") as attribution "
@@ -89,12 +95,14 @@ def run_ingest(inputs: list[str], db: str | None, actors: list[Path] | None = No
                model: str | None = None, workers: int | None = None,
                max_bytes: int | None = None, show_summary: bool = True,
                broad_attributions: bool | None = None,
-               focus: str | None = None) -> tuple[Store, IngestReport]:
+               focus: str | None = None,
+               reference_date: str | None = None) -> tuple[Store, IngestReport]:
     """Read, skip known texts, process, store; returns (store, report)."""
     check_actor_files(actors)
+    check_reference_date(reference_date)
     settings = make_settings(model=model, actors=actors, max_bytes=max_bytes,
                              workers=workers, broad_attributions=broad_attributions,
-                             focus=focus)
+                             focus=focus, reference_date=reference_date)
     store = open_store(db)
     report = IngestReport()
     with err_console.status("reading inputs…", spinner="dots") if err_console.is_terminal \
@@ -142,11 +150,12 @@ def ingest(
     max_bytes: MaxBytesOption = None,
     broad_attributions: BroadOption = None,
     focus: FocusOption = None,
+    reference_date: ReferenceDateOption = None,
 ) -> None:
     """Extract sourced events from documents and store them (known texts are skipped)."""
     store, report = run_ingest(inputs, db, actors=actors, model=model, workers=workers,
                                max_bytes=max_bytes, broad_attributions=broad_attributions,
-                               focus=focus)
+                               focus=focus, reference_date=reference_date)
     store.close()
     raise typer.Exit(1 if report.failed else 0)
 

@@ -19,7 +19,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,6 +36,7 @@ ADMIN_FEATURES = frozenset({"admin1", "admin2", "admin3", "admin"})
 AREA_FEATURES = frozenset({"country", "continent", "admin1", "region", "desert", "mountains",
                            "water", "river"})
 CITY_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
+VARIANT_FEATURES = CITY_FEATURES | {"admin2", "admin3"}
 SITE_FEATURES = frozenset({"oil field", "gas field", "mine", "military base", "airport", "camp",
                            "dam", "border crossing", "refinery", "site"})
 
@@ -166,10 +167,31 @@ CUE_FEATURES = {
     "county": ADMIN_FEATURES, "parish": ADMIN_FEATURES, "region": ADMIN_FEATURES | AREA_FEATURES,
     "countryside": ADMIN_FEATURES | CITY_FEATURES, "district": ADMIN_FEATURES,
     "city": CITY_FEATURES, "town": CITY_FEATURES, "village": CITY_FEATURES,
+    "route": CITY_FEATURES,  # "the road to X": a town, though a country or state stays one
     "mine": SITE_FEATURES, "field": SITE_FEATURES, "base": SITE_FEATURES,
     "airport": SITE_FEATURES, "camp": SITE_FEATURES, "dam": SITE_FEATURES,
     "crossing": SITE_FEATURES, "desert": AREA_FEATURES,
+    "water": frozenset({"water", "river"}), "mountains": frozenset({"mountains", "region"}),
 }
+
+# a feature word in the name itself ("Red Sea", "Gulf of Aden", "Zagros Mountains") is the
+# name's own cue: the sea, not the governorate named after it
+_NAME_CUE_WORDS = {
+    "sea": "water", "ocean": "water", "gulf": "water", "bay": "water", "lake": "water",
+    "strait": "water", "straits": "water", "channel": "water", "river": "water",
+    "mountains": "mountains", "mountain": "mountains", "mount": "mountains", "range": "mountains",
+    "desert": "desert",
+}
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=65_536)
+def name_cue(name: str) -> str | None:
+    """The cue the name's own first or last word gives ("Red Sea" -> "water"), if any."""
+    words = _NAME_WORDS.findall(name)
+    if len(words) < 2:
+        return None
+    return _NAME_CUE_WORDS.get(words[-1].lower()) or _NAME_CUE_WORDS.get(words[0].lower())
 
 
 class Gazetteer:
@@ -262,8 +284,15 @@ class Gazetteer:
         if not key:
             return (), None
         rows = self.con.execute(_EXACT, (key,)).fetchall()
+        if (alt := abbreviation_variant(key)) is not None:
+            # "Mt. Pleasant" is also every town "Mount Pleasant" the index has under its full
+            # name (towns only: "St. Thomas" is no name of the island district Saint Thomas)
+            rows += [r for r in self.con.execute(_EXACT, (alt,)).fetchall()
+                     if (c := _unpack(r)) is not None and c.feature in VARIANT_FEATURES]
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
+            if alt is not None:
+                fkey = None  # the alias rows' folds differ: _main_names_first folds the name
             found = [_unpack(row) for row in rows]
             if not all(found):  # a place whose text fields are not packed
                 found = self._query("a.norm = ?", (key,), "exact", 1.0)
@@ -355,7 +384,11 @@ class Gazetteer:
         """Candidates with their scores, best first."""
         ctx = context or Context()
         found, fkey = self._candidates(name)
+        if ctx.cue is None and (own_cue := name_cue(name)) is not None:
+            ctx = replace(ctx, cue=own_cue)  # "Red Sea": the sea, not the governorate
         scored = [(c, score(c, ctx)) for c in found]
+        if ctx.points:
+            _not_another_names_place(name, scored, ctx, fkey)
         _main_names_first(name, scored, fkey)
         _other_names_last(name, scored, fkey)
         if ctx.cue not in ADMIN_CUES:
@@ -511,6 +544,36 @@ def _own_fold(c: Candidate) -> str:
     return c.name_fold if c.name_fold is not None else fold(c.name)
 
 
+# the short and long forms of a name's first word ("Mt." / "Mount", "St." / "Saint")
+_ABBREVIATIONS = {"mt": "mount", "mount": "mt", "st": "saint", "saint": "st", "ft": "fort",
+                  "fort": "ft"}
+_LONG_FORMS = {"mt": "mount", "st": "saint", "ft": "fort"}
+
+
+def abbreviation_variant(key: str) -> str | None:
+    """The norm() key with its first word's other form ("mt pleasant" -> "mount pleasant"),
+    or None when the first word has none."""
+    first, _sep, rest = key.partition(" ")
+    other = _ABBREVIATIONS.get(first)
+    return f"{other} {rest}" if other and rest else None
+
+
+def name_fold(name: str) -> str:
+    """fold() of a name with a short first word in its long form ("Mt. Pleasant" and
+    "Mount Pleasant" are one name)."""
+    key = norm(name)
+    first, _sep, rest = key.partition(" ")
+    if rest and first in _LONG_FORMS:
+        return fold(f"{_LONG_FORMS[first]} {rest}")
+    return fold(key)
+
+
+def _own_name_fold(c: Candidate) -> str:
+    """name_fold() of the candidate's own name (its stored fold unless it starts short)."""
+    first = (c.name_norm or norm(c.name)).partition(" ")[0]
+    return name_fold(c.name) if first in _LONG_FORMS else _own_fold(c)
+
+
 def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
     """One candidate per place (its best-matching alias), best prior first."""
     best: dict[int, Candidate] = {}
@@ -570,6 +633,31 @@ ADMIN_CUES = frozenset({"province", "governorate", "state", "county", "parish", 
                         "countryside", "district"})
 
 
+SAME_PLACE_KM = 1.0  # a point this close to a candidate is the candidate itself
+
+
+def _not_another_names_place(name: str, scored: list[tuple[Candidate, float]], ctx: Context,
+                             fkey: str | None) -> None:
+    """A town found by another of its names ("Youngstown", once a name of Mount Gilead) that
+    the document already names by its own name is another town: a story naming Mount Gilead
+    and Youngstown names two. Such a candidate gets no nearness from its own point and ranks
+    as a town found by an unlike other name. Not in the conflict region, where one town's
+    names are used side by side ("Kobani", "Ayn al-Arab")."""
+    key = fkey if fkey is not None else name_fold(name)
+    for i, (c, _sc) in enumerate(scored):
+        if c.lat is None or c.country in RULER_COUNTRIES or _own_name_fold(c) == key:
+            continue
+        rest = [(a, b) for a, b in ctx.points[-8:]
+                if haversine_km(c.lat, c.lon, a, b) > SAME_PLACE_KM]
+        if len(rest) < len(ctx.points[-8:]):
+            scored[i] = (c, score(c, replace(ctx, points=rest)) - OTHER_NAME_PENALTY)
+
+
+# the word after a town's short name in its full name ("Frankfurt am Main", "Newcastle upon
+# Tyne", "Southend-on-Sea"): the short name is the town's own
+_NAME_QUALIFIERS = frozenset({"upon", "on", "am", "an", "im", "sur", "en", "near"})
+
+
 def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
                       fkey: str | None = None) -> None:
     """Places called so by their own name come before places that merely have it among
@@ -577,8 +665,17 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
     `fkey` is fold(name) when known."""
     if len(scored) < 2:
         return
-    key = fkey if fkey is not None else fold(name)
-    own = [_own_fold(c) == key for c, _s in scored]
+    if fkey is not None:
+        own = [_own_fold(c) == fkey for c, _s in scored]
+    else:
+        key = name_fold(name)
+        own = [_own_name_fold(c) == key for c, _s in scored]
+    prefix = norm(name) + " "
+    for i, (c, _s) in enumerate(scored):
+        if not own[i]:  # "Frankfurt" of Frankfurt am Main, "Newcastle" of Newcastle upon Tyne
+            own_norm = c.name_norm or norm(c.name)
+            own[i] = own_norm.startswith(prefix) and \
+                own_norm[len(prefix):].split(" ", 1)[0] in _NAME_QUALIFIERS
     if any(own) and not all(own):
         for i, (c, sc) in enumerate(scored):
             if not own[i] and c.feature not in ("country", "admin1", "continent"):

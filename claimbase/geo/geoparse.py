@@ -57,6 +57,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.persons import place_led_persons
+from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.translit import norm
@@ -1068,7 +1069,9 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
             cue = near.group("cue").lower()
             m.cue, m.precision = m.cue or cue, max(m.precision or 1, 2)
         if m.cue is None and _ROUTE_END.search(before[-50:]):
-            m.cue, m.precision = "town", 1  # "the highway to X", "between X and Y"
+            # "the highway to X", "between X and Y": a town, but a weaker cue than "the town
+            # of X" ("drive to Florida" is still the state)
+            m.cue, m.precision = "route", 1
         _attach_direction(text, m, before)
         # "City, State" / "City, Country": the next mention right after a comma
         if i + 1 < len(mentions):
@@ -1157,6 +1160,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
     (clear given the countries the document's actors belong to)."""
     focus = Focus(countries={}, admins={}, points={})
     done: set[str] = set()
+    counts = Counter(norm(m.text) for m in mentions if not m.modifier)
     for m in mentions:
         key = norm(m.text)
         name = m.lookup or m.text
@@ -1175,8 +1179,11 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
             admins = focus.admins.setdefault(key, Counter())
             focus.counties[key] = {(c.admin1, norm(c.name)) for c, _s in ranked
                                    if c.feature == "admin2" and c.match == "exact"}
+            often = _repeat_weight(counts[key]) if best.feature in ("country", "admin1") \
+                else 1.0
             for (cand, _sc), w in zip(ranked, weights, strict=True):
                 share = w / total * (2.0 if cand.feature in ("country", "admin1") else 1.0)
+                share *= often
                 if cand.country:
                     countries[cand.country] += share
                 if cand.admin1 and cand.feature != "country":
@@ -1190,6 +1197,16 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
                 "country", "continent"):
             focus.points.setdefault(key, (best.lat, best.lon))
     return focus
+
+
+REPEAT_WEIGHT = 0.5  # how much each doubling of a name's mentions adds to its focus vote
+
+
+def _repeat_weight(n: int) -> float:
+    """A state's or country's focus vote grows with how often the document names it: a
+    state named six times ("Indiana's rate ...") is the story's state, not one named once in
+    passing."""
+    return 1.0 + REPEAT_WEIGHT * math.log2(n) if n > 1 else 1.0
 
 
 def _hint(gaz: Gazetteer, m: Mention) -> tuple[str | None, str | None]:
@@ -1214,18 +1231,20 @@ def _precision(m: Mention, feature: str | None, base: int | None) -> int:
     if feature in ("country", "continent", "admin1", "admin2", "admin3", "admin"):
         return 3
     level = base or (3 if feature in AREA_FEATURES else 1)
-    if m.precision is not None and m.cue not in ("city", "town", "village"):
+    if m.precision is not None and m.cue not in ("city", "town", "village", "route"):
         level = max(level, m.precision)
     return min(level, 3)
 
 
 _CUES = frozenset({"province", "governorate", "state", "county", "city", "town", "village",
-                   "mine", "field", "base", "airport", "camp", "crossing", "desert",
+                   "route", "mine", "field", "base", "airport", "camp", "crossing", "desert",
                    "countryside", "region"})
 
 
 _ACTOR_KEY = "\0actors"  # the focus votes of the document's actors and demonyms
 _LOCALE_KEY = "\0locale"  # the focus votes of currency signs and institution words
+_PHONE_KEY = "\0phone"  # the focus votes of the area codes of phone numbers
+AREA_CODE_WEIGHT = 1.0  # an area code counts like a state named once (its soft vote)
 
 
 @lru_cache(maxsize=1)
@@ -1338,6 +1357,10 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         focus.countries[_ACTOR_KEY] = actor_votes
     if locale := _locale_votes(doc.analysis_text):
         focus.countries[_LOCALE_KEY] = locale
+    phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
+    if phone_admins:  # "call 304-399-6500": a West Virginia story
+        focus.countries[_PHONE_KEY] = phone_countries
+        focus.admins[_PHONE_KEY] = phone_admins
     resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:

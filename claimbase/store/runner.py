@@ -52,14 +52,18 @@ _PIPELINES: dict[tuple[object, ...], Pipeline] = {}
 
 
 def make_pipeline(settings: Settings) -> Pipeline:
-    """A pipeline for these settings, loaded once per process and reused."""
+    """A pipeline for these settings: the heavy resources (model, dictionaries, gazetteer) are
+    loaded once per process and reused; the light settings (focus, reference date, …) are
+    this run's."""
     from claimbase.pipeline import Pipeline, Resources
 
     key = (settings.spacy_model, tuple(str(p) for p in settings.actors_files),
            str(settings.gazetteer_path), settings.max_bytes, settings.batch_size)
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(Resources(single_process_settings(settings)))
-    return _PIPELINES[key]
+    pipeline = _PIPELINES[key]
+    pipeline.resources.settings = single_process_settings(settings)
+    return pipeline
 
 
 def _done(doc: Document) -> Outcome:

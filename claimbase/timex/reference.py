@@ -1,7 +1,8 @@
 """The reference date every relative expression is resolved against.
 
-`doc.meta.published` when it parses; else the latest explicit full date in the text that is
-not in the future; else None (relative dates then stay unresolved).
+`doc.meta.published` when it parses; else the run's `settings.reference_date` (the user's
+`--reference-date`); else the latest explicit full date in the text that is not in the future;
+else None (relative dates then stay unresolved).
 """
 
 from __future__ import annotations
@@ -44,4 +45,6 @@ def latest_explicit_date(doc: Document, today: date | None = None) -> date | Non
 
 def set_reference_date(doc: Document, res: Any = None) -> None:
     """Stage: fill `doc.reference_date`."""
-    doc.reference_date = parse_date(doc.meta.published) or latest_explicit_date(doc)
+    given = getattr(getattr(res, "settings", None), "reference_date", None)
+    doc.reference_date = (parse_date(doc.meta.published) or parse_date(given)
+                          or latest_explicit_date(doc))
