@@ -54,5 +54,7 @@ def test_invisible_characters_do_not_hide_a_name(run):
 def test_town_names_with_a_demonym_ending(run):
     found = places_of(run, "A car bomb exploded in Qamishli on Tuesday, killing four people.")
     assert found["Qamishli"].country == "SY"
+    named = places_of(run, "Fighters executed five captives in the Syrian Albukamal.")
+    assert named["Syrian Albukamal"].country == "SY"  # a demonym before the town's name
     assert not {"Iraqi", "Kuwaiti"} & places_of(run, "Iraqi and Kuwaiti officials met in "
                                                       "Geneva.").keys()

@@ -12,8 +12,8 @@ geoparser has found its mentions and touches only spans with no exact reading:
   of <place>" ("Battle of Richmond") and "<place> <connector> <place>" ("Soviet Union for
   America") are cut to the known names;
 - trailing lower-case words ("Nice of", "Delaware Bay beach") leave the span;
-- an abbreviated compass point before a name ("W. Columbia", "N.W. Rochester") keeps its
-  span and is looked up by the name.
+- an abbreviated compass point or a demonym before a name ("W. Columbia", "N.W. Rochester",
+  "the Syrian Albukamal") keeps its span and is looked up by the name.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from claimbase.geo.regions import _states
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -88,6 +90,10 @@ def _repair(gaz: Gazetteer, text: str, m: Mention) -> list[Mention] | None:
         if _known(gaz, cut.text):
             return [cut]
         return _repair(gaz, text, cut) or None
+    first, _sp, rest = span.partition(" ")
+    if rest and first in _states()[0] and rest[:1].isupper() and any(
+            c.match in ("exact", "fold") for c in gaz.candidates(rest)[:5]):
+        return [replace(m, lookup=rest)]  # "the Syrian Albukamal"
     comp = _COMPASS.match(span)
     if comp is not None and _known(gaz, span[comp.end():]):
         return [replace(m, lookup=span[comp.end():])]
