@@ -10,11 +10,19 @@ given (or as extracted from HTML/WARC), never into a cleaned copy.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from claimbase import __version__
+
+# zero-width spaces and joiners, direction marks, word joiner, byte-order mark, soft hyphen
+_INVISIBLE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]")
+# a run of them touching a space, a line's end or the text's ends
+_INVISIBLE_RUN = re.compile("(?:(?<=\\s)|^)[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]+"
+                            "|[\u200b-\u200f\u2060\ufeff\u00ad\u202a-\u202e]+(?=\\s|$)",
+                            re.MULTILINE)
 
 EXTRACTOR = f"claimbase {__version__}"
 
@@ -242,11 +250,15 @@ class Document:
         """The text the NLP reads: same length as `text`, boilerplate and markup blanked.
 
         Characters inside boilerplate or markup spans become spaces (newlines are kept), so
-        every offset into the analysis text is an offset into `text`.
+        every offset into the analysis text is an offset into `text`; so do invisible format
+        characters next to a space or a line's end ("in \u200b\u200bDeir Ezzor", "from
+        \u200eBanyas"), which would otherwise glue themselves to the word they touch.
         """
         if self._analysis_text is None:
             chars = list(self.text)
             spans = [(b.start, b.end) for b in self.boilerplate] + list(self.markup)
+            if _INVISIBLE.search(self.text):
+                spans += [m.span() for m in _INVISIBLE_RUN.finditer(self.text)]
             for start, end in spans:
                 for i in range(max(0, start), min(end, len(chars))):
                     if chars[i] != "\n":

@@ -58,8 +58,10 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
+from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
@@ -322,7 +324,20 @@ def _common_place_word(text: str, start: int, end: int, surface: str) -> bool:
 
 
 def _is_demonym(text: str, gaz: Gazetteer) -> bool:
-    return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text))
+    """A one-word name with a demonym's ending that the gazetteer knows in no spelling of a
+    town ending the same way ("Iraqi" only folds to "Iraq"; "Qamishli" is Al Qāmishlī)."""
+    return (" " not in text and bool(_DEMONYM.search(text)) and not gaz.has_name(text)
+            and not _spelled_town(gaz, text))
+
+
+def _spelled_town(gaz: Gazetteer, name: str) -> bool:
+    """Another spelling of a town of 1,000 people or more, or of a curated site, that ends
+    with the name's last two letters ("Qamishli" for Al Qāmishlī; not "Iraqi" for Iraq,
+    "Idlibi" for Idlib)."""
+    end = norm(name)[-2:]
+    return any(c.match == "fold" and norm(c.name)[-2:] == end and (
+        (c.feature in _TOWN_FEATURES and c.population >= 1000) or c.feature in SITE_FEATURES)
+        for c in gaz.candidates(name)[:5])
 
 
 def _demonym_like(text: str, gaz: Gazetteer) -> bool:
@@ -387,6 +402,11 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
+    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
+    placed = place_led_persons(ents, gaz, "PERSON", lower_words)  # "Greer Station" PERSON
+    spans.extend((a, b, 2) for a, b in placed.values())
+    spans.extend((a, b, 2) for a, b in place_led_persons(ents, gaz, "ORG", lower_words).values())
+    ents = [e for e in ents if (e.start_char, e.end_char) not in placed]
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
             spans.append((ent.start_char, ent.end_char, 2))
@@ -398,7 +418,6 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     person_names = {_surname(ent) for ent in ents if ent.label_ == "PERSON"
                     and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
     person_names |= _split_surnames(sdoc, ents)
-    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
              and not (e.label_ in _SOFT_LABELS and not any(ch.isdigit() for ch in e.text)
                       and _STRICT_LOCATIVE.search(text, max(0, e.start_char - 15), e.start_char)
@@ -422,6 +441,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
@@ -432,6 +452,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
+    spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1
@@ -551,8 +572,14 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
     taken = bytearray(len(text) + 1)
     for a, b in [(m.start, m.end) for m in mentions] + blocked:
         taken[a:b] = b"\x01" * (b - a)
-    rx = re.compile(r"(?<![\w.'’-])(?:" + "|".join(
-        re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w’-]|'\w)")
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w.'’-])(?:{alts})(?![\w’-]|'\w)")
+    # a possessive is the place too ("Hounslow’s lead member") when the name is a sizeable
+    # place's and no word of a person's name ("Moore’s lawyer" after "Tom Moore")
+    pwords = {w for a, b in blocked for w in text[a:b].split()}
+    if owned := [n for n in names if n not in pwords and _sizeable_place(gaz, n)]:
+        alts = "|".join(re.escape(n) for n in sorted(owned, key=len, reverse=True))
+        rx = re.compile(rf"{rx.pattern}|(?<![\w.'’-])(?:{alts})(?=['’]s\b)")
     found = [Mention(start=m.start(), end=m.end(), text=m.group())
              for m in rx.finditer(text) if not any(taken[m.start():m.end()])]
     if not found:
@@ -1545,7 +1572,7 @@ def find_places(doc: Document, res: Any) -> None:
         doc.places = []
         return
     gaz = res.gazetteer
-    mentions = drop_non_places(doc, find_mentions(doc, gaz), gaz)
+    mentions = repair_mentions(doc.text, drop_non_places(doc, find_mentions(doc, gaz), gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimbase.config import DATA_DIR
+from claimbase.geo.persons import place_led_persons
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -126,8 +127,12 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     text = doc.text
     sdoc = doc.spacy_doc
     institutions = _word_list("place_institution_names.txt")
-    surnames = Counter(ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON") \
-        if sdoc is not None else Counter()
+    if sdoc is not None:
+        placed = place_led_persons(list(sdoc.ents), gaz)  # "Greer Station" is no person
+        surnames = Counter(ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON"
+                           and (ent.start_char, ent.end_char) not in placed)
+    else:
+        surnames = Counter()
     acronyms = _acronym_names(text, mentions, gaz)
     starts = [t.idx for t in sdoc] if sdoc is not None and surnames else []
     kept: list[Mention] = []
