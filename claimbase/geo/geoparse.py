@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR
+from claimbase.geo.conflict_names import conflict_spans, lower_qualifier, regional_story
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -418,6 +419,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
+    taken = [(a, b) for a, b, _p in spans]
+    regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
+    spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + other, persons,
+                                regional))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1
@@ -426,12 +431,13 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             continue
         for sub_start, sub_end in _split_commas(text, start, end):
             s, e = _clean_span(text, sub_start, sub_end)
+            s, named = lower_qualifier(text, s, e, gaz)  # "eastern Ghouta"
             if e <= s or doc.in_boilerplate(s, e):
                 continue
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if _is_demonym(surface, gaz) or not _looks_like_name(surface) \
+            if _is_demonym(surface, gaz) or not (named or _looks_like_name(surface)) \
                     or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
