@@ -25,6 +25,7 @@ from claimbase.geo.gazetteer import _HYPHEN_ARTICLE, RULER_COUNTRIES
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
+    from claimbase.record import Document
 
 _ART = r"(?:al|el|ad|as|ar|ash|az|an|at)-"  # hyphenated only: not "an" or "at" of English
 _NAME_WORD = rf"(?:{_ART})?[A-Z][\w’'‘]*(?:-(?:{_ART})?[\w’'‘]+)*"
@@ -171,3 +172,30 @@ def lower_qualifier(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[in
     if _exactly_known(gaz, text[start:end]):
         return start, True
     return m.end(), False
+
+
+def loose_common_word(surface: str, lower_words: set[str] | frozenset[str],
+                      gaz: Gazetteer) -> bool:
+    """A one-word name the gazetteer knows only loosely that the text also writes in lower
+    case: a common word opening a sentence or a merged headline ("Shells fall on…" is not
+    Sells, Arizona)."""
+    return " " not in surface and "-" not in surface and surface.lower() in lower_words \
+        and not gaz.has_name(surface)
+
+
+_TOWN_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?\Z", re.I)
+_ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
+                                 "neighbourhood", "region"})
+
+
+def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
+    """Spans the NER took for an organisation that the dictionary does not know, which are
+    exactly a resolved town or area after a locative or target word ("clashes in al-Tabaqa",
+    "raids on Maskanah"): a transliterated town, not a group; and any actor's name after
+    "the city of" ("the city of Al-Mayadeen", not the television channel)."""
+    places = {(p.start, p.end) for p in doc.places
+              if p.lat is not None and p.feature in _ORG_PLACE_FEATURES}
+    return {(a.start, a.end) for a in doc.actors if (a.start, a.end) in places and (
+        (a.kind == "organization" and a.id is None
+         and _LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start))
+        or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}

@@ -47,7 +47,13 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR
-from claimbase.geo.conflict_names import conflict_spans, lower_qualifier, regional_story
+from claimbase.geo.conflict_names import (
+    conflict_spans,
+    loose_common_word,
+    lower_qualifier,
+    places_taken_for_orgs,
+    regional_story,
+)
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -446,6 +452,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
             if not inner and _unknown_word(text, s, surface, gaz):
                 continue  # "Kristina said", "the Obama administration": no place at all
+            if not inner and loose_common_word(surface, lower_words, gaz):
+                continue  # "Shells fall on…": a common word, not Sells
             if not inner and " " not in surface and _weak_name(gaz, surface) and (
                     surface.lower() in lower_words or not _state_named(text, gaz, surface)):
                 continue  # "United" (Russia), "Street": a one-word hamlet needs its state
@@ -1586,8 +1594,10 @@ def _actor_spans(doc: Document) -> list[tuple[int, int]]:
     key = "_geo_actor_spans"
     spans = doc.__dict__.get(key)
     if spans is None or spans[0] != len(doc.actors):
+        towns = places_taken_for_orgs(doc)  # "in al-Tabaqa" tagged ORG
         spans = (len(doc.actors), sorted((a.start, a.end) for a in doc.actors
-                                         if a.kind not in _NOT_ACTOR_KINDS))
+                                         if a.kind not in _NOT_ACTOR_KINDS
+                                         and (a.start, a.end) not in towns))
         doc.__dict__[key] = spans
     return spans[1]
 
