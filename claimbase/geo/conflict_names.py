@@ -45,7 +45,8 @@ _TARGET = re.compile(
     r"|suburbs?|neighbou?rhood|countrysides|environs)\s+of)"
     rf"\s+(?:the\s+)?(?:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
 _DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
-                         r"|district|area|camp|outskirts|suburbs)\b")
+                         r"|district|camp|outskirts|suburbs)\b")
+_BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|into|towards?|on|of|from"
                               r"|targeted|targets?|hit|hits)\s+(?:the\s+)?\Z", re.I)
@@ -97,10 +98,17 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
             a < m.end("name") and start < b for a, b in persons)
         if not (regional or anywhere):
             continue
-        span = _known_prefix(text, start, m.group("name"), gaz, free, anywhere, regional)
+        span = _known_run(text, start, m.group("name"), gaz, free, anywhere, regional)
         if span:
             out.append((*span, 1))
             seen.append(span)
+    if regional:
+        for m in _BEFORE_DESIGNATOR.finditer(text):
+            span = _known_run(text, m.start("name"), m.group("name"), gaz, free,
+                              last_words=True)
+            if span:
+                out.append((*span, 1))
+                seen.append(span)
     return out
 
 
@@ -108,45 +116,47 @@ def _exactly_known(gaz: Gazetteer, name: str) -> bool:
     return any(c.match == "exact" for c in gaz.candidates(name)[:20])
 
 
-def _known_prefix(text: str, start: int, name: str, gaz: Gazetteer, free: object,
-                  anywhere: bool = False, regional: bool = True) -> tuple[int, int] | None:
-    """The longest run of the name's first words that the gazetteer knows: exactly (any
-    place when `anywhere`, else one of the conflict region), by its transliteration
-    skeleton when it has two words or more (in the region), or one loose word as a
-    sizeable place of the region (`_loose_word`)."""
+def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
+               anywhere: bool = False, regional: bool = True,
+               last_words: bool = False) -> tuple[int, int] | None:
+    """The longest run of the name's first words (its last words when `last_words`: the
+    name before a designator) that the gazetteer knows: exactly (any place when `anywhere`,
+    else one of the conflict region), by its transliteration skeleton when it has two words
+    or more (in the region), or one loose word as a sizeable place of the region
+    (`_loose_word`)."""
     words = list(re.finditer(r"\S+", name))
     owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w.group())), None)
-    if owner is not None:  # "Syria's al-Bab": the owner's name ends there
-        return None if owner == 0 else _known_prefix(
-            text, start, name[:words[owner - 1].end()], gaz, free, anywhere, regional)
-    for n in range(len(words), 0, -1):
-        end = start + words[n - 1].end()
-        surface = text[start:end].rstrip(".,;:’'")
-        end = start + len(surface)
-        if len(surface) < 3 or not free(start, end):  # type: ignore[operator]
+    if owner is not None and last_words:  # "Idlib's Khan Shaykhun town"
+        words = words[owner + 1:]
+    elif owner is not None:  # "Syria's al-Bab": the owner's name ends there
+        words = words[:owner]
+    spans = [(start + words[i].start(), start + words[j - 1].end())
+             for n in range(len(words), 0, -1)
+             for i, j in ([(len(words) - n, len(words))] if last_words else [(0, n)])]
+    for s, end in spans:
+        surface = text[s:end].rstrip(".,;:’'")
+        end = s + len(surface)
+        if len(surface) < 3 or not free(s, end):  # type: ignore[operator]
             continue
         single = " " not in surface and "-" not in surface
         cands = gaz.candidates(surface)[:20]
         if any(c.match == "exact" and (anywhere or c.country in RULER_COUNTRIES)
                for c in cands):
-            return start, end
+            return s, end
         if not regional:
             continue
         if not single and any(c.match == "fold" and c.country in RULER_COUNTRIES
                               for c in cands):
-            return start, end
-        if single and _loose_word(text, start, end, surface, cands):
-            return start, end
+            return s, end
+        if single and _loose_word(surface, cands):
+            return s, end
     return None
 
 
-def _loose_word(text: str, start: int, end: int, surface: str, cands: list) -> bool:
-    """A one-word transliteration ("Menbej") after a locative word or before a designator,
-    whose best loose reading is a sizeable town or province of the conflict region."""
+def _loose_word(surface: str, cands: list) -> bool:
+    """A one-word transliteration ("Menbej") whose best loose reading is a sizeable town or
+    province of the conflict region."""
     if len(surface) < 5 or not surface[:1].isupper() or surface.isupper():
-        return False
-    if not (_LOCATIVE_BEFORE.search(text, max(0, start - 20), start)
-            or _DESIGNATOR.match(text, end)):
         return False
     loose = [c for c in cands if c.match == "fold"]
     if not loose:
@@ -154,7 +164,6 @@ def _loose_word(text: str, start: int, end: int, surface: str, cands: list) -> b
     best = max(loose, key=lambda c: c.population)
     return best.country in RULER_COUNTRIES and best.feature in _LOOSE_FEATURES and (
         best.population >= _LOOSE_MIN_POP or best.feature == "admin1")
-
 
 
 _QUALIFIER = re.compile(r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)[ \t]+"
@@ -197,5 +206,6 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
               if p.lat is not None and p.feature in _ORG_PLACE_FEATURES}
     return {(a.start, a.end) for a in doc.actors if (a.start, a.end) in places and (
         (a.kind == "organization" and a.id is None
-         and _LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start))
+         and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
+              or _DESIGNATOR.match(doc.text, a.end)))
         or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}

@@ -694,13 +694,17 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
     """A small place in a country the document never points at, when the document's actors
     and its other places clearly point elsewhere: better unresolved than a namesake abroad.
     Actors alone do not rule a place out: foreign forces act abroad ("Russian raids on
-    Palmyra" is about Syria)."""
+    Palmyra" is about Syria); nor does a country of the conflict region rule out a town of
+    another ("Turkey's operation in Afrin")."""
     total = sum(ctx.countries.values())
     actors = sum(ctx.actors.values())
     if total - actors < 1.0 or actors < 1.0 or ctx.country or ctx.admin1:
         return False
     if c.feature in ("country", "continent", "admin1") or c.country is None:
         return False  # a sea, a river or a region across borders is no namesake abroad
+    if c.country in RULER_COUNTRIES and any(
+            k in RULER_COUNTRIES and v >= 0.3 * total for k, v in ctx.countries.items()):
+        return False  # forces of the conflict region fight across its borders
     return ctx.countries.get(c.country, 0) / total < 0.05 and c.population < 100_000 \
         and c.importance < 5.0
 
