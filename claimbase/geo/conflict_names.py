@@ -47,6 +47,7 @@ _TARGET = re.compile(
 _DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
                          r"|district|camp|outskirts|suburbs)\b")
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
+_SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|into|towards?|on|of|from"
                               r"|targeted|targets?|hit|hits)\s+(?:the\s+)?\Z", re.I)
@@ -130,9 +131,16 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
         words = words[owner + 1:]
     elif owner is not None:  # "Syria's al-Bab": the owner's name ends there
         words = words[:owner]
-    spans = [(start + words[i].start(), start + words[j - 1].end())
-             for n in range(len(words), 0, -1)
-             for i, j in ([(len(words) - n, len(words))] if last_words else [(0, n)])]
+    if not words:
+        return None
+    if last_words and owner is None \
+            and not _SENTENCE_START.search(text, max(0, start - 5), start):
+        # "Qabtan al-Jabal town" is one name, not "al-Jabal"
+        spans = [(start + words[0].start(), start + words[-1].end())]
+    else:  # first words, or the last ones after a sentence's capitalised first word
+        spans = [(start + words[i].start(), start + words[j - 1].end())
+                 for n in range(len(words), 0, -1)
+                 for i, j in ([(len(words) - n, len(words))] if last_words else [(0, n)])]
     for s, end in spans:
         surface = text[s:end].rstrip(".,;:’'")
         end = s + len(surface)
