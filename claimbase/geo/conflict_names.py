@@ -34,8 +34,8 @@ _ATTACK_NOUN = (r"(?:air[ -]?strikes?|strikes?|raids?|shelling|shells|bombardmen
                 r"|attacks?|assaults?|offensives?|barrels?|missiles?|rockets?|fire|firing"
                 r"|bombs?|mortars?|artillery|advances?|operations?|warplanes|jets|helicopters"
                 r"|drones|aircraft)")
-_TARGET = re.compile(
-    rf"(?:(?P<attack>\b{_ATTACK_NOUN}\s+(?:on|upon|against))"
+_TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the name capitalised
+    rf"(?i:(?P<attack>\b{_ATTACK_NOUN}\s+(?:on|upon|against))"
     r"|\b(?:targeted|targets?|targeting|hit|hits|hitting|struck|strikes|shell|shells|shelled"
     r"|bomb|bombs|bombed|pound|pounds|pounded|storm|storms|stormed|raid|raids|raided"
     r"|attack|attacks|attacked|besiege|besieges|besieged|recapture|recaptures|recaptured"
@@ -43,7 +43,7 @@ _TARGET = re.compile(
     r"|\b(?:in|at|near|around|outside|into|towards?)"
     r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|desert"
     r"|suburbs?|neighbou?rhood|countrysides|environs)\s+of)"
-    rf"\s+(?:the\s+)?(?:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
+    rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
 _DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
                          r"|district|camp|outskirts|suburbs)\b")
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
@@ -80,10 +80,11 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
                    regional: bool) -> list[tuple[int, int, int]]:
     """(start, end, priority) of the place names the rules above find; `taken` are the spans
     already found (a new span may only contain them, as a longer name does), `blocked` the
-    spans no place may overlap (dates, demonyms). Only the target of an attack that is no
+    spans no place may overlap (dates, demonyms). The target of an attack that is no
     person's name may be any place the gazetteer knows by that exact name; other names must
     read as places of the conflict region, where the NER misses transliterated names (and
-    often takes them for persons), in a `regional_story`."""
+    often takes them for persons): any reading there in a `regional` story, else all of
+    them."""
     out: list[tuple[int, int, int]] = []
     seen = list(taken)
 
@@ -93,23 +94,20 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         return all(b <= s or e <= a or (s <= a and b <= e and (s, e) != (a, b))
                    for a, b in seen)
 
-    for m in _TARGET.finditer(text):
+    for m in _TARGET.finditer(text):  # every story: a name only region towns bear counts
         start = m.start("name")
         anywhere = m.group("attack") is not None and not any(
             a < m.end("name") and start < b for a, b in persons)
-        if not (regional or anywhere):
-            continue
         span = _known_run(text, start, m.group("name"), gaz, free, anywhere, regional)
         if span:
             out.append((*span, 1))
             seen.append(span)
-    if regional:
-        for m in _BEFORE_DESIGNATOR.finditer(text):
-            span = _known_run(text, m.start("name"), m.group("name"), gaz, free,
-                              last_words=True)
-            if span:
-                out.append((*span, 1))
-                seen.append(span)
+    for m in _BEFORE_DESIGNATOR.finditer(text):
+        span = _known_run(text, m.start("name"), m.group("name"), gaz, free,
+                          regional=regional, last_words=True)
+        if span:
+            out.append((*span, 1))
+            seen.append(span)
     return out
 
 
@@ -123,8 +121,9 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
     """The longest run of the name's first words (its last words when `last_words`: the
     name before a designator) that the gazetteer knows: exactly (any place when `anywhere`,
     else one of the conflict region), by its transliteration skeleton when it has two words
-    or more (in the region), or one loose word as a sizeable place of the region
-    (`_loose_word`)."""
+    or more (in the region), or, in a `regional` story, one loose word as a sizeable place
+    of the region (`_loose_word`). Outside a regional story a name counts only when every
+    reading of it lies in the region ("Maaret Misrin")."""
     words = list(re.finditer(r"\S+", name))
     owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w.group())), None)
     if owner is not None and last_words:  # "Idlib's Khan Shaykhun town"
@@ -148,15 +147,15 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
             continue
         single = " " not in surface and "-" not in surface
         cands = gaz.candidates(surface)[:20]
-        if any(c.match == "exact" and (anywhere or c.country in RULER_COUNTRIES)
-               for c in cands):
-            return s, end
-        if not regional:
-            continue
-        if not single and any(c.match == "fold" and c.country in RULER_COUNTRIES
-                              for c in cands):
-            return s, end
-        if single and _loose_word(surface, cands):
+        for match in ("exact", "fold"):
+            found = [c for c in cands if c.match == match]
+            if not found or (match == "fold" and single):
+                continue
+            if (match == "exact" and anywhere) or (
+                    any(c.country in RULER_COUNTRIES for c in found) if regional
+                    else all(c.country in RULER_COUNTRIES for c in found)):
+                return s, end  # outside a regional story: only names of region towns alone
+        if single and regional and _loose_word(surface, cands):
             return s, end
     return None
 
