@@ -63,6 +63,11 @@ def test_a_name_before_a_designator(run):
     assert near(places["Jendires"], 36.40, 36.69)
 
 
+def test_a_site_named_with_its_kind(run):
+    places = found(run, "A blast shook Rokban camp near the desert border on Tuesday.")
+    assert places["Rokban camp"].feature == "camp"
+
+
 def test_a_country_of_the_region_does_not_rule_out_a_town_of_another(run):
     places = found(run, "Turkey pressed on with its offensive in Afrin, shelling the villages.")
     assert near(places["Afrin"], 36.51, 36.87)

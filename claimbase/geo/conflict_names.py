@@ -12,7 +12,9 @@ Kurdish or Turkish name. Each rule adds candidate spans to the geoparser's menti
   for Manbij, "Qameshly" for Qamishli), after a locative word or before a designator
   ("Qameshly city"), when that skeleton reads as a sizeable town or province of the
   Arabic-, Kurdish- and Turkish-speaking region, where such spellings vary;
-- a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan").
+- a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan");
+- a name before a designator ("Jendires town"), or a site's whole name with its kind
+  ("Rokban camp", "Kweres military airport").
 """
 
 from __future__ import annotations
@@ -45,8 +47,11 @@ _TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the 
     r"|suburbs?|neighbou?rhood|countrysides|environs)\s+of)"
     rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
 _DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
-                         r"|district|camp|outskirts|suburbs)\b")
+                         r"|district|camp|outskirts|suburbs|military|airport|air[ \t]?base"
+                         r"|base|field|oil[ \t]+field|gas[ \t]+field|crossing|dam)\b")
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
+_SITE_AFTER = re.compile(r"[ \t]+(?:military[ \t]+)?(?:camp|airport|air[ \t]?base|base"
+                         r"|(?:oil[ \t]+|gas[ \t]+)?field|crossing|dam)\b")
 _SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|into|towards?|on|of|from"
@@ -103,8 +108,11 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
             out.append((*span, 1))
             seen.append(span)
     for m in _BEFORE_DESIGNATOR.finditer(text):
-        span = _known_run(text, m.start("name"), m.group("name"), gaz, free,
-                          regional=regional, last_words=True)
+        site = _SITE_AFTER.match(text, m.end())  # "Rokban camp": the site's whole name
+        span = site and _known_run(text, m.start("name"), text[m.start("name"):site.end()],
+                                   gaz, free, regional=regional, whole=True)
+        span = span or _known_run(text, m.start("name"), m.group("name"), gaz, free,
+                                  regional=regional, last_words=True)
         if span:
             out.append((*span, 1))
             seen.append(span)
@@ -117,11 +125,11 @@ def _exactly_known(gaz: Gazetteer, name: str) -> bool:
 
 def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
                anywhere: bool = False, regional: bool = True,
-               last_words: bool = False) -> tuple[int, int] | None:
+               last_words: bool = False, whole: bool = False) -> tuple[int, int] | None:
     """The longest run of the name's first words (its last words when `last_words`: the
     name before a designator) that the gazetteer knows: exactly (any place when `anywhere`,
     else one of the conflict region), by its transliteration skeleton when it has two words
-    or more (in the region), or, in a `regional` story, one loose word as a sizeable place
+    or more (in the region; the whole name only when `whole`), or, in a `regional` story, one loose word as a sizeable place
     of the region (`_loose_word`). Outside a regional story a name counts only when every
     reading of it lies in the region ("Maaret Misrin")."""
     words = list(re.finditer(r"\S+", name))
@@ -132,8 +140,8 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
         words = words[:owner]
     if not words:
         return None
-    if last_words and owner is None \
-            and not _SENTENCE_START.search(text, max(0, start - 5), start):
+    if whole or (last_words and owner is None
+                 and not _SENTENCE_START.search(text, max(0, start - 5), start)):
         # "Qabtan al-Jabal town" is one name, not "al-Jabal"
         spans = [(start + words[0].start(), start + words[-1].end())]
     else:  # first words, or the last ones after a sentence's capitalised first word
