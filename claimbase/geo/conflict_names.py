@@ -42,7 +42,8 @@ _TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the 
     r"|bomb|bombs|bombed|pound|pounds|pounded|storm|storms|stormed|raid|raids|raided"
     r"|attack|attacks|attacked|besiege|besieges|besieged|recapture|recaptures|recaptured"
     r"|capture|captures|captured|seize|seizes|seized)"
-    r"|\b(?:in|at|near|around|outside|into|towards?)"
+    r"|\b(?:in|at|near|around|outside|into|towards?)|(?P<weak>\b(?:on|over|across|from))"
+    r"|\b(?:countryside|outskirts|vicinity)"
     r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|desert"
     r"|suburbs?|neighbou?rhood|countrysides|environs)\s+of)"
     rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
@@ -101,8 +102,10 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
 
     for m in _TARGET.finditer(text):  # every story: a name only region towns bear counts
         start = m.start("name")
-        anywhere = m.group("attack") is not None and not any(
-            a < m.end("name") and start < b for a, b in persons)
+        person = any(a < m.end("name") and start < b for a, b in persons)
+        if person and m.group("weak"):
+            continue  # "a letter from Salah Amin"
+        anywhere = m.group("attack") is not None and not person
         span = _known_run(text, start, m.group("name"), gaz, free, anywhere, regional)
         if span:
             out.append((*span, 1))
