@@ -41,6 +41,11 @@ def test_the_target_of_an_attack_is_a_place_even_when_read_as_a_person(run):
     assert near(places["Jisr al-Shughur"], 35.81, 36.32)
 
 
+def test_a_region_seat_without_population_beats_a_namesake_abroad(run):
+    places = found(run, "Three people were wounded in Ras al-Ayn.")
+    assert places["Ras al-Ayn"].country == "SY"
+
+
 def test_a_one_word_transliteration_of_a_region_town(run):
     places = found(run, "Fighting went on around Menbej and al-Bab through the night.")
     assert near(places["Menbej"], 36.53, 37.95)
