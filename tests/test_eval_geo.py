@@ -81,8 +81,8 @@ def test_seed_event_location_floor():
 def test_eval_places_focus_hint(tmp_path):
     """`--focus` names the country a corpus is about; a namesake there wins."""
     sample = tmp_path / "focus.jsonl"
-    text = "Three people were wounded in Ras al-Ayn."
-    tops = [{"start": 29, "end": 39, "text": "Ras al-Ayn", "lat": 36.85, "lon": 40.07}]
+    text = "Three people were wounded in Sinjar."  # Iraq's Sinjar, unless about Syria
+    tops = [{"start": 29, "end": 35, "text": "Sinjar", "lat": 35.59, "lon": 37.00}]
     sample.write_text(json.dumps({"id": "1", "text": text, "toponyms": tops}) + "\n",
                       encoding="utf-8")
     args = [sys.executable, "-m", "claimbase", "eval", "places", str(sample), "--json"]

@@ -409,8 +409,10 @@ class Gazetteer:
 
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
+        arabic = bool(_HYPHEN_ARTICLE.search(name))
         ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
-                  and not _loose_elsewhere(cs[0], ctx)]
+                  and not _loose_elsewhere(cs[0], ctx)
+                  and not (arabic and _outside_article_region(cs[0]))]
         if not ranked:
             return None
         return ranked[0][0], _confidence(ranked)
@@ -594,9 +596,23 @@ POINT_WEIGHT = 1.2  # how much nearness to the places already resolved counts
 POINT_SCALE_KM = 150.0  # the distance at which that nearness has fallen to 1/e
 
 
+# GeoNames lists a town below 500 people only as the seat of an admin division, and it lacks
+# the population of most seats in the conflict region (six in ten Syrian towns of the index
+# have none): such a seat is a town of a few thousand, not a hamlet of none.
+UNKNOWN_SEAT_IMPORTANCE = 3.3
+
+
+def prior_importance(c: Candidate) -> float:
+    """The candidate's importance, a conflict-region town with no population counted as a
+    seat of a few thousand people (UNKNOWN_SEAT_IMPORTANCE)."""
+    if c.population or c.feature != "city" or c.importance or c.country not in RULER_COUNTRIES:
+        return c.importance
+    return UNKNOWN_SEAT_IMPORTANCE
+
+
 def score(c: Candidate, ctx: Context) -> float:
     """Prior plus context evidence for one candidate."""
-    s = c.importance / 3.0  # ~0.3 for a village, ~2.3 for a 1M city, ~3 for countries
+    s = prior_importance(c) / 3.0  # ~0.3 for a village, ~2.3 for a 1M city, ~3 for countries
     s += 2.0 * (c.similarity - 1.0)
     total = sum(ctx.countries.values())
     if total and c.country:
@@ -775,13 +791,17 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
     """A small place in a country the document never points at, when the document's actors
     and its other places clearly point elsewhere: better unresolved than a namesake abroad.
     Actors alone do not rule a place out: foreign forces act abroad ("Russian raids on
-    Palmyra" is about Syria)."""
+    Palmyra" is about Syria); nor does a country of the conflict region rule out a town of
+    another ("Turkey's operation in Afrin")."""
     total = sum(ctx.countries.values())
     actors = sum(ctx.actors.values())
     if total - actors < 1.0 or actors < 1.0 or ctx.country or ctx.admin1:
         return False
     if c.feature in ("country", "continent", "admin1") or c.country is None:
         return False  # a sea, a river or a region across borders is no namesake abroad
+    if c.country in RULER_COUNTRIES and any(
+            k in RULER_COUNTRIES and v >= 0.3 * total for k, v in ctx.countries.items()):
+        return False  # forces of the conflict region fight across its borders
     return ctx.countries.get(c.country, 0) / total < 0.05 and c.population < 100_000 \
         and c.importance < 5.0
 
@@ -805,6 +825,19 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
             or c.lat is None:
         return False  # transliterations vary in the conflict region: a loose match is normal
     return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+
+
+# "al-Arima", "Khan al-Shekh": a name written with a hyphenated Arabic article
+_HYPHEN_ARTICLE = re.compile(r"(?:^|[\s-])(?:al|el|ad|as|ar|ash|az|an|at)-\w", re.IGNORECASE)
+# where place names carry the Arabic article: the conflict region and North Africa
+ARTICLE_COUNTRIES = RULER_COUNTRIES | {"DZ", "MA", "TN", "SD", "MR", "SO", "DJ", "KM", "EH"}
+
+
+def _outside_article_region(c: Candidate) -> bool:
+    """A town or area outside the lands whose place names carry the Arabic article: a name
+    written with one ("al-Arima") is not Arima in Trinidad nor "Khan al-Shekh" Kansk."""
+    return c.country is not None and c.country not in ARTICLE_COUNTRIES \
+        and c.feature not in ("country", "continent")
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:

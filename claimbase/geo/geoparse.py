@@ -48,6 +48,13 @@ from typing import Any
 
 from claimbase.config import DATA_DIR
 from claimbase.geo.capitals import capitals_of_named_countries
+from claimbase.geo.conflict_names import (
+    conflict_spans,
+    loose_common_word,
+    lower_qualifier,
+    places_taken_for_orgs,
+    regional_story,
+)
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -453,6 +460,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
     spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
+    taken = [(a, b) for a, b, _p in spans]
+    regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
+    spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + other, persons,
+                                regional))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
     last_end = -1
@@ -461,12 +472,13 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             continue
         for sub_start, sub_end in _split_commas(text, start, end):
             s, e = _clean_span(text, sub_start, sub_end)
+            s, named = lower_qualifier(text, s, e, gaz)  # "eastern Ghouta"
             if e <= s or doc.in_boilerplate(s, e):
                 continue
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if _is_demonym(surface, gaz) or not _looks_like_name(surface) \
+            if _is_demonym(surface, gaz) or not (named or _looks_like_name(surface)) \
                     or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
@@ -475,6 +487,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                 continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
             if not inner and _unknown_word(text, s, surface, gaz):
                 continue  # "Kristina said", "the Obama administration": no place at all
+            if not inner and loose_common_word(surface, lower_words, gaz):
+                continue  # "Shells fall on…": a common word, not Sells
             if not inner and " " not in surface and _weak_name(gaz, surface) and (
                     surface.lower() in lower_words or not _state_named(text, gaz, surface)):
                 continue  # "United" (Russia), "Street": a one-word hamlet needs its state
@@ -1667,8 +1681,10 @@ def _actor_spans(doc: Document) -> list[tuple[int, int]]:
     key = "_geo_actor_spans"
     spans = doc.__dict__.get(key)
     if spans is None or spans[0] != len(doc.actors):
+        towns = places_taken_for_orgs(doc)  # "in al-Tabaqa" tagged ORG
         spans = (len(doc.actors), sorted((a.start, a.end) for a in doc.actors
-                                         if a.kind not in _NOT_ACTOR_KINDS))
+                                         if a.kind not in _NOT_ACTOR_KINDS
+                                         and (a.start, a.end) not in towns))
         doc.__dict__[key] = spans
     return spans[1]
 

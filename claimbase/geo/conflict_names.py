@@ -1,0 +1,229 @@
+"""Place names in conflict reporting that the NER and the gazetteer matcher miss.
+
+War reports name towns in their own ways, and in many spellings of the same Arabic,
+Kurdish or Turkish name. Each rule adds candidate spans to the geoparser's mention finding
+(`geoparse.find_mentions`), always checked against the gazetteer:
+
+- the target of an attack: "airstrikes on X", "shelling against X", "shells targeted X",
+  "bombardment hit X" (the NER often reads such a name as a person: "Jisr al-Shughur");
+- a name after a lower-case compass word: "clashes in eastern Ghouta" (the whole name when
+  the gazetteer knows it so, "Eastern Ghouta", else the name after the compass word);
+- a one-word transliteration the gazetteer knows only by its consonant skeleton ("Menbej"
+  for Manbij, "Qameshly" for Qamishli), after a locative word or before a designator
+  ("Qameshly city"), when that skeleton reads as a sizeable town or province of the
+  Arabic-, Kurdish- and Turkish-speaking region, where such spellings vary;
+- a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan");
+- a name before a designator ("Jendires town"), or a site's whole name with its kind
+  ("Rokban camp", "Kweres military airport").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from claimbase.geo.gazetteer import _HYPHEN_ARTICLE, RULER_COUNTRIES
+
+if TYPE_CHECKING:
+    from claimbase.geo.gazetteer import Gazetteer
+    from claimbase.record import Document
+
+_ART = r"(?:al|el|ad|as|ar|ash|az|an|at)-"  # hyphenated only: not "an" or "at" of English
+_NAME_WORD = rf"(?:{_ART})?[A-Z][\w’'‘]*(?:-(?:{_ART})?[\w’'‘]+)*"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+_ATTACK_NOUN = (r"(?:air[ -]?strikes?|strikes?|raids?|shelling|shells|bombardment|bombings?"
+                r"|attacks?|assaults?|offensives?|barrels?|missiles?|rockets?|fire|firing"
+                r"|bombs?|mortars?|artillery|advances?|operations?|warplanes|jets|helicopters"
+                r"|drones|aircraft)")
+_TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the name capitalised
+    rf"(?i:(?P<attack>\b{_ATTACK_NOUN}\s+(?:on|upon|against))"
+    r"|\b(?:targeted|targets?|targeting|hit|hits|hitting|struck|strikes|shell|shells|shelled"
+    r"|bomb|bombs|bombed|pound|pounds|pounded|storm|storms|stormed|raid|raids|raided"
+    r"|attack|attacks|attacked|besiege|besieges|besieged|recapture|recaptures|recaptured"
+    r"|capture|captures|captured|seize|seizes|seized)"
+    r"|\b(?:in|at|near|around|outside|into|towards?)|(?P<weak>\b(?:on|over|across|from))"
+    r"|\b(?:countryside|outskirts|vicinity)"
+    r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|desert"
+    r"|suburbs?|neighbou?rhood|countrysides|environs)\s+of)"
+    rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
+_DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
+                         r"|district|camp|outskirts|suburbs|military|airport|air[ \t]?base"
+                         r"|base|field|oil[ \t]+field|gas[ \t]+field|crossing|dam)\b")
+_BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
+_SITE_AFTER = re.compile(r"[ \t]+(?:military[ \t]+)?(?:camp|airport|air[ \t]?base|base"
+                         r"|(?:oil[ \t]+|gas[ \t]+)?field|crossing|dam)\b")
+_SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|into|towards?|on|of|from"
+                              r"|targeted|targets?|hit|hits)\s+(?:the\s+)?\Z", re.I)
+
+# a one-word loose spelling counts when it reads as a place at least this big
+_LOOSE_MIN_POP = 10_000
+_LOOSE_FEATURES = frozenset({"city", "capital", "admin1"})
+
+
+def regional_story(text: str, gaz: Gazetteer, countries: Iterable[str],
+                   taken: list[tuple[int, int]]) -> bool:
+    """The text is about the conflict region: an actor or demonym of its countries
+    (`countries`, ISO2), a name written with a hyphenated Arabic article ("al-Bab"), or a
+    name already found that only towns of the region bear."""
+    if any(c in RULER_COUNTRIES for c in countries) or _HYPHEN_ARTICLE.search(text):
+        return True
+    for a, b in taken[:8]:
+        name = text[a:b]
+        if len(name) < 4 or re.search(rf"\b{re.escape(name.lower())}\b", text):
+            continue  # "Off": a word the text also writes in lower case
+        exact = [c for c in gaz.candidates(name)[:10] if c.match == "exact"]
+        if exact and exact[0].country in RULER_COUNTRIES and all(
+                c.country in RULER_COUNTRIES for c in exact if c.population):
+            return True  # "Aleppo", not "Alexandria" (Virginia or Egypt)
+    return False
+
+
+def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
+                   blocked: list[tuple[int, int]], persons: list[tuple[int, int]],
+                   regional: bool) -> list[tuple[int, int, int]]:
+    """(start, end, priority) of the place names the rules above find; `taken` are the spans
+    already found (a new span may only contain them, as a longer name does), `blocked` the
+    spans no place may overlap (dates, demonyms). The target of an attack that is no
+    person's name may be any place the gazetteer knows by that exact name; other names must
+    read as places of the conflict region, where the NER misses transliterated names (and
+    often takes them for persons): any reading there in a `regional` story, else all of
+    them."""
+    out: list[tuple[int, int, int]] = []
+    seen = list(taken)
+
+    def free(s: int, e: int) -> bool:
+        if any(a < e and s < b for a, b in blocked):
+            return False
+        return all(b <= s or e <= a or (s <= a and b <= e and (s, e) != (a, b))
+                   for a, b in seen)
+
+    for m in _TARGET.finditer(text):  # every story: a name only region towns bear counts
+        start = m.start("name")
+        person = any(a < m.end("name") and start < b for a, b in persons)
+        if person and m.group("weak"):
+            continue  # "a letter from Salah Amin"
+        anywhere = m.group("attack") is not None and not person
+        span = _known_run(text, start, m.group("name"), gaz, free, anywhere, regional)
+        if span:
+            out.append((*span, 1))
+            seen.append(span)
+    for m in _BEFORE_DESIGNATOR.finditer(text):
+        site = _SITE_AFTER.match(text, m.end())  # "Rokban camp": the site's whole name
+        span = site and _known_run(text, m.start("name"), text[m.start("name"):site.end()],
+                                   gaz, free, regional=regional, whole=True)
+        span = span or _known_run(text, m.start("name"), m.group("name"), gaz, free,
+                                  regional=regional, last_words=True)
+        if span:
+            out.append((*span, 1))
+            seen.append(span)
+    return out
+
+
+def _exactly_known(gaz: Gazetteer, name: str) -> bool:
+    return any(c.match == "exact" for c in gaz.candidates(name)[:20])
+
+
+def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
+               anywhere: bool = False, regional: bool = True,
+               last_words: bool = False, whole: bool = False) -> tuple[int, int] | None:
+    """The longest run of the name's first words (its last words when `last_words`: the
+    name before a designator) that the gazetteer knows: exactly (any place when `anywhere`,
+    else one of the conflict region), by its transliteration skeleton when it has two words
+    or more (in the region; the whole name only when `whole`), or, in a `regional` story, one loose word as a sizeable place
+    of the region (`_loose_word`). Outside a regional story a name counts only when every
+    reading of it lies in the region ("Maaret Misrin")."""
+    words = list(re.finditer(r"\S+", name))
+    owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w.group())), None)
+    if owner is not None and last_words:  # "Idlib's Khan Shaykhun town"
+        words = words[owner + 1:]
+    elif owner is not None:  # "Syria's al-Bab": the owner's name ends there
+        words = words[:owner]
+    if not words:
+        return None
+    if whole or (last_words and owner is None
+                 and not _SENTENCE_START.search(text, max(0, start - 5), start)):
+        # "Qabtan al-Jabal town" is one name, not "al-Jabal"
+        spans = [(start + words[0].start(), start + words[-1].end())]
+    else:  # first words, or the last ones after a sentence's capitalised first word
+        spans = [(start + words[i].start(), start + words[j - 1].end())
+                 for n in range(len(words), 0, -1)
+                 for i, j in ([(len(words) - n, len(words))] if last_words else [(0, n)])]
+    for s, end in spans:
+        surface = text[s:end].rstrip(".,;:’'")
+        end = s + len(surface)
+        if len(surface) < 3 or not free(s, end):  # type: ignore[operator]
+            continue
+        single = " " not in surface and "-" not in surface
+        cands = gaz.candidates(surface)[:20]
+        for match in ("exact", "fold"):
+            found = [c for c in cands if c.match == match]
+            if not found or (match == "fold" and single):
+                continue
+            if (match == "exact" and anywhere) or (
+                    any(c.country in RULER_COUNTRIES for c in found) if regional
+                    else all(c.country in RULER_COUNTRIES for c in found)):
+                return s, end  # outside a regional story: only names of region towns alone
+        if single and regional and _loose_word(surface, cands):
+            return s, end
+    return None
+
+
+def _loose_word(surface: str, cands: list) -> bool:
+    """A one-word transliteration ("Menbej") whose best loose reading is a sizeable town or
+    province of the conflict region."""
+    if len(surface) < 5 or not surface[:1].isupper() or surface.isupper():
+        return False
+    loose = [c for c in cands if c.match == "fold"]
+    if not loose:
+        return False
+    best = max(loose, key=lambda c: c.population)
+    return best.country in RULER_COUNTRIES and best.feature in _LOOSE_FEATURES and (
+        best.population >= _LOOSE_MIN_POP or best.feature == "admin1")
+
+
+_QUALIFIER = re.compile(r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)[ \t]+"
+                        r"(?=[A-Z]|(?:al|el|ad|as|ar|ash|az|an|at)-[A-Z])")
+
+
+def lower_qualifier(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, bool]:
+    """(start, named) of an entity span that opens with a lower-case compass word: "eastern
+    Ghouta" stays whole when the gazetteer knows it so (named: a proper name, though it does
+    not look like one), else "eastern Qalamoun" becomes "Qalamoun" (the compass word is a
+    part of the named place, read by the direction cue)."""
+    m = _QUALIFIER.match(text, start, end)
+    if m is None:
+        return start, False
+    if _exactly_known(gaz, text[start:end]):
+        return start, True
+    return m.end(), False
+
+
+def loose_common_word(surface: str, lower_words: set[str] | frozenset[str],
+                      gaz: Gazetteer) -> bool:
+    """A one-word name the gazetteer knows only loosely that the text also writes in lower
+    case: a common word opening a sentence or a merged headline ("Shells fall on…" is not
+    Sells, Arizona)."""
+    return " " not in surface and "-" not in surface and surface.lower() in lower_words \
+        and not gaz.has_name(surface)
+
+
+_TOWN_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?\Z", re.I)
+_ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
+                                 "neighbourhood", "region"})
+
+
+def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
+    """Spans the NER took for an organisation that the dictionary does not know, which are
+    exactly a resolved town or area after a locative or target word ("clashes in al-Tabaqa",
+    "raids on Maskanah"): a transliterated town, not a group; and any actor's name after
+    "the city of" ("the city of Al-Mayadeen", not the television channel)."""
+    places = {(p.start, p.end) for p in doc.places
+              if p.lat is not None and p.feature in _ORG_PLACE_FEATURES}
+    return {(a.start, a.end) for a in doc.actors if (a.start, a.end) in places and (
+        (a.kind == "organization" and a.id is None
+         and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
+              or _DESIGNATOR.match(doc.text, a.end)))
+        or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}
