@@ -120,11 +120,13 @@ def _repair(gaz: Gazetteer, text: str, m: Mention) -> list[Mention] | None:
 
 
 def repair_mentions(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """The mentions with glued or padded spans the gazetteer does not know repaired."""
+    """The mentions with glued or padded spans the gazetteer does not know repaired (a name
+    it knows in another spelling, "Jisr al-Shughur", is not glued)."""
     out: list[Mention] = []
     changed = False
     for m in mentions:
-        if m.lookup is not None or m.modifier or gaz.has_name(m.text):
+        if m.lookup is not None or m.modifier or gaz.has_name(m.text) \
+                or any(c.match == "fold" for c in gaz.candidates(m.text)):
             out.append(m)
             continue
         fixed = _repair(gaz, text, m)
