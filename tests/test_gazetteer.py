@@ -112,6 +112,16 @@ def test_resolution_bench_reports_cold_and_cached_rates(gaz):
     rates = resolution_rates(gaz, names, repeat=3)
     assert rates["names"] == 50 and rates["cached_resolutions"] == 150
     assert rates["cold_per_s"] > 0 and rates["cached_per_s"] > 0
+    assert rates["first_pass_per_s"] > 0
+
+
+def test_clear_caches_makes_lookups_cold_again(gaz):
+    name = sample_names(gaz, 1)[0]
+    gaz.candidates(name)
+    assert gaz._candidates.cache_info().currsize > 0
+    gaz.clear_caches()
+    assert gaz._candidates.cache_info().currsize == 0
+    assert gaz.candidates(name)  # and still answers
 
 
 def test_index_name_keys_are_what_translit_computes(gaz):

@@ -207,6 +207,14 @@ class Gazetteer:
         self._block = lru_cache(maxsize=64)(self._block_uncached)
         self._contexts: dict[tuple, Context] = {}
 
+    def clear_caches(self) -> None:
+        """Forget every cached look-up (the next ones are cold again)."""
+        for cached in (self._candidates, self._resolve, self._has_name, self._rank_plain,
+                       self._block):
+            cached.cache_clear()
+        self._contexts.clear()
+        name_cue.cache_clear()
+
     # ------------------------------------------------------------ opening and building
 
     @classmethod
