@@ -50,14 +50,9 @@ def _has_any(text: str, chars: str) -> bool:
     return any(c in text for c in chars)
 
 
-# invisible format characters pasted from web pages ("in \u200b\u200bPalmyra"): zero-width
-# spaces and joiners, direction marks and embeddings, the byte-order mark
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\ufeff]+")
-
-
 def find_markup(text: str) -> list[tuple[int, int]]:
-    """Spans of pure markup syntax (Markdown/HTML) and invisible format characters, merged
-    and sorted."""
+    """Spans of pure markup syntax (Markdown/HTML), merged and sorted (invisible format
+    characters are blanked by `Document.analysis_text`)."""
     spans: list[tuple[int, int]] = []
     for rx, chars in _MARKUP_WHOLE:
         if _has_any(text, chars):
@@ -69,8 +64,6 @@ def find_markup(text: str) -> list[tuple[int, int]]:
     for rx, chars in _GROUP1:
         if _has_any(text, chars):
             spans.extend(m.span(1) for m in rx.finditer(text))
-    if _INVISIBLE.search(text):
-        spans.extend(m.span() for m in _INVISIBLE.finditer(text))
     if "|" in text:
         for row in _TABLE_ROW.finditer(text):
             spans.extend((row.start() + k, row.start() + k + 1)
