@@ -1,6 +1,8 @@
 """Geoparsing and dating scorers: `claimbase eval places` and `claimbase eval ucdp`.
 
-- places: LGL / TR-News style JSONL (`text`, `toponyms` with start/end/lat/lon). Recognition
+- places: LGL / TR-News style JSONL (`text`, `toponyms` with start/end/lat/lon; the record's
+  `url` or `domain`, `title` and `outlet` become the document's metadata, as ingest gives
+  them for a real article, so the outlet's home counts as it would there). Recognition
   precision/recall/F1 on exact spans, and accuracy@161 km over every gold toponym that has
   coordinates, counting unrecognised or unresolved toponyms as wrong; also mean error (km)
   and AUC of the log error curve over the toponyms we did resolve.
@@ -93,7 +95,8 @@ def score_places(path: Path, limit: int | None = None, res: Any = None) -> dict[
     res = res or _resources()
     nlp = spacy_model(res)
     records = list(load_jsonl(path, limit))
-    docs = [Document(text=r["text"], ref=str(r.get("id", i))) for i, r in enumerate(records)]
+    docs = [Document(text=r["text"], ref=str(r.get("id", i)), meta=record_meta(r))
+            for i, r in enumerate(records)]
     t0 = time.perf_counter()
     _parse(nlp, docs)
     tp = fp = fn = 0
@@ -130,6 +133,14 @@ def score_places(path: Path, limit: int | None = None, res: Any = None) -> dict[
         "auc": round(_auc(errors), 4) if errors else None,
         "seconds": round(time.perf_counter() - t0, 1),
     }
+
+
+def record_meta(rec: dict[str, Any]) -> DocMeta:
+    """The metadata a benchmark record carries, as ingest would give it for the article: its
+    url (else its bare `domain`), title and outlet."""
+    url = rec.get("url") or (f"http://{rec['domain']}/" if rec.get("domain") else None)
+    return DocMeta(url=url or None, title=rec.get("title") or None,
+                   outlet=rec.get("outlet") or None)
 
 
 def _overlapping(pred: dict, span: tuple[int, int]) -> Any:

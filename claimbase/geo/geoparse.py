@@ -65,6 +65,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
+from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
@@ -1399,6 +1400,10 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     if phone_admins:  # "call 304-399-6500": a West Virginia story
         focus.countries[_PHONE_KEY] = phone_countries
         focus.admins[_PHONE_KEY] = phone_admins
+    home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
+    outlet_prior(home, focus)
+    homes = home_readings(gaz, home, mentions, focus, actor_votes,
+                          {norm(m.text) for m in mentions if any(_hint(gaz, m))})
     resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:
@@ -1411,11 +1416,17 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
                       points=points, cue=cue, admins=admins, actors=actor_votes,
                       counties=focus.counties_without(key))
         place = gaz.resolve(m.lookup or m.text, ctx)
+        if key in homes and not m.modifier:
+            place = homes[key].to_place(text=m.text)
         results.append((m, place, bool(admin1 or country)))
         if place is not None and place.lat is not None and place.feature not in (
                 "country", "continent"):
             resolved_points.append((key, (place.lat, place.lon)))
     results = _consensus_pass(gaz, focus, results, actor_votes)
+    if homes:
+        results = [(m, homes[norm(m.text)].to_place(text=m.text)
+                    if norm(m.text) in homes and not m.modifier else p, strong)
+                   for m, p, strong in results]
     hinted = {norm(m.text): p for m, p, strong in results if strong and p is not None}
     sense = _one_sense(results)
     places: list[Place] = []
