@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from claimbase.record import DocMeta
 
 OUTLET_KEY = "\0outlet"  # the focus votes of the outlet's domain
-TLD_WEIGHT = 1.0  # a country-code domain counts like a country named once
+TLD_WEIGHT = 2.0  # a country-code domain counts like a country named twice
 STATE_WEIGHT = 1.0  # a state code, when the story's names already point at the state
 STATE_SHARE = 0.25  # ... with at least this share of the leading state's votes
 HOME_MARGIN = 0.5  # how much more evidence a home namesake needs than the usual reading
