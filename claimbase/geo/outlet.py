@@ -47,6 +47,7 @@ STATE_WEIGHT = 1.0  # a state code, when the story's names already point at the 
 STATE_SHARE = 0.25  # ... with at least this share of the leading state's votes
 HOME_MARGIN = 0.5  # how much more evidence a home namesake needs than the usual reading
 HOME_MIN_EVIDENCE = 1.0  # and how much evidence at all
+HOME_LEAD = 0.25  # and how far ahead of the next namesake
 MIN_NAME_LEN = 4  # shorter pieces of a domain are no town names ("pal", "ld")
 
 # second-level labels under a country code: "co.uk", "com.tw", "org.eg", "net.au"
@@ -290,10 +291,13 @@ def _home_reading(gaz: Gazetteer, name: str, ctx: Context, country: str | None) 
              and (country is None or c.country == country)]
     if not towns:
         return None
-    best = max(towns, key=lambda c: (round(_evidence(c, ctx), 6), c.importance))
-    ev = _evidence(best, ctx)
+    scored = sorted(((_evidence(c, ctx), c) for c in towns), key=lambda ec: (-ec[0],
+                                                                            -ec[1].importance))
+    ev, best = scored[0]
     if ev < HOME_MIN_EVIDENCE or not math.isfinite(ev):
         return None
+    if len(scored) > 1 and ev - scored[1][0] < HOME_LEAD:
+        return None  # namesakes the evidence does not tell apart: left to the usual ranking
     if best == usual or ev - _evidence(usual, ctx) >= HOME_MARGIN:
         return best
     return None
