@@ -270,6 +270,7 @@ def home_readings(gaz: Gazetteer, home: OutletHome | None, mentions: list[Any], 
         focus.admins[key] = Counter({cand.admin1: 1.0}) if cand.admin1 else Counter()
         if cand.lat is not None:
             focus.points[key] = (cand.lat, cand.lon)
+        focus._totals = None  # the focus's cached sums are stale (same keys, new votes)
     return out
 
 
