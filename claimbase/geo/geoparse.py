@@ -68,6 +68,7 @@ from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.short_forms import county_short_forms
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.translit import norm
@@ -450,6 +451,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
     spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
+    person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    counties.update({span: full for span, full in county_short_forms(
+        doc.analysis_text, gaz, person_words | surnames | person_names, lower_words).items()
+        if span not in counties})  # "Gwinnett" after "Gwinnett County"
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
     spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))
@@ -1190,6 +1195,13 @@ def _minus(total: Counter, own: Counter | None) -> Counter:
     return Counter({k: v for k, v in out.items() if v > 1e-9})
 
 
+def _vote_key(m: Mention) -> str:
+    """The name a mention votes under: the full name it is looked up by when it has one, so
+    a short form ("Forsyth" read as Forsyth County) and the full name share one vote and
+    leave it out together."""
+    return norm(m.lookup or m.text)
+
+
 def _first_pass(gaz: Gazetteer, mentions: list[Mention],
                 actor_votes: Counter | None = None) -> Focus:
     """Votes for countries and admin-1 areas from every name's candidate readings (a soft
@@ -1198,9 +1210,9 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
     (clear given the countries the document's actors belong to)."""
     focus = Focus(countries={}, admins={}, points={})
     done: set[str] = set()
-    counts = Counter(norm(m.text) for m in mentions if not m.modifier)
+    counts = Counter(_vote_key(m) for m in mentions if not m.modifier)
     for m in mentions:
-        key = norm(m.text)
+        key = _vote_key(m)
         name = m.lookup or m.text
         if m.modifier:
             continue  # "US-backed": a sponsor, not where the story is
@@ -1404,7 +1416,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     for m in mentions:
         admin1, country = _hint(gaz, m)
         cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
-        key = norm(m.text)
+        key = _vote_key(m)
         countries, admins = focus.without(key)
         points = [pt for k, pt in resolved_points if k != key][-8:]  # not its own reading
         ctx = Context(countries=countries, admin1=admin1, country=country,
@@ -1549,14 +1561,14 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
     first pass ("Walker County" in Alabama, "Huntsville" in Texas) do not simply swap."""
     chosen: dict[str, Place] = {}
     for m, place, _strong in results:
-        key = norm(m.text)
+        key = _vote_key(m)
         if place is not None and key not in chosen and not m.modifier:
             chosen[key] = place
     if len(chosen) < 2:
         return results
     out: list[tuple[Mention, Place | None, bool]] = []
     for m, _place, strong in results:
-        key = norm(m.text)
+        key = _vote_key(m)
         countries, admins = focus.without(key)
         points = []
         for k, p in chosen.items():
