@@ -68,6 +68,7 @@ from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
@@ -510,7 +511,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
-    mentions = _propagate(doc.analysis_text, mentions, gaz, persons + nonperson, trusted)
+    mentions = _propagate(doc.analysis_text, mentions, gaz,
+                          person_blocks(ents, trusted) + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     return mentions
