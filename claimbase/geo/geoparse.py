@@ -70,6 +70,7 @@ from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms
+from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.translit import norm
@@ -476,7 +477,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     for start, end, _prio in spans:
         if start < last_end:
             continue
-        for sub_start, sub_end in _split_commas(text, start, end):
+        for sub_start, sub_end in [p for a, b in _split_commas(text, start, end)
+                                   for p in split_joined(text, a, b, gaz)]:
             s, e = _clean_span(text, sub_start, sub_end)
             s, named = lower_qualifier(text, s, e, gaz)  # "eastern Ghouta"
             if e <= s or doc.in_boilerplate(s, e):
