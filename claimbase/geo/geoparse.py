@@ -69,7 +69,7 @@ from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
-from claimbase.geo.short_forms import county_short_forms
+from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
@@ -454,9 +454,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
-    counties.update({span: full for span, full in county_short_forms(
-        doc.analysis_text, gaz, person_words | surnames | person_names, lower_words).items()
-        if span not in counties})  # "Gwinnett" after "Gwinnett County"
+    person_words |= surnames | person_names
+    for short in (county_short_forms, listed_counties):  # "Gwinnett" after "Gwinnett County"
+        counties.update({span: full for span, full in short(
+            doc.analysis_text, gaz, person_words, lower_words).items() if span not in counties})
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
     spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))

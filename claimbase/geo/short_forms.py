@@ -80,3 +80,48 @@ def _function_word(word: str, lower_words: set[str]) -> bool:
 
 _COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                       "southwest", "upper", "lower", "new", "old", "central", "greater"})
+
+
+_COUNTIES_WORD = re.compile(r"\b(?:counties|parishes)\b")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+_LIST_NAME = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+)?)"
+                        r"(?=[ \t]*(?:[,;”\"’)–—]|\band\b|\bor\b|\bto\b|[.!?]|\Z|[ \t]+counties\b"
+                        r"|[ \t]+parishes\b))")
+
+
+def listed_counties(text: str, gaz: Gazetteer, person_words: set[str],
+                    lower_words: set[str]) -> dict[tuple[int, int], str]:
+    """Bare names listed in a sentence about counties ("the three largest counties: Douglas,
+    Lancaster and Sarpy", "from Ellsworth to Riley counties"), mapped to the full name to look
+    up: at least two listed names must be counties ("X County" or "X Parish") of one state."""
+    out: dict[tuple[int, int], str] = {}
+    done: set[int] = set()
+    for hit in _COUNTIES_WORD.finditer(text):
+        ends = [m.start() for m in _SENTENCE_END.finditer(text, max(0, hit.start() - 300),
+                                                           hit.start())]
+        lo = ends[-1] + 1 if ends else max(0, hit.start() - 300)
+        end = _SENTENCE_END.search(text, hit.end())
+        hi = end.start() if end else len(text)
+        if lo in done:
+            continue
+        done.add(lo)
+        word = "Parish" if text[hit.start():hit.end()] == "parishes" else "County"
+        found: list[tuple[int, int, str, set]] = []
+        for m in _LIST_NAME.finditer(text, lo, hi):
+            name = m.group("name")
+            if name in person_words or name.lower() in lower_words or len(name) < 4 \
+                    or name.lower() in STOP_WORDS:
+                continue
+            full = f"{name} {word}"
+            if not gaz.has_name(full):
+                continue
+            states = {c.admin1 for c in gaz.candidates(full)[:20]
+                      if c.match == "exact" and c.feature == "admin2" and c.admin1}
+            if states:
+                found.append((m.start("name"), m.end("name"), full, states))
+        if len(found) < 2:
+            continue
+        shared = set.intersection(*(f[3] for f in found))
+        if shared:
+            out.update({(a, b): full for a, b, full, _s in found})
+    return out
