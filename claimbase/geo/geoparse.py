@@ -70,6 +70,7 @@ from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
+from claimbase.geo.siblings import listed_in_state
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
@@ -499,7 +500,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             if not inner and loose_common_word(surface, lower_words, gaz):
                 continue  # "Shells fall on…": a common word, not Sells
             if not inner and " " not in surface and _weak_name(gaz, surface) and (
-                    surface.lower() in lower_words or not _state_named(text, gaz, surface)):
+                    surface.lower() in lower_words or not (
+                        _state_named(text, gaz, surface)
+                        or listed_in_state(text, s, e, gaz, surface))):
                 continue  # "United" (Russia), "Street": a one-word hamlet needs its state
             mentions.append(Mention(start=s, end=e, text=surface, lookup=inner,
                                     precision=2 if inner else None,
@@ -569,11 +572,12 @@ def _county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
                 if gaz.has_name(full):
                     out[(start, pos)] = full
     for m in _party_homes(text):  # "D-Kanawha": a delegate's home county
-        full = f"{m.group('name')} County"
+        name = m.group("name").rstrip(".")  # "D-McDowell." ends a sentence
+        full = f"{name} County"
         if gaz.has_name(full) and not any(
                 c.match == "exact" and c.feature in _TOWN_FEATURES and c.population >= 100_000
-                for c in gaz.candidates(m.group("name"))[:5]):
-            out[m.span("name")] = full
+                for c in gaz.candidates(name)[:5]):
+            out[(m.start("name"), m.start("name") + len(name))] = full
     if " Co." in text:
         for m in _COUNTY_ABBR.finditer(text):
             full = f"{m.group('name')} County"
@@ -1054,7 +1058,7 @@ _CAPS_DATELINE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<name>[A-Z][A-Z'’-]+\.?(?:\s[A-Z][A-Z'’-]+\.?){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:-{1,2}|[–—])")
 # "Rep. Carrie Webster, D-Kanawha": a legislator's party and home district
-_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:\.(?=[\s,;)])|"
+_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\.(?=[\s,;)])|"
                          r"(?:\s[A-Z][a-z]+)?\b))")
 
 
