@@ -70,7 +70,7 @@ from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
-from claimbase.geo.siblings import listed_in_state
+from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
@@ -452,6 +452,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    spans.extend(mislabelled_areas(ents, gaz, lower_words))  # "Limpopo" DATE
     spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}

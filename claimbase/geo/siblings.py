@@ -9,6 +9,7 @@ neighbours in the list are towns of the same state (Connecticut) the hamlet lies
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from claimbase.geo.gazetteer import Gazetteer
 
@@ -39,3 +40,26 @@ def listed_in_state(text: str, start: int, end: int, gaz: Gazetteer, name: str) 
     if (m := _RIGHT.match(text, end)) is not None:
         neighbours.append(m.group("name"))
     return any(states & _town_states(gaz, n) for n in neighbours if n != name)
+
+
+# labels the small NER model gives a state's or a country's name by mistake ("in the state
+# of Rhineland-Palatinate" ORG, "followed by Limpopo" DATE); PERSON and NORP are left alone
+# ("Jordan scored", "Georgian")
+_MISLABELS = frozenset({"ORG", "DATE", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+_AREAS = frozenset({"country", "admin1"})
+
+
+def mislabelled_areas(ents: list[Any], gaz: Gazetteer,
+                      lower_words: set[str]) -> list[tuple[int, int, int]]:
+    """Spans of entities of another label whose whole text is a country's or a state's name
+    (its first exact reading), as (start, end, priority) for the mention finder."""
+    out = []
+    for e in ents:
+        name = e.text
+        if e.label_ not in _MISLABELS or len(name) < 4 or not name[:1].isupper() \
+                or name.lower() in lower_words or not gaz.has_name(name):
+            continue
+        exact = [c for c in gaz.candidates(name)[:5] if c.match == "exact"]
+        if exact and exact[0].feature in _AREAS:
+            out.append((e.start_char, e.end_char, 2))
+    return out
