@@ -69,6 +69,10 @@ from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.regions import _states, find_regions
+from claimbase.geo.repeats import person_blocks
+from claimbase.geo.short_forms import county_short_forms, listed_counties
+from claimbase.geo.siblings import listed_in_state, mislabelled_areas
+from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.translit import norm
@@ -449,8 +453,14 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    spans.extend(mislabelled_areas(ents, gaz, lower_words))  # "Limpopo" DATE
     spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
+    person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
+    person_words |= surnames | person_names
+    for short in (county_short_forms, listed_counties):  # "Gwinnett" after "Gwinnett County"
+        counties.update({span: full for span, full in short(
+            doc.analysis_text, gaz, person_words, lower_words).items() if span not in counties})
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
     spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))
@@ -471,7 +481,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     for start, end, _prio in spans:
         if start < last_end:
             continue
-        for sub_start, sub_end in _split_commas(text, start, end):
+        for sub_start, sub_end in [p for a, b in _split_commas(text, start, end)
+                                   for p in split_joined(text, a, b, gaz)]:
             s, e = _clean_span(text, sub_start, sub_end)
             s, named = lower_qualifier(text, s, e, gaz)  # "eastern Ghouta"
             if e <= s or doc.in_boilerplate(s, e):
@@ -491,7 +502,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             if not inner and loose_common_word(surface, lower_words, gaz):
                 continue  # "Shells fall on…": a common word, not Sells
             if not inner and " " not in surface and _weak_name(gaz, surface) and (
-                    surface.lower() in lower_words or not _state_named(text, gaz, surface)):
+                    surface.lower() in lower_words or not (
+                        _state_named(text, gaz, surface)
+                        or listed_in_state(text, s, e, gaz, surface))):
                 continue  # "United" (Russia), "Street": a one-word hamlet needs its state
             mentions.append(Mention(start=s, end=e, text=surface, lookup=inner,
                                     precision=2 if inner else None,
@@ -506,7 +519,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
-    mentions = _propagate(doc.analysis_text, mentions, gaz, persons + nonperson, trusted)
+    mentions = _propagate(doc.analysis_text, mentions, gaz,
+                          person_blocks(ents, trusted) + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     return mentions
@@ -560,11 +574,12 @@ def _county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
                 if gaz.has_name(full):
                     out[(start, pos)] = full
     for m in _party_homes(text):  # "D-Kanawha": a delegate's home county
-        full = f"{m.group('name')} County"
+        name = m.group("name").rstrip(".")  # "D-McDowell." ends a sentence
+        full = f"{name} County"
         if gaz.has_name(full) and not any(
                 c.match == "exact" and c.feature in _TOWN_FEATURES and c.population >= 100_000
-                for c in gaz.candidates(m.group("name"))[:5]):
-            out[m.span("name")] = full
+                for c in gaz.candidates(name)[:5]):
+            out[(m.start("name"), m.start("name") + len(name))] = full
     if " Co." in text:
         for m in _COUNTY_ABBR.finditer(text):
             full = f"{m.group('name')} County"
@@ -1045,7 +1060,7 @@ _CAPS_DATELINE = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?P<name>[A-Z][A-Z'’-]+\.?(?:\s[A-Z][A-Z'’-]+\.?){0,3})"
     r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:-{1,2}|[–—])")
 # "Rep. Carrie Webster, D-Kanawha": a legislator's party and home district
-_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:\.(?=[\s,;)])|"
+_PARTY_HOME = re.compile(r"\b(?:D|R|I|DFL)-(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\.(?=[\s,;)])|"
                          r"(?:\s[A-Z][a-z]+)?\b))")
 
 
@@ -1191,6 +1206,13 @@ def _minus(total: Counter, own: Counter | None) -> Counter:
     return Counter({k: v for k, v in out.items() if v > 1e-9})
 
 
+def _vote_key(m: Mention) -> str:
+    """The name a mention votes under: the full name it is looked up by when it has one, so
+    a short form ("Forsyth" read as Forsyth County) and the full name share one vote and
+    leave it out together."""
+    return norm(m.lookup or m.text)
+
+
 def _first_pass(gaz: Gazetteer, mentions: list[Mention],
                 actor_votes: Counter | None = None) -> Focus:
     """Votes for countries and admin-1 areas from every name's candidate readings (a soft
@@ -1199,9 +1221,9 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
     (clear given the countries the document's actors belong to)."""
     focus = Focus(countries={}, admins={}, points={})
     done: set[str] = set()
-    counts = Counter(norm(m.text) for m in mentions if not m.modifier)
+    counts = Counter(_vote_key(m) for m in mentions if not m.modifier)
     for m in mentions:
-        key = norm(m.text)
+        key = _vote_key(m)
         name = m.lookup or m.text
         if m.modifier:
             continue  # "US-backed": a sponsor, not where the story is
@@ -1409,7 +1431,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     for m in mentions:
         admin1, country = _hint(gaz, m)
         cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
-        key = norm(m.text)
+        key = _vote_key(m)
         countries, admins = focus.without(key)
         points = [pt for k, pt in resolved_points if k != key][-8:]  # not its own reading
         ctx = Context(countries=countries, admin1=admin1, country=country,
@@ -1560,14 +1582,14 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
     first pass ("Walker County" in Alabama, "Huntsville" in Texas) do not simply swap."""
     chosen: dict[str, Place] = {}
     for m, place, _strong in results:
-        key = norm(m.text)
+        key = _vote_key(m)
         if place is not None and key not in chosen and not m.modifier:
             chosen[key] = place
     if len(chosen) < 2:
         return results
     out: list[tuple[Mention, Place | None, bool]] = []
     for m, _place, strong in results:
-        key = norm(m.text)
+        key = _vote_key(m)
         countries, admins = focus.without(key)
         points = []
         for k, p in chosen.items():
