@@ -267,7 +267,8 @@ def test_clock_times_are_not_years():
 
 def test_statement_dates_are_not_carried(resources):
     """"On February 9, X announced …": the date dates the announcement, so the next sentence's
-    event does not inherit it; an event date is still carried."""
+    event does not inherit it, only its end bound (it had happened by then, GUIDELINES §9);
+    an event date is still carried."""
     from claimbase.record import Attribution
 
     text = ("On February 9, the army announced a new offensive. Militants attacked a checkpoint."
@@ -279,7 +280,9 @@ def test_statement_dates_are_not_carried(resources):
                                     cue_start=cue, cue_end=cue + 9, content_start=cue + 10,
                                     content_end=text.index(".") + 1)]
     second = text.index("Militants")
-    assert date_for(doc, second, text.index("\n"), text.index("attacked")) is None
+    bound = date_for(doc, second, text.index("\n"), text.index("attacked"))
+    assert bound is not None and (bound.text, bound.value_start, bound.value_end) == \
+        (None, None, "2019-02-09")
     fourth = text.index("They")
     carried = date_for(doc, fourth, len(text), text.index("burned"))
     assert carried is not None and carried.text == "On February 6"

@@ -463,6 +463,72 @@ def _mon(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+# "early 2019" is its first third, "mid-2019" the middle one, "late 2019" the last one
+PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def h_part_of_year(m: re.Match, ref: date | None) -> Value | None:
+    """"in mid-2019", "late last year", "early this year": that third of the year, in whole
+    months."""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if m.groupdict().get("year"):
+        year = int(m["year"])
+    elif ref is None:
+        return Value(None, None, "unknown")
+    else:
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
+    first, last = PART_OF_YEAR[m["part"].lower()]
+    return Value(_month_range(year, first)[0], _month_range(year, last)[1], "month")
+
+
+def h_season_relative(m: re.Match, ref: date | None) -> Value | None:
+    """"in the summer", "last winter", "this spring": the latest such season begun by the
+    reference date ("last" during that season: the one before; "next" or a future cue: the
+    coming one), in whole months."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    first, last = SEASONS[m["season"].lower()]
+
+    def bounds(end_year: int) -> tuple[date, date]:
+        return (_month_range(end_year - 1 if first > last else end_year, first)[0],
+                _month_range(end_year, last)[1])
+
+    rel = (m.groupdict().get("rel") or "").lower()
+    year = ref.year if bounds(ref.year)[0] <= ref else ref.year - 1
+    if rel in ("next", "coming") or not rel and _is_future(m):
+        year += 1
+    elif rel in ("last", "past") and ref <= bounds(year)[1]:
+        year -= 1
+    start, end = bounds(year)
+    return Value(start, end, "month")
+
+
+def h_months_after(m: re.Match, ref: date | None) -> Value | None:
+    """"Months after losing the town, the group is …": the thing the months follow lies some
+    months before the reference date; its year (that of three months earlier)."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    year = _shift_months(ref, 3).year
+    return Value(date(year, 1, 1), min(date(year, 12, 31), ref), "year")
+
+
+_NUMBER_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "twenty": 20}
+
+
+def h_long_war(m: re.Match, ref: date | None) -> Value | None:
+    """"throughout the 8 year proxy war", "during the seven-year conflict": a conflict still
+    going on at the reference date, begun that many years before."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    word = m["num"].lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORD.get(word)
+    if not n or n > 60:
+        return None
+    return Value(date(ref.year - n, 1, 1), ref, "year")
+
+
 # ------------------------------------------------------------------ rules
 
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
@@ -473,6 +539,17 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_part_of),
     (re.compile(rf"\b(?:(?:from|between)\s+)?{_MON1}\s*(?:-|–|—|to|and|until|through)\s*"
                 rf"{_MON},?\s+{_YEAR}\b", re.I), h_month_range),
+    (re.compile(rf"\b(?P<part>early|mid|late)[\s-]+(?:(?P<rel>last|this|next)\s+year\b|"
+                rf"{_YEAR}\b(?!\s*(?:-|–)\s*\d))", re.I), h_part_of_year),
+    (re.compile(r"\b(?:(?:in|during|over|through)\s+)?(?:the|(?P<rel>last|this|next|past|coming))"
+                r"\s+(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)",
+                re.I), h_season_relative),
+    (re.compile(r"\b(?:(?:several|a few|many|some)\s+)?months\s+after\b", re.I), h_months_after),
+    (re.compile(r"\b(?:throughout|during|over|in)\s+(?:the|its|a|this)\s+(?P<num>\d{1,2}|two|three|"
+                r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"twenty)[\s-]+years?(?:[\s-]+(?:long|old))?(?:\s+[a-z]+){0,2}?\s+"
+                r"(?:war|conflict|crisis|occupation|siege|insurgency|uprising|blockade)\b"),
+     h_long_war),
     (re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
                 rf"{_YEAR}\b", re.I), h_season),
     (re.compile(r"\b(?:(?:since|from)\s+)?the\s+(?:beginning|start)\s+of\s+(?:(?:the|this)\s+"
@@ -531,6 +608,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
 ]
 
+_FIRST_FULL = next(i for i, (_p, h) in enumerate(RULES) if h is h_full)
+
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|going to|next|upcoming|"
                      r"scheduled|expected|intends?\s+to)\b", re.I)
 
@@ -564,6 +643,10 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
                 "second week", "third week", "last week"),
     h_recent_hours: ("past hours", "last hours", "recent hours", "few hours"),
     h_weekday: tuple(WEEKDAYS), h_span_of: (" of",),
+    h_part_of_year: ("early", "mid", "late"), h_months_after: ("months after",),
+    h_season_relative: ("spring", "summer", "autumn", "winter"),
+    h_long_war: ("war", "conflict", "crisis", "occupation", "siege", "insurgency", "uprising",
+                 "blockade"),
 }
 
 
@@ -584,9 +667,16 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
 # Calendar periods ("in 2017", "this month", "in October") that a report may be written
 # in the middle of: what it tells of the past ends on the reference date.
 _PERIODS = frozenset({h_year, h_month_year, h_month, h_month_range, h_season, h_part_of,
-                      h_relative_period})
+                      h_relative_period, h_part_of_year, h_season_relative})
+_MONTHLY = frozenset({h_month, h_month_day})
+_DAILY = frozenset({h_weekday, h_named_day, h_month_day, h_full})
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
+_STARTS_WITH_PREP = re.compile(r"(?:on|in|during|over|at|since|within|for|from|by|until|"
+                               r"throughout|through)\b", re.I)
+_PART_LEAD = re.compile(r"\b(?:early|mid|late)[\s-]+(?=\S*$)", re.I)
+_DAY_PART = re.compile(r"(?:(?:'s|’s)\s+(?:late[\s-]+|early\s+)?|\s+)(?:morning|afternoon|evening|"
+                       r"night)\b", re.I)
 
 
 def normalise(text: str, ref: date | None) -> list[DateMention]:
@@ -609,9 +699,17 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
             continue
         if handler is h_weekday and _named_weekday(text, m):
             continue
+        part = _PART_LEAD.search(text, max(0, s - 7), s)
+        if part and part.end() == s and part.start() >= last_end and handler in _MONTHLY:
+            s = part.start()  # "early January", "mid-March": the month, as written
         lead = _PREP.search(text, max(0, s - 9), s)
-        if lead and lead.end() == s and lead.start() >= last_end:
+        if lead and lead.end() == s and lead.start() >= last_end \
+                and not _STARTS_WITH_PREP.match(text, s):
             s = lead.start()
+        if handler in _DAILY:
+            tail = _DAY_PART.match(text, e)
+            if tail:
+                e = tail.end()  # "on Tuesday night", "yesterday's late-night"
         since = _SINCE.search(text, max(0, s - 13), s)
         if since and since.end() == s and since.start() >= last_end and value.start:
             s = since.start()
@@ -681,7 +779,9 @@ def _ambiguous_month(m: re.Match) -> bool:
 def explicit_full_dates(text: str) -> list[date]:
     """Dates written with day, month and year."""
     out = []
-    for pattern, handler in RULES[:5]:
+    for pattern, handler in RULES[:_FIRST_FULL + 1]:
+        if handler is h_part_of_year:
+            continue
         for m in pattern.finditer(text):
             v = handler(m, None)
             if v and v.start:
@@ -733,20 +833,161 @@ def _token_at(doc: Document, pos: int) -> Any:
 def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     """The date modifies a constituent containing the anchor: the anchor lies in the subtree
     of the word the expression attaches to ("memos dating back to 2012" dates the memos, not
-    the rest of the sentence; "a recent deployment" dates the deployment). True when there is
+    the rest of the sentence; "a recent deployment" dates the deployment). A date on a noun
+    dates that noun, its "of" complements and its own relative clauses, not the other events
+    named inside it ("a recent deployment amid the ongoing offensive"). True when there is
     no parse or the two are in different parsed sentences."""
     span = doc.spacy_doc.char_span(dm.start, dm.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.sent != anchor.sent:
         return True
-    head = span.root
-    while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS
-                                 and head.lower_ not in _RELATIONAL):
-        head = head.head  # through the expression and its preposition ("dating back to 2012")
+    head = _date_head(span)
+    if head is None:  # "Months after X": the date is X's
+        return _after_complement(span, anchor)
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head:
         head = head.head  # "…, killing 20 during the past few days": the whole clause chain
     if not head.left_edge.i <= anchor.i <= head.right_edge.i:
+        return _when_clause_of(anchor, head)
+    if head.pos_ in _NOUNS and not _noun_scope(anchor, head):
         return False
     return not _in_purpose_clause(anchor, head, span)
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+# how an event word may sit under a dated noun and share its date: conjoined or compounded
+# with it, its "of" complement ("a recent wave of attacks") or an apposition
+_NOUN_SCOPE_DEPS = frozenset({"conj", "compound", "appos", "pobj", "amod", "nmod", "nummod"})
+
+
+def _date_head(span: Any) -> Any:
+    """The word a date expression attaches to, through the expression and its preposition;
+    None for a relational expression ("Months after …"), which dates its complement only.
+    Two parser slips are repaired: a bare time noun phrase hung on an object noun ("lost its
+    last spot in the town last March") modifies the verb, and a date closing a progressive
+    relative clause ("the massacre of soldiers who were guarding the crossing two days ago")
+    dates the noun phrase the clause hangs from."""
+    head = span.root
+    if _RELATIONAL_DATE.search(span.text):
+        return None
+    while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS
+                                 and head.lower_ not in _RELATIONAL):
+        head = head.head  # through the expression and its preposition ("dating back to 2012")
+    if span.root.dep_ == "npadvmod" and head.pos_ in _NOUNS and head.dep_ != "ROOT":
+        verb = head
+        while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return verb
+    if head.dep_ == "relcl" and head.tag_ == "VBG" and _ends_clause(span, head) and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        noun = head.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
+            noun = noun.head.head
+        return noun
+    return head
+
+
+def _ends_clause(span: Any, clause: Any) -> bool:
+    """Nothing but punctuation follows the span up to the clause's end."""
+    return all(t.is_punct or t.is_space for t in span.doc[span.end:clause.right_edge.i + 1])
+
+
+def _noun_scope(anchor: Any, noun: Any) -> bool:
+    """The anchor is the dated noun, or reaches it as a conjunct, compound, "of" complement or
+    apposition, or inside a relative clause of the noun itself."""
+    path = []
+    tok = anchor
+    while tok != noun:
+        if tok.head == tok:
+            return False
+        path.append(tok)
+        tok = tok.head
+    if path and path[-1].dep_ in ("relcl", "acl"):
+        return all(t.dep_ == "conj" for t in path[:-1])
+    return all(t.dep_ in _NOUN_SCOPE_DEPS or t.dep_ == "prep" and t.lower_ == "of"
+               for t in path)
+
+
+_RELATIONAL_DATE = re.compile(r"\bmonths\s+after$", re.I)
+
+
+def _after_complement(span: Any, anchor: Any) -> bool:
+    """"Months after losing ground and the killing of its leader, …": the anchor lies in the
+    complement of the expression's relational word (a fronted one runs to the first comma)."""
+    rel = span[-1]
+    for child in rel.children:
+        if child.i >= span.end and child.left_edge.i <= anchor.i <= child.right_edge.i:
+            return True
+    if anchor.i < span.end or _last_word_before(span.doc, span.start) >= span.sent.start:
+        return False
+    comma = next((t.i for t in span.doc[span.end:span.sent.end] if t.text in (",", ";")), None)
+    return comma is not None and anchor.i < comma
+
+
+def _when_clause_of(anchor: Any, head: Any) -> bool:
+    """"the 2015 intervention when air power cut the supply lines": a "when" clause right
+    after the dated phrase tells of the same time, wherever the parser hung it."""
+    clause = anchor
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    first = clause.left_edge
+    if first.lower_ != "when" or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    return _last_word_before(first.doc, first.i) == _last_word_before(first.doc,
+                                                                        head.right_edge.i + 1)
+
+
+def _last_word_before(doc: Any, i: int) -> int:
+    """The index of the last token before `i` that is neither punctuation nor space."""
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i
+
+
+def _series_partner(anchor: Any) -> Any:
+    """"assets it had harbored, protected, armed and funded throughout the war" parsed as two
+    clauses on "assets": the next clause of the series, whose last conjunct carries the
+    shared date."""
+    if anchor.dep_ not in ("relcl", "acl") or anchor.tag_ not in ("VBN", "VBD"):
+        return None
+    doc = anchor.doc
+    comma = anchor.right_edge.i if doc[anchor.right_edge.i].text == "," \
+        else anchor.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    nxt = doc[comma + 1]
+    if nxt.head.i == anchor.head.i and nxt.dep_ in ("relcl", "acl") and nxt.tag_ == "VBN" \
+            and any(c.dep_ == "conj" for c in nxt.children) \
+            and any(c.dep_ == "cc" for c in nxt.children):
+        return nxt
+    return None
+
+
+def _coordinated_partner(anchor: Any) -> Any:
+    """The participle the anchor is really coordinated with when the parser hung it on a
+    farther word ("the zone negotiated last year and agreed by both" with "agreed" joined to
+    the main verb): the nearest preceding verb whose phrase ends right before the "and"."""
+    series = _series_partner(anchor)
+    if series is not None:
+        return series
+    if anchor.dep_ != "conj" or anchor.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
+        return None
+    doc = anchor.doc
+    i = anchor.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return None
+    i -= 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    tok = doc[i]
+    while tok.head != tok and tok.i != anchor.head.i:
+        if tok.tag_ == "VBN" and tok.right_edge.i == i and tok.i > anchor.head.i:
+            return tok
+        tok = tok.head
+    return None
 
 
 def _in_purpose_clause(anchor: Any, head: Any, span: Any) -> bool:
@@ -780,7 +1021,9 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     inside = [d for d in doc.dates if d.start is not None and sent_start <= d.start
               and d.end <= sent_end]
     if tok is not None:
-        inside = [d for d in inside if _in_scope(doc, d, tok)]
+        partner = _coordinated_partner(tok)
+        inside = [d for d in inside if _in_scope(doc, d, tok)
+                  or partner is not None and _in_scope(doc, d, partner)]
         if _describes_participant(tok):
             inside = [d for d in inside if tok.left_edge.idx <= d.start
                       and d.end <= tok.right_edge.idx + len(tok.right_edge)]
@@ -797,7 +1040,27 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     if not before:
         return None
     last = max(before, key=lambda d: d.start)
-    return None if _dates_a_statement(doc, last) else last
+    if not _dates_a_statement(doc, last):
+        return last
+    if tok is not None and _told_as_past(tok) and last.value_end:
+        # what the dated statement goes on to report had happened by then (GUIDELINES §9)
+        return DateMention(text=None, start=None, end=None, value_start=None,
+                           value_end=last.value_end, precision="unknown")
+    return None
+
+
+def _told_as_past(anchor: Any) -> bool:
+    """The anchor's clause is told in the past tense ("repelled the attack", "came in
+    response to an attack"), with no future or modal auxiliary."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
 
 
 def _dates_a_statement(doc: Document, dm: DateMention) -> bool:
