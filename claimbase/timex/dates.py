@@ -792,6 +792,42 @@ def explicit_full_dates(text: str) -> list[date]:
 def find_dates(doc: Document, res: Any = None) -> None:
     """Stage: fill `doc.dates` (boilerplate is blank in the analysis text, so never read)."""
     doc.dates = normalise(doc.analysis_text, doc.reference_date)
+    just = just_mentions(doc)
+    if just:
+        doc.dates = sorted(doc.dates + just, key=lambda d: d.start or 0)
+
+
+# "just as", "just like", "just before", "just 10 km": not the recent-past "just"
+_JUST_NOT_BEFORE = frozenset({"as", "like", "before", "after", "when", "because", "over",
+                              "under", "about", "around", "a", "an", "the", "one", "to",
+                              "outside", "inside", "north", "south", "east", "west"})
+
+
+def just_mentions(doc: Document) -> list[DateMention]:
+    """"The helicopters just dropped leaflets", "the army has just retaken the town": the
+    recent-past "just" on a past verb is a date like "recently" (the reference month so far;
+    needs the parse)."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or doc.reference_date is None or "just" not in doc.analysis_text.lower():
+        return []
+    ref = doc.reference_date
+    taken = [(d.start, d.end) for d in doc.dates]
+    out = []
+    for t in sdoc:
+        if t.lower_ != "just" or t.dep_ != "advmod" or t.head.tag_ not in ("VBD", "VBN") \
+                or not 0 < t.head.i - t.i <= 2 or t.i + 1 >= len(sdoc) \
+                or sdoc[t.i + 1].lower_ in _JUST_NOT_BEFORE or sdoc[t.i + 1].like_num:
+            continue
+        if t.head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                            for c in t.head.children):
+            continue  # "a just signed deal": a participle adjective, no tense
+        start, end = t.idx, t.idx + len(t)
+        if any(s <= start < e for s, e in taken if s is not None):
+            continue
+        out.append(DateMention(text=t.text, start=start, end=end,
+                               value_start=ref.replace(day=1).isoformat(),
+                               value_end=ref.isoformat(), precision="month"))
+    return out
 
 
 # ------------------------------------------------------------------ event date
@@ -1028,6 +1064,10 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
             inside = [d for d in inside if tok.left_edge.idx <= d.start
                       and d.end <= tok.right_edge.idx + len(tok.right_edge)]
             return min(inside, key=lambda d: abs(d.start - pos)) if inside else None
+        if not inside:
+            since = _since_date(doc, sent_start, sent_end, tok)
+            if since is not None:
+                return since
     if inside:
         return min(inside, key=lambda d: (0 if _governs(doc, d, pos) else 1,
                                           abs(d.start - pos)))
@@ -1046,6 +1086,38 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
         # what the dated statement goes on to report had happened by then (GUIDELINES §9)
         return DateMention(text=None, start=None, end=None, value_start=None,
                            value_end=last.value_end, precision="unknown")
+    return None
+
+
+def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> DateMention | None:
+    """"the blows the group has received since losing the town last March": a date inside a
+    "since" phrase starts what the phrase's verb tells, open-ended — for that verb's clause
+    and for the noun it is a relative clause on when the noun is its object."""
+    sdoc = doc.spacy_doc
+    for dm in doc.dates:
+        if dm.start is None or not (sent_start <= dm.start and dm.end <= sent_end) \
+                or not dm.value_start:
+            continue
+        span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        since = span.root
+        for _ in range(6):
+            if since.head == since or since.lower_ == "since":
+                break
+            since = since.head
+        if since.lower_ != "since" or since.dep_ not in ("prep", "mark") \
+                or since.left_edge.i <= tok.i <= since.right_edge.i:
+            continue
+        verb = since.head
+        gap = verb.dep_ == "relcl" and verb.head.i == tok.i and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        if gap or verb.left_edge.i <= tok.i <= verb.right_edge.i and verb.pos_ == "VERB" \
+                and _in_scope(doc, dm, verb):
+            start = since.idx
+            return DateMention(text=doc.text[start:dm.end], start=start, end=dm.end,
+                               value_start=dm.value_start, value_end=None,
+                               precision=dm.precision)
     return None
 
 
