@@ -803,6 +803,12 @@ _JUST_NOT_BEFORE = frozenset({"as", "like", "before", "after", "when", "because"
                               "outside", "inside", "north", "south", "east", "west"})
 
 
+def _in_quotation(text: str, pos: int) -> bool:
+    """An opening quotation mark before `pos` in its paragraph is not closed yet."""
+    para = text[_paragraph_start(text, pos):pos]
+    return para.rfind("“") > para.rfind("”") or para.count('"') % 2 == 1
+
+
 def just_mentions(doc: Document) -> list[DateMention]:
     """"The helicopters just dropped leaflets", "the army has just retaken the town": the
     recent-past "just" on a past verb is a date like "recently" (the reference month so far;
@@ -822,8 +828,9 @@ def just_mentions(doc: Document) -> list[DateMention]:
                                             for c in t.head.children):
             continue  # "a just signed deal": a participle adjective, no tense
         start, end = t.idx, t.idx + len(t)
-        if any(s <= start < e for s, e in taken if s is not None):
-            continue
+        if any(s <= start < e for s, e in taken if s is not None) \
+                or _in_quotation(doc.analysis_text, start):
+            continue  # a speaker's "they just picked up and left" is "simply" as often
         out.append(DateMention(text=t.text, start=start, end=end,
                                value_start=ref.replace(day=1).isoformat(),
                                value_end=ref.isoformat(), precision="month"))
@@ -833,6 +840,7 @@ def just_mentions(doc: Document) -> list[DateMention]:
 # ------------------------------------------------------------------ event date
 
 _CARRY = frozenset({"day", "week"})
+_CARRY_SENTENCES = 4  # how far a date carries into the sentences after its own
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -907,12 +915,12 @@ def _date_head(span: Any) -> Any:
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS
                                  and head.lower_ not in _RELATIONAL):
         head = head.head  # through the expression and its preposition ("dating back to 2012")
-    if span.root.dep_ == "npadvmod" and head.pos_ in _NOUNS and head.dep_ != "ROOT":
-        verb = head
-        while verb.head != verb and verb.pos_ not in ("VERB", "AUX"):
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX"):
-            return verb
+    if span.root.dep_ == "npadvmod" and head.pos_ in _NOUNS:
+        up = head.head if head.dep_ in ("dobj", "attr", "oprd") else \
+            head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if up is not None and up.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            return up  # "lost its last spot last March" -> lost; "discovery in a camp last
+            # week" -> discovery
     if head.dep_ == "relcl" and head.tag_ == "VBG" and _ends_clause(span, head) and any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
         noun = head.head
@@ -1081,8 +1089,16 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
         return None
     last = max(before, key=lambda d: d.start)
     if not _dates_a_statement(doc, last):
+        # an open "since Wednesday" tells how long something lasts, not when the next
+        # sentences happened; and a run of text without paragraph breaks ends an episode
+        # after a few sentences
+        if last.value_end is None or \
+                _sentences_between(doc, last.end or 0, sent_start) > _CARRY_SENTENCES:
+            return None
         return last
-    if tok is not None and _told_as_past(tok) and last.value_end:
+    if tok is not None and _told_as_past(tok) and last.value_end \
+            and _sentences_between(doc, last.end or 0, sent_start) <= _REPORT_SENTENCES \
+            and not _other_statement(doc, last, pos):
         # what the dated statement goes on to report had happened by then (GUIDELINES §9)
         return DateMention(text=None, start=None, end=None, value_start=None,
                            value_end=last.value_end, precision="unknown")
@@ -1121,6 +1137,18 @@ def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> Date
     return None
 
 
+# how many sentences after a dated statement still tell what it reported
+_REPORT_SENTENCES = 2
+
+
+def _sentences_between(doc: Document, start: int, end: int) -> int:
+    """Sentences beginning in (start, end]: 1 for the sentence right after `start`'s."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return 0
+    return sum(1 for s in sdoc.sents if start < s.start_char <= end)
+
+
 def _told_as_past(anchor: Any) -> bool:
     """The anchor's clause is told in the past tense ("repelled the attack", "came in
     response to an attack"), with no future or modal auxiliary."""
@@ -1135,16 +1163,34 @@ def _told_as_past(anchor: Any) -> bool:
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
 
 
+def _other_statement(doc: Document, dm: DateMention, pos: int) -> bool:
+    """The anchor is a reporting cue itself, or told by another statement than the one `dm`
+    dates ("…, the minister said" a sentence later)."""
+    dated = _dated_statement(doc, dm)
+    for a in doc.attributions:
+        if a is dated or a.cue_start is None:
+            continue
+        if a.cue_start <= pos < (a.cue_end or 0) or (a.content_start or 0) <= pos < (
+                a.content_end or 0):
+            return True
+    return False
+
+
 def _dates_a_statement(doc: Document, dm: DateMention) -> bool:
     """The date attaches to a reporting cue ("On February 9, the SDF announced …"): it dates
     the statement, not the episode the next sentences go on to tell."""
+    return _dated_statement(doc, dm) is not None
+
+
+def _dated_statement(doc: Document, dm: DateMention) -> Any:
+    """The attribution whose cue the date attaches to, or None."""
     sdoc = doc.spacy_doc
     span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand") if sdoc is not None \
         else None
     if span is None or not len(span):
-        return False
+        return None
     head = span.root
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS):
         head = head.head
-    return any(a.cue_start is not None and a.cue_start <= head.idx < (a.cue_end or 0)
-               for a in doc.attributions)
+    return next((a for a in doc.attributions if a.cue_start is not None
+                 and a.cue_start <= head.idx < (a.cue_end or 0)), None)
