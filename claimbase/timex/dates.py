@@ -884,9 +884,11 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     span = doc.spacy_doc.char_span(dm.start, dm.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.sent != anchor.sent:
         return True
-    head = _date_head(span)
+    head, clause = _date_head(span)
     if head is None:  # "Months after X": the date is X's
         return _after_complement(span, anchor)
+    if clause is not None and clause.left_edge.i <= anchor.i <= clause.right_edge.i:
+        return False  # the progressive clause whose date was moved to its noun phrase
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head:
         head = head.head  # "…, killing 20 during the past few days": the whole clause chain
     if not head.left_edge.i <= anchor.i <= head.right_edge.i:
@@ -902,16 +904,16 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOUN_SCOPE_DEPS = frozenset({"conj", "compound", "appos", "pobj", "amod", "nmod", "nummod"})
 
 
-def _date_head(span: Any) -> Any:
+def _date_head(span: Any) -> tuple[Any, Any]:
     """The word a date expression attaches to, through the expression and its preposition;
     None for a relational expression ("Months after …"), which dates its complement only.
     Two parser slips are repaired: a bare time noun phrase hung on an object noun ("lost its
     last spot in the town last March") modifies the verb, and a date closing a progressive
     relative clause ("the massacre of soldiers who were guarding the crossing two days ago")
-    dates the noun phrase the clause hangs from."""
+    dates the noun phrase the clause hangs from (returned second: that clause)."""
     head = span.root
     if _RELATIONAL_DATE.search(span.text):
-        return None
+        return None, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS
                                  and head.lower_ not in _RELATIONAL):
         head = head.head  # through the expression and its preposition ("dating back to 2012")
@@ -919,15 +921,15 @@ def _date_head(span: Any) -> Any:
         up = head.head if head.dep_ in ("dobj", "attr", "oprd") else \
             head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
         if up is not None and up.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
-            return up  # "lost its last spot last March" -> lost; "discovery in a camp last
-            # week" -> discovery
+            return up, None  # "lost its last spot last March" -> lost; "discovery in a
+            # camp last week" -> discovery
     if head.dep_ == "relcl" and head.tag_ == "VBG" and _ends_clause(span, head) and any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
         noun = head.head
         while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
             noun = noun.head.head
-        return noun
-    return head
+        return noun, head
+    return head, None
 
 
 def _ends_clause(span: Any, clause: Any) -> bool:
@@ -990,8 +992,7 @@ def _last_word_before(doc: Any, i: int) -> int:
 
 def _series_partner(anchor: Any) -> Any:
     """"assets it had harbored, protected, armed and funded throughout the war" parsed as two
-    clauses on "assets": the next clause of the series, whose last conjunct carries the
-    shared date."""
+    clauses: the last conjunct of the rest of the series, which carries the shared date."""
     if anchor.dep_ not in ("relcl", "acl") or anchor.tag_ not in ("VBN", "VBD"):
         return None
     doc = anchor.doc
@@ -1000,11 +1001,12 @@ def _series_partner(anchor: Any) -> Any:
     if comma + 1 >= len(doc) or doc[comma].text != ",":
         return None
     nxt = doc[comma + 1]
-    if nxt.head.i == anchor.head.i and nxt.dep_ in ("relcl", "acl") and nxt.tag_ == "VBN" \
-            and any(c.dep_ == "conj" for c in nxt.children) \
-            and any(c.dep_ == "cc" for c in nxt.children):
-        return nxt
-    return None
+    if nxt.tag_ != "VBN" or not any(t.dep_ == "cc" for t in nxt.subtree):
+        return None
+    last = nxt
+    while any(c.dep_ == "conj" for c in last.children):
+        last = [c for c in last.children if c.dep_ == "conj"][-1]
+    return last if last is not nxt else None
 
 
 def _coordinated_partner(anchor: Any) -> Any:
@@ -1119,17 +1121,22 @@ def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> Date
             continue
         since = span.root
         for _ in range(6):
+            mark = next((c for c in since.children if c.lower_ == "since" and c.dep_ == "mark"),
+                        None)
+            if mark is not None:
+                since = mark  # "since the rebels took the hill in May"
             if since.head == since or since.lower_ == "since":
                 break
             since = since.head
-        if since.lower_ != "since" or since.dep_ not in ("prep", "mark") \
-                or since.left_edge.i <= tok.i <= since.right_edge.i:
+        if since.lower_ != "since" or since.dep_ not in ("prep", "mark"):
             continue
-        verb = since.head
+        phrase = since.head if since.dep_ == "mark" else since  # "since the rebels took …"
+        if phrase.left_edge.i <= tok.i <= phrase.right_edge.i or phrase.head == phrase:
+            continue
+        verb = phrase.head
         gap = verb.dep_ == "relcl" and verb.head.i == tok.i and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
-        if gap or verb.left_edge.i <= tok.i <= verb.right_edge.i and verb.pos_ == "VERB" \
-                and _in_scope(doc, dm, verb):
+        if gap or verb.left_edge.i <= tok.i <= verb.right_edge.i and verb.pos_ == "VERB":
             start = since.idx
             return DateMention(text=doc.text[start:dm.end], start=start, end=dm.end,
                                value_start=dm.value_start, value_end=None,
