@@ -293,3 +293,50 @@ def test_purpose_infinitive_takes_no_date(resources):
     doc = _dated_doc(resources.nlp, text, REF)
     assert date_for(doc, 0, len(text), text.index("deployed")).text == "this week"
     assert date_for(doc, 0, len(text), text.index("block")) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the expressions issue #4 lists, in sentences of our own
+    ("Gunmen stormed the post on February 9.", ("on February 9", "2019-02-09", "2019-02-09", "day")),
+    ("Shelling hit the camp last week.", ("last week", "2019-02-04", "2019-02-10", "week")),
+    ("Patrols went on during the past few days.",
+     ("during the past few days", "2019-02-05", "2019-02-12", "week")),
+    ("After yesterday's late-night raid the town was quiet.",
+     ("yesterday's late-night", "2019-02-11", "2019-02-11", "day")),
+    ("The militia withdrew in October 2017.", ("in October 2017", "2017-10-01", "2017-10-31", "month")),
+    ("The dam was retaken last March.", ("last March", "2018-03-01", "2018-03-31", "month")),
+    ("Drones struck the depot during the weekend.",
+     ("during the weekend", "2019-02-09", "2019-02-10", "week")),
+    # similar ones
+    ("Convoys were ambushed earlier this month.",
+     ("earlier this month", "2019-02-01", "2019-02-12", "month")),
+    ("The truce fell apart late last year.", ("late last year", "2018-09-01", "2018-12-31", "month")),
+    ("The council was dissolved in mid-2018.", ("in mid-2018", "2018-05-01", "2018-08-31", "month")),
+    ("Early this year the brigade disbanded.",
+     ("Early this year", "2019-01-01", "2019-02-12", "month")),
+    ("Raids resumed over the weekend.", ("over the weekend", "2019-02-09", "2019-02-10", "week")),
+    ("A mortar hit the school two days ago.", ("two days ago", "2019-02-10", "2019-02-10", "day")),
+    ("The bridge was blown up on Tuesday night.",
+     ("on Tuesday night", "2019-02-12", "2019-02-12", "day")),
+    ("Jets bombed the ridge last Friday morning.",
+     ("last Friday morning", "2019-02-08", "2019-02-08", "day")),
+    ("The enclave has been besieged since 2014.", ("since 2014", "2014-01-01", None, "year")),
+    ("Monitors have been posted there since early 2016.",
+     ("since early 2016", "2016-01-01", None, "month")),
+    ("In early January the army crossed the river.",
+     ("In early January", "2019-01-01", "2019-01-31", "month")),
+    ("The talks collapsed in the summer.", ("in the summer", "2018-06-01", "2018-08-31", "month")),
+    ("The front froze last winter.", ("last winter", "2017-12-01", "2018-02-28", "month")),
+    ("A new offensive is planned for next spring.",
+     ("next spring", "2019-03-01", "2019-05-31", "month")),
+    ("Months after the retreat, the group is recruiting again.",
+     ("Months after", "2018-01-01", "2018-12-31", "year")),
+    ("Smugglers thrived throughout the eight-year civil war.",
+     ("throughout the eight-year civil war", "2011-01-01", "2019-02-12", "year")),
+])
+def test_normalise_issue_expressions(text, expected):
+    assert one(text) == expected
+
+
+def test_a_named_past_war_is_not_counted_back_from_the_reference_date():
+    assert normalise("Veterans of the eight-year Iran-Iraq war marched.", REF) == []
