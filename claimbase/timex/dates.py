@@ -895,7 +895,23 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
         return _when_clause_of(anchor, head)
     if head.pos_ in _NOUNS and not _noun_scope(anchor, head):
         return False
+    if head.pos_ in ("VERB", "AUX") and _in_relative_clause_below(anchor, head, span):
+        return False
     return not _in_purpose_clause(anchor, head, span)
+
+
+def _in_relative_clause_below(anchor: Any, head: Any, span: Any) -> bool:
+    """The anchor sits in a relative clause on one of the verb's arguments ("protests since
+    the spring in the towns which the SDF captured"): background with a time of its own,
+    unless the date is inside that clause too."""
+    tok = anchor
+    while tok != head and tok.head != tok:
+        if tok.dep_ == "relcl":
+            if span.start <= tok.head.i < span.end:
+                return False  # "in 2014 when the group stormed …": a clause on the date
+            return not tok.left_edge.i <= span.start <= tok.right_edge.i
+        tok = tok.head
+    return False
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -1066,6 +1082,7 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     tok = _token_at(doc, pos) if scoped else None
     inside = [d for d in doc.dates if d.start is not None and sent_start <= d.start
               and d.end <= sent_end]
+    inside = [d for d in inside if not _first_since(doc, sent_start, d)]
     if tok is not None:
         partner = _coordinated_partner(tok)
         inside = [d for d in inside if _in_scope(doc, d, tok)
@@ -1107,6 +1124,16 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     return None
 
 
+_FIRST = re.compile(r"\b(?:first|only)\b", re.I)
+
+
+def _first_since(doc: Document, sent_start: int, dm: DateMention) -> bool:
+    """"the first convoy to reach the camp since the spring": the span counts how long there
+    was none; the event itself is not dated by it."""
+    return bool(dm.text and dm.text.lower().startswith("since")
+                and _FIRST.search(doc.text, sent_start, dm.start or sent_start))
+
+
 def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> DateMention | None:
     """"the blows the group has received since losing the town last March": a date inside a
     "since" phrase starts what the phrase's verb tells, open-ended — for that verb's clause
@@ -1131,8 +1158,12 @@ def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> Date
         if since.lower_ != "since" or since.dep_ not in ("prep", "mark"):
             continue
         phrase = since.head if since.dep_ == "mark" else since  # "since the rebels took …"
+        if since.dep_ == "prep" and not any(c.dep_ == "pcomp" for c in since.children):
+            continue  # "since the end of April": a time phrase, the normaliser's business
         if phrase.left_edge.i <= tok.i <= phrase.right_edge.i or phrase.head == phrase:
             continue
+        if _FIRST.search(doc.text, sent_start, since.idx):
+            continue  # "the first convoy since the rebels left in May"
         verb = phrase.head
         gap = verb.dep_ == "relcl" and verb.head.i == tok.i and not any(
             c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
@@ -1156,6 +1187,9 @@ def _sentences_between(doc: Document, start: int, end: int) -> int:
     return sum(1 for s in sdoc.sents if start < s.start_char <= end)
 
 
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
+
+
 def _told_as_past(anchor: Any) -> bool:
     """The anchor's clause is told in the past tense ("repelled the attack", "came in
     response to an attack"), with no future or modal auxiliary."""
@@ -1165,8 +1199,9 @@ def _told_as_past(anchor: Any) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux):
-        return False
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux) or any(
+            c.dep_ == "neg" or c.lower_ in _NEGATIVE_SUBJECTS for c in verb.children):
+        return False  # not told as having happened
     return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
 
 
