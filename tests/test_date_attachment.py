@@ -158,3 +158,33 @@ def test_seed_events_take_the_gold_dates_with_the_gold_reference_dates(pipeline)
                for path in gold.glob("00[23]_*.events.jsonl")
                for line in path.open(encoding="utf-8") if line.strip()}
     assert len(undated) == 2  # both undated seeds carry a guideline reference date
+
+
+def test_relative_clause_on_an_argument_keeps_its_own_time(dated):
+    doc = dated("Police detained three men on Friday who were smuggling fuel across the river.")
+    assert value(doc, "detained")[1:3] == ("2019-02-08", "2019-02-08")
+    assert value(doc, "smuggling") is None
+
+
+def test_clause_on_the_date_itself_shares_it(dated):
+    doc = dated("The villagers were abducted in 2014 when the militants overran the valley.")
+    assert value(doc, "abducted")[1:3] == ("2014-01-01", "2014-12-31")
+    assert value(doc, "overran")[1:3] == ("2014-01-01", "2014-12-31")
+
+
+def test_first_since_does_not_date_the_event(dated):
+    doc = dated("The convoy was the first to cross the bridge since the rebels withdrew in May.")
+    assert value(doc, "cross") is None
+
+
+def test_statement_end_bound_skips_negated_events(dated):
+    from claimbase.record import Attribution
+
+    text = "On Sunday, the ministry announced new arrests. Nobody attacked the prison."
+    doc = dated(text)
+    cue = text.index("announced")
+    doc.attributions = [Attribution(source_kind="organization", source_text="the ministry",
+                                    source_start=cue - 13, source_end=cue - 1,
+                                    cue="announced", cue_start=cue, cue_end=cue + 9,
+                                    content_start=cue + 10, content_end=text.index(".") + 1)]
+    assert value(doc, "attacked") is None

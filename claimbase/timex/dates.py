@@ -889,7 +889,9 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
         return _after_complement(span, anchor)
     if clause is not None and clause.left_edge.i <= anchor.i <= clause.right_edge.i:
         return False  # the progressive clause whose date was moved to its noun phrase
-    while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head:
+    while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head \
+            and not any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
+                        for c in head.children):
         head = head.head  # "…, killing 20 during the past few days": the whole clause chain
     if not head.left_edge.i <= anchor.i <= head.right_edge.i:
         return _when_clause_of(anchor, head)
@@ -900,6 +902,11 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     return not _in_purpose_clause(anchor, head, span)
 
 
+_WHEN = frozenset({"when", "as", "while"})
+# subordinators whose clause's date does not date the main clause ("… since X left in May")
+_OTHER_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})
+
+
 def _in_relative_clause_below(anchor: Any, head: Any, span: Any) -> bool:
     """The anchor sits in a relative clause on one of the verb's arguments ("protests since
     the spring in the towns which the SDF captured"): background with a time of its own,
@@ -907,7 +914,7 @@ def _in_relative_clause_below(anchor: Any, head: Any, span: Any) -> bool:
     tok = anchor
     while tok != head and tok.head != tok:
         if tok.dep_ == "relcl":
-            if span.start <= tok.head.i < span.end:
+            if span.start <= tok.head.i < span.end and tok.left_edge.lower_ in _WHEN:
                 return False  # "in 2014 when the group stormed …": a clause on the date
             return not tok.left_edge.i <= span.start <= tok.right_edge.i
         tok = tok.head
