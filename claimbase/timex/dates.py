@@ -1040,8 +1040,9 @@ def _coordinated_partner(anchor: Any) -> Any:
     if series is not None:
         return series
     if anchor.dep_ != "conj" or anchor.tag_ not in ("VBN", "VBD") or any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children):
-        return None
+            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children) \
+            or anchor.head.pos_ == "VERB":
+        return None  # joined to a full verb ("has vowed … and warned"): the parse holds
     doc = anchor.doc
     i = anchor.i - 1
     while i >= 0 and (doc[i].is_punct or doc[i].is_space):
