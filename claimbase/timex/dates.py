@@ -17,6 +17,7 @@ contains the event word.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Iterator
@@ -809,6 +810,9 @@ def _in_quotation(text: str, pos: int) -> bool:
     return para.rfind("“") > para.rfind("”") or para.count('"') % 2 == 1
 
 
+_JUST = re.compile(r"\bjust\b", re.I)
+
+
 def just_mentions(doc: Document) -> list[DateMention]:
     """"The helicopters just dropped leaflets", "the army has just retaken the town": the
     recent-past "just" on a past verb is a date like "recently" (the reference month so far;
@@ -819,7 +823,8 @@ def just_mentions(doc: Document) -> list[DateMention]:
     ref = doc.reference_date
     taken = [(d.start, d.end) for d in doc.dates]
     out = []
-    for t in sdoc:
+    words = (sdoc.char_span(m.start(), m.end()) for m in _JUST.finditer(doc.analysis_text))
+    for t in (span[0] for span in words if span is not None and len(span) == 1):
         if t.lower_ != "just" or t.dep_ != "advmod" or t.head.tag_ not in ("VBD", "VBN") \
                 or not 0 < t.head.i - t.i <= 2 or t.i + 1 >= len(sdoc) \
                 or sdoc[t.i + 1].lower_ in _JUST_NOT_BEFORE or sdoc[t.i + 1].like_num:
@@ -1187,12 +1192,18 @@ def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> Date
 _REPORT_SENTENCES = 2
 
 
+_SENT_STARTS = "claimbase.sentence_starts"
+
+
 def _sentences_between(doc: Document, start: int, end: int) -> int:
     """Sentences beginning in (start, end]: 1 for the sentence right after `start`'s."""
     sdoc = doc.spacy_doc
     if sdoc is None:
         return 0
-    return sum(1 for s in sdoc.sents if start < s.start_char <= end)
+    starts = sdoc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        starts = sdoc.user_data[_SENT_STARTS] = [s.start_char for s in sdoc.sents]
+    return bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start)
 
 
 _NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
