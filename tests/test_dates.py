@@ -333,6 +333,22 @@ def test_purpose_infinitive_takes_no_date(resources):
      ("Months after", "2018-01-01", "2018-12-31", "year")),
     ("Smugglers thrived throughout the eight-year civil war.",
      ("throughout the eight-year civil war", "2011-01-01", "2019-02-12", "year")),
+    ("The bridge was cut at the end of last year.",
+     ("at the end of last year", "2018-12-01", "2018-12-31", "month")),
+    ("Raids grew towards the end of the year.",
+     ("towards the end of the year", "2018-12-01", "2018-12-31", "month")),
+    ("The army must leave by the end of 2017.", ("by the end of 2017", None, "2017-12-31", "month")),
+    ("At the end of March 2018 the siege was lifted.",
+     ("At the end of March 2018", "2018-03-21", "2018-03-31", "week")),
+    ("Exports fell in the first half of 2018.",
+     ("in the first half of 2018", "2018-01-01", "2018-06-30", "month")),
+    ("Recruitment rose in the second half of last year.",
+     ("in the second half of last year", "2018-07-01", "2018-12-31", "month")),
+    ("The movement was founded in the 1990s.", ("in the 1990s", "1990-01-01", "1999-12-31", "year")),
+    ("The citadel was rebuilt a decade ago.", ("a decade ago", "2009-01-01", "2009-12-31", "year")),
+    ("Smuggling grew over the past decade.",
+     ("over the past decade", "2009-02-12", "2019-02-12", "year")),
+    ("Desertions rose in recent months.", ("in recent months", "2019-01-12", "2019-02-12", "month")),
 ])
 def test_normalise_issue_expressions(text, expected):
     assert one(text) == expected

@@ -530,6 +530,80 @@ def h_long_war(m: re.Match, ref: date | None) -> Value | None:
     return Value(date(ref.year - n, 1, 1), ref, "year")
 
 
+def h_end_of(m: re.Match, ref: date | None) -> Value | None:
+    """"at the end of last year" -> its December; "the end of April 2018", "the end of the
+    month" -> its last ten days (week); "by the end of 2017" is a deadline: an end bound only.
+    ("the end of April" without a year stays the month: linking open "since the end of April"
+    tolls with a single strike needs care first.)"""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if m.groupdict().get("mon"):
+        month = MONTHS[_mon(m["mon"])]
+        year = int(m["year"]) if m.groupdict().get("year") else \
+            _infer_year(month, None, ref, future=_is_future(m))
+        if year is None:
+            return Value(None, None, "unknown")
+        last = _month_range(year, month)[1]
+        value = Value(last.replace(day=21), last, "week")
+    elif (m.groupdict().get("unit") or "").lower() == "month":
+        if ref is None:
+            return Value(None, None, "unknown")
+        first = _shift_months(ref.replace(day=1), {"last": 1}.get(rel, 0))
+        last = _month_range(first.year, first.month)[1]
+        value = Value(last.replace(day=21), last, "week")
+    else:
+        if m.groupdict().get("yonly"):
+            year = int(m["yonly"])
+        elif ref is None:
+            return Value(None, None, "unknown")
+        else:
+            year = ref.year - (1 if rel == "last" else 0)
+        value = Value(date(year, 12, 1), date(year, 12, 31), "month")
+    deadline = (m.groupdict().get("by") or "").lower() == "by"
+    if ref is not None and value.start > ref and rel in ("the", "this") and not deadline \
+            and not _is_future(m):
+        # "fighting intensified towards the end of the year", told in February: last year's
+        if (m.groupdict().get("unit") or "").lower() == "month":
+            last = ref.replace(day=1) - timedelta(days=1)
+            value = Value(last.replace(day=21), last, "week")
+        else:
+            value = Value(date(ref.year - 1, 12, 1), date(ref.year - 1, 12, 31), "month")
+    if deadline:
+        return Value(None, value.end, value.precision)
+    return value
+
+
+def h_half(m: re.Match, ref: date | None) -> Value | None:
+    """"the first half of 2018", "the second half of last year": six whole months."""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if m.groupdict().get("year"):
+        year = int(m["year"])
+    elif ref is None:
+        return Value(None, None, "unknown")
+    else:
+        year = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+    first = 1 if m["which"].lower() == "first" else 7
+    return Value(date(year, first, 1), _month_range(year, first + 5)[1], "month")
+
+
+def h_decade(m: re.Match, ref: date | None) -> Value | None:
+    """"the 1990s": its ten years."""
+    y = int(m["decade"])
+    return Value(date(y, 1, 1), date(y + 9, 12, 31), "year")
+
+
+def h_decade_ago(m: re.Match, ref: date | None) -> Value | None:
+    """"a decade ago": the year ten years before; "over the past decade": ten years up to the
+    reference date."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    word = m.groupdict().get("num") or m.groupdict().get("num2")
+    n = _number(word) if word else 1
+    if m.groupdict().get("ago"):
+        y = ref.year - 10 * n
+        return Value(date(y, 1, 1), date(y, 12, 31), "year")
+    return Value(_shift_years(ref, 10 * n), ref, "year")
+
+
 # ------------------------------------------------------------------ rules
 
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
@@ -540,6 +614,16 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_part_of),
     (re.compile(rf"\b(?:(?:from|between)\s+)?{_MON1}\s*(?:-|–|—|to|and|until|through)\s*"
                 rf"{_MON},?\s+{_YEAR}\b", re.I), h_month_range),
+    (re.compile(r"\b(?:(?P<by>by|at|towards?|until|since)\s+)?the\s+end\s+of\s+(?:"
+                r"(?P<rel>last|this|the)\s+(?P<unit>year|month)\b|"
+                rf"{_MON},?\s+{_YEAR}\b|(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_end_of),
+    (re.compile(r"\b(?:(?:in|during|over)\s+)?the\s+(?P<which>first|second)\s+half\s+of\s+(?:"
+                rf"(?P<rel>last|this|next)\s+year\b|{_YEAR}\b)", re.I), h_half),
+    (re.compile(r"\b(?:(?:in|during|throughout)\s+)?the\s+(?P<decade>(?:19|20)\d0)['’]?s\b"),
+     h_decade),
+    (re.compile(r"\b(?:(?P<num>a|one|two|three)\s+decades?\s+(?P<ago>ago)|"
+                r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:(?P<num2>two|three)\s+)?"
+                r"decades?)\b", re.I), h_decade_ago),
     (re.compile(rf"\b(?P<part>early|mid|late)[\s-]+(?:(?P<rel>last|this|next)\s+year\b|"
                 rf"{_YEAR}\b(?!\s*(?:-|–)\s*\d))", re.I), h_part_of_year),
     (re.compile(r"\b(?:(?:in|during|over|through)\s+)?(?:the|(?P<rel>last|this|next|past|coming))"
@@ -595,7 +679,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?P<num>(?:a\s+)?few|"
                 r"couple of|several|\d+|two|three|four|five|six|seven|ten)?\s*"
                 r"(?P<unit>day|week|month|year)s?\b", re.I), h_past_days),
-    (re.compile(r"\bin\s+recent\s+(?P<unit>day|week)s\b", re.I), h_past_days),
+    (re.compile(r"\b(?:in|over|during)\s+recent\s+(?P<unit>day|week|month|year)s\b", re.I),
+     h_past_days),
     (re.compile(rf"\b(?P<bound>more than|over|at least)?\s*{_NUM}\s+{_UNIT}\s+ago\b", re.I), h_ago),
     (re.compile(rf"\bfor\s+(?:over|more than|nearly|almost|about)\s+{_NUM}\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b(?:over|more than)\s+(?P<num>a|one)\s+{_UNIT}\b", re.I), h_duration),
@@ -645,6 +730,8 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_recent_hours: ("past hours", "last hours", "recent hours", "few hours"),
     h_weekday: tuple(WEEKDAYS), h_span_of: (" of",),
     h_part_of_year: ("early", "mid", "late"), h_months_after: ("months after",),
+    h_end_of: ("end of",), h_half: ("half of",), h_decade: ("0s", "0’s", "0's"),
+    h_decade_ago: ("decade",),
     h_season_relative: ("spring", "summer", "autumn", "winter"),
     h_long_war: ("war", "conflict", "crisis", "occupation", "siege", "insurgency", "uprising",
                  "blockade"),
@@ -668,7 +755,8 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
 # Calendar periods ("in 2017", "this month", "in October") that a report may be written
 # in the middle of: what it tells of the past ends on the reference date.
 _PERIODS = frozenset({h_year, h_month_year, h_month, h_month_range, h_season, h_part_of,
-                      h_relative_period, h_part_of_year, h_season_relative})
+                      h_relative_period, h_part_of_year, h_season_relative, h_half,
+                      h_decade, h_end_of})
 _MONTHLY = frozenset({h_month, h_month_day})
 _DAILY = frozenset({h_weekday, h_named_day, h_month_day, h_full})
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
