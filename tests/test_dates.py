@@ -356,3 +356,13 @@ def test_normalise_issue_expressions(text, expected):
 
 def test_a_named_past_war_is_not_counted_back_from_the_reference_date():
     assert normalise("Veterans of the eight-year Iran-Iraq war marched.", REF) == []
+
+
+def test_only_written_days_count_as_explicit_dates():
+    """The reference-date fallback reads written days, not periods ("the first half of 2019",
+    "the 1990s", "mid-2019", "the end of March 2019")."""
+    from claimbase.timex.dates import explicit_full_dates
+
+    text = ("Filed March 3, 2018. Output fell in the first half of 2019, as in the 1990s, "
+            "and again in mid-2019 and at the end of March 2019.")
+    assert explicit_full_dates(text) == [date(2018, 3, 3)]

@@ -865,11 +865,16 @@ def _ambiguous_month(m: re.Match) -> bool:
     return m["mon"][0].islower()
 
 
+# rules listed before the first full-date rule that are no written dates of their own
+_NOT_FULL = frozenset({h_part_of_year, h_end_of, h_half, h_decade, h_decade_ago,
+                       h_season_relative, h_months_after, h_long_war})
+
+
 def explicit_full_dates(text: str) -> list[date]:
     """Dates written with day, month and year."""
     out = []
     for pattern, handler in RULES[:_FIRST_FULL + 1]:
-        if handler is h_part_of_year:
+        if handler in _NOT_FULL:
             continue
         for m in pattern.finditer(text):
             v = handler(m, None)
