@@ -366,3 +366,12 @@ def test_only_written_days_count_as_explicit_dates():
     text = ("Filed March 3, 2018. Output fell in the first half of 2019, as in the 1990s, "
             "and again in mid-2019 and at the end of March 2019.")
     assert explicit_full_dates(text) == [date(2018, 3, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 14 months after the massacre, the court sat again.",
+    "The blast killed 11 guards months after the first attack.",
+    "Prayers were held at the end of the month of fasting.",
+])
+def test_no_false_relative_periods(text):
+    assert normalise(text, REF) == []

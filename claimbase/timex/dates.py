@@ -505,8 +505,12 @@ def h_season_relative(m: re.Match, ref: date | None) -> Value | None:
 
 
 def h_months_after(m: re.Match, ref: date | None) -> Value | None:
-    """"Months after losing the town, the group is …": the thing the months follow lies some
-    months before the reference date; its year (that of three months earlier)."""
+    """"Months after losing the town, the group is …" (fronted, no count): the thing the
+    months follow lies some months before the reference date; its year (that of three months
+    earlier)."""
+    before = m.string[max(0, m.start() - 3):m.start()]
+    if before.strip() and before.strip()[-1] not in ".;:,!?\"“”'‘’(":
+        return None  # "kills 11 … months after 230 were killed": not fronted, not ours
     if ref is None:
         return Value(None, None, "unknown")
     year = _shift_months(ref, 3).year
@@ -615,7 +619,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\b(?:(?:from|between)\s+)?{_MON1}\s*(?:-|–|—|to|and|until|through)\s*"
                 rf"{_MON},?\s+{_YEAR}\b", re.I), h_month_range),
     (re.compile(r"\b(?:(?P<by>by|at|towards?|until|since)\s+)?the\s+end\s+of\s+(?:"
-                r"(?P<rel>last|this|the)\s+(?P<unit>year|month)\b|"
+                r"(?P<rel>last|this|the)\s+(?P<unit>year|month)\b(?!\s+of\b)|"
                 rf"{_MON},?\s+{_YEAR}\b|(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_end_of),
     (re.compile(r"\b(?:(?:in|during|over)\s+)?the\s+(?P<which>first|second)\s+half\s+of\s+(?:"
                 rf"(?P<rel>last|this|next)\s+year\b|{_YEAR}\b)", re.I), h_half),
