@@ -267,7 +267,8 @@ def test_clock_times_are_not_years():
 
 def test_statement_dates_are_not_carried(resources):
     """"On February 9, X announced …": the date dates the announcement, so the next sentence's
-    event does not inherit it; an event date is still carried."""
+    event does not inherit it, only its end bound (it had happened by then, GUIDELINES §9);
+    an event date is still carried."""
     from claimbase.record import Attribution
 
     text = ("On February 9, the army announced a new offensive. Militants attacked a checkpoint."
@@ -279,7 +280,9 @@ def test_statement_dates_are_not_carried(resources):
                                     cue_start=cue, cue_end=cue + 9, content_start=cue + 10,
                                     content_end=text.index(".") + 1)]
     second = text.index("Militants")
-    assert date_for(doc, second, text.index("\n"), text.index("attacked")) is None
+    bound = date_for(doc, second, text.index("\n"), text.index("attacked"))
+    assert bound is not None and (bound.text, bound.value_start, bound.value_end) == \
+        (None, None, "2019-02-09")
     fourth = text.index("They")
     carried = date_for(doc, fourth, len(text), text.index("burned"))
     assert carried is not None and carried.text == "On February 6"
@@ -290,3 +293,85 @@ def test_purpose_infinitive_takes_no_date(resources):
     doc = _dated_doc(resources.nlp, text, REF)
     assert date_for(doc, 0, len(text), text.index("deployed")).text == "this week"
     assert date_for(doc, 0, len(text), text.index("block")) is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the expressions issue #4 lists, in sentences of our own
+    ("Gunmen stormed the post on February 9.", ("on February 9", "2019-02-09", "2019-02-09", "day")),
+    ("Shelling hit the camp last week.", ("last week", "2019-02-04", "2019-02-10", "week")),
+    ("Patrols went on during the past few days.",
+     ("during the past few days", "2019-02-05", "2019-02-12", "week")),
+    ("After yesterday's late-night raid the town was quiet.",
+     ("yesterday's late-night", "2019-02-11", "2019-02-11", "day")),
+    ("The militia withdrew in October 2017.", ("in October 2017", "2017-10-01", "2017-10-31", "month")),
+    ("The dam was retaken last March.", ("last March", "2018-03-01", "2018-03-31", "month")),
+    ("Drones struck the depot during the weekend.",
+     ("during the weekend", "2019-02-09", "2019-02-10", "week")),
+    # similar ones
+    ("Convoys were ambushed earlier this month.",
+     ("earlier this month", "2019-02-01", "2019-02-12", "month")),
+    ("The truce fell apart late last year.", ("late last year", "2018-09-01", "2018-12-31", "month")),
+    ("The council was dissolved in mid-2018.", ("in mid-2018", "2018-05-01", "2018-08-31", "month")),
+    ("Early this year the brigade disbanded.",
+     ("Early this year", "2019-01-01", "2019-02-12", "month")),
+    ("Raids resumed over the weekend.", ("over the weekend", "2019-02-09", "2019-02-10", "week")),
+    ("A mortar hit the school two days ago.", ("two days ago", "2019-02-10", "2019-02-10", "day")),
+    ("The bridge was blown up on Tuesday night.",
+     ("on Tuesday night", "2019-02-12", "2019-02-12", "day")),
+    ("Jets bombed the ridge last Friday morning.",
+     ("last Friday morning", "2019-02-08", "2019-02-08", "day")),
+    ("The enclave has been besieged since 2014.", ("since 2014", "2014-01-01", None, "year")),
+    ("Monitors have been posted there since early 2016.",
+     ("since early 2016", "2016-01-01", None, "month")),
+    ("In early January the army crossed the river.",
+     ("In early January", "2019-01-01", "2019-01-31", "month")),
+    ("The talks collapsed in the summer.", ("in the summer", "2018-06-01", "2018-08-31", "month")),
+    ("The front froze last winter.", ("last winter", "2017-12-01", "2018-02-28", "month")),
+    ("A new offensive is planned for next spring.",
+     ("next spring", "2019-03-01", "2019-05-31", "month")),
+    ("Months after the retreat, the group is recruiting again.",
+     ("Months after", "2018-01-01", "2018-12-31", "year")),
+    ("Smugglers thrived throughout the eight-year civil war.",
+     ("throughout the eight-year civil war", "2011-01-01", "2019-02-12", "year")),
+    ("The bridge was cut at the end of last year.",
+     ("at the end of last year", "2018-12-01", "2018-12-31", "month")),
+    ("Raids grew towards the end of the year.",
+     ("towards the end of the year", "2018-12-01", "2018-12-31", "month")),
+    ("The army must leave by the end of 2017.", ("by the end of 2017", None, "2017-12-31", "month")),
+    ("At the end of March 2018 the siege was lifted.",
+     ("At the end of March 2018", "2018-03-21", "2018-03-31", "week")),
+    ("Exports fell in the first half of 2018.",
+     ("in the first half of 2018", "2018-01-01", "2018-06-30", "month")),
+    ("Recruitment rose in the second half of last year.",
+     ("in the second half of last year", "2018-07-01", "2018-12-31", "month")),
+    ("The movement was founded in the 1990s.", ("in the 1990s", "1990-01-01", "1999-12-31", "year")),
+    ("The citadel was rebuilt a decade ago.", ("a decade ago", "2009-01-01", "2009-12-31", "year")),
+    ("Smuggling grew over the past decade.",
+     ("over the past decade", "2009-02-12", "2019-02-12", "year")),
+    ("Desertions rose in recent months.", ("in recent months", "2019-01-12", "2019-02-12", "month")),
+])
+def test_normalise_issue_expressions(text, expected):
+    assert one(text) == expected
+
+
+def test_a_named_past_war_is_not_counted_back_from_the_reference_date():
+    assert normalise("Veterans of the eight-year Iran-Iraq war marched.", REF) == []
+
+
+def test_only_written_days_count_as_explicit_dates():
+    """The reference-date fallback reads written days, not periods ("the first half of 2019",
+    "the 1990s", "mid-2019", "the end of March 2019")."""
+    from claimbase.timex.dates import explicit_full_dates
+
+    text = ("Filed March 3, 2018. Output fell in the first half of 2019, as in the 1990s, "
+            "and again in mid-2019 and at the end of March 2019.")
+    assert explicit_full_dates(text) == [date(2018, 3, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 14 months after the massacre, the court sat again.",
+    "The blast killed 11 guards months after the first attack.",
+    "Prayers were held at the end of the month of fasting.",
+])
+def test_no_false_relative_periods(text):
+    assert normalise(text, REF) == []

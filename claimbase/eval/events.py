@@ -275,8 +275,12 @@ def shared_dir() -> Path:
     return Path(os.environ.get("CLAIMBASE_SHARED", root.parent / "shared")).resolve()
 
 
-def load_gold(gold_dir: Path, docs_dir: Path | None = None) -> list[tuple[Any, list[dict]]]:
-    """(Document, gold records) for each `<stem>.events.jsonl` in gold_dir."""
+def load_gold(gold_dir: Path, docs_dir: Path | None = None,
+              reference_dates: bool = False) -> list[tuple[Any, list[dict]]]:
+    """(Document, gold records) for each `<stem>.events.jsonl` in gold_dir. With
+    `reference_dates`, each document gets the gold's `doc.reference_date` as the date its
+    relative expressions resolve against when it has no publication date of its own (what a
+    user passes as --reference-date for an undated article)."""
     from claimbase.record import Document
 
     if not gold_dir.is_dir():
@@ -301,16 +305,27 @@ def load_gold(gold_dir: Path, docs_dir: Path | None = None) -> list[tuple[Any, l
                 except json.JSONDecodeError as exc:
                     raise ValueError(f"{f}:{n}: not JSON: {exc.msg}") from None
         text = path.read_text(encoding="utf-8")
-        out.append((Document(text=text, ref=path.name), gold))
+        doc = Document(text=text, ref=path.name)
+        if reference_dates:
+            doc.reference_date = _gold_reference_date(gold)
+        out.append((doc, gold))
     return out
 
 
-def evaluate_events(gold_dir: Path, docs_dir: Path | None = None,
-                    pipeline: Any = None) -> tuple[dict[str, Any], list[DocResult]]:
-    """Run the pipeline on the gold articles and score the events."""
+def _gold_reference_date(gold: list[dict[str, Any]]) -> Any:
+    from claimbase.timex.reference import parse_date
+
+    return next((parse_date(g["doc"]["reference_date"]) for g in gold
+                 if (g.get("doc") or {}).get("reference_date")), None)
+
+
+def evaluate_events(gold_dir: Path, docs_dir: Path | None = None, pipeline: Any = None,
+                    reference_dates: bool = False) -> tuple[dict[str, Any], list[DocResult]]:
+    """Run the pipeline on the gold articles and score the events (`reference_dates`: see
+    `load_gold`)."""
     from claimbase.record import event_records
 
-    pairs = load_gold(gold_dir, docs_dir)
+    pairs = load_gold(gold_dir, docs_dir, reference_dates)
     docs = run_documents([d for d, _ in pairs], pipeline)
     results = []
     for doc, (_d, gold) in zip(docs, pairs, strict=True):
@@ -406,10 +421,14 @@ def register(eval_app: typer.Typer) -> None:
         docs: Path = typer.Option(None, "--docs", help="Folder of <stem>.txt articles."),
         as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
         misses: bool = typer.Option(False, "--misses", help="List unmatched gold/predicted."),
+        gold_reference_dates: bool = typer.Option(
+            False, "--gold-reference-dates",
+            help="Resolve relative dates in articles without a publication date against the "
+                 "gold records' doc.reference_date (as --reference-date would)."),
     ) -> None:
         """Score event extraction against gold event records."""
         try:
-            scores, results = evaluate_events(gold, docs)
+            scores, results = evaluate_events(gold, docs, reference_dates=gold_reference_dates)
         except ValueError as exc:
             _die(str(exc))
         if as_json:

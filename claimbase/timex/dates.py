@@ -17,6 +17,7 @@ contains the event word.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from collections.abc import Callable, Iterator
@@ -463,6 +464,150 @@ def _mon(word: str) -> str:
     return word.lower().rstrip(".")
 
 
+# "early 2019" is its first third, "mid-2019" the middle one, "late 2019" the last one
+PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def h_part_of_year(m: re.Match, ref: date | None) -> Value | None:
+    """"in mid-2019", "late last year", "early this year": that third of the year, in whole
+    months."""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if m.groupdict().get("year"):
+        year = int(m["year"])
+    elif ref is None:
+        return Value(None, None, "unknown")
+    else:
+        year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
+    first, last = PART_OF_YEAR[m["part"].lower()]
+    return Value(_month_range(year, first)[0], _month_range(year, last)[1], "month")
+
+
+def h_season_relative(m: re.Match, ref: date | None) -> Value | None:
+    """"in the summer", "last winter", "this spring": the latest such season begun by the
+    reference date ("last" during that season: the one before; "next" or a future cue: the
+    coming one), in whole months."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    first, last = SEASONS[m["season"].lower()]
+
+    def bounds(end_year: int) -> tuple[date, date]:
+        return (_month_range(end_year - 1 if first > last else end_year, first)[0],
+                _month_range(end_year, last)[1])
+
+    rel = (m.groupdict().get("rel") or "").lower()
+    year = ref.year if bounds(ref.year)[0] <= ref else ref.year - 1
+    if rel in ("next", "coming") or not rel and _is_future(m):
+        year += 1
+    elif rel in ("last", "past") and ref <= bounds(year)[1]:
+        year -= 1
+    start, end = bounds(year)
+    return Value(start, end, "month")
+
+
+def h_months_after(m: re.Match, ref: date | None) -> Value | None:
+    """"Months after losing the town, the group is …" (fronted, no count): the thing the
+    months follow lies some months before the reference date; its year (that of three months
+    earlier)."""
+    before = m.string[max(0, m.start() - 3):m.start()]
+    if before.strip() and before.strip()[-1] not in ".;:,!?\"“”'‘’(":
+        return None  # "kills 11 … months after 230 were killed": not fronted, not ours
+    if ref is None:
+        return Value(None, None, "unknown")
+    year = _shift_months(ref, 3).year
+    return Value(date(year, 1, 1), min(date(year, 12, 31), ref), "year")
+
+
+_NUMBER_WORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                "fourteen": 14, "fifteen": 15, "twenty": 20}
+
+
+def h_long_war(m: re.Match, ref: date | None) -> Value | None:
+    """"throughout the 8 year proxy war", "during the seven-year conflict": a conflict still
+    going on at the reference date, begun that many years before."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    word = m["num"].lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORD.get(word)
+    if not n or n > 60:
+        return None
+    return Value(date(ref.year - n, 1, 1), ref, "year")
+
+
+def h_end_of(m: re.Match, ref: date | None) -> Value | None:
+    """"at the end of last year" -> its December; "the end of April 2018", "the end of the
+    month" -> its last ten days (week); "by the end of 2017" is a deadline: an end bound only.
+    ("the end of April" without a year stays the month: linking open "since the end of April"
+    tolls with a single strike needs care first.)"""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if m.groupdict().get("mon"):
+        month = MONTHS[_mon(m["mon"])]
+        year = int(m["year"]) if m.groupdict().get("year") else \
+            _infer_year(month, None, ref, future=_is_future(m))
+        if year is None:
+            return Value(None, None, "unknown")
+        last = _month_range(year, month)[1]
+        value = Value(last.replace(day=21), last, "week")
+    elif (m.groupdict().get("unit") or "").lower() == "month":
+        if ref is None:
+            return Value(None, None, "unknown")
+        first = _shift_months(ref.replace(day=1), {"last": 1}.get(rel, 0))
+        last = _month_range(first.year, first.month)[1]
+        value = Value(last.replace(day=21), last, "week")
+    else:
+        if m.groupdict().get("yonly"):
+            year = int(m["yonly"])
+        elif ref is None:
+            return Value(None, None, "unknown")
+        else:
+            year = ref.year - (1 if rel == "last" else 0)
+        value = Value(date(year, 12, 1), date(year, 12, 31), "month")
+    deadline = (m.groupdict().get("by") or "").lower() == "by"
+    if ref is not None and value.start > ref and rel in ("the", "this") and not deadline \
+            and not _is_future(m):
+        # "fighting intensified towards the end of the year", told in February: last year's
+        if (m.groupdict().get("unit") or "").lower() == "month":
+            last = ref.replace(day=1) - timedelta(days=1)
+            value = Value(last.replace(day=21), last, "week")
+        else:
+            value = Value(date(ref.year - 1, 12, 1), date(ref.year - 1, 12, 31), "month")
+    if deadline:
+        return Value(None, value.end, value.precision)
+    return value
+
+
+def h_half(m: re.Match, ref: date | None) -> Value | None:
+    """"the first half of 2018", "the second half of last year": six whole months."""
+    rel = (m.groupdict().get("rel") or "").lower()
+    if m.groupdict().get("year"):
+        year = int(m["year"])
+    elif ref is None:
+        return Value(None, None, "unknown")
+    else:
+        year = ref.year + {"last": -1, "next": 1}.get(rel, 0)
+    first = 1 if m["which"].lower() == "first" else 7
+    return Value(date(year, first, 1), _month_range(year, first + 5)[1], "month")
+
+
+def h_decade(m: re.Match, ref: date | None) -> Value | None:
+    """"the 1990s": its ten years."""
+    y = int(m["decade"])
+    return Value(date(y, 1, 1), date(y + 9, 12, 31), "year")
+
+
+def h_decade_ago(m: re.Match, ref: date | None) -> Value | None:
+    """"a decade ago": the year ten years before; "over the past decade": ten years up to the
+    reference date."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    word = m.groupdict().get("num") or m.groupdict().get("num2")
+    n = _number(word) if word else 1
+    if m.groupdict().get("ago"):
+        y = ref.year - 10 * n
+        return Value(date(y, 1, 1), date(y, 12, 31), "year")
+    return Value(_shift_years(ref, 10 * n), ref, "year")
+
+
 # ------------------------------------------------------------------ rules
 
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
@@ -473,6 +618,27 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_part_of),
     (re.compile(rf"\b(?:(?:from|between)\s+)?{_MON1}\s*(?:-|–|—|to|and|until|through)\s*"
                 rf"{_MON},?\s+{_YEAR}\b", re.I), h_month_range),
+    (re.compile(r"\b(?:(?P<by>by|at|towards?|until|since)\s+)?the\s+end\s+of\s+(?:"
+                r"(?P<rel>last|this|the)\s+(?P<unit>year|month)\b(?!\s+of\b)|"
+                rf"{_MON},?\s+{_YEAR}\b|(?P<yonly>(?:19|20)\d\d)\b)", re.I), h_end_of),
+    (re.compile(r"\b(?:(?:in|during|over)\s+)?the\s+(?P<which>first|second)\s+half\s+of\s+(?:"
+                rf"(?P<rel>last|this|next)\s+year\b|{_YEAR}\b)", re.I), h_half),
+    (re.compile(r"\b(?:(?:in|during|throughout)\s+)?the\s+(?P<decade>(?:19|20)\d0)['’]?s\b"),
+     h_decade),
+    (re.compile(r"\b(?:(?P<num>a|one|two|three)\s+decades?\s+(?P<ago>ago)|"
+                r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:(?P<num2>two|three)\s+)?"
+                r"decades?)\b", re.I), h_decade_ago),
+    (re.compile(rf"\b(?P<part>early|mid|late)[\s-]+(?:(?P<rel>last|this|next)\s+year\b|"
+                rf"{_YEAR}\b(?!\s*(?:-|–)\s*\d))", re.I), h_part_of_year),
+    (re.compile(r"\b(?:(?:in|during|over|through)\s+)?(?:the|(?P<rel>last|this|next|past|coming))"
+                r"\s+(?P<season>spring|summer|autumn|winter)\b(?!\s+(?:of\s+)?(?:19|20)\d\d)",
+                re.I), h_season_relative),
+    (re.compile(r"\b(?:(?:several|a few|many|some)\s+)?months\s+after\b", re.I), h_months_after),
+    (re.compile(r"\b(?:throughout|during|over|in)\s+(?:the|its|a|this)\s+(?P<num>\d{1,2}|two|three|"
+                r"four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"twenty)[\s-]+years?(?:[\s-]+(?:long|old))?(?:\s+[a-z]+){0,2}?\s+"
+                r"(?:war|conflict|crisis|occupation|siege|insurgency|uprising|blockade)\b"),
+     h_long_war),
     (re.compile(rf"\b(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?"
                 rf"{_YEAR}\b", re.I), h_season),
     (re.compile(r"\b(?:(?:since|from)\s+)?the\s+(?:beginning|start)\s+of\s+(?:(?:the|this)\s+"
@@ -517,7 +683,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?P<num>(?:a\s+)?few|"
                 r"couple of|several|\d+|two|three|four|five|six|seven|ten)?\s*"
                 r"(?P<unit>day|week|month|year)s?\b", re.I), h_past_days),
-    (re.compile(r"\bin\s+recent\s+(?P<unit>day|week)s\b", re.I), h_past_days),
+    (re.compile(r"\b(?:in|over|during)\s+recent\s+(?P<unit>day|week|month|year)s\b", re.I),
+     h_past_days),
     (re.compile(rf"\b(?P<bound>more than|over|at least)?\s*{_NUM}\s+{_UNIT}\s+ago\b", re.I), h_ago),
     (re.compile(rf"\bfor\s+(?:over|more than|nearly|almost|about)\s+{_NUM}\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b(?:over|more than)\s+(?P<num>a|one)\s+{_UNIT}\b", re.I), h_duration),
@@ -530,6 +697,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\bin\s+the\s+(?:near|coming|foreseeable)\s+future\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
 ]
+
+_FIRST_FULL = next(i for i, (_p, h) in enumerate(RULES) if h is h_full)
 
 _FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|going to|next|upcoming|"
                      r"scheduled|expected|intends?\s+to)\b", re.I)
@@ -564,6 +733,12 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
                 "second week", "third week", "last week"),
     h_recent_hours: ("past hours", "last hours", "recent hours", "few hours"),
     h_weekday: tuple(WEEKDAYS), h_span_of: (" of",),
+    h_part_of_year: ("early", "mid", "late"), h_months_after: ("months after",),
+    h_end_of: ("end of",), h_half: ("half of",), h_decade: ("0s", "0’s", "0's"),
+    h_decade_ago: ("decade",),
+    h_season_relative: ("spring", "summer", "autumn", "winter"),
+    h_long_war: ("war", "conflict", "crisis", "occupation", "siege", "insurgency", "uprising",
+                 "blockade"),
 }
 
 
@@ -584,9 +759,17 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
 # Calendar periods ("in 2017", "this month", "in October") that a report may be written
 # in the middle of: what it tells of the past ends on the reference date.
 _PERIODS = frozenset({h_year, h_month_year, h_month, h_month_range, h_season, h_part_of,
-                      h_relative_period})
+                      h_relative_period, h_part_of_year, h_season_relative, h_half,
+                      h_decade, h_end_of})
+_MONTHLY = frozenset({h_month, h_month_day})
+_DAILY = frozenset({h_weekday, h_named_day, h_month_day, h_full})
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
 _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
+_STARTS_WITH_PREP = re.compile(r"(?:on|in|during|over|at|since|within|for|from|by|until|"
+                               r"throughout|through)\b", re.I)
+_PART_LEAD = re.compile(r"\b(?:early|mid|late)[\s-]+(?=\S*$)", re.I)
+_DAY_PART = re.compile(r"(?:(?:'s|’s)\s+(?:late[\s-]+|early\s+)?|\s+)(?:morning|afternoon|evening|"
+                       r"night)\b", re.I)
 
 
 def normalise(text: str, ref: date | None) -> list[DateMention]:
@@ -609,9 +792,17 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
             continue
         if handler is h_weekday and _named_weekday(text, m):
             continue
+        part = _PART_LEAD.search(text, max(0, s - 7), s)
+        if part and part.end() == s and part.start() >= last_end and handler in _MONTHLY:
+            s = part.start()  # "early January", "mid-March": the month, as written
         lead = _PREP.search(text, max(0, s - 9), s)
-        if lead and lead.end() == s and lead.start() >= last_end:
+        if lead and lead.end() == s and lead.start() >= last_end \
+                and not _STARTS_WITH_PREP.match(text, s):
             s = lead.start()
+        if handler in _DAILY:
+            tail = _DAY_PART.match(text, e)
+            if tail:
+                e = tail.end()  # "on Tuesday night", "yesterday's late-night"
         since = _SINCE.search(text, max(0, s - 13), s)
         if since and since.end() == s and since.start() >= last_end and value.start:
             s = since.start()
@@ -678,10 +869,17 @@ def _ambiguous_month(m: re.Match) -> bool:
     return m["mon"][0].islower()
 
 
+# rules listed before the first full-date rule that are no written dates of their own
+_NOT_FULL = frozenset({h_part_of_year, h_end_of, h_half, h_decade, h_decade_ago,
+                       h_season_relative, h_months_after, h_long_war})
+
+
 def explicit_full_dates(text: str) -> list[date]:
     """Dates written with day, month and year."""
     out = []
-    for pattern, handler in RULES[:5]:
+    for pattern, handler in RULES[:_FIRST_FULL + 1]:
+        if handler in _NOT_FULL:
+            continue
         for m in pattern.finditer(text):
             v = handler(m, None)
             if v and v.start:
@@ -692,11 +890,59 @@ def explicit_full_dates(text: str) -> list[date]:
 def find_dates(doc: Document, res: Any = None) -> None:
     """Stage: fill `doc.dates` (boilerplate is blank in the analysis text, so never read)."""
     doc.dates = normalise(doc.analysis_text, doc.reference_date)
+    just = just_mentions(doc)
+    if just:
+        doc.dates = sorted(doc.dates + just, key=lambda d: d.start or 0)
+
+
+# "just as", "just like", "just before", "just 10 km": not the recent-past "just"
+_JUST_NOT_BEFORE = frozenset({"as", "like", "before", "after", "when", "because", "over",
+                              "under", "about", "around", "a", "an", "the", "one", "to",
+                              "outside", "inside", "north", "south", "east", "west"})
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    """An opening quotation mark before `pos` in its paragraph is not closed yet."""
+    para = text[_paragraph_start(text, pos):pos]
+    return para.rfind("“") > para.rfind("”") or para.count('"') % 2 == 1
+
+
+_JUST = re.compile(r"\bjust\b", re.I)
+
+
+def just_mentions(doc: Document) -> list[DateMention]:
+    """"The helicopters just dropped leaflets", "the army has just retaken the town": the
+    recent-past "just" on a past verb is a date like "recently" (the reference month so far;
+    needs the parse)."""
+    sdoc = doc.spacy_doc
+    if sdoc is None or doc.reference_date is None or "just" not in doc.analysis_text.lower():
+        return []
+    ref = doc.reference_date
+    taken = [(d.start, d.end) for d in doc.dates]
+    out = []
+    words = (sdoc.char_span(m.start(), m.end()) for m in _JUST.finditer(doc.analysis_text))
+    for t in (span[0] for span in words if span is not None and len(span) == 1):
+        if t.lower_ != "just" or t.dep_ != "advmod" or t.head.tag_ not in ("VBD", "VBN") \
+                or not 0 < t.head.i - t.i <= 2 or t.i + 1 >= len(sdoc) \
+                or sdoc[t.i + 1].lower_ in _JUST_NOT_BEFORE or sdoc[t.i + 1].like_num:
+            continue
+        if t.head.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have"
+                                            for c in t.head.children):
+            continue  # "a just signed deal": a participle adjective, no tense
+        start, end = t.idx, t.idx + len(t)
+        if any(s <= start < e for s, e in taken if s is not None) \
+                or _in_quotation(doc.analysis_text, start):
+            continue  # a speaker's "they just picked up and left" is "simply" as often
+        out.append(DateMention(text=t.text, start=start, end=end,
+                               value_start=ref.replace(day=1).isoformat(),
+                               value_end=ref.isoformat(), precision="month"))
+    return out
 
 
 # ------------------------------------------------------------------ event date
 
 _CARRY = frozenset({"day", "week"})
+_CARRY_SENTENCES = 4  # how far a date carries into the sentences after its own
 
 
 def _paragraph_start(text: str, pos: int) -> int:
@@ -733,20 +979,187 @@ def _token_at(doc: Document, pos: int) -> Any:
 def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     """The date modifies a constituent containing the anchor: the anchor lies in the subtree
     of the word the expression attaches to ("memos dating back to 2012" dates the memos, not
-    the rest of the sentence; "a recent deployment" dates the deployment). True when there is
+    the rest of the sentence; "a recent deployment" dates the deployment). A date on a noun
+    dates that noun, its "of" complements and its own relative clauses, not the other events
+    named inside it ("a recent deployment amid the ongoing offensive"). True when there is
     no parse or the two are in different parsed sentences."""
     span = doc.spacy_doc.char_span(dm.start, dm.end, alignment_mode="expand")
     if span is None or not len(span) or span.root.sent != anchor.sent:
         return True
+    head, clause = _date_head(span)
+    if head is None:  # "Months after X": the date is X's
+        return _after_complement(span, anchor)
+    if clause is not None and clause.left_edge.i <= anchor.i <= clause.right_edge.i:
+        return False  # the progressive clause whose date was moved to its noun phrase
+    while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head \
+            and not any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS
+                        for c in head.children):
+        head = head.head  # "…, killing 20 during the past few days": the whole clause chain
+    if not head.left_edge.i <= anchor.i <= head.right_edge.i:
+        return _when_clause_of(anchor, head)
+    if head.pos_ in _NOUNS and not _noun_scope(anchor, head):
+        return False
+    if head.pos_ in ("VERB", "AUX") and _in_relative_clause_below(anchor, head, span):
+        return False
+    return not _in_purpose_clause(anchor, head, span)
+
+
+_WHEN = frozenset({"when", "as", "while"})
+# subordinators whose clause's date does not date the main clause ("… since X left in May")
+_OTHER_TIME_MARKS = frozenset({"since", "after", "before", "until", "till", "once"})
+
+
+def _in_relative_clause_below(anchor: Any, head: Any, span: Any) -> bool:
+    """The anchor sits in a relative clause on one of the verb's arguments ("protests since
+    the spring in the towns which the SDF captured"): background with a time of its own,
+    unless the date is inside that clause too."""
+    tok = anchor
+    while tok != head and tok.head != tok:
+        if tok.dep_ == "relcl":
+            if span.start <= tok.head.i < span.end and tok.left_edge.lower_ in _WHEN:
+                return False  # "in 2014 when the group stormed …": a clause on the date
+            return not tok.left_edge.i <= span.start <= tok.right_edge.i
+        tok = tok.head
+    return False
+
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+# how an event word may sit under a dated noun and share its date: conjoined or compounded
+# with it, its "of" complement ("a recent wave of attacks") or an apposition
+_NOUN_SCOPE_DEPS = frozenset({"conj", "compound", "appos", "pobj", "amod", "nmod", "nummod"})
+
+
+def _date_head(span: Any) -> tuple[Any, Any]:
+    """The word a date expression attaches to, through the expression and its preposition;
+    None for a relational expression ("Months after …"), which dates its complement only.
+    Two parser slips are repaired: a bare time noun phrase hung on an object noun ("lost its
+    last spot in the town last March") modifies the verb, and a date closing a progressive
+    relative clause ("the massacre of soldiers who were guarding the crossing two days ago")
+    dates the noun phrase the clause hangs from (returned second: that clause)."""
     head = span.root
+    if _RELATIONAL_DATE.search(span.text):
+        return None, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS
                                  and head.lower_ not in _RELATIONAL):
         head = head.head  # through the expression and its preposition ("dating back to 2012")
-    while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head:
-        head = head.head  # "…, killing 20 during the past few days": the whole clause chain
-    if not head.left_edge.i <= anchor.i <= head.right_edge.i:
+    if span.root.dep_ == "npadvmod" and head.pos_ in _NOUNS:
+        up = head.head if head.dep_ in ("dobj", "attr", "oprd") else \
+            head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None
+        if up is not None and up.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+            return up, None  # "lost its last spot last March" -> lost; "discovery in a
+            # camp last week" -> discovery
+    if head.dep_ == "relcl" and head.tag_ == "VBG" and _ends_clause(span, head) and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
+        noun = head.head
+        while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
+            noun = noun.head.head
+        return noun, head
+    return head, None
+
+
+def _ends_clause(span: Any, clause: Any) -> bool:
+    """Nothing but punctuation follows the span up to the clause's end."""
+    return all(t.is_punct or t.is_space for t in span.doc[span.end:clause.right_edge.i + 1])
+
+
+def _noun_scope(anchor: Any, noun: Any) -> bool:
+    """The anchor is the dated noun, or reaches it as a conjunct, compound, "of" complement or
+    apposition, or inside a relative clause of the noun itself."""
+    path = []
+    tok = anchor
+    while tok != noun:
+        if tok.head == tok:
+            return False
+        path.append(tok)
+        tok = tok.head
+    if path and path[-1].dep_ in ("relcl", "acl"):
+        return all(t.dep_ == "conj" for t in path[:-1])
+    return all(t.dep_ in _NOUN_SCOPE_DEPS or t.dep_ == "prep" and t.lower_ == "of"
+               for t in path)
+
+
+_RELATIONAL_DATE = re.compile(r"\bmonths\s+after$", re.I)
+
+
+def _after_complement(span: Any, anchor: Any) -> bool:
+    """"Months after losing ground and the killing of its leader, …": the anchor lies in the
+    complement of the expression's relational word (a fronted one runs to the first comma)."""
+    rel = span[-1]
+    for child in rel.children:
+        if child.i >= span.end and child.left_edge.i <= anchor.i <= child.right_edge.i:
+            return True
+    if anchor.i < span.end or _last_word_before(span.doc, span.start) >= span.sent.start:
         return False
-    return not _in_purpose_clause(anchor, head, span)
+    comma = next((t.i for t in span.doc[span.end:span.sent.end] if t.text in (",", ";")), None)
+    return comma is not None and anchor.i < comma
+
+
+def _when_clause_of(anchor: Any, head: Any) -> bool:
+    """"the 2015 intervention when air power cut the supply lines": a "when" clause right
+    after the dated phrase tells of the same time, wherever the parser hung it."""
+    clause = anchor
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    first = clause.left_edge
+    if first.lower_ != "when" or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    return _last_word_before(first.doc, first.i) == _last_word_before(first.doc,
+                                                                        head.right_edge.i + 1)
+
+
+def _last_word_before(doc: Any, i: int) -> int:
+    """The index of the last token before `i` that is neither punctuation nor space."""
+    i -= 1
+    while i >= 0 and (doc[i].is_space or doc[i].is_punct):
+        i -= 1
+    return i
+
+
+def _series_partner(anchor: Any) -> Any:
+    """"assets it had harbored, protected, armed and funded throughout the war" parsed as two
+    clauses: the last conjunct of the rest of the series, which carries the shared date."""
+    if anchor.dep_ not in ("relcl", "acl") or anchor.tag_ not in ("VBN", "VBD"):
+        return None
+    doc = anchor.doc
+    comma = anchor.right_edge.i if doc[anchor.right_edge.i].text == "," \
+        else anchor.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    nxt = doc[comma + 1]
+    if nxt.tag_ != "VBN" or not any(t.dep_ == "cc" for t in nxt.subtree):
+        return None
+    last = nxt
+    while any(c.dep_ == "conj" for c in last.children):
+        last = [c for c in last.children if c.dep_ == "conj"][-1]
+    return last if last is not nxt else None
+
+
+def _coordinated_partner(anchor: Any) -> Any:
+    """The participle the anchor is really coordinated with when the parser hung it on a
+    farther word ("the zone negotiated last year and agreed by both" with "agreed" joined to
+    the main verb): the nearest preceding verb whose phrase ends right before the "and"."""
+    series = _series_partner(anchor)
+    if series is not None:
+        return series
+    if anchor.dep_ != "conj" or anchor.tag_ not in ("VBN", "VBD") or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in anchor.children) \
+            or anchor.head.pos_ == "VERB":
+        return None  # joined to a full verb ("has vowed … and warned"): the parse holds
+    doc = anchor.doc
+    i = anchor.i - 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("and", "or"):
+        return None
+    i -= 1
+    while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+        i -= 1
+    tok = doc[i]
+    while tok.head != tok and tok.i != anchor.head.i:
+        if tok.tag_ == "VBN" and tok.right_edge.i == i and tok.i > anchor.head.i:
+            return tok
+        tok = tok.head
+    return None
 
 
 def _in_purpose_clause(anchor: Any, head: Any, span: Any) -> bool:
@@ -779,12 +1192,19 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     tok = _token_at(doc, pos) if scoped else None
     inside = [d for d in doc.dates if d.start is not None and sent_start <= d.start
               and d.end <= sent_end]
+    inside = [d for d in inside if not _first_since(doc, sent_start, d)]
     if tok is not None:
-        inside = [d for d in inside if _in_scope(doc, d, tok)]
+        partner = _coordinated_partner(tok)
+        inside = [d for d in inside if _in_scope(doc, d, tok)
+                  or partner is not None and _in_scope(doc, d, partner)]
         if _describes_participant(tok):
             inside = [d for d in inside if tok.left_edge.idx <= d.start
                       and d.end <= tok.right_edge.idx + len(tok.right_edge)]
             return min(inside, key=lambda d: abs(d.start - pos)) if inside else None
+        if not inside:
+            since = _since_date(doc, sent_start, sent_end, tok)
+            if since is not None:
+                return since
     if inside:
         return min(inside, key=lambda d: (0 if _governs(doc, d, pos) else 1,
                                           abs(d.start - pos)))
@@ -797,19 +1217,138 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     if not before:
         return None
     last = max(before, key=lambda d: d.start)
-    return None if _dates_a_statement(doc, last) else last
+    if not _dates_a_statement(doc, last):
+        # an open "since Wednesday" tells how long something lasts, not when the next
+        # sentences happened; and a run of text without paragraph breaks ends an episode
+        # after a few sentences
+        if last.value_end is None or \
+                _sentences_between(doc, last.end or 0, sent_start) > _CARRY_SENTENCES:
+            return None
+        return last
+    if tok is not None and _told_as_past(tok) and last.value_end \
+            and _sentences_between(doc, last.end or 0, sent_start) <= _REPORT_SENTENCES \
+            and not _other_statement(doc, last, pos):
+        # what the dated statement goes on to report had happened by then (GUIDELINES §9)
+        return DateMention(text=None, start=None, end=None, value_start=None,
+                           value_end=last.value_end, precision="unknown")
+    return None
+
+
+_FIRST = re.compile(r"\b(?:first|only)\b", re.I)
+
+
+def _first_since(doc: Document, sent_start: int, dm: DateMention) -> bool:
+    """"the first convoy to reach the camp since the spring": the span counts how long there
+    was none; the event itself is not dated by it."""
+    return bool(dm.text and dm.text.lower().startswith("since")
+                and _FIRST.search(doc.text, sent_start, dm.start or sent_start))
+
+
+def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> DateMention | None:
+    """"the blows the group has received since losing the town last March": a date inside a
+    "since" phrase starts what the phrase's verb tells, open-ended — for that verb's clause
+    and for the noun it is a relative clause on when the noun is its object."""
+    sdoc = doc.spacy_doc
+    for dm in doc.dates:
+        if dm.start is None or not (sent_start <= dm.start and dm.end <= sent_end) \
+                or not dm.value_start:
+            continue
+        span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        since = span.root
+        for _ in range(6):
+            mark = next((c for c in since.children if c.lower_ == "since" and c.dep_ == "mark"),
+                        None)
+            if mark is not None:
+                since = mark  # "since the rebels took the hill in May"
+            if since.head == since or since.lower_ == "since":
+                break
+            since = since.head
+        if since.lower_ != "since" or since.dep_ not in ("prep", "mark"):
+            continue
+        phrase = since.head if since.dep_ == "mark" else since  # "since the rebels took …"
+        if since.dep_ == "prep" and not any(c.dep_ == "pcomp" for c in since.children):
+            continue  # "since the end of April": a time phrase, the normaliser's business
+        if phrase.left_edge.i <= tok.i <= phrase.right_edge.i or phrase.head == phrase:
+            continue
+        if _FIRST.search(doc.text, sent_start, since.idx):
+            continue  # "the first convoy since the rebels left in May"
+        verb = phrase.head
+        gap = verb.dep_ == "relcl" and verb.head.i == tok.i and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+        if gap or verb.left_edge.i <= tok.i <= verb.right_edge.i and verb.pos_ == "VERB":
+            start = since.idx
+            return DateMention(text=doc.text[start:dm.end], start=start, end=dm.end,
+                               value_start=dm.value_start, value_end=None,
+                               precision=dm.precision)
+    return None
+
+
+# how many sentences after a dated statement still tell what it reported
+_REPORT_SENTENCES = 2
+
+
+_SENT_STARTS = "claimbase.sentence_starts"
+
+
+def _sentences_between(doc: Document, start: int, end: int) -> int:
+    """Sentences beginning in (start, end]: 1 for the sentence right after `start`'s."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return 0
+    starts = sdoc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        starts = sdoc.user_data[_SENT_STARTS] = [s.start_char for s in sdoc.sents]
+    return bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start)
+
+
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "nothing", "none", "neither", "noone"})
+
+
+def _told_as_past(anchor: Any) -> bool:
+    """The anchor's clause is told in the past tense ("repelled the attack", "came in
+    response to an attack"), with no future or modal auxiliary."""
+    verb = anchor
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux) or any(
+            c.dep_ == "neg" or c.lower_ in _NEGATIVE_SUBJECTS for c in verb.children):
+        return False  # not told as having happened
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux)
+
+
+def _other_statement(doc: Document, dm: DateMention, pos: int) -> bool:
+    """The anchor is a reporting cue itself, or told by another statement than the one `dm`
+    dates ("…, the minister said" a sentence later)."""
+    dated = _dated_statement(doc, dm)
+    for a in doc.attributions:
+        if a is dated or a.cue_start is None:
+            continue
+        if a.cue_start <= pos < (a.cue_end or 0) or (a.content_start or 0) <= pos < (
+                a.content_end or 0):
+            return True
+    return False
 
 
 def _dates_a_statement(doc: Document, dm: DateMention) -> bool:
     """The date attaches to a reporting cue ("On February 9, the SDF announced …"): it dates
     the statement, not the episode the next sentences go on to tell."""
+    return _dated_statement(doc, dm) is not None
+
+
+def _dated_statement(doc: Document, dm: DateMention) -> Any:
+    """The attribution whose cue the date attaches to, or None."""
     sdoc = doc.spacy_doc
     span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand") if sdoc is not None \
         else None
     if span is None or not len(span):
-        return False
+        return None
     head = span.root
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _LINK_POS):
         head = head.head
-    return any(a.cue_start is not None and a.cue_start <= head.idx < (a.cue_end or 0)
-               for a in doc.attributions)
+    return next((a for a in doc.attributions if a.cue_start is not None
+                 and a.cue_start <= head.idx < (a.cue_end or 0)), None)

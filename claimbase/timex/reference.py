@@ -1,8 +1,9 @@
 """The reference date every relative expression is resolved against.
 
-`doc.meta.published` when it parses; else the run's `settings.reference_date` (the user's
-`--reference-date`); else the latest explicit full date in the text that is not in the future;
-else None (relative dates then stay unresolved).
+`doc.meta.published` when it parses; else a reference date the caller set on the document
+itself (one undated article among others, e.g. an evaluation's per-article date); else the run's
+`settings.reference_date` (the user's `--reference-date`); else the latest explicit full date in
+the text that is not in the future; else None (relative dates then stay unresolved).
 """
 
 from __future__ import annotations
@@ -46,5 +47,5 @@ def latest_explicit_date(doc: Document, today: date | None = None) -> date | Non
 def set_reference_date(doc: Document, res: Any = None) -> None:
     """Stage: fill `doc.reference_date`."""
     given = getattr(getattr(res, "settings", None), "reference_date", None)
-    doc.reference_date = (parse_date(doc.meta.published) or parse_date(given)
-                          or latest_explicit_date(doc))
+    doc.reference_date = (parse_date(doc.meta.published) or doc.reference_date
+                          or parse_date(given) or latest_explicit_date(doc))
