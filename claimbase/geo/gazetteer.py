@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
 from claimbase.geo.build import PACK_NULL, PACK_SEP
+from claimbase.geo.namesakes import size_among_named_countries
 from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
@@ -399,6 +400,7 @@ class Gazetteer:
             _not_another_names_place(name, scored, ctx, fkey)
         _main_names_first(name, scored, fkey)
         _other_names_last(name, scored, fkey)
+        size_among_named_countries(scored, ctx)
         if ctx.cue not in ADMIN_CUES:
             _capital_over_state(scored)
         if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
