@@ -37,3 +37,21 @@ def test_unnamed_country_does_not_get_the_size_rule(gaz):
                   admins=Counter({"New York": 2.0, "Illinois": 1.0}))
     place = gaz.resolve("St. Petersburg", ctx)
     assert place is not None and place.country == "US"
+
+
+def test_unlike_former_name_ranks_below_own_names(gaz):
+    # Beeville (Texas) once was "Maryville": a story leaning on Texas that names Maryville
+    # still means a town called Maryville
+    ctx = Context(countries=Counter({"US": 4.0}), admins=Counter({"Texas": 3.0}))
+    place = gaz.resolve("Maryville", ctx)
+    assert place is not None and place.name == "Maryville"
+
+
+def test_county_name_of_a_seat_is_no_unlike_alias(gaz):
+    from claimbase.geo.namesakes import ALIAS_PENALTY, alias_penalty
+    from claimbase.geo.translit import fold
+
+    seat = next(c for c in gaz.candidates("Kanawha") if c.name == "Charleston")
+    assert seat.admin2 and "Kanawha" in seat.admin2
+    assert alias_penalty("kanawha", fold("kanawha"), seat, "charleston", fold("charleston"),
+                         False) == ALIAS_PENALTY

@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
+from claimbase.geo.translit import norm
+
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Candidate, Context
 
@@ -48,3 +52,25 @@ def size_among_named_countries(scored: list[tuple[Candidate, float]], ctx: Conte
     for i, share in shares.items():
         c, sc = scored[i]
         scored[i] = (c, sc + COUNTRY_WEIGHT * (best - share))
+
+
+ALIAS_PENALTY = 0.6  # a place found by an alternate name, below the places it names
+UNLIKE_ALIAS_PENALTY = 1.6  # ... by an alternate name unlike its own: above a state's vote
+UNLIKE_RATIO = 75  # rapidfuzz ratio below which two folded names are unlike
+_COUNTY_WORDS = ("county", "parish", "borough")
+
+
+def alias_penalty(key: str, fkey: str, c: Candidate, own_norm: str, own_fold: str,
+                  lenient: bool) -> float:
+    """How far a place found only by another of its names ranks below the places whose own
+    name it is. A spelling variant ("Cookville" of Cookeville) stays close; an unlike name
+    (a former name: "Maryville" of Beeville, Texas) ranks a state's full vote lower, unless
+    it is the name of the place's county ("Kanawha" for Charleston, in Kanawha County) or
+    the start of its own name ("Berkeley" of Berkeley Springs). `lenient`: a region where
+    a town's other names are in everyday use."""
+    if lenient or fuzz.ratio(fkey, own_fold) >= UNLIKE_RATIO or own_norm.startswith(key + " "):
+        return ALIAS_PENALTY
+    county = norm(c.admin2) if c.admin2 else ""
+    if county == key or any(county == f"{key} {w}" for w in _COUNTY_WORDS):
+        return ALIAS_PENALTY
+    return UNLIKE_ALIAS_PENALTY
