@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
 from claimbase.geo.build import PACK_NULL, PACK_SEP
+from claimbase.geo.namesakes import alias_penalty, size_among_named_countries
 from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
@@ -399,6 +400,7 @@ class Gazetteer:
             _not_another_names_place(name, scored, ctx, fkey)
         _main_names_first(name, scored, fkey)
         _other_names_last(name, scored, fkey)
+        size_among_named_countries(scored, ctx)
         if ctx.cue not in ADMIN_CUES:
             _capital_over_state(scored)
         if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
@@ -701,9 +703,12 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
             own[i] = own_norm.startswith(prefix) and \
                 own_norm[len(prefix):].split(" ", 1)[0] in _NAME_QUALIFIERS
     if any(own) and not all(own):
+        key, fold_key = norm(name), fkey if fkey is not None else name_fold(name)
         for i, (c, sc) in enumerate(scored):
             if not own[i] and c.feature not in ("country", "admin1", "continent"):
-                scored[i] = (c, sc - 0.6)
+                scored[i] = (c, sc - alias_penalty(
+                    key, fold_key, c, c.name_norm or norm(c.name), _own_name_fold(c),
+                    c.country in RULER_COUNTRIES))
 
 
 TOWN_CUES = frozenset({"city", "town", "village"})
