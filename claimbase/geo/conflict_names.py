@@ -227,3 +227,23 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
          and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
               or _DESIGNATOR.match(doc.text, a.end)))
         or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}
+
+
+_ARTICLED = re.compile(rf"{_ART}[A-Z]", re.I)
+_ARTICLED_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "neighbourhood"})
+
+
+def articled_town(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A one-word name with a hyphenated Arabic article ("al-Shadadi") after a locative or
+    target word or before a designator ("in al-Shadadi countryside") whose exact reading is
+    a town of the conflict region: a place, though it ends like a demonym or a family's
+    nisba ("al-Halabi" after a first name stays a person's)."""
+    surface = text[start:end]
+    if not _ARTICLED.match(surface) or " " in surface:
+        return False
+    if not (_LOCATIVE_BEFORE.search(text, max(0, start - 25), start)
+            or _DESIGNATOR.match(text, end)):
+        return False
+    return any(c.match == "exact" and c.country in RULER_COUNTRIES
+               and c.feature in _ARTICLED_FEATURES for c in gaz.candidates(surface)[:10])
+

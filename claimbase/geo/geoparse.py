@@ -49,6 +49,7 @@ from typing import Any
 from claimbase.config import DATA_DIR
 from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.conflict_names import (
+    articled_town,
     conflict_spans,
     loose_common_word,
     lower_qualifier,
@@ -479,7 +480,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if _is_demonym(surface, gaz) or not (named or _looks_like_name(surface)) \
+            if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)) \
+                    or not (named or _looks_like_name(surface)) \
                     or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
