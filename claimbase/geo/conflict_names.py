@@ -247,3 +247,25 @@ def articled_town(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
     return any(c.match == "exact" and c.country in RULER_COUNTRIES
                and c.feature in _ARTICLED_FEATURES for c in gaz.candidates(surface)[:10])
 
+
+_DESERT_WORD = r"(?:desert|badia|badiya)"
+_COMPASS_ADJ = r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)"
+_DESERT_BEFORE = re.compile(rf"\b(?:{_COMPASS_ADJ}\s+)?{_DESERT_WORD}\s+(?:of|in)\s+(?:the\s+)?\Z",
+                            re.I)
+_DESERT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{_COMPASS_ADJ}\s+)?{_DESERT_WORD}\b", re.I)
+_DESERT_FEATURES = frozenset({"desert", "region"})
+
+
+def desert_lookup(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The desert named after a town or province ("the eastern desert of Homs", "Homs
+    desert", "Homs's eastern desert"): "<name> desert" when the gazetteer knows that area,
+    whose events lie far out from the town; else None."""
+    if not (_DESERT_BEFORE.search(text, max(0, start - 40), start)
+            or _DESERT_AFTER.match(text, end)):
+        return None
+    name = f"{text[start:end]} desert"
+    if any(c.match == "exact" and c.feature in _DESERT_FEATURES
+           for c in gaz.candidates(name)[:5]):
+        return name
+    return None
+

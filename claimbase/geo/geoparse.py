@@ -51,6 +51,7 @@ from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.conflict_names import (
     articled_town,
     conflict_spans,
+    desert_lookup,
     loose_common_word,
     lower_qualifier,
     places_taken_for_orgs,
@@ -505,6 +506,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
+    for m in mentions:  # "the eastern desert of Homs" is the Homs desert
+        m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
