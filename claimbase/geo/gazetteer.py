@@ -194,6 +194,11 @@ def name_cue(name: str) -> str | None:
     return _NAME_CUE_WORDS.get(words[-1].lower()) or _NAME_CUE_WORDS.get(words[0].lower())
 
 
+# a name whose skeleton has two letters only matches loosely when it has this many letters,
+# the entry's name one fewer at least, and its spelling is this close to the entry's
+_SHORT_FOLD_MIN_LEN = 6
+_SHORT_FOLD_SIM = 0.8
+
 class Gazetteer:
     """Read access to the gazetteer index, with cached lookups."""
 
@@ -325,14 +330,20 @@ class Gazetteer:
                                            *row[14:16])) for row in rows]
 
     def _fold_matches(self, name: str, key: str) -> list[Candidate]:
+        """Entries whose transliteration skeleton is the name's and whose spelling is close
+        to it."""
         fkey = fold(name)
-        if len(fkey) < 3:
-            return []
-        rows = self.con.execute("SELECT DISTINCT norm FROM aliases WHERE fold = ? LIMIT 200",
-                                (fkey,)).fetchall()
         bare = _bare(key)
-        sims = {r[0]: fuzz.ratio(bare, _bare(r[0])) / 100 for r in rows}
-        good = {k: s for k, s in sims.items() if s >= 0.7}
+        short = len(fkey) == 2 and len(bare.replace(" ", "")) >= _SHORT_FOLD_MIN_LEN
+        if len(fkey) < 3 and not short:
+            return []
+        # a two-letter skeleton ("Suwaidaa", "Shaddadi": w and y count as vowels) is shared
+        # by many names: only a long name that stays close to one of them in full matches
+        rows = self.con.execute("SELECT DISTINCT norm FROM aliases WHERE fold = ? LIMIT ?",
+                                (fkey, 1000 if short else 200)).fetchall()
+        sims = {r[0]: fuzz.ratio(bare, _bare(r[0])) / 100 for r in rows
+                if not short or len(_bare(r[0])) >= _SHORT_FOLD_MIN_LEN - 1}
+        good = {k: s for k, s in sims.items() if s >= (_SHORT_FOLD_SIM if short else 0.7)}
         if not good:
             return []
         return self._query(_keys_in(len(good)), tuple(good), "fold", 0.9,
