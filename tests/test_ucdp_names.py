@@ -88,3 +88,18 @@ def test_pipeline_places_desert_far_from_the_town(places):
     place = got.get("Homs")
     assert place is not None and place.lat is not None
     assert haversine_km(place.lat, place.lon, 34.73, 36.72) > 60  # not the city itself
+
+
+def test_site_kind_variants():
+    from claimbase.geo.gazetteer import site_kind_variants
+
+    assert "tabqa airbase" in site_kind_variants("tabqa military airbase")
+    assert "tabqa military airport" in site_kind_variants("tabqa airbase")
+    assert site_kind_variants("tabqa") == []
+    assert site_kind_variants("airport") == []  # a kind word alone names no site
+
+
+def test_air_base_found_under_another_kind_word(gaz):
+    # the index knows the base as "... airbase"; reports also say "Military Airbase"
+    cands = gaz.candidates("Abu al-Duhur Military Airbase")
+    assert cands and cands[0].country == "SY" and _near(cands[0], 35.73, 37.10, 10)

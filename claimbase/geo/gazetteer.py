@@ -302,6 +302,11 @@ class Gazetteer:
             # name (towns only: "St. Thomas" is no name of the island district Saint Thomas)
             rows += [r for r in self.con.execute(_EXACT, (alt,)).fetchall()
                      if (c := _unpack(r)) is not None and c.feature in VARIANT_FEATURES]
+        for variant in ([] if rows else site_kind_variants(key)):
+            rows = self.con.execute(_EXACT, (variant,)).fetchall()
+            if rows:
+                alt = variant  # the fold of the name is not the variant's
+                break
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
             if alt is not None:
@@ -577,6 +582,23 @@ def abbreviation_variant(key: str) -> str | None:
     first, _sep, rest = key.partition(" ")
     other = _ABBREVIATIONS.get(first)
     return f"{other} {rest}" if other and rest else None
+
+
+# the kind word of an air base in its usual spellings: "X Military Airbase" is the site the
+# index knows as "X airbase" or "X military airport"
+_SITE_TAILS = ("military airbase", "military air base", "military airport", "military airfield",
+               "airbase", "air base", "airport", "airfield")
+_SITE_TAIL_FORMS = ("airbase", "military airport", "air base", "airport")
+
+
+def site_kind_variants(key: str) -> list[str]:
+    """The norm() key of an air base with its kind word in the other usual spellings
+    ("abu al duhur military airbase" -> "abu al duhur airbase", …), or [] for other names."""
+    for tail in _SITE_TAILS:
+        if key.endswith(" " + tail) and len(key) > len(tail) + 3:
+            stem = key[: -len(tail) - 1]
+            return [f"{stem} {form}" for form in _SITE_TAIL_FORMS if form != tail]
+    return []
 
 
 def name_fold(name: str) -> str:
