@@ -195,7 +195,7 @@ def name_cue(name: str) -> str | None:
 
 
 # a name whose skeleton has two letters only matches loosely when it has this many letters,
-# the entry's name one fewer at least, and its spelling is this close to the entry's
+# the entry's name one more or fewer at most, and its spelling is this close to the entry's
 _SHORT_FOLD_MIN_LEN = 6
 _SHORT_FOLD_SIM = 0.8
 
@@ -347,7 +347,7 @@ class Gazetteer:
         rows = self.con.execute("SELECT DISTINCT norm FROM aliases WHERE fold = ? LIMIT ?",
                                 (fkey, 1000 if short else 200)).fetchall()
         sims = {r[0]: fuzz.ratio(bare, _bare(r[0])) / 100 for r in rows
-                if not short or len(_bare(r[0])) >= _SHORT_FOLD_MIN_LEN - 1}
+                if not short or abs(len(_bare(r[0])) - len(bare)) <= 1}
         good = {k: s for k, s in sims.items() if s >= (_SHORT_FOLD_SIM if short else 0.7)}
         if not good:
             return []
