@@ -196,7 +196,7 @@ def name_cue(name: str) -> str | None:
 
 # a name whose skeleton has two letters only matches loosely when it has this many letters,
 # the entry's name one more or fewer at most, and its spelling is this close to the entry's
-_SHORT_FOLD_MIN_LEN = 6
+_SHORT_FOLD_MIN_LEN = 7
 _SHORT_FOLD_SIM = 0.8
 
 class Gazetteer:
