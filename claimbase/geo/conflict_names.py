@@ -227,3 +227,45 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
          and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
               or _DESIGNATOR.match(doc.text, a.end)))
         or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}
+
+
+_ARTICLED = re.compile(rf"{_ART}[A-Z]", re.I)
+_ARTICLED_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "neighbourhood"})
+
+
+def articled_town(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A one-word name with a hyphenated Arabic article ("al-Shadadi") after a locative or
+    target word or before a designator ("in al-Shadadi countryside") whose exact reading is
+    a town of the conflict region: a place, though it ends like a demonym or a family's
+    nisba ("al-Halabi" after a first name stays a person's)."""
+    surface = text[start:end]
+    if not _ARTICLED.match(surface) or " " in surface:
+        return False
+    if not (_LOCATIVE_BEFORE.search(text, max(0, start - 25), start)
+            or _DESIGNATOR.match(text, end)):
+        return False
+    return any(c.match == "exact" and c.country in RULER_COUNTRIES
+               and c.feature in _ARTICLED_FEATURES for c in gaz.candidates(surface)[:10])
+
+
+_DESERT_WORD = r"(?:desert|badia|badiya)"
+_COMPASS_ADJ = r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)"
+_DESERT_BEFORE = re.compile(rf"\b(?:{_COMPASS_ADJ}\s+)?{_DESERT_WORD}\s+(?:of|in)\s+(?:the\s+)?\Z",
+                            re.I)
+_DESERT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:{_COMPASS_ADJ}\s+)?{_DESERT_WORD}\b", re.I)
+_DESERT_FEATURES = frozenset({"desert", "region"})
+
+
+def desert_lookup(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The desert named after a town or province ("the eastern desert of Homs", "Homs
+    desert", "Homs's eastern desert"): "<name> desert" when the gazetteer knows that area,
+    whose events lie far out from the town; else None."""
+    if not (_DESERT_BEFORE.search(text, max(0, start - 40), start)
+            or _DESERT_AFTER.match(text, end)):
+        return None
+    name = f"{text[start:end]} desert"
+    if any(c.match == "exact" and c.feature in _DESERT_FEATURES
+           for c in gaz.candidates(name)[:5]):
+        return name
+    return None
+

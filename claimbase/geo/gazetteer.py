@@ -195,6 +195,11 @@ def name_cue(name: str) -> str | None:
     return _NAME_CUE_WORDS.get(words[-1].lower()) or _NAME_CUE_WORDS.get(words[0].lower())
 
 
+# a name whose skeleton has two letters only matches loosely when it has this many letters,
+# the entry's name one more or fewer at most, and its spelling is this close to the entry's
+_SHORT_FOLD_MIN_LEN = 7
+_SHORT_FOLD_SIM = 0.8
+
 class Gazetteer:
     """Read access to the gazetteer index, with cached lookups."""
 
@@ -298,6 +303,11 @@ class Gazetteer:
             # name (towns only: "St. Thomas" is no name of the island district Saint Thomas)
             rows += [r for r in self.con.execute(_EXACT, (alt,)).fetchall()
                      if (c := _unpack(r)) is not None and c.feature in VARIANT_FEATURES]
+        for variant in ([] if rows else site_kind_variants(key)):
+            rows = self.con.execute(_EXACT, (variant,)).fetchall()
+            if rows:
+                alt = variant  # the fold of the name is not the variant's
+                break
         if rows:
             fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
             if alt is not None:
@@ -326,14 +336,20 @@ class Gazetteer:
                                            *row[14:16])) for row in rows]
 
     def _fold_matches(self, name: str, key: str) -> list[Candidate]:
+        """Entries whose transliteration skeleton is the name's and whose spelling is close
+        to it."""
         fkey = fold(name)
-        if len(fkey) < 3:
-            return []
-        rows = self.con.execute("SELECT DISTINCT norm FROM aliases WHERE fold = ? LIMIT 200",
-                                (fkey,)).fetchall()
         bare = _bare(key)
-        sims = {r[0]: fuzz.ratio(bare, _bare(r[0])) / 100 for r in rows}
-        good = {k: s for k, s in sims.items() if s >= 0.7}
+        short = len(fkey) == 2 and len(bare.replace(" ", "")) >= _SHORT_FOLD_MIN_LEN
+        if len(fkey) < 3 and not short:
+            return []
+        # a two-letter skeleton ("Suwaidaa", "Shaddadi": w and y count as vowels) is shared
+        # by many names: only a long name that stays close to one of them in full matches
+        rows = self.con.execute("SELECT DISTINCT norm FROM aliases WHERE fold = ? LIMIT ?",
+                                (fkey, 1000 if short else 200)).fetchall()
+        sims = {r[0]: fuzz.ratio(bare, _bare(r[0])) / 100 for r in rows
+                if not short or abs(len(_bare(r[0])) - len(bare)) <= 1}
+        good = {k: s for k, s in sims.items() if s >= (_SHORT_FOLD_SIM if short else 0.7)}
         if not good:
             return []
         return self._query(_keys_in(len(good)), tuple(good), "fold", 0.9,
@@ -568,6 +584,23 @@ def abbreviation_variant(key: str) -> str | None:
     first, _sep, rest = key.partition(" ")
     other = _ABBREVIATIONS.get(first)
     return f"{other} {rest}" if other and rest else None
+
+
+# the kind word of an air base in its usual spellings: "X Military Airbase" is the site the
+# index knows as "X airbase" or "X military airport"
+_SITE_TAILS = ("military airbase", "military air base", "military airport", "military airfield",
+               "airbase", "air base", "airport", "airfield")
+_SITE_TAIL_FORMS = ("airbase", "military airport", "air base", "airport")
+
+
+def site_kind_variants(key: str) -> list[str]:
+    """The norm() key of an air base with its kind word in the other usual spellings
+    ("abu al duhur military airbase" -> "abu al duhur airbase", …), or [] for other names."""
+    for tail in _SITE_TAILS:
+        if key.endswith(" " + tail) and len(key) > len(tail) + 3:
+            stem = key[: -len(tail) - 1]
+            return [f"{stem} {form}" for form in _SITE_TAIL_FORMS if form != tail]
+    return []
 
 
 def name_fold(name: str) -> str:

@@ -49,7 +49,9 @@ from typing import Any
 from claimbase.config import DATA_DIR
 from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.conflict_names import (
+    articled_town,
     conflict_spans,
+    desert_lookup,
     loose_common_word,
     lower_qualifier,
     places_taken_for_orgs,
@@ -490,7 +492,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if _is_demonym(surface, gaz) or not (named or _looks_like_name(surface)) \
+            if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)) \
+                    or not (named or _looks_like_name(surface)) \
                     or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
@@ -516,6 +519,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
+    for m in mentions:  # "the eastern desert of Homs" is the Homs desert
+        m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
