@@ -364,9 +364,10 @@ _LIST_ITEM = r"(?:[ \t]*(?:,|and|or)[ \t]+[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*
 _PROVINCE_AFTER = re.compile(rf"{_LIST_ITEM},?[ \t]+(?:province|governorate|region|"
                              r"countryside|provinces|governorates|state|states|district|"
                              r"districts|county|counties|parish|parishes)\b", re.IGNORECASE)
-_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|provinces|governorates|region)"
-                              r"[ \t]+of[ \t]+(?:[A-Z][\w’'-]*[ \t]*(?:,|and)[ \t]+)*\Z",
-                              re.IGNORECASE)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|provinces|governorates|region|"
+                              r"rural|reef|rif)"
+                              r"(?:[ \t]+of)?(?:[ \t]+both)?[ \t]+(?:[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?"
+                              r"[ \t]*(?:,|and|or)[ \t]+)*\Z", re.IGNORECASE)
 PROVINCE_CITY_KM = 80.0  # the city of a province's name lies this close to its centroid
 
 
@@ -384,5 +385,6 @@ def _city_over_province(text: str, p: Place, gaz: Gazetteer) -> Place:
                 (name_fold(c.name) in (key, name_fold(p.text))) and \
                 (c.admin1 == p.admin1 or p.feature == "admin1" and c.admin1 == p.name) and \
                 haversine_km(c.lat, c.lon, p.lat, p.lon) <= PROVINCE_CITY_KM:
-            return c.to_place(p.text, p.start, p.end, score=p.score)
+            # the city's point; the province's precision, as the name may mean either
+            return c.to_place(p.text, p.start, p.end, score=p.score, precision=p.precision)
     return p
