@@ -179,13 +179,15 @@ def _in_persons_name(doc: Document, p: Place, spans: set[tuple[int, int]],
 
 
 def _plausible(gaz: Gazetteer, p: Place, support: list[Place], named: set[str]) -> bool:
-    """A reading the story backs: its own name (not an alias), and a big place, a place
-    near the story's others, or one in a country the story is about."""
-    if p.lat is None or _key(p.text) not in _key(p.name or ""):
+    """A reading the story backs well enough to outweigh a person's name beside it: its
+    own name (not an alias), and a big place, a place near the story's others, or one in
+    the country holding half of the story's other places."""
+    if p.lat is None or not _own_name(p.text, p.name or ""):
         return False
-    pop = _population(gaz, p)
-    return pop >= MAJOR_PLACE or _near_support(p, support, named) or \
-        _country_support(p, support, pop)
+    if _population(gaz, p) >= MAJOR_PLACE or _near_support(p, support, named):
+        return True
+    others = [q for q in support if q.text != p.text and q.country]
+    return bool(others) and 2 * sum(q.country == p.country for q in others) >= len(others)
 
 
 def _street_word(text: str, p: Place) -> bool:
@@ -252,10 +254,21 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|
                        r"[ \t]+\Z")
 
 
-def _key(name: str) -> str:
-    """A name's letters without marks, case or punctuation ("‘Afrīn" -> "afrin")."""
+def _words(name: str) -> list[str]:
+    """A name's words without marks, case or punctuation ("‘Afrīn" -> ["afrin"])."""
     bare = unicodedata.normalize("NFKD", name_fold(name))
-    return "".join(ch for ch in bare if ch.isalnum())
+    return "".join(ch if ch.isalnum() else " " for ch in bare).split()
+
+
+def _key(name: str) -> str:
+    return "".join(_words(name))
+
+
+def _own_name(text: str, name: str) -> bool:
+    """The surface is the reading's own name or a run of its words ("Guantánamo Bay" of
+    "Naval Station Guantanamo Bay"), not an alias ("Salem" of Jerusalem)."""
+    t, n = _words(text), _words(name)
+    return bool(t) and any(n[i:i + len(t)] == t for i in range(len(n) - len(t) + 1))
 
 
 def _own_candidates(gaz: Gazetteer, p: Place) -> list[Candidate]:
@@ -300,7 +313,7 @@ def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Pla
             name_fold(p.name or "") == name_fold(p.text):
         return p
     pop = _population(gaz, p)
-    alias = _key(p.text) not in _key(p.name or "")
+    alias = not _own_name(p.text, p.name or "")
     if pop >= (SMALL_PROVINCE if p.feature == "admin1" else SMALL_PLACE) or \
             _near_support(p, support, named):
         return p
