@@ -94,6 +94,8 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
         q = _settlement_cue(text, p, gaz, support)
         q = _unsupported_namesake(text, q, gaz, support, named)
         q = _city_over_province(text, q, gaz)
+        if q.lat is None and p.lat is not None and _acronym(q.text):
+            continue  # "The NGO said": unresolved now, and no name a place bears
         fixed.append(q)
     return fixed
 
@@ -151,8 +153,9 @@ def _in_persons_name(doc: Document, p: Place, spans: set[tuple[int, int]],
     take for an organisation: a given name or a surname ("Ben Keith", "Selahattin
     Demirtaş"). Words of organisations ("Mansfield Police"), titles ("Vermont Sen."),
     designators and places do not count."""
-    if p.feature in _AREA_FEATURES or " " in p.text.strip():
-        return False  # "Guernsey County Common Pleas Court": no one bears a county's name
+    if p.feature in _AREA_FEATURES or p.feature == "admin1" or " " in p.text.strip() \
+            or p.text.endswith("."):
+        return False  # "Guernsey County Court", "Harrisburg, Pa. Smith": no one's name
     text = doc.analysis_text
     if _ADDRESS_AFTER.match(text, p.end):
         return False  # a letter's signature or an address: "Zev Moses Vancouver, Canada •"
@@ -204,12 +207,17 @@ def _street_words() -> frozenset[str]:
 _ACRONYM = re.compile(r"[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*\Z")
 
 
+def _acronym(text: str) -> bool:
+    """A short word with two capitals or more ("NGO", "DfID")."""
+    return len(text) <= 6 and " " not in text and _ACRONYM.match(text) is not None
+
+
 def _unresolved_non_place(doc: Document, p: Place) -> bool:
     """A name the gazetteer does not know that the parser took for an organisation or a
     person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID")."""
     if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start):
         return False
-    if len(p.text) <= 6 and " " not in p.text and _ACRONYM.match(p.text):
+    if _acronym(p.text):
         return True
     sdoc = doc.spacy_doc
     if sdoc is None:
