@@ -78,7 +78,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
     lower = _lower_words(text)
     spans = {(p.start, p.end) for p in places}
     operations = _operation_names(text)
-    support = [p for p in places if p.lat is not None]
+    support = _anchors(places)
     named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")}
     out: list[Place] = []
     for p in places:
@@ -88,7 +88,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
         if _in_persons_name(doc, p, spans, lower) and not _plausible(gaz, p, support, named):
             continue
         out.append(p)
-    support = [p for p in out if p.lat is not None]
+    support = _anchors(out)
     fixed: list[Place] = []
     for p in out:
         q = _settlement_cue(text, p, gaz, support)
@@ -98,6 +98,12 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
             continue  # "The NGO said": unresolved now, and no name a place bears
         fixed.append(q)
     return fixed
+
+
+def _anchors(places: list[Place]) -> list[Place]:
+    """The resolved places read by their own names: what other readings lean on (a street
+    read by an alias as a town abroad supports nothing)."""
+    return [p for p in places if p.lat is not None and _own_name(p.text, p.name or "")]
 
 
 # ------------------------------------------------------------------ longer names
