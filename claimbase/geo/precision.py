@@ -31,7 +31,13 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR
-from claimbase.geo.gazetteer import Candidate, Gazetteer, haversine_km, name_fold
+from claimbase.geo.gazetteer import (
+    RULER_COUNTRIES,
+    Candidate,
+    Gazetteer,
+    haversine_km,
+    name_fold,
+)
 from claimbase.record import Document, Place
 
 _AREA_FEATURES = frozenset({"country", "continent", "water", "region", "desert", "border",
@@ -55,6 +61,7 @@ def _read_words(name: str) -> frozenset[str]:
 def _run_words() -> frozenset[str]:
     """Words that may stand next to a place name inside its own expression."""
     return (_read_words("place_name_run_words.txt") | _read_words("place_name_tails.txt")
+            | _read_words("place_after_words.txt")
             | _read_words("place_demonym_words.txt"))
 
 
@@ -346,8 +353,8 @@ def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Pla
         best = max(famous, key=lambda c: c.population)
         if _median_km(best.lat, best.lon, p, support) < _median_km(p.lat, p.lon, p, support):
             return best.to_place(p.text, p.start, p.end, score=p.score)
-    if _country_support(p, support, pop):
-        return p
+    if _country_support(p, support, pop) or p.country in RULER_COUNTRIES and not alias:
+        return p  # foreign forces act in the conflict region: "US-backed fighters stormed Hajin"
     if alias or not _LOCATIVE.search(text, max(0, p.start - 12), p.start):
         return _unresolved(p)
     return p
