@@ -38,6 +38,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
+from claimbase.geo.translit import norm
 from claimbase.record import Document, Place
 
 _AREA_FEATURES = frozenset({"country", "continent", "water", "region", "desert", "border",
@@ -270,6 +271,7 @@ FAMOUS_RATIO = 5  # a namesake this many times larger is the famous one
 FAMOUS_MIN = 100_000
 FOCUS_SHARE = 0.2  # a country with this share of a story's places is one it is about
 SUPPORT_KM = 300.0
+CLOSER = 0.5  # the famous namesake must lie this much closer to the story's other places
 NAMED_COUNTRY_TOWN = 20_000  # a town this large is supported by its country being named  # another place of the story this close supports a small reading
 _LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
                        r"[ \t]+\Z")
@@ -277,7 +279,7 @@ _LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|
 
 def _words(name: str) -> list[str]:
     """A name's words without marks, case or punctuation ("‘Afrīn" -> ["afrin"])."""
-    bare = unicodedata.normalize("NFKD", name_fold(name))
+    bare = unicodedata.normalize("NFKD", norm(name))
     return "".join(ch if ch.isalnum() else " " for ch in bare).split()
 
 
@@ -351,10 +353,13 @@ def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Pla
                    else by_alias and c.population >= MAJOR_PLACE)]
     if famous:
         best = max(famous, key=lambda c: c.population)
-        if _median_km(best.lat, best.lon, p, support) < _median_km(p.lat, p.lon, p, support):
+        if _median_km(best.lat, best.lon, p, support) < \
+                CLOSER * _median_km(p.lat, p.lon, p, support):
             return best.to_place(p.text, p.start, p.end, score=p.score)
     if _country_support(p, support, pop) or p.country in RULER_COUNTRIES and not alias:
         return p  # foreign forces act in the conflict region: "US-backed fighters stormed Hajin"
+    if pop >= NAMED_COUNTRY_TOWN and len({c.gid for c in cands}) < 2:
+        return p  # a town of some size alone in bearing its name ("Cannes") has no namesake
     if alias or not _LOCATIVE.search(text, max(0, p.start - 12), p.start):
         return _unresolved(p)
     return p
