@@ -404,9 +404,11 @@ _PROVINCE_AFTER = re.compile(rf"{_LIST_ITEM},?[ \t]+(?:province|governorate|regi
                              r"countryside|provinces|governorates|state|states|district|"
                              r"districts|county|counties|parish|parishes)\b", re.IGNORECASE)
 _PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|provinces|governorates|region|"
-                              r"rural|reef|rif)"
+                              r"countryside|countrysides|outskirts|desert|rural|reef|rif|"
+                              r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)"
                               r"(?:[ \t]+of)?(?:[ \t]+both)?[ \t]+(?:[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?"
                               r"[ \t]*(?:,|and|or)[ \t]+)*\Z", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"[ \t]+city\b", re.IGNORECASE)
 PROVINCE_CITY_KM = 80.0  # the city of a province's name lies this close to its centroid
 
 
@@ -415,9 +417,10 @@ def _city_over_province(text: str, p: Place, gaz: Gazetteer) -> Place:
     word stands by the name."""
     if p.lat is None or p.feature not in ("admin1", "admin2"):
         return p
-    if _PROVINCE_AFTER.match(text, p.end) or \
-            _PROVINCE_BEFORE.search(text, max(0, p.start - 80), p.start):
-        return p
+    if not _CITY_AFTER.match(text, p.end) and (
+            _PROVINCE_AFTER.match(text, p.end)
+            or _PROVINCE_BEFORE.search(text, max(0, p.start - 80), p.start)):
+        return p  # "the eastern countryside of Hama", "east of Hama", "Hama province"
     key = name_fold(p.name or p.text)
     for c in _own_candidates(gaz, p):
         if c.feature in ("city", "capital") and c.country == p.country and \
