@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from functools import lru_cache
 
 PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")  # a blank line ends a paragraph
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_entities(text: str) -> str:
+    """The text with its well-formed HTML character references decoded ("Dar&#8217;a" ->
+    "Dar’a", "&amp;" -> "&"), for plain text and JSON fields scraped from web pages.
+
+    Only complete references ending in ";" are touched (a bare "AT&T" or "&copy" stays), and
+    a name HTML does not define is kept as written. Decode before the `Document` is built, so
+    that every offset indexes the decoded text."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
 
 
 @lru_cache(maxsize=16)

@@ -40,6 +40,7 @@ import typer
 from claimbase.config import DATA_DIR
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.record import DocMeta, Document
+from claimbase.text import decode_entities
 
 
 def load_jsonl(path: Path, limit: int | None = None) -> Iterator[dict[str, Any]]:
@@ -170,7 +171,7 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
     res = res or _resources()
     nlp = spacy_model(res)
     records = list(load_jsonl(path, limit))
-    docs = [Document(text=r["text"], ref=str(r.get("id", i)),
+    docs = [Document(text=decode_entities(r["text"]), ref=str(r.get("id", i)),
                      meta=DocMeta(published=_article_date(r)))
             for i, r in enumerate(records)]
     t0 = time.perf_counter()

@@ -70,6 +70,7 @@ from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
+from claimbase.geo.precision import refine_places
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
@@ -1630,6 +1631,7 @@ def find_places(doc: Document, res: Any) -> None:
     votes = _actor_votes(doc, hint, gaz)
     places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
+    places = refine_places(doc, places, gaz)
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]
     regions = [r for r in find_regions(doc.analysis_text, gaz)

@@ -25,6 +25,7 @@ from typing import Any
 from claimbase.config import Settings
 from claimbase.ingest.cues import SENT_END, WORD
 from claimbase.record import DocMeta, Document
+from claimbase.text import decode_entities
 
 TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -79,7 +80,7 @@ def document_from_dict(obj: dict[str, Any], ref: str | None = None) -> Document:
         raise ValueError('no "text" field')
     if not isinstance(text, str):
         raise ValueError(f'"text" must be a string, not {type(text).__name__}')
-    doc = Document(text=text, ref=ref, meta=meta_from_dict(obj),
+    doc = Document(text=decode_entities(text), ref=ref, meta=meta_from_dict(obj),
                    source_format=str(obj.get("source_format") or "json"))
     return doc
 
@@ -96,6 +97,8 @@ def meta_from_dict(obj: dict[str, Any]) -> DocMeta:
             value = ", ".join(meta.authors)
         elif key == "published":
             value = normalise_date(value)
+        if key in ("title", "outlet", "author"):
+            value = decode_entities(str(value))
         setattr(meta, key, str(value) if value is not None else None)
     if isinstance(obj.get("authors"), list) and not meta.authors:
         meta.authors = [str(v) for v in obj["authors"]]
@@ -298,7 +301,7 @@ class _Reader:
         elif fmt == "feed":
             yield from self._feed(data, ref)
         else:
-            text = decode_bytes(data)
+            text = decode_entities(decode_bytes(data))
             meta = DocMeta(url=url) if url else DocMeta()
             yield self._checked(Document(text=text, ref=ref, meta=meta, source_format=fmt))
 

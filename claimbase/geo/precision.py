@@ -1,0 +1,432 @@
+"""Precision rules for places in real news, applied to the resolved places of a document.
+
+The geoparser's cascade finds and ranks names; real conflict reporting then trips it in a few
+recurring ways this module undoes, each in its own function:
+
+- `_in_longer_name`: a place name that is only a part of a longer capitalised name no
+  gazetteer knows: a person ("Ben Keith", "Selahattin Demirtaş"), a street ("Downing
+  Street"), an institution or outlet ("Chatham House", "the New York Times",
+  "Oxford University"). Such a place is not where anything happened.
+- `_operation_names`: military operations named like places ("Operation Olive Branch"),
+  everywhere the document repeats the name.
+- `_unsupported_namesake`: a small foreign namesake nothing in the story points at
+  ("Anna" -> Anna, Texas in a Syrian story; "Gulf states" -> Gulf, Papua New Guinea): the
+  famous namesake when one is much larger ("a pilgrimage to Mecca"), else the name stays
+  unresolved.
+- `_settlement_cue`: "the village of Susa" names a village: a large city of that name
+  elsewhere is not it.
+- `_city_over_province`: a bare name shared by a city and the province around it
+  ("fighting in Raqqa") is the city; "Raqqa province" keeps the province.
+
+Word lists are data files: `data/place_name_run_words.txt` (capitalised words that may stand
+next to a place name without hiding it) and the existing tails and demonym lists.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from functools import lru_cache
+from typing import Any
+
+from claimbase.config import DATA_DIR
+from claimbase.geo.gazetteer import (
+    RULER_COUNTRIES,
+    Candidate,
+    Gazetteer,
+    haversine_km,
+    name_fold,
+)
+from claimbase.geo.translit import norm
+from claimbase.record import Document, Place
+
+_AREA_FEATURES = frozenset({"country", "continent", "water", "region", "desert", "border",
+                            "river", "mountain", "sea"})
+_TOWN_FEATURES = frozenset({"city", "village", "town", "locality", "admin2", "admin3",
+                            "neighbourhood", "capital", "admin1"})
+_WORD_RIGHT = re.compile(r"[ \t]([A-Z][\w’'-]*)")
+_WORD_LEFT = re.compile(r"([A-Z][\w’'-]*)[ \t]\Z")
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
+
+
+def _read_words(name: str) -> frozenset[str]:
+    path = DATA_DIR / name
+    if not path.exists():
+        return frozenset()
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _run_words() -> frozenset[str]:
+    """Words that may stand next to a place name inside its own expression."""
+    return (_read_words("place_name_run_words.txt") | _read_words("place_name_tails.txt")
+            | _read_words("place_after_words.txt")
+            | _read_words("place_demonym_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles written before a person's name ("Sen.", "Mr"): a place before one is the
+    person's home ("Vermont Sen. Bernie Sanders")."""
+    return _read_words("person_titles.txt")
+
+
+@lru_cache(maxsize=1)
+def _institution_heads() -> frozenset[str]:
+    """Head words of organisation names ("Oxford University", "Chatham House")."""
+    return _read_words("org_name_heads.txt")
+
+
+def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Place]:
+    """The places without names that belong to longer non-place names or to operations,
+    with unsupported foreign namesakes and cue-contradicted readings corrected."""
+    text = doc.analysis_text
+    lower = _lower_words(text)
+    spans = {(p.start, p.end) for p in places}
+    operations = _operation_names(text)
+    support = _anchors(places)
+    named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")}
+    out: list[Place] = []
+    for p in places:
+        if p.text in operations or _street_word(text, p) or _unresolved_non_place(doc, p) \
+                or _organisation_head(doc, p):
+            continue
+        if _in_persons_name(doc, p, spans, lower) and not _plausible(gaz, p, support, named):
+            continue
+        out.append(p)
+    support = _anchors(out)
+    fixed: list[Place] = []
+    for p in out:
+        q = _settlement_cue(text, p, gaz, support)
+        q = _unsupported_namesake(text, q, gaz, support, named)
+        q = _city_over_province(text, q, gaz)
+        if q.lat is None and p.lat is not None and _acronym(q.text):
+            continue  # "The NGO said": unresolved now, and no name a place bears
+        fixed.append(q)
+    return fixed
+
+
+def _anchors(places: list[Place]) -> list[Place]:
+    """The resolved places read by their own names: what other readings lean on (a street
+    read by an alias as a town abroad supports nothing)."""
+    return [p for p in places if p.lat is not None and _own_name(p.text, p.name or "")]
+
+
+# ------------------------------------------------------------------ longer names
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+_SKIP = frozenset({"January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December", "Monday", "Tuesday",
+                   "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORDS.findall(text) if w.islower())
+
+
+def _entity_at(doc: Document, start: int, end: int) -> Any:
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return None
+    for e in sdoc.ents:
+        if e.start_char <= start and end <= e.end_char:
+            return e
+    return None
+
+
+def _glued(doc: Document, start: int, word: str, lower: frozenset[str]) -> bool:
+    """A capitalised word that belongs to a name: a proper noun, not a common word written
+    lower-case elsewhere in the story, not a month or weekday, not a designator or demonym,
+    not an acronym, not a compound with a lower-case part ("Isis-controlled")."""
+    bare = _POSSESSIVE.sub("", word)
+    if bare in _SKIP or bare.lower() in lower or bare in _run_words() or bare.isupper() \
+            or bare.rstrip(".") in _titles() or bare in _institution_heads() \
+            or any(part.islower() for part in bare.split("-")):
+        return False
+    sdoc = doc.spacy_doc
+    span = sdoc.char_span(start, start + len(bare), alignment_mode="expand") \
+        if sdoc is not None else None
+    return span is None or any(t.pos_ == "PROPN" for t in span)
+
+
+_ADDRESS_AFTER = re.compile(r"[ \t]*(?:•|,[ \t]*[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?[ \t]*(?:•|,|\n|\Z))")
+MAJOR_PLACE = 1_000_000  # a city this large is not read as part of a person's name
+
+
+def _major(gaz: Gazetteer, p: Place) -> bool:
+    """A big place read by its own name ("London", "Damascus"), not by an alias."""
+    return _key(p.name or "") == _key(p.text) and _population(gaz, p) >= MAJOR_PLACE
+
+
+def _in_persons_name(doc: Document, p: Place, spans: set[tuple[int, int]],
+                     lower: frozenset[str]) -> bool:
+    """The place name stands next to another capitalised name word the parser does not
+    take for an organisation: a given name or a surname ("Ben Keith", "Selahattin
+    Demirtaş"). Words of organisations ("Mansfield Police"), titles ("Vermont Sen."),
+    designators and places do not count."""
+    if p.feature in _AREA_FEATURES or p.feature == "admin1" or " " in p.text.strip() \
+            or p.text.endswith("."):
+        return False  # "Guernsey County Court", "Harrisburg, Pa. Smith": no one's name
+    text = doc.analysis_text
+    if _ADDRESS_AFTER.match(text, p.end):
+        return False  # a letter's signature or an address: "Zev Moses Vancouver, Canada •"
+    own = _entity_at(doc, p.start, p.end)
+    if own is not None and own.label_ not in ("GPE", "PERSON"):
+        return False
+    right = _WORD_RIGHT.match(text, p.end)
+    if right is not None and _LOCATIVE.search(text, max(0, p.start - 12), p.start):
+        right = None  # "in Coventry Husn Alsankari said": the name starts after "in"
+    left = _WORD_LEFT.search(text, max(0, p.start - 40), p.start)
+    for m in (right, left):
+        if m is None:
+            continue
+        w_start, w_end = m.span(1)
+        if any(a < w_end and w_start < b for a, b in spans):
+            continue  # a place next to a place ("Syria’s Idlib province")
+        if not _glued(doc, w_start, m.group(1), lower):
+            continue
+        ent = _entity_at(doc, w_start, w_end)
+        if ent is not None and ent.label_ != "PERSON":
+            continue
+        return True
+    return False
+
+
+def _plausible(gaz: Gazetteer, p: Place, support: list[Place], named: set[str]) -> bool:
+    """A reading the story backs well enough to outweigh a person's name beside it: its
+    own name (not an alias), and a big place, a place near the story's others, or one in
+    the country holding half of the story's other places."""
+    if p.lat is None or not _own_name(p.text, p.name or ""):
+        return False
+    if _population(gaz, p) >= MAJOR_PLACE or _near_support(p, support, named):
+        return True
+    others = [q for q in support if q.text != p.text and q.country]
+    return bool(others) and 2 * sum(q.country == p.country for q in others) >= len(others)
+
+
+def _street_word(text: str, p: Place) -> bool:
+    """A street's designator read as a town ("Downing Street" -> Street, Somerset)."""
+    return p.text in _street_words() and _WORD_LEFT.search(
+        text, max(0, p.start - 40), p.start) is not None
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    return _read_words("place_street_words.txt")
+
+
+_ACRONYM = re.compile(r"[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*\Z")
+
+
+def _acronym(text: str) -> bool:
+    """A short word with two capitals or more ("NGO", "DfID")."""
+    return len(text) <= 6 and " " not in text and _ACRONYM.match(text) is not None
+
+
+def _unresolved_non_place(doc: Document, p: Place) -> bool:
+    """A name the gazetteer does not know that the parser took for an organisation or a
+    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID")."""
+    if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start):
+        return False
+    if _acronym(p.text):
+        return True
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return False
+    for e in sdoc.ents:
+        if e.start_char < p.end and p.start < e.end_char and e.label_ in (
+                "ORG", "PERSON", "NORP"):
+            return True
+    return False
+
+
+_FOR = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
+
+
+def _organisation_head(doc: Document, p: Place) -> bool:
+    """The place word opens an organisation's name as its head ("Centre for Global
+    Policy"), not as the place the organisation belongs to."""
+    ent = _entity_at(doc, p.start, p.end)
+    return (ent is not None and ent.label_ == "ORG" and ent.start_char <= p.start
+            and p.end < ent.end_char and _FOR.match(doc.analysis_text, p.end) is not None
+            and p.text in _institution_heads())
+
+
+_OPERATION = re.compile(r"\bOperation[ \t]+[“\"‘']?(?P<name>[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*){0,2})")
+
+
+def _operation_names(text: str) -> frozenset[str]:
+    """Names a military operation bears in the text ("Operation Olive Branch")."""
+    return frozenset(m.group("name") for m in _OPERATION.finditer(text))
+
+
+# ------------------------------------------------------------------ readings
+
+SMALL_PLACE = 100_000  # a namesake below this population needs support from the story
+SMALL_PROVINCE = 50_000  # the same for a province
+FAMOUS_RATIO = 5  # a namesake this many times larger is the famous one
+FAMOUS_MIN = 100_000
+FOCUS_SHARE = 0.2  # a country with this share of a story's places is one it is about
+SUPPORT_KM = 300.0
+CLOSER = 0.5  # the famous namesake must lie this much closer to the story's other places
+NAMED_COUNTRY_TOWN = 20_000  # a town this large is supported by its country being named  # another place of the story this close supports a small reading
+_LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
+                       r"[ \t]+\Z")
+
+
+def _words(name: str) -> list[str]:
+    """A name's words without marks, case or punctuation ("‘Afrīn" -> ["afrin"])."""
+    bare = unicodedata.normalize("NFKD", norm(name))
+    return "".join(ch if ch.isalnum() else " " for ch in bare).split()
+
+
+def _key(name: str) -> str:
+    return "".join(_words(name))
+
+
+def _own_name(text: str, name: str) -> bool:
+    """The surface is the reading's own name or a run of its words ("Guantánamo Bay" of
+    "Naval Station Guantanamo Bay"), not an alias ("Salem" of Jerusalem)."""
+    t, n = _words(text), _words(name)
+    return bool(t) and any(n[i:i + len(t)] == t for i in range(len(n) - len(t) + 1))
+
+
+def _own_candidates(gaz: Gazetteer, p: Place) -> list[Candidate]:
+    return [c for c in gaz.candidates(p.text) if c.lat is not None]
+
+
+def _near_support(p: Place, support: list[Place], named: set[str]) -> bool:
+    """Another place of the story lies near it, or its province is named."""
+    if p.admin1 and name_fold(p.admin1) in named and name_fold(p.admin1) != name_fold(p.text):
+        return True
+    for q in support:
+        if q.text == p.text or q.feature in ("country", "continent", "water", "region"):
+            continue
+        if q.lat is not None and haversine_km(p.lat, p.lon, q.lat, q.lon) <= SUPPORT_KM:
+            return True
+    return False
+
+
+def _country_support(p: Place, support: list[Place], pop: int) -> bool:
+    """Its country is one the story is about (a fifth of its other resolved mentions), or
+    a town of some size in a country the story names."""
+    others = [q for q in support if q.text != p.text and q.country]
+    share = sum(q.country == p.country for q in others)
+    if others and share >= FOCUS_SHARE * len(others):
+        return True
+    return pop >= NAMED_COUNTRY_TOWN and any(q.feature == "country" and q.country == p.country
+                                             for q in others)
+
+
+def _population(gaz: Gazetteer, p: Place) -> int:
+    if p.gazetteer_id is None:
+        return 0
+    c = gaz.get(p.gazetteer_id)
+    return c.population if c is not None else 0
+
+
+def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Place],
+                          named: set[str]) -> Place:
+    """A small reading no other place of the story supports: the famous namesake when
+    there is one, else unresolved."""
+    if p.lat is None or p.feature not in _TOWN_FEATURES or p.feature == "capital" and \
+            name_fold(p.name or "") == name_fold(p.text):
+        return p
+    pop = _population(gaz, p)
+    alias = not _own_name(p.text, p.name or "")
+    if pop >= (SMALL_PROVINCE if p.feature == "admin1" else SMALL_PLACE) or \
+            _near_support(p, support, named):
+        return p
+    if not any(q.text != p.text for q in support):
+        return p  # nothing else in the story to weigh it against
+    cands = _own_candidates(gaz, p)
+    # a famous namesake under another name ("Mecca" -> Makkah) only when no town of some
+    # size bears the name itself ("Salisbury" is not Harare)
+    by_alias = not any(_key(c.name) == _key(p.text) and c.population >= NAMED_COUNTRY_TOWN
+                       for c in cands)
+    famous = [c for c in cands
+              if c.feature in ("city", "capital") and c.population >= FAMOUS_RATIO * pop
+              and (c.population >= FAMOUS_MIN if _key(c.name) == _key(p.text)
+                   else by_alias and c.population >= MAJOR_PLACE)]
+    if famous:
+        best = max(famous, key=lambda c: c.population)
+        if _median_km(best.lat, best.lon, p, support) < \
+                CLOSER * _median_km(p.lat, p.lon, p, support):
+            return best.to_place(p.text, p.start, p.end, score=p.score)
+    if _country_support(p, support, pop) or p.country in RULER_COUNTRIES and not alias:
+        return p  # foreign forces act in the conflict region: "US-backed fighters stormed Hajin"
+    if pop >= NAMED_COUNTRY_TOWN and len({c.gid for c in cands}) < 2:
+        return p  # a town of some size alone in bearing its name ("Cannes") has no namesake
+    if alias or not _LOCATIVE.search(text, max(0, p.start - 12), p.start):
+        return _unresolved(p)
+    return p
+
+
+def _median_km(lat: float, lon: float, p: Place, support: list[Place]) -> float:
+    """The median distance from a point to the story's other resolved places."""
+    dists = sorted(haversine_km(lat, lon, q.lat, q.lon) for q in support
+                   if q.text != p.text and q.lat is not None)
+    return dists[len(dists) // 2] if dists else 0.0
+
+
+def _unresolved(p: Place) -> Place:
+    return replace(p, name=None, gazetteer_id=None, lat=None, lon=None, country=None,
+                   admin1=None, admin2=None, feature=None, precision=None, score=None)
+
+
+_SETTLEMENT_BEFORE = re.compile(r"\b(?P<cue>village|hamlet)[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_SETTLEMENT_AFTER = re.compile(r"[ \t]+(?P<cue>village|hamlet)\b", re.IGNORECASE)
+VILLAGE_MAX = 50_000  # a "village of X" is never a town larger than this
+
+
+def _settlement_cue(text: str, p: Place, gaz: Gazetteer, support: list[Place]) -> Place:
+    """"the village of Susa": a village candidate of the story's region, else unresolved,
+    never a large town elsewhere."""
+    if p.lat is None or p.feature in _AREA_FEATURES:
+        return p
+    cue = _SETTLEMENT_BEFORE.search(text, max(0, p.start - 20), p.start) or \
+        _SETTLEMENT_AFTER.match(text, p.end)
+    if cue is None or _population(gaz, p) <= VILLAGE_MAX:
+        return p
+    near = [c for c in _own_candidates(gaz, p) if c.population <= VILLAGE_MAX and any(
+        q.lat is not None and q.text != p.text and
+        haversine_km(c.lat, c.lon, q.lat, q.lon) <= SUPPORT_KM for q in support)]
+    if near:
+        return near[0].to_place(p.text, p.start, p.end, score=p.score)
+    return _unresolved(p)
+
+
+_LIST_ITEM = r"(?:[ \t]*(?:,|and|or)[ \t]+[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?)*"
+_PROVINCE_AFTER = re.compile(rf"{_LIST_ITEM},?[ \t]+(?:province|governorate|region|"
+                             r"countryside|provinces|governorates|state|states|district|"
+                             r"districts|county|counties|parish|parishes)\b", re.IGNORECASE)
+_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|provinces|governorates|region|"
+                              r"countryside|countrysides|outskirts|desert|rural|reef|rif|"
+                              r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)"
+                              r"(?:[ \t]+of)?(?:[ \t]+both)?[ \t]+(?:[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?"
+                              r"[ \t]*(?:,|and|or)[ \t]+)*\Z", re.IGNORECASE)
+_CITY_AFTER = re.compile(r"[ \t]+city\b", re.IGNORECASE)
+PROVINCE_CITY_KM = 80.0  # the city of a province's name lies this close to its centroid
+
+
+def _city_over_province(text: str, p: Place, gaz: Gazetteer) -> Place:
+    """"fighting in Raqqa": the city, not the province named after it, unless a province
+    word stands by the name."""
+    if p.lat is None or p.feature not in ("admin1", "admin2"):
+        return p
+    if not _CITY_AFTER.match(text, p.end) and (
+            _PROVINCE_AFTER.match(text, p.end)
+            or _PROVINCE_BEFORE.search(text, max(0, p.start - 80), p.start)):
+        return p  # "the eastern countryside of Hama", "east of Hama", "Hama province"
+    key = name_fold(p.name or p.text)
+    for c in _own_candidates(gaz, p):
+        if c.feature in ("city", "capital") and c.country == p.country and \
+                (name_fold(c.name) in (key, name_fold(p.text))) and \
+                (c.admin1 == p.admin1 or p.feature == "admin1" and c.admin1 == p.name) and \
+                haversine_km(c.lat, c.lon, p.lat, p.lon) <= PROVINCE_CITY_KM:
+            # the city's point; the province's precision, as the name may mean either
+            return c.to_place(p.text, p.start, p.end, score=p.score, precision=p.precision)
+    return p
