@@ -468,16 +468,22 @@ def _mon(word: str) -> str:
 PART_OF_YEAR = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 
+def _named_year(m: re.Match, ref: date | None) -> int | None:
+    """The year a match names: written ("2019") or relative ("last/this/next year")."""
+    if m.groupdict().get("year"):
+        return int(m["year"])
+    if ref is None:
+        return None
+    rel = (m.groupdict().get("rel") or "").lower()
+    return ref.year + {"last": -1, "next": 1}.get(rel, 0)
+
+
 def h_part_of_year(m: re.Match, ref: date | None) -> Value | None:
     """"in mid-2019", "late last year", "early this year": that third of the year, in whole
     months."""
-    rel = (m.groupdict().get("rel") or "").lower()
-    if m.groupdict().get("year"):
-        year = int(m["year"])
-    elif ref is None:
+    year = _named_year(m, ref)
+    if year is None:
         return Value(None, None, "unknown")
-    else:
-        year = ref.year + {"last": -1, "this": 0, "next": 1}[rel]
     first, last = PART_OF_YEAR[m["part"].lower()]
     return Value(_month_range(year, first)[0], _month_range(year, last)[1], "month")
 
@@ -578,13 +584,9 @@ def h_end_of(m: re.Match, ref: date | None) -> Value | None:
 
 def h_half(m: re.Match, ref: date | None) -> Value | None:
     """"the first half of 2018", "the second half of last year": six whole months."""
-    rel = (m.groupdict().get("rel") or "").lower()
-    if m.groupdict().get("year"):
-        year = int(m["year"])
-    elif ref is None:
+    year = _named_year(m, ref)
+    if year is None:
         return Value(None, None, "unknown")
-    else:
-        year = ref.year + {"last": -1, "next": 1}.get(rel, 0)
     first = 1 if m["which"].lower() == "first" else 7
     return Value(date(year, first, 1), _month_range(year, first + 5)[1], "month")
 
