@@ -3,10 +3,11 @@
 The geoparser's cascade finds and ranks names; real conflict reporting then trips it in a few
 recurring ways this module undoes, each in its own function:
 
-- `_in_longer_name`: a place name that is only a part of a longer capitalised name no
-  gazetteer knows: a person ("Ben Keith", "Selahattin Demirtaş"), a street ("Downing
-  Street"), an institution or outlet ("Chatham House", "the New York Times",
-  "Oxford University"). Such a place is not where anything happened.
+- `_in_persons_name`, `_organisation_head`: a place name that is only a part of a longer
+  capitalised name no gazetteer knows: a person ("Ben Keith", "Selahattin Demirtaş"), an
+  institution ("Centre for Global Policy"). Such a place is not where anything happened.
+  (A street's designator, "Street" of "Downing Street", never gets this far:
+  `span_trim.split_joined` drops it when the mention is found.)
 - `_operation_names`: military operations named like places ("Operation Olive Branch"),
   everywhere the document repeats the name.
 - `_unsupported_namesake`: a small foreign namesake nothing in the story points at
@@ -90,7 +91,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
     named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")}
     out: list[Place] = []
     for p in places:
-        if p.text in operations or _street_word(text, p) or _unresolved_non_place(doc, p) \
+        if p.text in operations or _unresolved_non_place(doc, p) \
                 or _organisation_head(doc, p):
             continue
         if _in_persons_name(doc, p, spans, lower) and not _plausible(gaz, p, support, named):
@@ -205,17 +206,6 @@ def _plausible(gaz: Gazetteer, p: Place, support: list[Place], named: set[str]) 
         return True
     others = [q for q in support if q.text != p.text and q.country]
     return bool(others) and 2 * sum(q.country == p.country for q in others) >= len(others)
-
-
-def _street_word(text: str, p: Place) -> bool:
-    """A street's designator read as a town ("Downing Street" -> Street, Somerset)."""
-    return p.text in _street_words() and _WORD_LEFT.search(
-        text, max(0, p.start - 40), p.start) is not None
-
-
-@lru_cache(maxsize=1)
-def _street_words() -> frozenset[str]:
-    return _read_words("place_street_words.txt")
 
 
 _ACRONYM = re.compile(r"[A-Za-z]*[A-Z][a-z]*[A-Z][A-Za-z]*\Z")
