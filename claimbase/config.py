@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).parent / "data"
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The entries of a one-entry-a-line file in claimbase/data, blank and "#" lines left
+    out (place_street_words.txt, person_titles.txt, …)."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
 
 
 def _env(name: str, default: str) -> str:

@@ -37,7 +37,7 @@ from typing import Any
 
 import typer
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.record import DocMeta, Document
 from claimbase.text import decode_entities
@@ -411,10 +411,8 @@ _CLAUSE_BREAK = re.compile(r";|…|\.\.\.|,\s|\s+and\s+(?=(?:the\s+)?[a-z\d])"
 
 @lru_cache(maxsize=1)
 def _casualty_re() -> re.Pattern:
-    words = [w.strip() for w in (DATA_DIR / "casualty_words.txt").read_text(
-        encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
     alts = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
-                    for w in words)
+                    for w in sorted(word_list("casualty_words.txt")))
     return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
 
 

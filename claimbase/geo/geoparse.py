@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from claimbase.config import DATA_DIR
+from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.conflict_names import (
     articled_town,
@@ -317,11 +317,8 @@ def _surname(ent: Any) -> str:
     return words[-1] if words else ent[-1].text
 
 
-@lru_cache(maxsize=1)
 def _common_place_words() -> frozenset[str]:
-    path = DATA_DIR / "place_common_words.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return word_list("place_common_words.txt")
 
 
 _STRICT_LOCATIVE = re.compile(r"\b(?:in|near|at|into|outside|from|to|toward|towards|around"
@@ -788,18 +785,13 @@ def _extend_admin_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
             m.end, m.text = after.end(), full
 
 
-@lru_cache(maxsize=1)
 def _name_tails() -> frozenset[str]:
-    path = DATA_DIR / "place_name_tails.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return word_list("place_name_tails.txt")
 
 
 @lru_cache(maxsize=1)
 def _name_heads() -> frozenset[str]:
-    path = DATA_DIR / "place_name_heads.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in word_list("place_name_heads.txt"))
 
 
 _NEXT_WORDS = re.compile(rf"[\s-]+({_NAME_WORD_RE}(?:[\s-]+{_NAME_WORD_RE})?)")
@@ -984,10 +976,8 @@ def _home_towns(text: str, gaz: Gazetteer, persons: list[tuple[int, int]],
 
 @lru_cache(maxsize=1)
 def _resident_re() -> re.Pattern:
-    path = DATA_DIR / "place_resident_nouns.txt"
-    words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")]
-    alts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    alts = "|".join(sorted(map(re.escape, word_list("place_resident_nouns.txt")),
+                           key=len, reverse=True))
     return re.compile(rf"[ \t](?:{alts})\b")
 
 
@@ -1866,15 +1856,7 @@ def usable_places(doc: Document) -> list[Place]:
 
 
 def _org_heads() -> frozenset[str]:
-    global _HEADS
-    if _HEADS is None:
-        path = DATA_DIR / "org_name_heads.txt"
-        _HEADS = frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                           if w.strip() and not w.startswith("#"))
-    return _HEADS
-
-
-_HEADS: frozenset[str] | None = None
+    return word_list("org_name_heads.txt")
 
 
 def _usable(doc: Document, place: Place, actors: list[tuple[int, int]],

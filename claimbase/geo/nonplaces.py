@@ -20,10 +20,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.persons import place_led_persons
 
 if TYPE_CHECKING:
@@ -39,13 +38,6 @@ _GROUP_SECTORS = frozenset({"REB", "UAF"})  # armed groups named after a person 
 _ACRONYM = re.compile(r"\((?P<acr>[A-Z]{2,6})\)")
 
 
-@lru_cache(maxsize=8)
-def _word_list(name: str) -> frozenset[str]:
-    path = DATA_DIR / name
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
-
-
 def _area(gaz: Gazetteer, name: str, features: tuple[str, ...] | frozenset[str] = _AREAS
           ) -> bool:
     """The name's first exact reading is a country, a state or a continent."""
@@ -59,7 +51,7 @@ def _after_title(text: str, start: int) -> bool:
     """A title right before the name: "Mr Assad", "Rep. Adam", "Rep.-elect Alexandria"; a
     long title needs no full stop, so "... Judge. Columbus" ends a sentence instead."""
     m = re.search(r"(?P<title>[A-Z][\w.-]*?)(?P<dot>\.?)[ \t]+\Z", text[max(0, start - 20):start])
-    if m is None or m.group("title") not in _word_list("person_titles.txt"):
+    if m is None or m.group("title") not in word_list("person_titles.txt"):
         return False
     return not m.group("dot") or len(m.group("title")) <= 4
 
@@ -79,7 +71,7 @@ def _given_name(m: Mention, text: str, sdoc: Any, starts: list[int], surnames: C
 
 def _org_name(text: str, m: Mention) -> bool:
     """The name opens an organisation's name: "Home Office", "King's College"."""
-    followers = _word_list("place_org_followers.txt")
+    followers = word_list("place_org_followers.txt")
     if (nxt := _NEXT_WORD.match(text, m.end)) is not None:
         return nxt.group("word") in followers
     nxt = _POSSESSIVE.match(text, m.end)
@@ -126,7 +118,7 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     name no place."""
     text = doc.text
     sdoc = doc.spacy_doc
-    institutions = _word_list("place_institution_names.txt")
+    institutions = word_list("place_institution_names.txt")
     if sdoc is not None:
         placed = place_led_persons(list(sdoc.ents), gaz)  # "Greer Station" is no person
         surnames = Counter(ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON"

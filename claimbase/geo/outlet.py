@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from claimbase.config import DATA_DIR
+from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.gazetteer import CITY_FEATURES, Context, Gazetteer, prior_importance, score
 from claimbase.geo.translit import fold, norm
 
@@ -73,9 +73,7 @@ class OutletHome:
 @lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
     """The newspaper words of outlet_name_words.txt."""
-    path = DATA_DIR / "outlet_name_words.txt"
-    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in word_list("outlet_name_words.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -15,10 +15,9 @@ The place taken is the town's name alone (the whole entity when the gazetteer kn
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -33,11 +32,8 @@ _FEATURES = frozenset({"station", "county", "parish", "township", "twp", "airpor
                        "courthouse", "downtown"})
 
 
-@lru_cache(maxsize=1)
 def _after_words() -> frozenset[str]:
-    path = DATA_DIR / "place_after_words.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return word_list("place_after_words.txt")
 
 
 def _non_name_word(tok: Any) -> bool:

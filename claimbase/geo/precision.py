@@ -31,7 +31,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.gazetteer import (
     RULER_COUNTRIES,
     Candidate,
@@ -51,33 +51,25 @@ _WORD_LEFT = re.compile(r"([A-Z][\w’'-]*)[ \t]\Z")
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 
 
-def _read_words(name: str) -> frozenset[str]:
-    path = DATA_DIR / name
-    if not path.exists():
-        return frozenset()
-    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def _run_words() -> frozenset[str]:
     """Words that may stand next to a place name inside its own expression."""
-    return (_read_words("place_name_run_words.txt") | _read_words("place_name_tails.txt")
-            | _read_words("place_after_words.txt")
-            | _read_words("place_demonym_words.txt"))
+    return (word_list("place_name_run_words.txt") | word_list("place_name_tails.txt")
+            | word_list("place_after_words.txt")
+            | word_list("place_demonym_words.txt"))
 
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles written before a person's name ("Sen.", "Mr"): a place before one is the
     person's home ("Vermont Sen. Bernie Sanders")."""
-    return _read_words("person_titles.txt")
+    return word_list("person_titles.txt")
 
 
 @lru_cache(maxsize=1)
 def _institution_heads() -> frozenset[str]:
     """Head words of organisation names ("Oxford University", "Chatham House")."""
-    return _read_words("org_name_heads.txt")
+    return word_list("org_name_heads.txt")
 
 
 def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Place]:

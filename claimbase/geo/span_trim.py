@@ -10,9 +10,8 @@ entity ("a bike ride from Norman to D.C.", "the Nice of Russia", "at Vivion Road
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.gazetteer import Gazetteer
 
 _TRAILING = re.compile(r"(?:[ \t]+(?:near|and|or|of|to|for|in|at|on|the|from|by|with))+\Z")
@@ -27,13 +26,6 @@ _NUMBER_AFTER = re.compile(r"[ \t]+[A-Z]?\d")
 _WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’.]*|\d+(?:st|nd|rd|th)?|[A-Z])[ \t]+\Z")
 
 
-@lru_cache(maxsize=1)
-def _street_words() -> frozenset[str]:
-    path = DATA_DIR / "place_street_words.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
-
-
 def split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
     """The span less trailing function words, split at a joining word between two
     capitalised names the gazetteer does not know as one name; a numbered county road
@@ -42,7 +34,7 @@ def split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[
     if (m := _TRAILING.search(text, start, end)) is not None and m.start() > start:
         end = m.start()
     span = text[start:end]
-    if span in _street_words() and _WORD_BEFORE.search(text, max(0, start - 40), start):
+    if span in word_list("place_street_words.txt") and _WORD_BEFORE.search(text, max(0, start - 40), start):
         return []
     if (road := _COUNTY_ROAD.search(span)) is not None and _NUMBER_AFTER.match(text, end) \
             and span[:road.start()].endswith(("County", "Parish")):

@@ -23,7 +23,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.translit import norm
 
 if TYPE_CHECKING:
@@ -57,18 +57,7 @@ def demonym_words() -> frozenset[str]:
     from claimbase.geo.regions import _states
 
     demonyms, _names = _states()
-    path = DATA_DIR / "place_demonym_words.txt"
-    extra = {w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-             if w.strip() and not w.startswith("#")}
-    return frozenset(demonyms) | frozenset(extra)
-
-
-@lru_cache(maxsize=8)
-def _word_file(name: str) -> frozenset[str]:
-    """The words of a one-word-a-line data file (comments left out)."""
-    path = DATA_DIR / name
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return frozenset(demonyms) | word_list("place_demonym_words.txt")
 
 
 def _name_tokens(subject: Any) -> list[Any]:
@@ -77,7 +66,7 @@ def _name_tokens(subject: Any) -> list[Any]:
     words = [subject]
     sdoc = subject.doc
     i = subject.i - 1
-    titles = _word_file("person_titles.txt")
+    titles = word_list("person_titles.txt")
     while i >= 0 and sdoc[i].is_title and sdoc[i].head.i == subject.i \
             and sdoc[i].dep_ in ("compound", "flat") and sdoc[i].text.rstrip(".") not in titles:
         words.insert(0, sdoc[i])
@@ -92,7 +81,7 @@ def _mostly_person(sdoc: Any, word: str) -> bool:
     labels = Counter(t.ent_type_ for t in toks)
     if labels["PERSON"] <= labels["GPE"] + labels["LOC"]:
         return False
-    residents = _word_file("place_resident_nouns.txt")
+    residents = word_list("place_resident_nouns.txt")
     return not any(t.i + 1 < len(sdoc) and sdoc[t.i + 1].lower_ in residents for t in toks)
 
 
@@ -108,7 +97,7 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     if sdoc is None:
         return names, persons
     lemmas = _speech_lemmas()
-    heads = _word_file("org_name_heads.txt")
+    heads = word_list("org_name_heads.txt")
     for tok in sdoc:
         if tok.dep_ not in _SUBJECTS or not tok.is_title or tok.pos_ != "PROPN" \
                 or tok.head.lemma_.lower() not in lemmas or tok.head.pos_ != "VERB":
