@@ -29,7 +29,7 @@ import re
 import unicodedata
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import NamedTuple
 
 from claimbase.config import word_list
 from claimbase.geo.gazetteer import (
@@ -81,12 +81,14 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
     operations = _operation_names(text)
     support = _anchors(places)
     named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")}
+    ents = _entities(doc)
     out: list[Place] = []
     for p in places:
-        if p.text in operations or _unresolved_non_place(doc, p) \
-                or _organisation_head(doc, p):
+        if p.text in operations or _unresolved_non_place(doc, ents, p) \
+                or _organisation_head(doc, ents, p):
             continue
-        if _in_persons_name(doc, p, spans, lower) and not _plausible(gaz, p, support, named):
+        if _in_persons_name(doc, ents, p, spans, lower) \
+                and not _plausible(gaz, p, support, named):
             continue
         out.append(p)
     support = _anchors(out)
@@ -120,14 +122,20 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORDS.findall(text) if w.islower())
 
 
-def _entity_at(doc: Document, start: int, end: int) -> Any:
+class _Ent(NamedTuple):
+    start: int
+    end: int
+    label: str
+
+
+def _entities(doc: Document) -> list[_Ent]:
+    """The parser's entities, read once per document (each `Doc.ents` builds new spans)."""
     sdoc = doc.spacy_doc
-    if sdoc is None:
-        return None
-    for e in sdoc.ents:
-        if e.start_char <= start and end <= e.end_char:
-            return e
-    return None
+    return [] if sdoc is None else [_Ent(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+
+
+def _entity_at(ents: list[_Ent], start: int, end: int) -> _Ent | None:
+    return next((e for e in ents if e.start <= start and end <= e.end), None)
 
 
 def _glued(doc: Document, start: int, word: str, lower: frozenset[str]) -> bool:
@@ -154,7 +162,7 @@ def _major(gaz: Gazetteer, p: Place) -> bool:
     return _key(p.name or "") == _key(p.text) and _population(gaz, p) >= MAJOR_PLACE
 
 
-def _in_persons_name(doc: Document, p: Place, spans: set[tuple[int, int]],
+def _in_persons_name(doc: Document, ents: list[_Ent], p: Place, spans: set[tuple[int, int]],
                      lower: frozenset[str]) -> bool:
     """The place name stands next to another capitalised name word the parser does not
     take for an organisation: a given name or a surname ("Ben Keith", "Selahattin
@@ -166,8 +174,8 @@ def _in_persons_name(doc: Document, p: Place, spans: set[tuple[int, int]],
     text = doc.analysis_text
     if _ADDRESS_AFTER.match(text, p.end):
         return False  # a letter's signature or an address: "Zev Moses Vancouver, Canada •"
-    own = _entity_at(doc, p.start, p.end)
-    if own is not None and own.label_ not in ("GPE", "PERSON"):
+    own = _entity_at(ents, p.start, p.end)
+    if own is not None and own.label not in ("GPE", "PERSON"):
         return False
     right = _WORD_RIGHT.match(text, p.end)
     if right is not None and _LOCATIVE.search(text, max(0, p.start - 12), p.start):
@@ -181,8 +189,8 @@ def _in_persons_name(doc: Document, p: Place, spans: set[tuple[int, int]],
             continue  # a place next to a place ("Syria’s Idlib province")
         if not _glued(doc, w_start, m.group(1), lower):
             continue
-        ent = _entity_at(doc, w_start, w_end)
-        if ent is not None and ent.label_ != "PERSON":
+        ent = _entity_at(ents, w_start, w_end)
+        if ent is not None and ent.label != "PERSON":
             continue
         return True
     return False
@@ -208,32 +216,26 @@ def _acronym(text: str) -> bool:
     return len(text) <= 6 and " " not in text and _ACRONYM.match(text) is not None
 
 
-def _unresolved_non_place(doc: Document, p: Place) -> bool:
+def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place) -> bool:
     """A name the gazetteer does not know that the parser took for an organisation or a
     person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID")."""
     if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start):
         return False
     if _acronym(p.text):
         return True
-    sdoc = doc.spacy_doc
-    if sdoc is None:
-        return False
-    for e in sdoc.ents:
-        if e.start_char < p.end and p.start < e.end_char and e.label_ in (
-                "ORG", "PERSON", "NORP"):
-            return True
-    return False
+    return any(e.start < p.end and p.start < e.end and e.label in ("ORG", "PERSON", "NORP")
+               for e in ents)
 
 
 _FOR = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
 
 
-def _organisation_head(doc: Document, p: Place) -> bool:
+def _organisation_head(doc: Document, ents: list[_Ent], p: Place) -> bool:
     """The place word opens an organisation's name as its head ("Centre for Global
     Policy"), not as the place the organisation belongs to."""
-    ent = _entity_at(doc, p.start, p.end)
-    return (ent is not None and ent.label_ == "ORG" and ent.start_char <= p.start
-            and p.end < ent.end_char and _FOR.match(doc.analysis_text, p.end) is not None
+    ent = _entity_at(ents, p.start, p.end)
+    return (ent is not None and ent.label == "ORG" and ent.start <= p.start
+            and p.end < ent.end and _FOR.match(doc.analysis_text, p.end) is not None
             and p.text in _institution_heads())
 
 

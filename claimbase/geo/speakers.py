@@ -74,10 +74,9 @@ def _name_tokens(subject: Any) -> list[Any]:
     return words
 
 
-def _mostly_person(sdoc: Any, word: str) -> bool:
-    """The NER tags the word as a person more often than as a place in the document, and
-    the document never names people after it ("Gainesville residents")."""
-    toks = [t for t in sdoc if t.text == word]
+def _mostly_person(sdoc: Any, toks: list[Any]) -> bool:
+    """The NER tags the word (its tokens `toks`) as a person more often than as a place in
+    the document, and the document never names people after it ("Gainesville residents")."""
     labels = Counter(t.ent_type_ for t in toks)
     if labels["PERSON"] <= labels["GPE"] + labels["LOC"]:
         return False
@@ -98,12 +97,16 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         return names, persons
     lemmas = _speech_lemmas()
     heads = word_list("org_name_heads.txt")
+    by_text: dict[str, list[Any]] = {}
+    for tok in sdoc:
+        by_text.setdefault(tok.text, []).append(tok)
     for tok in sdoc:
         if tok.dep_ not in _SUBJECTS or not tok.is_title or tok.pos_ != "PROPN" \
                 or tok.head.lemma_.lower() not in lemmas or tok.head.pos_ != "VERB":
             continue
         words = _name_tokens(tok)
-        if len(words) == 1 and (tok.ent_type_ != "PERSON" or not _mostly_person(sdoc, tok.text)) \
+        if len(words) == 1 and (tok.ent_type_ != "PERSON"
+                                or not _mostly_person(sdoc, by_text[tok.text])) \
                 or len(words) > 1 and (
                 tok.ent_type_ in _GROUP_LABELS or any(t.text in heads for t in words)
                 or words[0].ent_type_ in _PLACE_LABELS):
