@@ -1176,6 +1176,18 @@ class Focus:
         return (_minus(countries, self.countries.get(name)),
                 _minus(admins, self.admins.get(name)))
 
+    def vote(self, key: str, countries: Counter | None = None, admins: Counter | None = None,
+             point: tuple[float, float] | None = None) -> None:
+        """Set one key's votes (a name, or a document-wide signal: actors, the outlet),
+        replacing what it voted before."""
+        if countries is not None:
+            self.countries[key] = countries
+        if admins is not None:
+            self.admins[key] = admins
+        if point is not None:
+            self.points[key] = point
+        self._totals = None
+
     _totals: tuple | None = None
 
 
@@ -1391,13 +1403,12 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     actor_votes = _actor_votes(doc, focus_hint, gaz)
     focus = _first_pass(gaz, mentions, actor_votes)
     if actor_votes:
-        focus.countries[_ACTOR_KEY] = actor_votes
+        focus.vote(_ACTOR_KEY, actor_votes)
     if locale := _locale_votes(doc.analysis_text):
-        focus.countries[_LOCALE_KEY] = locale
+        focus.vote(_LOCALE_KEY, locale)
     phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
     if phone_admins:  # "call 304-399-6500": a West Virginia story
-        focus.countries[_PHONE_KEY] = phone_countries
-        focus.admins[_PHONE_KEY] = phone_admins
+        focus.vote(_PHONE_KEY, phone_countries, phone_admins)
     home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
     outlet_prior(home, focus)
     homes = home_readings(gaz, home, mentions, focus, actor_votes,

@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
-from claimbase.geo.gazetteer import CITY_FEATURES, Context, Gazetteer, prior_importance, score
+from claimbase.geo.gazetteer import CITY_FEATURES, Context, Gazetteer, context_score
 from claimbase.geo.translit import fold, norm
 
 if TYPE_CHECKING:
@@ -215,10 +215,8 @@ def outlet_prior(home: OutletHome | None, focus: Any) -> None:
             if top and own.get(admin1, 0.0) >= STATE_SHARE * top:
                 admins[admin1] += STATE_WEIGHT
                 countries[cc] += STATE_WEIGHT
-    if countries:
-        focus.countries[OUTLET_KEY] = countries
-    if admins:
-        focus.admins[OUTLET_KEY] = admins
+    if countries or admins:
+        focus.vote(OUTLET_KEY, countries or None, admins or None)
 
 
 def home_readings(gaz: Gazetteer, home: OutletHome | None, mentions: list[Any], focus: Any,
@@ -242,17 +240,10 @@ def home_readings(gaz: Gazetteer, home: OutletHome | None, mentions: list[Any], 
         if cand is None:
             continue
         out[key] = cand
-        focus.countries[key] = Counter({cand.country: 1.0}) if cand.country else Counter()
-        focus.admins[key] = Counter({cand.admin1: 1.0}) if cand.admin1 else Counter()
-        if cand.lat is not None:
-            focus.points[key] = (cand.lat, cand.lon)
-        focus._totals = None  # the focus's cached sums are stale (same keys, new votes)
+        focus.vote(key, Counter({cand.country: 1.0}) if cand.country else Counter(),
+                   Counter({cand.admin1: 1.0}) if cand.admin1 else Counter(),
+                   (cand.lat, cand.lon) if cand.lat is not None else None)
     return out
-
-
-def _evidence(c: Any, ctx: Context) -> float:
-    """What the document's context adds to a candidate's score (its size left out)."""
-    return score(c, ctx) - prior_importance(c) / 3.0 - 2.0 * (c.similarity - 1.0)
 
 
 def _home_reading(gaz: Gazetteer, name: str, ctx: Context, country: str | None) -> Any:
@@ -268,13 +259,13 @@ def _home_reading(gaz: Gazetteer, name: str, ctx: Context, country: str | None) 
              and (country is None or c.country == country)]
     if not towns:
         return None
-    scored = sorted(((_evidence(c, ctx), c) for c in towns), key=lambda ec: (-ec[0],
+    scored = sorted(((context_score(c, ctx), c) for c in towns), key=lambda ec: (-ec[0],
                                                                             -ec[1].importance))
     ev, best = scored[0]
     if ev < HOME_MIN_EVIDENCE or not math.isfinite(ev):
         return None
     if len(scored) > 1 and ev - scored[1][0] < HOME_LEAD:
         return None  # namesakes the evidence does not tell apart: left to the usual ranking
-    if best == usual or ev - _evidence(usual, ctx) >= HOME_MARGIN:
+    if best == usual or ev - context_score(usual, ctx) >= HOME_MARGIN:
         return best
     return None
