@@ -29,7 +29,12 @@ from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
 from claimbase.geo.build import PACK_NULL, PACK_SEP
-from claimbase.geo.namesakes import alias_penalty, size_among_named_countries
+from claimbase.geo.namesakes import (
+    COUNTRY_WEIGHT,
+    NAMED_COUNTRY_SHARE,
+    alias_penalty,
+    size_among_named_countries,
+)
 from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
@@ -671,8 +676,8 @@ def context_score(c: Candidate, ctx: Context) -> float:
     total = sum(ctx.countries.values())
     if total and c.country:
         share = ctx.countries.get(c.country, 0) / total
-        s += 2.5 * share
-        if c.match != "exact" and share < 0.15:
+        s += COUNTRY_WEIGHT * share
+        if c.match != "exact" and share < NAMED_COUNTRY_SHARE:
             s -= 1.0  # a loose spelling match outside the document's countries
     admins = sum(ctx.admins.values())
     if admins and c.admin1:

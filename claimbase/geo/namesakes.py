@@ -19,7 +19,7 @@ from claimbase.geo.translit import norm
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Candidate, Context
 
-COUNTRY_WEIGHT = 2.5  # as in gazetteer.score: the bonus of a country's full share
+COUNTRY_WEIGHT = 2.5  # gazetteer.context_score's bonus for a country's full share of votes
 NAMED_COUNTRY_SHARE = 0.15  # a country with this share of the votes is one the story names
 ADMIN_SILENT = 0.05  # a state with less than this share of the leading state's votes is not
 _AREAS = frozenset({"country", "admin1", "continent"})
