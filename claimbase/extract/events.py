@@ -1194,6 +1194,9 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
     ev.attribution = attribution_at(doc, ev.trigger_start, ev.trigger_end) \
         if attribution_at else None
+    quoted = _helper("claimbase.timex.dates", "as_of_quoted_piece")
+    if quoted is not None and ev.date is not None:
+        ev.date = quoted(ev.date, ev.attribution)
     modality_of = _helper("claimbase.extract.modality", "modality_of")
     ev.modality = modality_of(doc, clause, ev.attribution) if modality_of \
         else fallback_modality(clause)
@@ -1336,11 +1339,24 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
                 ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
             continue
         text = doc.text[start:end]
+        if carried is None and dets[0].lower_ in ("the", "this", "that"):
+            carried = _antecedent_place(doc, ctx, s_start, start)
         if carried is not None:
             return replace(carried, text=text, start=start, end=end)
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
+
+
+def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int) -> Any:
+    """The town or site named last before `pos` in the same sentence, which "the area", "this
+    town" refers back to ("arrived to Al Tanf and were positioned at the camps in the area");
+    None when there is none (participants and countries do not count)."""
+    before = [p for p in doc.places if s_start <= p.start and p.end <= pos
+              and p.gazetteer_id is not None and (p.precision or 3) <= 2
+              and p.feature not in ("country", "continent")
+              and not ctx.is_participant(p.start, p.end)]
+    return max(before, key=lambda p: p.start) if before else None
 
 
 def _described_place(doc: Document, start: int, end: int) -> bool:
@@ -1383,18 +1399,63 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return span.start < anchor.sent.start  # an earlier sentence sets the scene
     if any(t.lower_ in ("there", "here") and t.dep_ == "advmod" for t in anchor.subtree):
         return True  # "forces still based there": the place is the pro-form's antecedent
-    head = span.root
+    head, came = span.root, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
                                  or _noun_word(head) and _noun_link(head)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
-            return True  # also "eastern Syria, where ISIS rose"
-        head = head.head
+            # also "eastern Syria, where ISIS rose"
+            return not _later_conjunct(doc, head, came, anchor)
+        head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
-        head = head.head
+        head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
-        return True
+        return not _later_conjunct(doc, head, came, anchor)
     return _shared_by_conjuncts(span.root, head, anchor)
+
+
+def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
+    """Does the anchor hang from `head` through a conjunct after the branch the place came up
+    by, a conjunct with a scene or a subject of its own? "ambushes in Badia, and shooting at
+    convoys in the countryside of Deir ez-Zor, and targeting SDF members in its western
+    countryside": each item keeps its own place. A noun conjunct never takes the place of an
+    earlier one ("the massacre at the border and the assassination of two commanders"); a
+    verb conjunct without a scene or subject of its own still does ("stormed a village in
+    Kaduna and killed 12")."""
+    if came is None or head.i == anchor.i:
+        return False
+    branch = anchor
+    while branch.head.i != head.i and branch.head != branch:
+        branch = branch.head
+    if branch.head.i != head.i or branch.dep_ != "conj" or branch.i < came.i:
+        return False
+    if branch.pos_ in ("NOUN", "PROPN"):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in branch.children) or \
+        _own_scene(doc, branch)
+
+
+def _own_scene(doc: Document, item: Any) -> bool:
+    """A place name, or a place described by an area noun after a scene preposition ("in its
+    western countryside"), inside a conjunct's own words (its later conjuncts left out)."""
+    sdoc = doc.spacy_doc
+    later = [c for c in item.children if c.dep_ == "conj"]
+    lo = item.left_edge.i
+    hi = min([c.left_edge.i for c in later] + [item.right_edge.i + 1])
+    start, end = sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1])
+    if any(start <= p.start and p.end <= end for p in doc.places):
+        return True
+    nouns = _area_nouns()
+    return any(t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS and t.lower_ in nouns
+               for t in sdoc[lo:hi])
+
+
+@cache
+def _area_nouns() -> frozenset[str]:
+    """The area nouns of the event lexicon ("area", "countryside", "region")."""
+    from claimbase.extract.triggers import load_lexicon
+
+    return frozenset(load_lexicon().area_nouns)
 
 
 _SCENE_PREPS = frozenset({"in", "at", "near", "around", "across", "throughout", "inside",
