@@ -1213,7 +1213,23 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.event_mode = None
     if ev.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE"):
         ev.event_mode = None
+    if _carried_scene(ev, s_start, s_end) and (ev.modality in _UNTOLD_MODALITIES
+                                               or ev.event_type in ctx.lex.stance_types):
+        ev.location = None
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
+
+
+# what did not, may not yet or only might happen is not part of the episode told before it
+_UNTOLD_MODALITIES = frozenset({"negated", "hypothetical", "future", "question"})
+
+
+def _carried_scene(ev: Event, s_start: int, s_end: int) -> bool:
+    """Was the event's place carried over from an earlier sentence (GUIDELINES §8)? Such a
+    scene belongs to the episode's events that happened: a denied, planned or conditional
+    event ("the statement did not accuse them", "families will be allowed to enter") or a
+    stance taken ("may have been supporters of the deal") does not take it."""
+    loc = ev.location
+    return loc is not None and loc.start is not None and not s_start <= loc.start < s_end
 
 
 # PLOVER codes an actor's own announcement of a future act by the act's polarity: a

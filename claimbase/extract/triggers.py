@@ -99,6 +99,7 @@ class Lexicon:
     relational_nouns: frozenset[str] = frozenset()
     theme_compound_nouns: frozenset[str] = frozenset()
     manner_preps: frozenset[str] = frozenset()
+    stance_types: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -191,6 +192,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relational_nouns=frozenset(data.get("relational_nouns", [])),
         theme_compound_nouns=frozenset(data.get("theme_compound_nouns", [])),
         manner_preps=frozenset(data.get("manner_preps", [])),
+        stance_types=frozenset(data.get("stance_types", [])),
     )
 
 
