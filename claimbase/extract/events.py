@@ -1189,7 +1189,8 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     """Location, date, attribution, modality, stance, PLOVER rules and ACLED type."""
     anchor = trig.head
     clause = _anchor(trig)
-    ev.location = _location(doc, ctx, s_start, s_end, clause)
+    ev.location = _location(doc, ctx, s_start, s_end, clause,
+                            [_anchor(sub) for sub in trig.absorbed])
     ev.date = _date(doc, s_start, s_end, clause)
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
     ev.attribution = attribution_at(doc, ev.trigger_start, ev.trigger_end) \
@@ -1286,11 +1287,14 @@ def _self_announced(ev: Event, clause: Any) -> bool:
     return bool(a.source_text) and (a.source_text or "").lower() == actor.text.lower()
 
 
-def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:
+def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
+              merged: list[Any] | None = None) -> Any:
     """The event place: `place_for` over the places that name no participant ("the US
     demanded", "Iraqi forces") and whose phrase reaches the event ("establish control over
-    X" places the control, not the demand in the clause above it). When the sentence has
-    places but none reaches the event, the event has no place of its own."""
+    X" places the control, not the demand in the clause above it; a merged record's place
+    may reach any of its predicates: "intervene to liberate and seize control of the desert
+    areas"). When the sentence has places but none reaches the event, the event has no place
+    of its own."""
     place_for = _helper("claimbase.geo.geoparse", "place_for")
 
     local = {(p.start, p.end) for p in doc.places if p.feature not in ("country", "continent")}
@@ -1300,11 +1304,12 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
     def reaches(start: int, end: int) -> bool:
-        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor)
+        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor) or \
+            any(_place_reaches(doc, start, end, m) for m in merged or ())
 
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
     if own and not any(reaches(p.start, p.end) for p in own):
-        return _area_reference(doc, ctx, s_start, s_end, anchor, None)
+        return _area_reference(doc, ctx, s_start, s_end, anchor, None, merged)
     if place_for is not None:
         found = place_for(doc, s_start, s_end, anchor,
                           exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
@@ -1312,7 +1317,7 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         inside = [p for p in own if reaches(p.start, p.end)]
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
     if found is None or not s_start <= found.start < s_end:
-        return _area_reference(doc, ctx, s_start, s_end, anchor, found) or found
+        return _area_reference(doc, ctx, s_start, s_end, anchor, found, merged) or found
     return found
 
 
@@ -1330,7 +1335,7 @@ _AREA_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 
 
 def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
-                    carried: Any) -> Any:
+                    carried: Any, merged: list[Any] | None = None) -> Any:
     """A sentence without a named place of the event may still place it by description: "the
     area", "this desert region", "the south of the country", "its southern territory" in the
     event's phrase (§8: the span is the place expression of the sentence). It takes the
@@ -1351,7 +1356,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
             continue
         start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
-        if not s_start <= start < s_end or not _place_reaches(doc, start, end, anchor) or \
+        if not s_start <= start < s_end or not any(
+                _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]) or \
                 ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
             continue
         text = doc.text[start:end]
@@ -1417,7 +1423,8 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return True  # "forces still based there": the place is the pro-form's antecedent
     head, came = span.root, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
-                                 or _noun_word(head) and _noun_link(head)):
+                                 or _noun_word(head) and _noun_link(head)
+                                 or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
             return not _later_conjunct(doc, head, came, anchor)
@@ -1428,6 +1435,14 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
         return not _later_conjunct(doc, head, came, anchor)
     return _shared_by_conjuncts(span.root, head, anchor)
+
+
+def _locating_clause(head: Any, came: Any) -> bool:
+    """A relative clause that says where its noun is ("caves that are abound in this desert
+    region", "positions which lie near the town"): the place is its noun's, and the climb
+    goes on through that noun."""
+    return head.dep_ == "relcl" and came is not None and came.dep_ == "prep" and \
+        came.lower_ in _SCENE_PREPS and came.head.i == head.i
 
 
 def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
