@@ -1217,6 +1217,8 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     if _carried_scene(ev, s_start, s_end) and (ev.modality in _UNTOLD_MODALITIES
                                                or ev.event_type in ctx.lex.stance_types):
         ev.location = None
+    if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
+        ev.location = None
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
 
 
@@ -1231,6 +1233,13 @@ def _carried_scene(ev: Event, s_start: int, s_end: int) -> bool:
     stance taken ("may have been supporters of the deal") does not take it."""
     loc = ev.location
     return loc is not None and loc.start is not None and not s_start <= loc.start < s_end
+
+
+def _addressee_place(ev: Event) -> bool:
+    """Is the event's place the very span of its recipient ("warning Damascus")?"""
+    loc, rec = ev.location, ev.recipient
+    return loc is not None and rec is not None and loc.start is not None and \
+        rec.start <= loc.start and loc.end <= rec.end
 
 
 # PLOVER codes an actor's own announcement of a future act by the act's polarity: a
@@ -1318,7 +1327,23 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
     if found is None or not s_start <= found.start < s_end:
         return _area_reference(doc, ctx, s_start, s_end, anchor, found, merged) or found
+    if not _direct_scene(doc, found.start, found.end, anchor):
+        # "protected in Al Anbar and reconstituted … for US troops to remain in the region":
+        # the area the event's own phrase names beats a place told for another clause
+        return _area_reference(doc, ctx, s_start, s_end, anchor, None, direct=True) or found
     return found
+
+
+def _direct_scene(doc: Document, start: int, end: int, anchor: Any) -> bool:
+    """Is the span the object of a scene preposition on the anchor itself ("remain in
+    X", "an attack near X")?"""
+    sdoc = doc.spacy_doc
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    if span is None or not len(span) or not hasattr(anchor, "i"):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SCENE_PREPS and \
+        root.head.head.i == anchor.i
 
 
 def _word(text: str, pos: int) -> str:
@@ -1335,11 +1360,13 @@ _AREA_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 
 
 def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
-                    carried: Any, merged: list[Any] | None = None) -> Any:
+                    carried: Any, merged: list[Any] | None = None, direct: bool = False) -> Any:
     """A sentence without a named place of the event may still place it by description: "the
     area", "this desert region", "the south of the country", "its southern territory" in the
     event's phrase (§8: the span is the place expression of the sentence). It takes the
-    resolution of the place carried over from the episode told before, else none."""
+    resolution of the place carried over from the episode told before, else ("the area",
+    "this town") that of the town named before it in the sentence, else none. `direct`: only
+    an area that is the object of a scene preposition on the anchor itself."""
     sdoc = doc.spacy_doc
     if sdoc is None or not hasattr(anchor, "sent") or anchor.dep_ in ("amod", "compound") \
             or "-" in _word(doc.text, anchor.idx):
@@ -1356,6 +1383,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
             continue
         start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
+        if direct and not _direct_scene(doc, tok.idx, end, anchor):
+            continue
         if not s_start <= start < s_end or not any(
                 _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]) or \
                 ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:

@@ -100,6 +100,7 @@ class Lexicon:
     theme_compound_nouns: frozenset[str] = frozenset()
     manner_preps: frozenset[str] = frozenset()
     stance_types: frozenset[str] = frozenset()
+    verbal_types: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -193,6 +194,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         theme_compound_nouns=frozenset(data.get("theme_compound_nouns", [])),
         manner_preps=frozenset(data.get("manner_preps", [])),
         stance_types=frozenset(data.get("stance_types", [])),
+        verbal_types=frozenset(data.get("verbal_types", [])),
     )
 
 
