@@ -1467,11 +1467,17 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
 
 
 def _locating_clause(head: Any, came: Any) -> bool:
-    """A relative clause that says where its noun is ("caves that are abound in this desert
-    region", "positions which lie near the town"): the place is its noun's, and the climb
-    goes on through that noun."""
-    return head.dep_ == "relcl" and came is not None and came.dep_ == "prep" and \
-        came.lower_ in _SCENE_PREPS and came.head.i == head.i
+    """A relative clause that says where its noun is, when that noun is itself a scene ("in
+    caves that are abound in this desert region", "at positions which lie near the town"):
+    the place is that scene's, and the climb goes on through the noun. Not for a noun
+    that is a participant ("refugees who have lived in Iraq")."""
+    if head.dep_ != "relcl" or came is None or came.dep_ != "prep" or \
+            came.lower_ not in _SCENE_PREPS or came.head.i != head.i:
+        return False
+    noun = head.head
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head  # "in caves and wadis that …"
+    return noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
 
 
 def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
