@@ -1456,13 +1456,16 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
                                  or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
-            return not _later_conjunct(doc, head, came, anchor)
+            return not _later_conjunct(doc, head, came, anchor) and \
+            not _purpose_below(head, came, anchor) and \
+                not _purpose_below(head, came, anchor)
         head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
         head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
-        return not _later_conjunct(doc, head, came, anchor)
+        return not _later_conjunct(doc, head, came, anchor) and \
+            not _purpose_below(head, came, anchor)
     return _shared_by_conjuncts(span.root, head, anchor)
 
 
@@ -1478,6 +1481,24 @@ def _locating_clause(head: Any, came: Any) -> bool:
     while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head  # "in caves and wadis that …"
     return noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
+
+
+def _purpose_below(head: Any, came: Any, anchor: Any) -> bool:
+    """Does the anchor lie in a purpose clause of `head` ("deployed troops to the border to
+    block any escape") other than the branch the place came up by? The place of the move
+    is not where the aim would happen (GUIDELINES §8: purpose clauses are events of their
+    own), unless it is the move's destination ("sent 21 experts to Bosnia to investigate"),
+    where the aim is pursued."""
+    if head.i == anchor.i or came is not None and came.dep_ == "prep" and \
+            came.lower_ in ("to", "into", "toward", "towards"):
+        return False
+    branch = anchor
+    while branch.head.i != head.i and branch.head != branch:
+        branch = branch.head
+    if branch.head.i != head.i or came is not None and branch.i == came.i:
+        return False
+    return branch.dep_ in ("advcl", "xcomp") and branch.i > head.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in branch.children)
 
 
 def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
