@@ -1402,12 +1402,18 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
 def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int) -> Any:
     """The town or site named last before `pos` in the same sentence, which "the area", "this
     town" refers back to ("arrived to Al Tanf and were positioned at the camps in the area");
-    None when there is none (participants and countries do not count)."""
+    None when there is none (actor names and countries do not count)."""
     before = [p for p in doc.places if s_start <= p.start and p.end <= pos
               and p.gazetteer_id is not None and (p.precision or 3) <= 2
               and p.feature not in ("country", "continent")
-              and not ctx.is_participant(p.start, p.end)]
+              and not _names_actor(doc, ctx, p.start, p.end)]
     return max(before, key=lambda p: p.start) if before else None
+
+
+def _names_actor(doc: Document, ctx: Context, start: int, end: int) -> bool:
+    """Is a word of the span part of an actor mention ("Damascus warned")?"""
+    span = span_at(doc.spacy_doc, start, end) if doc.spacy_doc is not None else None
+    return span is not None and any(t.i in ctx.actor_at for t in span)
 
 
 def _described_place(doc: Document, start: int, end: int) -> bool:

@@ -1204,9 +1204,11 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
             inside = [d for d in inside if tok.left_edge.idx <= d.start
                       and d.end <= tok.right_edge.idx + len(tok.right_edge)]
             return min(inside, key=lambda d: abs(d.start - pos)) if inside else None
+        cleft = _not_until_date(doc, sent_start, sent_end, tok)
+        if cleft is not None:
+            return cleft
         if not inside:
-            since = _since_date(doc, sent_start, sent_end, tok) or \
-                _not_until_date(doc, sent_start, sent_end, tok)
+            since = _since_date(doc, sent_start, sent_end, tok)
             if since is not None:
                 return since
     if inside:
