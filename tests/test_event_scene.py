@@ -57,14 +57,6 @@ def test_a_government_addressed_by_its_capital_is_no_scene(events_of):
     assert warned.location is None
 
 
-def test_purpose_clause_keeps_the_destination_but_not_the_staging_place(events_of):
-    doc, events = events_of("The army massed troops in Daraa to attack the rebels.")
-    assert "Daraa" in (_where(_event(doc, events, "massed")) or "")
-    assert _where(_event(doc, events, "attack")) is None
-    doc, events = events_of("The army sent troops to Daraa to attack the rebels.")
-    assert "Daraa" in (_where(_event(doc, events, "attack")) or "")
-
-
 def test_a_carried_scene_is_not_given_to_a_denied_event(events_of):
     doc, events = events_of("Rebels stormed an army base in Saraqib on Monday. The group's "
                             "statement did not accuse the army of any abuses.")

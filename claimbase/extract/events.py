@@ -1214,23 +1214,23 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.event_mode = None
     if ev.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE"):
         ev.event_mode = None
-    if _carried_scene(ev, s_start, s_end) and (ev.modality in _UNTOLD_MODALITIES
-                                               or ev.event_type in ctx.lex.stance_types):
+    if _carried_scene(ev, s_start, s_end) and ev.modality in _UNTOLD_MODALITIES:
         ev.location = None
     if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
         ev.location = None
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
 
 
-# what did not, may not yet or only might happen is not part of the episode told before it
-_UNTOLD_MODALITIES = frozenset({"negated", "hypothetical", "future", "question"})
+# what did not happen or only would under a condition is not part of the episode told
+# before it; planned and asked-about events are (the episode's next steps and open questions
+# keep its place, which also links reports of one episode)
+_UNTOLD_MODALITIES = frozenset({"negated", "hypothetical"})
 
 
 def _carried_scene(ev: Event, s_start: int, s_end: int) -> bool:
     """Was the event's place carried over from an earlier sentence (GUIDELINES §8)? Such a
-    scene belongs to the episode's events that happened: a denied, planned or conditional
-    event ("the statement did not accuse them", "families will be allowed to enter") or a
-    stance taken ("may have been supporters of the deal") does not take it."""
+    scene is not given to a denied or conditional event ("the statement did not accuse
+    them", "do not let them use you as shields")."""
     loc = ev.location
     return loc is not None and loc.start is not None and not s_start <= loc.start < s_end
 
@@ -1462,16 +1462,13 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
                                  or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
-            return not _later_conjunct(doc, head, came, anchor) and \
-            not _purpose_below(head, came, anchor) and \
-                not _purpose_below(head, came, anchor)
+            return not _later_conjunct(doc, head, came, anchor)
         head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
         head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
-        return not _later_conjunct(doc, head, came, anchor) and \
-            not _purpose_below(head, came, anchor)
+        return not _later_conjunct(doc, head, came, anchor)
     return _shared_by_conjuncts(span.root, head, anchor)
 
 
@@ -1481,30 +1478,13 @@ def _locating_clause(head: Any, came: Any) -> bool:
     the place is that scene's, and the climb goes on through the noun. Not for a noun
     that is a participant ("refugees who have lived in Iraq")."""
     if head.dep_ != "relcl" or came is None or came.dep_ != "prep" or \
-            came.lower_ not in _SCENE_PREPS or came.head.i != head.i:
-        return False
+            came.lower_ not in _SCENE_PREPS or came.head.i != head.i or \
+            head.pos_ == "VERB" and head.lemma_.lower() not in _locating_verbs():
+        return False  # "the campaign that ended in Baghuz" tells where it ended
     noun = head.head
     while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head  # "in caves and wadis that …"
     return noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
-
-
-def _purpose_below(head: Any, came: Any, anchor: Any) -> bool:
-    """Does the anchor lie in a purpose clause of `head` ("deployed troops to the border to
-    block any escape") other than the branch the place came up by? The place of the move
-    is not where the aim would happen (GUIDELINES §8: purpose clauses are events of their
-    own), unless it is the move's destination ("sent 21 experts to Bosnia to investigate"),
-    where the aim is pursued."""
-    if head.i == anchor.i or came is not None and came.dep_ == "prep" and \
-            came.lower_ in ("to", "into", "toward", "towards"):
-        return False
-    branch = anchor
-    while branch.head.i != head.i and branch.head != branch:
-        branch = branch.head
-    if branch.head.i != head.i or came is not None and branch.i == came.i:
-        return False
-    return branch.dep_ in ("advcl", "xcomp") and branch.i > head.i and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in branch.children)
 
 
 def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
@@ -1541,6 +1521,14 @@ def _own_scene(doc: Document, item: Any) -> bool:
     nouns = _area_nouns()
     return any(t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS and t.lower_ in nouns
                for t in sdoc[lo:hi])
+
+
+@cache
+def _locating_verbs() -> frozenset[str]:
+    """Verbs that only say where their subject is ("caves that lie in the hills")."""
+    from claimbase.extract.triggers import load_lexicon
+
+    return load_lexicon().locating_verbs
 
 
 @cache
