@@ -1462,13 +1462,15 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
                                  or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
-            return not _later_conjunct(doc, head, came, anchor)
+            return not _later_conjunct(doc, head, came, anchor) \
+                and not _copula_subject(head, came, anchor)
         head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
         head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
-        return not _later_conjunct(doc, head, came, anchor)
+        return not _later_conjunct(doc, head, came, anchor) \
+            and not _copula_subject(head, came, anchor)
     return _shared_by_conjuncts(span.root, head, anchor)
 
 
@@ -1485,6 +1487,19 @@ def _locating_clause(head: Any, came: Any) -> bool:
     while noun.dep_ == "conj" and noun.head != noun:
         noun = noun.head  # "in caves and wadis that …"
     return noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
+
+
+def _copula_subject(head: Any, came: Any, anchor: Any) -> bool:
+    """Is the anchor the subject of a copula whose other side the place came up by? "Their
+    "defeat" of the group is another attempt to move fighters into Anbar": what the subject
+    event is said to be is placed, not the subject event itself."""
+    if came is None or head.i == anchor.i or head.lemma_.lower() != "be":
+        return False
+    branch = anchor
+    while branch.head.i != head.i and branch.head != branch:
+        branch = branch.head
+    return branch.head.i == head.i and branch.i != came.i and \
+        branch.dep_ in ("nsubj", "nsubjpass", "csubj")
 
 
 def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
