@@ -1189,11 +1189,15 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     """Location, date, attribution, modality, stance, PLOVER rules and ACLED type."""
     anchor = trig.head
     clause = _anchor(trig)
-    ev.location = _location(doc, ctx, s_start, s_end, clause)
+    ev.location = _location(doc, ctx, s_start, s_end, clause,
+                            [_anchor(sub) for sub in trig.absorbed])
     ev.date = _date(doc, s_start, s_end, clause)
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
     ev.attribution = attribution_at(doc, ev.trigger_start, ev.trigger_end) \
         if attribution_at else None
+    quoted = _helper("claimbase.timex.dates", "as_of_quoted_piece")
+    if quoted is not None and ev.date is not None:
+        ev.date = quoted(ev.date, ev.attribution)
     modality_of = _helper("claimbase.extract.modality", "modality_of")
     ev.modality = modality_of(doc, clause, ev.attribution) if modality_of \
         else fallback_modality(clause)
@@ -1210,7 +1214,32 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.event_mode = None
     if ev.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE"):
         ev.event_mode = None
+    if _carried_scene(ev, s_start, s_end) and ev.modality in _UNTOLD_MODALITIES:
+        ev.location = None
+    if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
+        ev.location = None
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
+
+
+# what did not happen or only would under a condition is not part of the episode told
+# before it; planned and asked-about events are (the episode's next steps and open questions
+# keep its place, which also links reports of one episode)
+_UNTOLD_MODALITIES = frozenset({"negated", "hypothetical"})
+
+
+def _carried_scene(ev: Event, s_start: int, s_end: int) -> bool:
+    """Was the event's place carried over from an earlier sentence (GUIDELINES §8)? Such a
+    scene is not given to a denied or conditional event ("the statement did not accuse
+    them", "do not let them use you as shields")."""
+    loc = ev.location
+    return loc is not None and loc.start is not None and not s_start <= loc.start < s_end
+
+
+def _addressee_place(ev: Event) -> bool:
+    """Is the event's place the very span of its recipient ("warning Damascus")?"""
+    loc, rec = ev.location, ev.recipient
+    return loc is not None and rec is not None and loc.start is not None and \
+        rec.start <= loc.start and loc.end <= rec.end
 
 
 # PLOVER codes an actor's own announcement of a future act by the act's polarity: a
@@ -1267,11 +1296,14 @@ def _self_announced(ev: Event, clause: Any) -> bool:
     return bool(a.source_text) and (a.source_text or "").lower() == actor.text.lower()
 
 
-def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any) -> Any:
+def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
+              merged: list[Any] | None = None) -> Any:
     """The event place: `place_for` over the places that name no participant ("the US
     demanded", "Iraqi forces") and whose phrase reaches the event ("establish control over
-    X" places the control, not the demand in the clause above it). When the sentence has
-    places but none reaches the event, the event has no place of its own."""
+    X" places the control, not the demand in the clause above it; a merged record's place
+    may reach any of its predicates: "intervene to liberate and seize control of the desert
+    areas"). When the sentence has places but none reaches the event, the event has no place
+    of its own."""
     place_for = _helper("claimbase.geo.geoparse", "place_for")
 
     local = {(p.start, p.end) for p in doc.places if p.feature not in ("country", "continent")}
@@ -1281,11 +1313,12 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
     def reaches(start: int, end: int) -> bool:
-        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor)
+        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor) or \
+            any(_place_reaches(doc, start, end, m) for m in merged or ())
 
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
     if own and not any(reaches(p.start, p.end) for p in own):
-        return _area_reference(doc, ctx, s_start, s_end, anchor, None)
+        return _area_reference(doc, ctx, s_start, s_end, anchor, None, merged)
     if place_for is not None:
         found = place_for(doc, s_start, s_end, anchor,
                           exclude=lambda a, b: not usable(a, b) or not reaches(a, b))
@@ -1293,8 +1326,24 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         inside = [p for p in own if reaches(p.start, p.end)]
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
     if found is None or not s_start <= found.start < s_end:
-        return _area_reference(doc, ctx, s_start, s_end, anchor, found) or found
+        return _area_reference(doc, ctx, s_start, s_end, anchor, found, merged) or found
+    if not _direct_scene(doc, found.start, found.end, anchor):
+        # "protected in Al Anbar and reconstituted … for US troops to remain in the region":
+        # the area the event's own phrase names beats a place told for another clause
+        return _area_reference(doc, ctx, s_start, s_end, anchor, None, direct=True) or found
     return found
+
+
+def _direct_scene(doc: Document, start: int, end: int, anchor: Any) -> bool:
+    """Is the span the object of a scene preposition on the anchor itself ("remain in
+    X", "an attack near X")?"""
+    sdoc = doc.spacy_doc
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    if span is None or not len(span) or not hasattr(anchor, "i"):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _SCENE_PREPS and \
+        root.head.head.i == anchor.i
 
 
 def _word(text: str, pos: int) -> str:
@@ -1311,11 +1360,13 @@ _AREA_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "its", "
 
 
 def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any,
-                    carried: Any) -> Any:
+                    carried: Any, merged: list[Any] | None = None, direct: bool = False) -> Any:
     """A sentence without a named place of the event may still place it by description: "the
     area", "this desert region", "the south of the country", "its southern territory" in the
     event's phrase (§8: the span is the place expression of the sentence). It takes the
-    resolution of the place carried over from the episode told before, else none."""
+    resolution of the place carried over from the episode told before, else ("the area",
+    "this town") that of the town named before it in the sentence, else none. `direct`: only
+    an area that is the object of a scene preposition on the anchor itself."""
     sdoc = doc.spacy_doc
     if sdoc is None or not hasattr(anchor, "sent") or anchor.dep_ in ("amod", "compound") \
             or "-" in _word(doc.text, anchor.idx):
@@ -1332,15 +1383,37 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
             continue
         start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
-        if not s_start <= start < s_end or not _place_reaches(doc, start, end, anchor) or \
+        if direct and not _direct_scene(doc, tok.idx, end, anchor):
+            continue
+        if not s_start <= start < s_end or not any(
+                _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]) or \
                 ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
             continue
         text = doc.text[start:end]
+        if carried is None and dets[0].lower_ in ("the", "this", "that"):
+            carried = _antecedent_place(doc, ctx, s_start, start)
         if carried is not None:
             return replace(carried, text=text, start=start, end=end)
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
+
+
+def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int) -> Any:
+    """The town or site named last before `pos` in the same sentence, which "the area", "this
+    town" refers back to ("arrived to Al Tanf and were positioned at the camps in the area");
+    None when there is none (actor names and countries do not count)."""
+    before = [p for p in doc.places if s_start <= p.start and p.end <= pos
+              and p.gazetteer_id is not None and (p.precision or 3) <= 2
+              and p.feature not in ("country", "continent")
+              and not _names_actor(doc, ctx, p.start, p.end)]
+    return max(before, key=lambda p: p.start) if before else None
+
+
+def _names_actor(doc: Document, ctx: Context, start: int, end: int) -> bool:
+    """Is a word of the span part of an actor mention ("Damascus warned")?"""
+    span = span_at(doc.spacy_doc, start, end) if doc.spacy_doc is not None else None
+    return span is not None and any(t.i in ctx.actor_at for t in span)
 
 
 def _described_place(doc: Document, start: int, end: int) -> bool:
@@ -1383,18 +1456,102 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return span.start < anchor.sent.start  # an earlier sentence sets the scene
     if any(t.lower_ in ("there", "here") and t.dep_ == "advmod" for t in anchor.subtree):
         return True  # "forces still based there": the place is the pro-form's antecedent
-    head = span.root
+    head, came = span.root, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
-                                 or _noun_word(head) and _noun_link(head)):
+                                 or _noun_word(head) and _noun_link(head)
+                                 or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
-            return True  # also "eastern Syria, where ISIS rose"
-        head = head.head
+            # also "eastern Syria, where ISIS rose"
+            return not _later_conjunct(doc, head, came, anchor) \
+                and not _copula_subject(head, came, anchor)
+        head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
             head.head != head and not _comparison(head):
-        head = head.head
+        head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
-        return True
+        return not _later_conjunct(doc, head, came, anchor) \
+            and not _copula_subject(head, came, anchor)
     return _shared_by_conjuncts(span.root, head, anchor)
+
+
+def _locating_clause(head: Any, came: Any) -> bool:
+    """A relative clause that says where its noun is, when that noun is itself a scene ("in
+    caves that are abound in this desert region", "at positions which lie near the town"):
+    the place is that scene's, and the climb goes on through the noun. Not for a noun
+    that is a participant ("refugees who have lived in Iraq")."""
+    if head.dep_ != "relcl" or came is None or came.dep_ != "prep" or \
+            came.lower_ not in _SCENE_PREPS or came.head.i != head.i or \
+            head.pos_ == "VERB" and head.lemma_.lower() not in _locating_verbs():
+        return False  # "the campaign that ended in Baghuz" tells where it ended
+    noun = head.head
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head  # "in caves and wadis that …"
+    return noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
+
+
+def _copula_subject(head: Any, came: Any, anchor: Any) -> bool:
+    """Is the anchor the subject of a copula whose other side the place came up by? "Their
+    "defeat" of the group is another attempt to move fighters into Anbar": what the subject
+    event is said to be is placed, not the subject event itself."""
+    if came is None or head.i == anchor.i or head.lemma_.lower() != "be":
+        return False
+    branch = anchor
+    while branch.head.i != head.i and branch.head != branch:
+        branch = branch.head
+    return branch.head.i == head.i and branch.i != came.i and \
+        branch.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
+    """Does the anchor hang from `head` through a conjunct after the branch the place came up
+    by, a conjunct with a scene or a subject of its own? "ambushes in Badia, and shooting at
+    convoys in the countryside of Deir ez-Zor, and targeting SDF members in its western
+    countryside": each item keeps its own place. A noun conjunct never takes the place of an
+    earlier one ("the massacre at the border and the assassination of two commanders"); a
+    verb conjunct without a scene or subject of its own still does ("stormed a village in
+    Kaduna and killed 12")."""
+    if came is None or head.i == anchor.i:
+        return False
+    branch = anchor
+    while branch.head.i != head.i and branch.head != branch:
+        branch = branch.head
+    if branch.head.i != head.i or branch.dep_ != "conj" or branch.i < came.i:
+        return False
+    if branch.pos_ in ("NOUN", "PROPN"):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in branch.children) or \
+        _own_scene(doc, branch)
+
+
+def _own_scene(doc: Document, item: Any) -> bool:
+    """A place name, or a place described by an area noun after a scene preposition ("in its
+    western countryside"), inside a conjunct's own words (its later conjuncts left out)."""
+    sdoc = doc.spacy_doc
+    later = [c for c in item.children if c.dep_ == "conj"]
+    lo = item.left_edge.i
+    hi = min([c.left_edge.i for c in later] + [item.right_edge.i + 1])
+    start, end = sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1])
+    if any(start <= p.start and p.end <= end for p in doc.places):
+        return True
+    nouns = _area_nouns()
+    return any(t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS and t.lower_ in nouns
+               for t in sdoc[lo:hi])
+
+
+@cache
+def _locating_verbs() -> frozenset[str]:
+    """Verbs that only say where their subject is ("caves that lie in the hills")."""
+    from claimbase.extract.triggers import load_lexicon
+
+    return load_lexicon().locating_verbs
+
+
+@cache
+def _area_nouns() -> frozenset[str]:
+    """The area nouns of the event lexicon ("area", "countryside", "region")."""
+    from claimbase.extract.triggers import load_lexicon
+
+    return frozenset(load_lexicon().area_nouns)
 
 
 _SCENE_PREPS = frozenset({"in", "at", "near", "around", "across", "throughout", "inside",

@@ -99,6 +99,8 @@ class Lexicon:
     relational_nouns: frozenset[str] = frozenset()
     theme_compound_nouns: frozenset[str] = frozenset()
     manner_preps: frozenset[str] = frozenset()
+    verbal_types: frozenset[str] = frozenset()
+    locating_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -191,6 +193,8 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         relational_nouns=frozenset(data.get("relational_nouns", [])),
         theme_compound_nouns=frozenset(data.get("theme_compound_nouns", [])),
         manner_preps=frozenset(data.get("manner_preps", [])),
+        verbal_types=frozenset(data.get("verbal_types", [])),
+        locating_verbs=frozenset(data.get("locating_verbs", [])),
     )
 
 

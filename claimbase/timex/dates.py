@@ -914,8 +914,8 @@ _JUST = re.compile(r"\bjust\b", re.I)
 
 def just_mentions(doc: Document) -> list[DateMention]:
     """"The helicopters just dropped leaflets", "the army has just retaken the town": the
-    recent-past "just" on a past verb is a date like "recently" (the reference month so far;
-    needs the parse)."""
+    recent-past "just" on a past verb names the reference month, the whole of it (precision
+    month, GUIDELINES §2: "just" -> the month); needs the parse."""
     sdoc = doc.spacy_doc
     if sdoc is None or doc.reference_date is None or "just" not in doc.analysis_text.lower():
         return []
@@ -935,9 +935,10 @@ def just_mentions(doc: Document) -> list[DateMention]:
         if any(s <= start < e for s, e in taken if s is not None) \
                 or _in_quotation(doc.analysis_text, start):
             continue  # a speaker's "they just picked up and left" is "simply" as often
+        first, last = _month_range(ref.year, ref.month)
         out.append(DateMention(text=t.text, start=start, end=end,
-                               value_start=ref.replace(day=1).isoformat(),
-                               value_end=ref.isoformat(), precision="month"))
+                               value_start=first.isoformat(),
+                               value_end=last.isoformat(), precision="month"))
     return out
 
 
@@ -1203,6 +1204,9 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
             inside = [d for d in inside if tok.left_edge.idx <= d.start
                       and d.end <= tok.right_edge.idx + len(tok.right_edge)]
             return min(inside, key=lambda d: abs(d.start - pos)) if inside else None
+        cleft = _not_until_date(doc, sent_start, sent_end, tok)
+        if cleft is not None:
+            return cleft
         if not inside:
             since = _since_date(doc, sent_start, sent_end, tok)
             if since is not None:
@@ -1285,6 +1289,58 @@ def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> Date
                                value_start=dm.value_start, value_end=None,
                                precision=dm.precision)
     return None
+
+
+_NEGATORS = frozenset({"not", "n't", "n’t", "never"})
+
+
+def _not_until_date(doc: Document, sent_start: int, sent_end: int,
+                    tok: Any) -> DateMention | None:
+    """"It wasn't until 2015 (when …) that the group began losing ground": the cleft's "that"
+    clause starts at the date and stays open (start bound only, the date's precision); what
+    the "until" phrase itself tells keeps the date's whole range."""
+    sdoc = doc.spacy_doc
+    for dm in doc.dates:
+        if dm.start is None or not (sent_start <= dm.start and dm.end <= sent_end) \
+                or not dm.value_start or dm.end > tok.idx:
+            continue
+        span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        until = span.root
+        for _ in range(4):
+            if until.lower_ in ("until", "till") or until.head == until:
+                break
+            until = until.head
+        cleft = until.head
+        if until.lower_ not in ("until", "till") or until.dep_ != "prep" \
+                or cleft.lemma_ != "be" or not any(c.lower_ in _NEGATORS for c in cleft.children):
+            continue
+        that = next((t for t in sdoc[span.end:tok.i] if t.lower_ == "that" and t.dep_ == "mark"),
+                    None)
+        if that is None or not cleft.left_edge.i <= tok.i <= cleft.right_edge.i:
+            continue
+        return DateMention(text=dm.text, start=dm.start, end=dm.end,
+                           value_start=dm.value_start, value_end=None, precision=dm.precision)
+    return None
+
+
+_DEICTIC_PRECISIONS = frozenset({"day", "week"})
+_NAMED_TIME = re.compile(r"\d|\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+                         r")\b", re.IGNORECASE)
+
+
+def as_of_quoted_piece(dm: DateMention, attribution: Any) -> DateMention:
+    """A day or week told relative to now ("this week", "yesterday", "on Tuesday") inside a
+    quoted block of a published piece (a media source, block scope) counts from that piece's
+    own date, which only precedes ours: the event gets the end bound alone (GUIDELINES §9,
+    "this week" of an undated quoted article). Other dates are returned unchanged."""
+    if attribution is None or attribution.source_kind != "media" or attribution.scope != "block" \
+            or dm.precision not in _DEICTIC_PRECISIONS or not dm.text or not dm.value_end \
+            or _NAMED_TIME.search(dm.text):
+        return dm
+    return DateMention(text=dm.text, start=dm.start, end=dm.end, value_start=None,
+                       value_end=dm.value_end, precision="unknown")
 
 
 # how many sentences after a dated statement still tell what it reported
