@@ -57,6 +57,7 @@ from claimbase.geo.conflict_names import (
     places_taken_for_orgs,
     regional_story,
 )
+from claimbase.geo.cut_names import whole_articled_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -213,6 +214,8 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 
 # labels the NER also gives to a place after "in" or "around" ("around Chattanooga" PRODUCT)
 _SOFT_LABELS = frozenset({"PRODUCT", "EVENT", "LAW"})
+# labels the NER gives to unfamiliar one-word names (towns among them): no date or number
+_NAME_LIKE_LABELS = frozenset({"PRODUCT", "LANGUAGE", "WORK_OF_ART"})
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
 
 
@@ -476,7 +479,11 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
     taken = [(a, b) for a, b, _p in spans]
     regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
-    spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + other, persons,
+    # a transliterated town the NER took for a product or a language ("shelling on
+    # Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
+    hard = [(e.start_char, e.end_char) for e in ents
+            if e.label_ in OTHER_LABELS and e.label_ not in _NAME_LIKE_LABELS]
+    spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + hard, persons,
                                 regional))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
@@ -520,6 +527,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
+    whole_articled_names(text, mentions)  # "Khan al" of "Khan al-Sobol": the whole name
     for m in mentions:  # "the eastern desert of Homs" is the Homs desert
         m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
