@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claimbase.geo.gazetteer import _HYPHEN_ARTICLE, RULER_COUNTRIES
+from claimbase.geo.translit import ARTICLES, norm
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -275,6 +276,24 @@ def articled_town(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
         return False
     return any(c.match == "exact" and c.country in RULER_COUNTRIES
                and c.feature in _ARTICLED_FEATURES for c in gaz.candidates(surface)[:10])
+
+
+def loose_town_in_context(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A one-word name after a locative or target word or before a designator ("outskirts
+    of Shaddadi", "Al-Shaddadi countryside") whose closest loose readings are all towns of
+    the conflict region (`_region_town`): a place, though it ends like a demonym; a true
+    demonym ("Iraqi") reads as its country, never as a town alone."""
+    surface = text[start:end]
+    if " " in surface or not (_LOCATIVE_BEFORE.search(text, max(0, start - 25), start)
+                              or _DESIGNATOR.match(text, end)):
+        return False
+    cands = gaz.candidates(surface)[:20]
+    if not _region_town(surface, cands):
+        return False
+    best = max(c.similarity for c in cands)
+    # the town's own name is one word too: "Kurdi" is no town because "Kafr al Kurdi" is
+    return all(len([w for w in norm(c.name).split() if w not in ARTICLES]) == 1
+               for c in cands if c.similarity == best)
 
 
 _DESERT_WORD = r"(?:desert|badia|badiya)"

@@ -53,6 +53,7 @@ from claimbase.geo.conflict_names import (
     conflict_spans,
     desert_lookup,
     loose_common_word,
+    loose_town_in_context,
     lower_qualifier,
     places_taken_for_orgs,
     regional_story,
@@ -501,7 +502,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)) \
+            if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)
+                    and not loose_town_in_context(text, s, e, gaz)) \
                     or not (named or _looks_like_name(surface)) \
                     or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
