@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimbase.geo.conflict_names import _known_run, _region_town
+from claimbase.geo.conflict_names import _known_run, _region_town, loose_town_in_context
 from claimbase.geo.cut_names import whole_articled_names
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.geo.geoparse import Mention
@@ -158,3 +158,21 @@ def test_stray_namesake_in_a_headline(places):
     found = places("Regime artillery shelled Al-Marj and the outskirts of Damascus on Sunday")
     assert found["Damascus"].country == "SY"
     assert "Al-Marj" not in found or found["Al-Marj"].country != "LY"
+
+
+def test_demonym_ending_town_in_context(gaz):
+    text = "Fighting resumed on the outskirts of Shaddadi and in Idlibi circles"
+    s = text.index("Shaddadi")
+    assert loose_town_in_context(text, s, s + len("Shaddadi"), gaz)
+    # a nisba whose closest readings are a province and its city stays a demonym
+    s = text.index("Idlibi")
+    assert not loose_town_in_context(text, s, s + len("Idlibi"), gaz)
+    # no locative before and no designator after: no context
+    bare = "Shaddadi elders met"
+    assert not loose_town_in_context(bare, 0, len("Shaddadi"), gaz)
+
+
+def test_nisba_of_a_longer_name_is_no_town(gaz):
+    text = "Shelling hit homes in Kurdi quarter"
+    s = text.index("Kurdi")
+    assert not loose_town_in_context(text, s, s + len("Kurdi"), gaz)
