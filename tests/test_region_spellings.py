@@ -91,8 +91,11 @@ def test_loose_spelling_needs_a_strong_context(gaz):
     assert _known_run(text, 0, text, gaz, free, regional=True) is None
     # after an attack word or a locative, or before a designator: a town
     assert _known_run(text, 0, text, gaz, free, regional=True, strong=True) == (0, 10)
-    # outside a regional story the strong context is not enough
-    assert _known_run(text, 0, text, gaz, free, regional=False, strong=True) is None
+    # outside a regional story it is enough only when every loose reading is in the region
+    assert _known_run(text, 0, text, gaz, free, regional=False, strong=True) == (0, 10)
+    spread = "Sukhna"  # As Sukhnah in Syria, but also Sohna (India) and Sokna (Norway)
+    assert _known_run(spread, 0, spread, gaz, free, regional=True, strong=True) == (0, 6)
+    assert _known_run(spread, 0, spread, gaz, free, regional=False, strong=True) is None
     # the first word of a longer name is never read loosely on its own
     longer = "Hirbnafsah Qibli"
     assert _known_run(longer, 0, longer, gaz, free, regional=True, strong=True) is None

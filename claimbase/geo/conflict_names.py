@@ -45,10 +45,10 @@ _TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the 
     r"|capture|captures|captured|seize|seizes|seized)"
     r"|\b(?:in|at|near|around|outside|into|towards?)|(?P<weak>\b(?:on|over|across|from))"
     r"|\b(?:countryside|outskirts|vicinity)"
-    r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|desert"
+    r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|deserts?"
     r"|suburbs?|neighbou?rhood|countrysides|environs|airport|air[ -]?base|control)\s+(?:of|over))"
     rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
-_DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
+_DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|area|countryside|province|governorate"
                          r"|district|camp|outskirts|suburbs|military|airport|air[ \t]?base"
                          r"|base|field|oil[ \t]+field|gas[ \t]+field|crossing|dam)\b")
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
@@ -137,7 +137,9 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
     else one of the conflict region), by its transliteration skeleton when it has two words
     or more (in the region; the whole name only when `whole`), or, in a `regional` story, one loose word as a sizeable place
     of the region (`_loose_word`), or any town of the region when the context is `strong`
-    (the target of an attack, a locative word, a designator after it: `_region_town`).
+    (the target of an attack, a locative word, a designator after it: `_region_town`;
+    outside a regional story, when the region holds all its loose readings: "control of
+    Tedef").
     Outside a regional story a name counts only when every reading of it lies in the region
     ("Maaret Misrin")."""
     words = list(re.finditer(r"\S+", name))
@@ -172,9 +174,11 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
                     else all(c.country in RULER_COUNTRIES for c in found)):
                 return s, end  # outside a regional story: only names of region towns alone
         whole_name = len(words) == 1  # not the first word of a longer name ("Maarrat al-…")
-        if single and regional and (_loose_word(surface, cands) or (
-                strong and whole_name and _region_town(surface, cands))):
+        if single and regional and _loose_word(surface, cands):
             return s, end
+        if single and strong and whole_name and _region_town(surface, cands) and (
+                regional or all(c.country in RULER_COUNTRIES for c in cands)):
+            return s, end  # outside a regional story: only when every reading is there
     return None
 
 
@@ -193,7 +197,7 @@ def _loose_word(surface: str, cands: list) -> bool:
 
 # the kinds of place a one-word loose spelling may name in a strong context; how close its
 # spelling must stay to the town's (rapidfuzz ratio of the names without articles, 0..1)
-_TOWN_FEATURES = frozenset({"city", "town", "village", "neighbourhood"})
+_TOWN_FEATURES = frozenset({"city", "town", "village", "neighbourhood", "admin2"})
 _TOWN_MIN_SIMILARITY = 0.75
 
 
