@@ -481,10 +481,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
     taken = [(a, b) for a, b, _p in spans]
     regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
-    # a transliterated town the NER took for a product or a language ("shelling on
-    # Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
+    # a one-word transliterated town the NER took for a product or a language ("shelling
+    # on Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
     hard = [(e.start_char, e.end_char) for e in ents
-            if e.label_ in OTHER_LABELS and e.label_ not in _NAME_LIKE_LABELS]
+            if e.label_ in OTHER_LABELS and (e.label_ not in _NAME_LIKE_LABELS or len(e) > 1)]
     spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + hard, persons,
                                 regional))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
