@@ -179,3 +179,10 @@ def test_nisba_of_a_longer_name_is_no_town(gaz):
     text = "Shelling hit homes in Kurdi quarter"
     s = text.index("Kurdi")
     assert not loose_town_in_context(text, s, s + len("Kurdi"), gaz)
+
+
+def test_town_outside_the_region_keeps_its_reading(gaz):
+    # a university town named in a report on Idlib is named on purpose
+    town = _resolved(gaz, "Oxford", "GB", "Oxford", 20)
+    idlib = _resolved(gaz, "Idlib", "SY", "Idlib", 80)
+    assert drop_stray_namesakes([town, idlib], gaz, votes={})[0] == town

@@ -1,8 +1,9 @@
 """Stray namesakes abroad in a story about one country of the conflict region.
 
 A war report about Syria names villages the gazetteer does not hold; when one of them shares
-its name with a town abroad ("al-Marj" near Damascus and Al Marj in Libya), the only reading
-left is the foreign town, hundreds of kilometres from every other place of the story. Such a
+its name with a town elsewhere in the Arabic-, Kurdish-, Persian- and Turkish-speaking region,
+where the same town names recur ("al-Marj" near Damascus and Al Marj in Libya), the only
+reading left is the foreign town, hundreds of kilometres from every other place of the story. Such a
 reading is a misreading: the mention stays a place, unresolved (no point), so that it
 neither places the story's events abroad nor drags other names there.
 
@@ -34,15 +35,17 @@ _AREAS = frozenset({"admin1", "capital", "region", "desert", "mountains", "neigh
 
 
 def drop_stray_namesakes(places: list[Place], gaz: Gazetteer, votes: Counter) -> list[Place]:
-    """The places, each foreign town (or province) left unresolved when the story's other
-    places lie in a country of the conflict region and nothing in the story (no actor or
-    demonym: `votes`, country -> weight) points at the town's country. The other places
-    count when they are provinces, capitals, areas or sites, or towns bigger than the stray
-    (a province abroad, "Abyan", stands for a town of its name: any town outweighs it)."""
+    """The places, each town (or province) of a country of the conflict region left
+    unresolved when the story's other places lie in another country of the region and
+    nothing in the story (no actor or demonym: `votes`, country -> weight) points at the
+    town's country. The other places count when they are provinces, capitals, areas or
+    sites, or towns bigger than the stray (a province abroad, "Abyan", stands for a town of
+    its name: any town outweighs it). A town outside the region ("Oxford University" in a
+    report on Idlib) is named on purpose and keeps its reading."""
     resolved = [p for p in places if p.lat is not None and p.country]
     out = []
     for p in places:
-        if p.lat is None or not p.country or p.feature not in _TOWN_FEATURES \
+        if p.lat is None or p.country not in RULER_COUNTRIES or p.feature not in _TOWN_FEATURES \
                 or votes.get(p.country, 0) > 0:
             out.append(p)
             continue
