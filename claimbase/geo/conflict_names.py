@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claimbase.geo.gazetteer import _HYPHEN_ARTICLE, RULER_COUNTRIES
+from claimbase.geo.translit import ARTICLES, norm
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -44,10 +45,10 @@ _TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the 
     r"|capture|captures|captured|seize|seizes|seized)"
     r"|\b(?:in|at|near|around|outside|into|towards?)|(?P<weak>\b(?:on|over|across|from))"
     r"|\b(?:countryside|outskirts|vicinity)"
-    r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|desert"
-    r"|suburbs?|neighbou?rhood|countrysides|environs)\s+of)"
+    r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|deserts?"
+    r"|suburbs?|neighbou?rhood|countrysides|environs|airport|air[ -]?base|control)\s+(?:of|over))"
     rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
-_DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|countryside|province|governorate"
+_DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|area|countryside|province|governorate"
                          r"|district|camp|outskirts|suburbs|military|airport|air[ \t]?base"
                          r"|base|field|oil[ \t]+field|gas[ \t]+field|crossing|dam)\b")
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
@@ -106,7 +107,8 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         if person and m.group("weak"):
             continue  # "a letter from Salah Amin"
         anywhere = m.group("attack") is not None and not person
-        span = _known_run(text, start, m.group("name"), gaz, free, anywhere, regional)
+        span = _known_run(text, start, m.group("name"), gaz, free, anywhere, regional,
+                          strong=m.group("weak") is None)
         if span:
             out.append((*span, 1))
             seen.append(span)
@@ -115,7 +117,7 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         span = site and _known_run(text, m.start("name"), text[m.start("name"):site.end()],
                                    gaz, free, regional=regional, whole=True)
         span = span or _known_run(text, m.start("name"), m.group("name"), gaz, free,
-                                  regional=regional, last_words=True)
+                                  regional=regional, last_words=True, strong=True)
         if span:
             out.append((*span, 1))
             seen.append(span)
@@ -128,13 +130,18 @@ def _exactly_known(gaz: Gazetteer, name: str) -> bool:
 
 def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
                anywhere: bool = False, regional: bool = True,
-               last_words: bool = False, whole: bool = False) -> tuple[int, int] | None:
+               last_words: bool = False, whole: bool = False,
+               strong: bool = False) -> tuple[int, int] | None:
     """The longest run of the name's first words (its last words when `last_words`: the
     name before a designator) that the gazetteer knows: exactly (any place when `anywhere`,
     else one of the conflict region), by its transliteration skeleton when it has two words
     or more (in the region; the whole name only when `whole`), or, in a `regional` story, one loose word as a sizeable place
-    of the region (`_loose_word`). Outside a regional story a name counts only when every
-    reading of it lies in the region ("Maaret Misrin")."""
+    of the region (`_loose_word`), or any town of the region when the context is `strong`
+    (the target of an attack, a locative word, a designator after it: `_region_town`;
+    outside a regional story, when the region holds all its loose readings: "control of
+    Tedef").
+    Outside a regional story a name counts only when every reading of it lies in the region
+    ("Maaret Misrin")."""
     words = list(re.finditer(r"\S+", name))
     owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w.group())), None)
     if owner is not None and last_words:  # "Idlib's Khan Shaykhun town"
@@ -166,8 +173,12 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
                     any(c.country in RULER_COUNTRIES for c in found) if regional
                     else all(c.country in RULER_COUNTRIES for c in found)):
                 return s, end  # outside a regional story: only names of region towns alone
+        whole_name = len(words) == 1  # not the first word of a longer name ("Maarrat al-…")
         if single and regional and _loose_word(surface, cands):
             return s, end
+        if single and strong and whole_name and _region_town(surface, cands) and (
+                regional or all(c.country in RULER_COUNTRIES for c in cands)):
+            return s, end  # outside a regional story: only when every reading is there
     return None
 
 
@@ -182,6 +193,29 @@ def _loose_word(surface: str, cands: list) -> bool:
     best = max(loose, key=lambda c: c.population)
     return best.country in RULER_COUNTRIES and best.feature in _LOOSE_FEATURES and (
         best.population >= _LOOSE_MIN_POP or best.feature == "admin1")
+
+
+# the kinds of place a one-word loose spelling may name in a strong context; how close its
+# spelling must stay to the town's (rapidfuzz ratio of the names without articles, 0..1)
+_TOWN_FEATURES = frozenset({"city", "town", "village", "neighbourhood", "admin2"})
+_TOWN_MIN_SIMILARITY = 0.75
+
+
+def _region_town(surface: str, cands: list) -> bool:
+    """A one-word transliteration ("Kafrnabal", "Shaddadi") that no place bears exactly and
+    whose closest loose readings are all towns of the conflict region, however small: said
+    as the target of an attack, after "in" or "around", or before "countryside" or "town",
+    such a word names a town whose spelling varies, not a person or a thing."""
+    if len(surface) < 4 or not surface[:1].isupper() or surface.isupper():
+        return False
+    loose = [c for c in cands if c.match == "fold"]
+    if not loose or len(loose) < len(cands):
+        return False  # an exact (or only a fuzzy) reading: not this rule's
+    best = max(c.similarity for c in loose)
+    if best < 0.9 * _TOWN_MIN_SIMILARITY:  # fold matches carry 0.9 x the names' ratio
+        return False
+    return all(c.country in RULER_COUNTRIES and c.feature in _TOWN_FEATURES
+               for c in loose if c.similarity == best)
 
 
 _QUALIFIER = re.compile(r"(?:(?:north|south)?(?:east|west)ern|northern|southern|central)[ \t]+"
@@ -246,6 +280,24 @@ def articled_town(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
         return False
     return any(c.match == "exact" and c.country in RULER_COUNTRIES
                and c.feature in _ARTICLED_FEATURES for c in gaz.candidates(surface)[:10])
+
+
+def loose_town_in_context(text: str, start: int, end: int, gaz: Gazetteer) -> bool:
+    """A one-word name after a locative or target word or before a designator ("outskirts
+    of Shaddadi", "Al-Shaddadi countryside") whose closest loose readings are all towns of
+    the conflict region (`_region_town`): a place, though it ends like a demonym; a true
+    demonym ("Iraqi") reads as its country, never as a town alone."""
+    surface = text[start:end]
+    if " " in surface or not (_LOCATIVE_BEFORE.search(text, max(0, start - 25), start)
+                              or _DESIGNATOR.match(text, end)):
+        return False
+    cands = gaz.candidates(surface)[:20]
+    if not _region_town(surface, cands):
+        return False
+    best = max(c.similarity for c in cands)
+    # the town's own name is one word too: "Kurdi" is no town because "Kafr al Kurdi" is
+    return all(len([w for w in norm(c.name).split() if w not in ARTICLES]) == 1
+               for c in cands if c.similarity == best)
 
 
 _DESERT_WORD = r"(?:desert|badia|badiya)"

@@ -54,10 +54,12 @@ from claimbase.geo.conflict_names import (
     conflict_spans,
     desert_lookup,
     loose_common_word,
+    loose_town_in_context,
     lower_qualifier,
     places_taken_for_orgs,
     regional_story,
 )
+from claimbase.geo.cut_names import whole_articled_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -79,6 +81,7 @@ from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
+from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
 from claimbase.nlp.syntax import head_chain_reaches
@@ -207,6 +210,8 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 
 # labels the NER also gives to a place after "in" or "around" ("around Chattanooga" PRODUCT)
 _SOFT_LABELS = frozenset({"PRODUCT", "EVENT", "LAW"})
+# labels the NER gives to unfamiliar one-word names (towns among them): no date or number
+_NAME_LIKE_LABELS = frozenset({"PRODUCT", "LANGUAGE", "WORK_OF_ART"})
 _WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
 
 
@@ -467,7 +472,11 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
     taken = [(a, b) for a, b, _p in spans]
     regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
-    spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + other, persons,
+    # a one-word transliterated town the NER took for a product or a language ("shelling
+    # on Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
+    hard = [(e.start_char, e.end_char) for e in ents
+            if e.label_ in OTHER_LABELS and (e.label_ not in _NAME_LIKE_LABELS or len(e) > 1)]
+    spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + hard, persons,
                                 regional))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0]), -s[2]))
     mentions: list[Mention] = []
@@ -484,7 +493,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
-            if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)) \
+            if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)
+                    and not loose_town_in_context(text, s, e, gaz)) \
                     or not (named or _looks_like_name(surface)) \
                     or (len(surface) <= 2 and not surface.isupper()) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
@@ -511,6 +521,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
+    whole_articled_names(text, mentions)  # "Khan al" of "Khan al-Sobol": the whole name
     for m in mentions:  # "the eastern desert of Homs" is the Homs desert
         m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
@@ -1611,6 +1622,7 @@ def find_places(doc: Document, res: Any) -> None:
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
     places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
+    places = drop_stray_namesakes(places, gaz, votes)  # "al-Marj" near Damascus: not Libya's
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     places = refine_places(doc, places, gaz)
     people = people_spans(doc, mentions, gaz)

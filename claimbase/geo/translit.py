@@ -8,6 +8,8 @@ ways: it drops leading and inner articles (al-, el-, ad-, as-, ar-, at-, ash-, a
 consonant spellings onto one letter (q/k, kh/k, gh/g, dh/d, th/t, sh/ch/s, ph/f, dj/j), keeps
 the first letter and then only consonants, and collapses doubled letters:
 "Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr" -> "drzr"; "al-Mayadin", "Mayadeen" -> "mdn".
+A leading vowel, whose spelling varies most of all ("Ein", "Ayn", "Ain"; "Um", "Oum";
+"Idlib", "Edlib"), keys as "a": "Ein Laroz", "Ayn Laruz" -> "anlrz".
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ _DIGRAPHS = (
     ("x", "ks"),
 )
 _NO_VOWELS = str.maketrans("", "", "aeiouyw")
+_VOWELS = frozenset("aeiou")  # a leading one keys as "a": the initial vowel of a
+# transliteration (ayn, alif, hamza) is spelled every way
 _DOUBLE = re.compile(r"(.)\1+")
 
 
@@ -74,7 +78,8 @@ def fold(name: str) -> str:
     joined = "".join(_fold_token(t) for t in content)
     if not joined:
         return ""
-    skeleton = joined[0] + joined[1:].translate(_NO_VOWELS)
+    head = "a" if joined[0] in _VOWELS else joined[0]
+    skeleton = head + joined[1:].translate(_NO_VOWELS)
     if _DOUBLE.search(skeleton) is None:
         return skeleton
     return _DOUBLE.sub(_first_group, skeleton)
