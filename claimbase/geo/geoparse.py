@@ -66,6 +66,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
 )
 from claimbase.geo.listed import place_in_siblings_province
+from claimbase.geo.nearby import place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
 from claimbase.geo.persons import place_led_persons
@@ -1634,6 +1635,7 @@ def find_places(doc: Document, res: Any) -> None:
     places = refine_places(doc, places, gaz)
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]
+    places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, votes)
                if not doc.in_boilerplate(r.start, r.end)]
