@@ -57,6 +57,7 @@ from claimbase.geo.conflict_names import (
     places_taken_for_orgs,
     regional_story,
 )
+from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -475,6 +476,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
     spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
+    features = feature_name_spans(doc.analysis_text, gaz, [(a, b) for a, b, _p in spans],
+                                  persons, lower_words)  # "along Anthony Creek"
+    spans.extend(features)
+    doc.__dict__["feature_spans"] = {(a, b) for a, b, _p in features}
     taken = [(a, b) for a, b, _p in spans]
     regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
     spans.extend(conflict_spans(doc.analysis_text, gaz, taken, nonperson + other, persons,
@@ -1632,7 +1637,8 @@ def find_places(doc: Document, res: Any) -> None:
     votes = _actor_votes(doc, hint, gaz)
     places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
-    places = refine_places(doc, places, gaz)
+    places = keep_feature_names(places, refine_places(doc, places, gaz),
+                                doc.__dict__.get("feature_spans", set()))
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
