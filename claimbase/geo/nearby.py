@@ -58,8 +58,9 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
     if not towns:
         return places
     for p in places:
-        if p.lat is not None or not (has_feature_word(p.text) or _unknown(gaz, p.text)):
-            continue
+        if p.lat is not None or p.country is not None or not (
+                has_feature_word(p.text) or _unknown(gaz, p.text)):
+            continue  # resolved, or already placed in a province by its listed siblings
         anchor = _anchor(text, p, towns)
         if anchor is None:
             continue
