@@ -60,6 +60,7 @@ from claimbase.geo.conflict_names import (
     regional_story,
 )
 from claimbase.geo.cut_names import whole_articled_names
+from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
@@ -69,6 +70,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
 )
 from claimbase.geo.listed import place_in_siblings_province
+from claimbase.geo.nearby import place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
 from claimbase.geo.persons import place_led_persons
@@ -470,6 +472,10 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
     spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
+    features = feature_name_spans(doc.analysis_text, gaz, [(a, b) for a, b, _p in spans],
+                                  persons, lower_words)  # "along Anthony Creek"
+    spans.extend(features)
+    doc.__dict__["feature_spans"] = {(a, b) for a, b, _p in features}
     taken = [(a, b) for a, b, _p in spans]
     regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
     # a one-word transliterated town the NER took for a product or a language ("shelling
@@ -1624,9 +1630,11 @@ def find_places(doc: Document, res: Any) -> None:
     places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
     places = drop_stray_namesakes(places, gaz, votes)  # "al-Marj" near Damascus: not Libya's
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
-    places = refine_places(doc, places, gaz)
+    places = keep_feature_names(places, refine_places(doc, places, gaz),
+                                doc.__dict__.get("feature_spans", set()))
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]
+    places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, votes)
                if not doc.in_boilerplate(r.start, r.end)]

@@ -1,0 +1,100 @@
+"""Places the gazetteer does not know, placed at the town the story puts them near.
+
+The offline gazetteer holds towns, admin areas and curated sites, but no lakes, rivers,
+parks, hills or neighbourhoods ("Lake Lanier", "the River Lune", "Coffman Park", "Squirrel
+Hill"). A story names such a feature because it lies near the town it reports on: "the
+Chestatee River arm of Lake Lanier in North Hall", "outdoor recreation at Lake Robinson"
+in a story about Greer. A mention that stays unresolved but carries a feature word of its
+own ("Lake", "River", "Park", "Islands"; claimbase/data/place_feature_words.txt) takes the
+point of the town the story names nearest to it: first a town after "in", "near", "of"
+right behind the mention, else the closest town mentioned in its paragraph, else the
+town the story names most. It keeps its own text as its name, and precision 2 ("near a
+town"), so a reader can tell it from a gazetteer match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimbase.config import DATA_DIR
+from claimbase.geo.gazetteer import Gazetteer, haversine_km
+from claimbase.record import Place
+
+# the features a resolved place must have to lend its point (not a country or a state)
+TOWN_FEATURES = frozenset({"city", "capital", "town", "locality", "admin2", "admin3", "site"})
+NEARBY_FEATURE = "nearby"
+NEARBY_PRECISION = 2
+CLUSTER_KM = 100.0  # towns this close count as one area of the story
+# how far (characters) behind the mention a "in/near/of Town" may start
+_BEHIND = 40
+_LINK = re.compile(r"[\s,]+(?:\w+\s+)?(?:in|near|of|at|outside|by|off)\s+(?:the\s+)?\Z")
+
+
+@lru_cache(maxsize=1)
+def feature_words() -> frozenset[str]:
+    """Capitalised words that make a name a natural or built feature ("Lake", "Park")."""
+    path = DATA_DIR / "place_feature_words.txt"
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+def has_feature_word(name: str) -> bool:
+    """The name has a feature word of its own ("Neches River", "Lake Harriet")."""
+    words = feature_words()
+    return any(w.strip("'’") in words for w in name.split())
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
+    """`places` with every unresolved name that is a feature or that the gazetteer does not
+    know by its exact name placed at the town of the story it lies near (in place)."""
+    towns = [p for p in places if p.lat is not None and p.feature in TOWN_FEATURES]
+    if not towns:
+        return places
+    for p in places:
+        if p.lat is not None or p.country is not None or not (
+                has_feature_word(p.text) or _unknown(gaz, p.text)):
+            continue  # resolved, or already placed in a province by its listed siblings
+        anchor = _anchor(text, p, towns)
+        if anchor is None:
+            continue
+        p.lat, p.lon = anchor.lat, anchor.lon
+        p.country, p.admin1, p.admin2 = anchor.country, anchor.admin1, anchor.admin2
+        p.name = p.name or p.text
+        p.feature = NEARBY_FEATURE
+        p.precision = NEARBY_PRECISION
+    return places
+
+
+def _unknown(gaz: Gazetteer, name: str) -> bool:
+    """The gazetteer has no place of this exact name, only loose spellings or nothing
+    ("Hardeetown", "Cockerham"): a place too small for it."""
+    return not any(c.match == "exact" for c in gaz.candidates(name))
+
+
+def _anchor(text: str, p: Place, towns: list[Place]) -> Place | None:
+    """The town the story puts `p` near: the town named right behind it ("at Lake Vermont
+    near Alexandria"), else the town most of the story's towns lie around."""
+    after = [t for t in towns if p.end <= t.start <= p.end + _BEHIND
+             and _LINK.search(text, p.end, t.start)]
+    if after:
+        return min(after, key=lambda t: t.start)
+    return max(towns, key=lambda t: (_neighbours(t, towns), -_gap(p, t)))
+
+
+def _neighbours(town: Place, towns: list[Place]) -> int:
+    """How many of the story's town mentions lie within `CLUSTER_KM` of `town`."""
+    return sum(haversine_km(town.lat, town.lon, t.lat, t.lon) <= CLUSTER_KM for t in towns)
+
+
+def _gap(p: Place, t: Place) -> int:
+    return min(abs(t.start - p.end), abs(p.start - t.end))
+
+
+__all__ = ["place_near_towns", "has_feature_word", "feature_words"]
