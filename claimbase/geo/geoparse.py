@@ -68,6 +68,13 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
+from claimbase.geo.outlet_memory import (
+    MEMORY_KEY,
+    OutletMemory,
+    memory_of,
+    outlet_key,
+    story_state,
+)
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import refine_places
@@ -1415,9 +1422,12 @@ def _country_codes() -> dict[str, str]:
 
 
 def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
-                     focus_hint: str | None = None) -> list[Place]:
+                     focus_hint: str | None = None,
+                     memory: OutletMemory | None = None) -> list[Place]:
     """Resolve every mention in its document context; one sense per name and document,
-    taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin")."""
+    taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin").
+    `memory`: the states the outlet's earlier stories pointed at (read, then fed with the
+    state this story's own names point at)."""
     actor_votes = _actor_votes(doc, focus_hint, gaz)
     focus = _first_pass(gaz, mentions, actor_votes)
     if actor_votes:
@@ -1428,6 +1438,11 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     if phone_admins:  # "call 304-399-6500": a West Virginia story
         focus.countries[_PHONE_KEY] = phone_countries
         focus.admins[_PHONE_KEY] = phone_admins
+    if memory is not None:  # the outlet's usual state, then this story's own one
+        outlet = outlet_key(doc.meta)
+        if recalled := memory.votes(outlet):
+            focus.admins[MEMORY_KEY] = recalled
+        memory.record(outlet, story_state(focus.without(MEMORY_KEY)[1]))
     home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
     outlet_prior(home, focus)
     homes = home_readings(gaz, home, mentions, focus, actor_votes,
@@ -1629,7 +1644,8 @@ def find_places(doc: Document, res: Any) -> None:
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
-    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
+    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint, memory_of(res)), gaz,
+                            votes)
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     places = refine_places(doc, places, gaz)
     people = people_spans(doc, mentions, gaz)
