@@ -42,6 +42,24 @@ def test_memory_votes_for_the_outlets_usual_state():
     assert not memory.votes("paper.example")  # no state holds most of its stories
 
 
+def test_memory_keeps_the_towns_an_outlet_read_by_evidence(resources):
+    gaz = resources.gazetteer
+    towns = [c for c in gaz.candidates("Athens")[:20] if c.match == "exact" and c.gid]
+    if len(towns) < 2:
+        pytest.skip("this gazetteer has no namesakes of Athens")
+    first, other = towns[0], towns[1]
+    memory = OutletMemory()
+    assert memory.reading("paper.example", "athens") is None
+    memory.learn("paper.example", {"athens": other})
+    assert memory.names("paper.example") == frozenset({"athens"})
+    assert memory.reading("paper.example", "athens") == other
+    assert memory.reading("other.example", "athens") is None
+    memory.learn("paper.example", {"athens": first})  # the outlet's stories disagree
+    assert memory.reading("paper.example", "athens") is None
+    memory.learn(None, {"athens": first})  # no outlet: nothing is kept
+    assert memory.names(None) == frozenset()
+
+
 def test_memory_follows_the_settings():
     res = Resources()
     assert memory_of(res) is memory_of(res)

@@ -67,7 +67,13 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
-from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
+from claimbase.geo.outlet import (
+    clear_readings,
+    home_readings,
+    outlet_home,
+    outlet_prior,
+    remembered_readings,
+)
 from claimbase.geo.outlet_memory import (
     MEMORY_KEY,
     OutletMemory,
@@ -1438,15 +1444,21 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     if phone_admins:  # "call 304-399-6500": a West Virginia story
         focus.countries[_PHONE_KEY] = phone_countries
         focus.admins[_PHONE_KEY] = phone_admins
+    hinted = {norm(m.text) for m in mentions if any(_hint(gaz, m))}
+    outlet = outlet_key(doc.meta) if memory is not None else None
+    learned: dict[str, Any] = {}
     if memory is not None:  # the outlet's usual state, then this story's own one
-        outlet = outlet_key(doc.meta)
+        memory.record(outlet, story_state(focus.without(MEMORY_KEY)[1]))
+        learned = clear_readings(gaz, mentions, focus, actor_votes)
         if recalled := memory.votes(outlet):
             focus.admins[MEMORY_KEY] = recalled
-        memory.record(outlet, story_state(focus.without(MEMORY_KEY)[1]))
     home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
     outlet_prior(home, focus)
-    homes = home_readings(gaz, home, mentions, focus, actor_votes,
-                          {norm(m.text) for m in mentions if any(_hint(gaz, m))})
+    homes = home_readings(gaz, home, mentions, focus, actor_votes, hinted)
+    if memory is not None:
+        homes.update(remembered_readings(gaz, memory, outlet, mentions, focus, actor_votes,
+                                         hinted | set(homes)))
+        memory.learn(outlet, learned)
     resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:

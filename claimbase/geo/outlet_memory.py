@@ -13,6 +13,10 @@ state named once in the story (`OutletMemory.votes`):
   leads them, so a story read with the memory's help never feeds the memory by that help;
 - the memory votes once it has MIN_STORIES such story (the outlet's stories so far) and
   one state holds at least DOMINANT_SHARE of them;
+- a town name a story reads by its own clear evidence (as `outlet.home_readings` judges
+  it: "Columbia" in a story naming Maury County) is remembered per outlet; a later story
+  of that outlet that names the town with no clear evidence of its own reads it so
+  (`outlet.remembered_readings`), unless its usual reading is a country or a state;
 - documents without a url or outlet neither read nor feed it.
 
 The memory lives in the run's `Resources` (one per process), so it grows as a stream of
@@ -45,6 +49,9 @@ class OutletMemory:
     """Per outlet: how many of its stories pointed at each state (admin-1 name)."""
 
     stories: dict[str, Counter] = field(default_factory=dict)
+    # outlet -> name key -> gazetteer id -> how many stories read the name so by evidence
+    readings: dict[str, dict[str, Counter]] = field(default_factory=dict)
+    places: dict[str, Any] = field(default_factory=dict)  # gazetteer id -> Candidate
 
     def votes(self, outlet: str | None) -> Counter:
         """The state vote the outlet's earlier stories give a new one (empty: none)."""
@@ -55,6 +62,31 @@ class OutletMemory:
         if n < MIN_STORIES or n < DOMINANT_SHARE * sum(tally.values()):
             return Counter()
         return Counter({state: MEMORY_WEIGHT})
+
+    def reading(self, outlet: str | None, key: str) -> Any:
+        """The Candidate most of the outlet's earlier stories read the name as by their own
+        evidence, when it holds DOMINANT_SHARE of them; else None."""
+        tally = self.readings.get(outlet, {}).get(key) if outlet else None
+        if not tally:
+            return None
+        gid, n = tally.most_common(1)[0]
+        if n < DOMINANT_SHARE * sum(tally.values()):
+            return None
+        return self.places.get(gid)
+
+    def names(self, outlet: str | None) -> frozenset[str]:
+        """The name keys the outlet's earlier stories read by their own evidence."""
+        return frozenset(self.readings.get(outlet, {})) if outlet else frozenset()
+
+    def learn(self, outlet: str | None, readings: dict[str, Any]) -> None:
+        """Count the readings (name key -> Candidate) a story chose by its own evidence."""
+        if not outlet:
+            return
+        known = self.readings.setdefault(outlet, {})
+        for key, cand in readings.items():
+            if cand is not None and cand.gid:
+                known.setdefault(key, Counter())[cand.gid] += 1
+                self.places[cand.gid] = cand
 
     def record(self, outlet: str | None, state: str | None) -> None:
         """Count one story of the outlet that pointed at `state` (an admin-1 name)."""
