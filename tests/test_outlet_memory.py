@@ -7,7 +7,13 @@ from collections import Counter
 
 import pytest
 
-from claimbase.geo.outlet_memory import OutletMemory, memory_of, outlet_key, story_state
+from claimbase.geo.outlet_memory import (
+    OutletMemory,
+    forget,
+    memory_of,
+    outlet_key,
+    story_state,
+)
 from claimbase.pipeline import PRE_PARSE, Pipeline, Resources
 from claimbase.record import DocMeta, Document
 from tests.geo_helpers import GEO_STAGES
@@ -63,6 +69,9 @@ def test_memory_keeps_the_towns_an_outlet_read_by_evidence(resources):
 def test_memory_follows_the_settings():
     res = Resources()
     assert memory_of(res) is memory_of(res)
+    memory_of(res).record("paper.example", "Ohio")
+    forget(res)
+    assert not memory_of(res).votes("paper.example")
     res.settings.outlet_memory = False
     assert memory_of(None) is None
     assert memory_of(Resources(settings=res.settings)) is None

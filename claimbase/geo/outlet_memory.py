@@ -138,4 +138,11 @@ def memory_of(res: Any) -> OutletMemory | None:
     return memory
 
 
-__all__ = ["MEMORY_KEY", "OutletMemory", "memory_of", "outlet_key", "story_state"]
+def forget(res: Any) -> None:
+    """Empty the run's outlet memory (an evaluation starts afresh, so that a benchmark run
+    twice in one process never reads its stories with what it learned from them)."""
+    if res is not None and "_outlet_memory" in getattr(res, "__dict__", {}):
+        del res._outlet_memory
+
+
+__all__ = ["MEMORY_KEY", "OutletMemory", "forget", "memory_of", "outlet_key", "story_state"]
