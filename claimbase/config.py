@@ -39,6 +39,10 @@ class Settings:
     # ISO3/ISO2 country the documents are about, a strong hint for the geoparser (--focus).
     place_focus: str | None = field(
         default_factory=lambda: os.environ.get("CLAIMBASE_PLACE_FOCUS") or None)
+    # The geoparser remembers the state each outlet's stories point at and gives that state a
+    # soft vote in the outlet's later stories (claimbase.geo.outlet_memory); "0" turns it off.
+    outlet_memory: bool = field(default_factory=lambda: _env(
+        "CLAIMBASE_OUTLET_MEMORY", "1").lower() not in ("0", "false", "no"))
     # Date (YYYY-MM-DD) relative expressions are resolved against in documents that carry no
     # publication date of their own (--reference-date).
     reference_date: str | None = field(

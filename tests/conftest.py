@@ -54,3 +54,15 @@ def run(pipeline):
         return doc, doc.events
 
     return _run
+
+
+@pytest.fixture(autouse=True)
+def _fresh_outlet_memory(resources):
+    """Each test starts with an empty outlet memory (claimbase.geo.outlet_memory), so what
+    one test's documents taught the geoparser about their outlets never steers another's."""
+    import claimbase.pipeline as pipeline_module
+
+    for res in (resources, getattr(pipeline_module._DEFAULT, "resources", None)):
+        if res is not None:
+            res.__dict__.pop("_outlet_memory", None)
+    yield

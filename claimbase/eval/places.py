@@ -2,7 +2,8 @@
 
 - places: LGL / TR-News style JSONL (`text`, `toponyms` with start/end/lat/lon; the record's
   `url` or `domain`, `title` and `outlet` become the document's metadata, as ingest gives
-  them for a real article, so the outlet's home counts as it would there). Recognition
+  them for a real article, so the outlet's home counts as it would there; the outlet memory
+  starts empty and learns from the file's stories in their order, as in a stream). Recognition
   precision/recall/F1 on exact spans, and accuracy@161 km over every gold toponym that has
   coordinates, counting unrecognised or unresolved toponyms as wrong; also mean error (km)
   and AUC of the log error curve over the toponyms we did resolve.
@@ -92,8 +93,10 @@ def _parse(nlp: Any, docs: list[Document]) -> None:
 def score_places(path: Path, limit: int | None = None, res: Any = None) -> dict[str, Any]:
     """Recognition P/R/F1 and accuracy@161 km on a toponym-annotated JSONL file."""
     from claimbase.geo.geoparse import find_places
+    from claimbase.geo.outlet_memory import forget
 
     res = res or _resources()
+    forget(res)  # the outlet memory learns from this file's stories in order, from nothing
     nlp = spacy_model(res)
     records = list(load_jsonl(path, limit))
     docs = [Document(text=r["text"], ref=str(r.get("id", i)), meta=record_meta(r))

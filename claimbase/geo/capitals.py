@@ -16,7 +16,7 @@ _TOWNS = frozenset({"city", "town", "village", "locality"})  # not counties ("Wa
 _STATE_AFTER = re.compile(r",[ \t]*[A-Z]")
 
 
-SMALL_TOWN = 50_000  # a namesake this small yields to a named country's capital
+SMALL_TOWN = 100_000  # a namesake this small yields to a named country's capital
 
 
 def _small_town(gaz: Gazetteer, p: Place) -> bool:

@@ -72,7 +72,20 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nearby import place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
-from claimbase.geo.outlet import home_readings, outlet_home, outlet_prior
+from claimbase.geo.outlet import (
+    clear_readings,
+    home_readings,
+    outlet_home,
+    outlet_prior,
+    remembered_readings,
+)
+from claimbase.geo.outlet_memory import (
+    MEMORY_KEY,
+    OutletMemory,
+    memory_of,
+    outlet_key,
+    story_state,
+)
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import refine_places
@@ -1414,9 +1427,12 @@ def _country_codes() -> dict[str, str]:
 
 
 def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
-                     focus_hint: str | None = None) -> list[Place]:
+                     focus_hint: str | None = None,
+                     memory: OutletMemory | None = None) -> list[Place]:
     """Resolve every mention in its document context; one sense per name and document,
-    taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin")."""
+    taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin").
+    `memory`: the states the outlet's earlier stories pointed at (read, then fed with the
+    state this story's own names point at)."""
     actor_votes = _actor_votes(doc, focus_hint, gaz)
     focus = _first_pass(gaz, mentions, actor_votes)
     if actor_votes:
@@ -1426,10 +1442,21 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
     if phone_admins:  # "call 304-399-6500": a West Virginia story
         focus.vote(_PHONE_KEY, phone_countries, phone_admins)
+    hinted = {norm(m.text) for m in mentions if any(_hint(gaz, m))}
+    outlet = outlet_key(doc.meta) if memory is not None else None
+    learned: dict[str, Any] = {}
+    if memory is not None:  # the outlet's usual state, then this story's own one
+        memory.record(outlet, story_state(focus.without(MEMORY_KEY)[1]))
+        learned = clear_readings(gaz, mentions, focus, actor_votes)
+        if recalled := memory.votes(outlet):
+            focus.vote(MEMORY_KEY, admins=recalled)
     home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
     outlet_prior(home, focus)
-    homes = home_readings(gaz, home, mentions, focus, actor_votes,
-                          {norm(m.text) for m in mentions if any(_hint(gaz, m))})
+    homes = home_readings(gaz, home, mentions, focus, actor_votes, hinted)
+    if memory is not None:
+        homes.update(remembered_readings(gaz, memory, outlet, mentions, focus, actor_votes,
+                                         hinted | set(homes)))
+        memory.learn(outlet, learned)
     resolved_points: list[tuple[str, tuple[float, float]]] = list(focus.points.items())
     results: list[tuple[Mention, Place | None, bool]] = []
     for m in mentions:
@@ -1627,7 +1654,8 @@ def find_places(doc: Document, res: Any) -> None:
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
-    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint), gaz, votes)
+    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint, memory_of(res)), gaz,
+                            votes)
     places = drop_stray_namesakes(places, gaz, votes)  # "al-Marj" near Damascus: not Libya's
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     places = keep_feature_names(places, refine_places(doc, places, gaz),

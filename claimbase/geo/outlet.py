@@ -232,18 +232,20 @@ def home_readings(gaz: Gazetteer, home: OutletHome | None, mentions: list[Any], 
         key = norm(m.text)
         if key in out or key in hinted or key not in home.names or getattr(m, "modifier", False):
             continue
-        countries, admins = focus.without(key)
-        points = [pt for k, pt in focus.points.items() if k != key][-8:]
-        ctx = Context(countries=countries, admins=admins, points=points, actors=actor_votes,
-                      counties=focus.counties_without(key))
-        cand = _home_reading(gaz, m.lookup or m.text, ctx, home.country)
+        cand = _home_reading(gaz, m.lookup or m.text, _context(focus, key, actor_votes),
+                             home.country)
         if cand is None:
             continue
         out[key] = cand
-        focus.vote(key, Counter({cand.country: 1.0}) if cand.country else Counter(),
-                   Counter({cand.admin1: 1.0}) if cand.admin1 else Counter(),
-                   (cand.lat, cand.lon) if cand.lat is not None else None)
+        _anchor(focus, key, cand)
     return out
+
+
+def _anchor(focus: Any, key: str, cand: Any) -> None:
+    """The name's reading votes for its country and state and anchors nearness."""
+    focus.vote(key, Counter({cand.country: 1.0}) if cand.country else Counter(),
+               Counter({cand.admin1: 1.0}) if cand.admin1 else Counter(),
+               (cand.lat, cand.lon) if cand.lat is not None else None)
 
 
 def _home_reading(gaz: Gazetteer, name: str, ctx: Context, country: str | None) -> Any:
@@ -269,3 +271,55 @@ def _home_reading(gaz: Gazetteer, name: str, ctx: Context, country: str | None) 
     if best == usual or ev - context_score(usual, ctx) >= HOME_MARGIN:
         return best
     return None
+
+
+# ------------------------------------------------------------------ the outlet's memory
+
+
+def _context(focus: Any, key: str, actor_votes: Counter) -> Context:
+    """The document's evidence for one name (its own votes and point left out)."""
+    countries, admins = focus.without(key)
+    points = [pt for k, pt in focus.points.items() if k != key][-8:]
+    return Context(countries=countries, admins=admins, points=points, actors=actor_votes,
+                   counties=focus.counties_without(key))
+
+
+def clear_readings(gaz: Gazetteer, mentions: list[Any], focus: Any,
+                   actor_votes: Counter) -> dict[str, Any]:
+    """norm key -> Candidate: the town readings the story's own evidence clearly chooses
+    among a name's namesakes (as `home_readings` judges it), for the outlet's memory."""
+    out: dict[str, Any] = {}
+    for m in mentions:
+        key = norm(m.text)
+        if key in out or getattr(m, "modifier", False):
+            continue
+        name, ctx = m.lookup or m.text, _context(focus, key, actor_votes)
+        cand = _home_reading(gaz, name, ctx, None)
+        ranked = gaz.rank(name, ctx) if cand is not None else []
+        out[key] = cand if ranked and ranked[0][0] == cand else None  # the story's own reading
+    return {k: c for k, c in out.items() if c is not None}
+
+
+def remembered_readings(gaz: Gazetteer, memory: Any, outlet: str | None, mentions: list[Any],
+                        focus: Any, actor_votes: Counter, skip: set[str]) -> dict[str, Any]:
+    """norm key -> Candidate: for each name the outlet's earlier stories read by their own
+    evidence (`OutletMemory.reading`) and this story gives no clear evidence of its own, that
+    earlier reading; it then anchors the other names like a home reading (updates `focus`)."""
+    known = memory.names(outlet)
+    if not known:
+        return {}
+    out: dict[str, Any] = {}
+    for m in mentions:
+        key = norm(m.text)
+        if key in out or key in skip or key not in known or getattr(m, "modifier", False):
+            continue
+        cand = memory.reading(outlet, key)
+        name, ctx = m.lookup or m.text, _context(focus, key, actor_votes)
+        if cand is None or _home_reading(gaz, name, ctx, None) is not None:
+            continue
+        ranked = gaz.rank(name, ctx)
+        if not ranked or ranked[0][0].feature not in _HOME_FEATURES:
+            continue  # a country's or a state's name stays the country or the state
+        out[key] = cand
+        _anchor(focus, key, cand)
+    return out
