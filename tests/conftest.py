@@ -32,6 +32,12 @@ def resources():
 
 
 @pytest.fixture(scope="session")
+def gaz(resources):
+    """The run's gazetteer."""
+    return resources.gazetteer
+
+
+@pytest.fixture(scope="session")
 def pipeline(resources):
     from claimbase.pipeline import Pipeline
 

@@ -6,14 +6,33 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from claimbase.geo.gazetteer import haversine_km
 from claimbase.pipeline import PRE_PARSE, Pipeline
-from claimbase.record import Document
+from claimbase.record import Document, Place
 
 GEO_STAGES = [
     ("reference_date", "claimbase.timex.reference:set_reference_date"),
     ("places", "claimbase.geo.geoparse:find_places"),
     ("dates", "claimbase.timex.dates:find_dates"),
 ]
+
+# the actors stage too: the actors' countries vote in place resolution
+ACTOR_PLACE_STAGES = [
+    ("reference_date", "claimbase.timex.reference:set_reference_date"),
+    ("actors", "claimbase.nlp.actors:find_actors"),
+    ("places", "claimbase.geo.geoparse:find_places"),
+]
+
+
+def places_by_text(resources: Any) -> Callable[[str], dict[str, Place]]:
+    """A function giving a text's places (after the actors stage) by their surface text."""
+    pipe = Pipeline(resources, pre=PRE_PARSE, post=ACTOR_PLACE_STAGES)
+    return lambda text: {p.text: p for p in pipe.process(Document(text=text, ref="t")).places}
+
+
+def near(place: Any, lat: float, lon: float, km: float = 30.0) -> bool:
+    """The place (or candidate) has a point within `km` of (lat, lon)."""
+    return place.lat is not None and haversine_km(place.lat, place.lon, lat, lon) <= km
 
 
 def geo_pipeline(resources: Any) -> Callable[[Path | str], Document]:

@@ -9,11 +9,6 @@ from claimbase.geo.capitals import SMALL_TOWN, capitals_of_named_countries
 from claimbase.record import Place
 
 
-@pytest.fixture(scope="module")
-def gaz(resources):
-    return resources.gazetteer
-
-
 def _reading(gaz, name: str, country: str) -> Place | None:
     """The biggest exact town reading of a name in a country, as a resolved place."""
     towns = [c for c in gaz.candidates(name)[:20] if c.match == "exact" and c.country == country

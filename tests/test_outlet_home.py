@@ -12,11 +12,6 @@ from tests.geo_helpers import GEO_STAGES
 
 
 @pytest.fixture(scope="module")
-def gaz(resources):
-    return resources.gazetteer
-
-
-@pytest.fixture(scope="module")
 def run(resources):
     pipe = Pipeline(resources, pre=PRE_PARSE, post=GEO_STAGES)
 

@@ -16,11 +16,6 @@ from tests.geo_helpers import geo_pipeline
 
 
 @pytest.fixture(scope="module")
-def gaz(resources):
-    return resources.gazetteer
-
-
-@pytest.fixture(scope="module")
 def run(resources):
     return geo_pipeline(resources)
 

@@ -9,33 +9,16 @@ import pytest
 
 from claimbase.geo.conflict_names import _known_run, _region_town, loose_town_in_context
 from claimbase.geo.cut_names import whole_articled_names
-from claimbase.geo.gazetteer import haversine_km
 from claimbase.geo.geoparse import Mention
 from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import fold
-from claimbase.pipeline import PRE_PARSE, Pipeline
-from claimbase.record import Document, Place
-
-STAGES = [
-    ("reference_date", "claimbase.timex.reference:set_reference_date"),
-    ("actors", "claimbase.nlp.actors:find_actors"),
-    ("places", "claimbase.geo.geoparse:find_places"),
-]
-
-
-@pytest.fixture(scope="module")
-def gaz(resources):
-    return resources.gazetteer
+from claimbase.record import Place
+from tests.geo_helpers import near, places_by_text
 
 
 @pytest.fixture(scope="module")
 def places(resources):
-    pipe = Pipeline(resources, pre=PRE_PARSE, post=STAGES)
-    return lambda text: {p.text: p for p in pipe.process(Document(text=text, ref="t")).places}
-
-
-def _near(place, lat: float, lon: float, km: float = 30.0) -> bool:
-    return place.lat is not None and haversine_km(place.lat, place.lon, lat, lon) <= km
+    return places_by_text(resources)
 
 
 @pytest.mark.parametrize("spellings", [
@@ -56,7 +39,7 @@ def test_leading_vowel_keeps_consonant_names_apart():
 
 def test_leading_vowel_variant_finds_the_town(gaz):
     cands = [c for c in gaz.candidates("Edlib") if c.country == "SY"]
-    assert cands and _near(cands[0], 35.93, 36.63, km=40)
+    assert cands and near(cands[0], 35.93, 36.63, km=40)
 
 
 def test_region_town_reading(gaz):
@@ -80,7 +63,7 @@ def test_region_town_reading(gaz):
 ])
 def test_loose_spelling_in_a_strong_context(places, text, name, lat, lon):
     found = places(text)
-    assert name in found and _near(found[name], lat, lon, km=40)
+    assert name in found and near(found[name], lat, lon, km=40)
 
 
 def test_loose_spelling_needs_a_strong_context(gaz):

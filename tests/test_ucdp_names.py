@@ -8,29 +8,12 @@ import pytest
 from claimbase.geo.conflict_names import articled_town, desert_lookup
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.geo.translit import fold
-from claimbase.pipeline import PRE_PARSE, Pipeline
-from claimbase.record import Document
-
-STAGES = [
-    ("reference_date", "claimbase.timex.reference:set_reference_date"),
-    ("actors", "claimbase.nlp.actors:find_actors"),
-    ("places", "claimbase.geo.geoparse:find_places"),
-]
-
-
-@pytest.fixture(scope="module")
-def gaz(resources):
-    return resources.gazetteer
+from tests.geo_helpers import near, places_by_text
 
 
 @pytest.fixture(scope="module")
 def places(resources):
-    pipe = Pipeline(resources, pre=PRE_PARSE, post=STAGES)
-    return lambda text: {p.text: p for p in pipe.process(Document(text=text, ref="t")).places}
-
-
-def _near(cand, lat: float, lon: float, km: float = 30.0) -> bool:
-    return cand.lat is not None and haversine_km(cand.lat, cand.lon, lat, lon) <= km
+    return places_by_text(resources)
 
 
 @pytest.mark.parametrize("spelling,lat,lon", [
@@ -41,7 +24,7 @@ def _near(cand, lat: float, lon: float, km: float = 30.0) -> bool:
 def test_two_letter_skeleton_finds_close_spelling(gaz, spelling, lat, lon):
     assert len(fold(spelling)) == 2
     cands = [c for c in gaz.candidates(spelling) if c.country == "SY"]
-    assert cands and _near(cands[0], lat, lon)
+    assert cands and near(cands[0], lat, lon)
 
 
 @pytest.mark.parametrize("spelling", ["Hmimeh", "Sahwa"])
@@ -77,10 +60,10 @@ def test_desert_of_a_province(gaz):
 def test_pipeline_reads_variant_spellings(places):
     got = places("Two soldiers died when a mine went off in al-Suwaidaa countryside")
     place = got.get("al-Suwaidaa")
-    assert place is not None and place.country == "SY" and _near(place, 32.71, 36.57, 60)
+    assert place is not None and place.country == "SY" and near(place, 32.71, 36.57, 60)
     got = places("Gunmen opened fire on a checkpoint in al-Shadadi countryside")
     place = got.get("al-Shadadi")
-    assert place is not None and _near(place, 36.06, 40.73)
+    assert place is not None and near(place, 36.06, 40.73)
 
 
 def test_pipeline_places_desert_far_from_the_town(places):
@@ -102,4 +85,4 @@ def test_site_kind_variants():
 def test_air_base_found_under_another_kind_word(gaz):
     # the index knows the base as "... airbase"; reports also say "Military Airbase"
     cands = gaz.candidates("Abu al-Duhur Military Airbase")
-    assert cands and cands[0].country == "SY" and _near(cands[0], 35.73, 37.10, 10)
+    assert cands and cands[0].country == "SY" and near(cands[0], 35.73, 37.10, 10)
