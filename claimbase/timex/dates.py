@@ -1250,18 +1250,24 @@ def _first_since(doc: Document, sent_start: int, dm: DateMention) -> bool:
                 and _FIRST.search(doc.text, sent_start, dm.start or sent_start))
 
 
-def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> DateMention | None:
-    """"the blows the group has received since losing the town last March": a date inside a
-    "since" phrase starts what the phrase's verb tells, open-ended — for that verb's clause
-    and for the noun it is a relative clause on when the noun is its object."""
+def _dated_spans(doc: Document, sent_start: int, sent_end: int) -> Iterator[tuple[DateMention,
+                                                                                 Any]]:
+    """The sentence's dates with a start value, each with its parser span."""
     sdoc = doc.spacy_doc
     for dm in doc.dates:
         if dm.start is None or not (sent_start <= dm.start and dm.end <= sent_end) \
                 or not dm.value_start:
             continue
         span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand")
-        if span is None or not len(span):
-            continue
+        if span is not None and len(span):
+            yield dm, span
+
+
+def _since_date(doc: Document, sent_start: int, sent_end: int, tok: Any) -> DateMention | None:
+    """"the blows the group has received since losing the town last March": a date inside a
+    "since" phrase starts what the phrase's verb tells, open-ended — for that verb's clause
+    and for the noun it is a relative clause on when the noun is its object."""
+    for dm, span in _dated_spans(doc, sent_start, sent_end):
         since = span.root
         for _ in range(6):
             mark = next((c for c in since.children if c.lower_ == "since" and c.dep_ == "mark"),
@@ -1299,13 +1305,8 @@ def _not_until_date(doc: Document, sent_start: int, sent_end: int,
     """"It wasn't until 2015 (when …) that the group began losing ground": the cleft's "that"
     clause starts at the date and stays open (start bound only, the date's precision); what
     the "until" phrase itself tells keeps the date's whole range."""
-    sdoc = doc.spacy_doc
-    for dm in doc.dates:
-        if dm.start is None or not (sent_start <= dm.start and dm.end <= sent_end) \
-                or not dm.value_start or dm.end > tok.idx:
-            continue
-        span = sdoc.char_span(dm.start, dm.end, alignment_mode="expand")
-        if span is None or not len(span):
+    for dm, span in _dated_spans(doc, sent_start, sent_end):
+        if dm.end > tok.idx:
             continue
         until = span.root
         for _ in range(4):
@@ -1316,7 +1317,7 @@ def _not_until_date(doc: Document, sent_start: int, sent_end: int,
         if until.lower_ not in ("until", "till") or until.dep_ != "prep" \
                 or cleft.lemma_ != "be" or not any(c.lower_ in _NEGATORS for c in cleft.children):
             continue
-        that = next((t for t in sdoc[span.end:tok.i] if t.lower_ == "that" and t.dep_ == "mark"),
+        that = next((t for t in span.doc[span.end:tok.i] if t.lower_ == "that" and t.dep_ == "mark"),
                     None)
         if that is None or not cleft.left_edge.i <= tok.i <= cleft.right_edge.i:
             continue
