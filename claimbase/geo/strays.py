@@ -72,5 +72,5 @@ def drop_stray_namesakes(places: list[Place], gaz: Gazetteer, votes: Counter) ->
 
 def _population(p: Place, gaz: Gazetteer) -> int | None:
     """The population of the gazetteer entry a place was resolved to (None: not found)."""
-    own = next((c for c in gaz.candidates(p.text) if c.gid == p.gazetteer_id), None)
+    own = gaz.get(p.gazetteer_id) if p.gazetteer_id else None
     return None if own is None else own.population
