@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.gazetteer import Gazetteer
 from claimbase.record import Place
 
@@ -49,10 +49,7 @@ def _lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     tails: set[str] = set()
     heads: set[str] = set()
     generic: set[str] = set()
-    path = DATA_DIR / "place_feature_heads.txt"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in word_list("place_feature_heads.txt"):
         kind, word = line.split("\t")
         {"tail": tails, "head": heads, "generic": generic}[kind].add(word.strip())
     return frozenset(tails), frozenset(heads), frozenset(generic)

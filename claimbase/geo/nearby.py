@@ -15,9 +15,8 @@ town"), so a reader can tell it from a gazetteer match.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from claimbase.config import DATA_DIR
+from claimbase.config import word_list
 from claimbase.geo.gazetteer import Gazetteer, haversine_km
 from claimbase.record import Place
 
@@ -31,12 +30,9 @@ _BEHIND = 40
 _LINK = re.compile(r"[\s,]+(?:\w+\s+)?(?:in|near|of|at|outside|by|off)\s+(?:the\s+)?\Z")
 
 
-@lru_cache(maxsize=1)
 def feature_words() -> frozenset[str]:
     """Capitalised words that make a name a natural or built feature ("Lake", "Park")."""
-    path = DATA_DIR / "place_feature_words.txt"
-    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").splitlines()
-                     if w.strip() and not w.startswith("#"))
+    return word_list("place_feature_words.txt")
 
 
 def has_feature_word(name: str) -> bool:
