@@ -1481,7 +1481,7 @@ def _locating_clause(head: Any, came: Any) -> bool:
     that is a participant ("refugees who have lived in Iraq")."""
     if head.dep_ != "relcl" or came is None or came.dep_ != "prep" or \
             came.lower_ not in _SCENE_PREPS or came.head.i != head.i or \
-            head.pos_ == "VERB" and head.lemma_.lower() not in _locating_verbs():
+            head.pos_ == "VERB" and head.lemma_.lower() not in load_lexicon().locating_verbs:
         return False  # "the campaign that ended in Baghuz" tells where it ended
     noun = head.head
     while noun.dep_ == "conj" and noun.head != noun:
@@ -1495,11 +1495,17 @@ def _copula_subject(head: Any, came: Any, anchor: Any) -> bool:
     event is said to be is placed, not the subject event itself."""
     if came is None or head.i == anchor.i or head.lemma_.lower() != "be":
         return False
+    branch = _branch_under(anchor, head)
+    return branch.head.i == head.i and branch.i != came.i and \
+        branch.dep_ in ("nsubj", "nsubjpass", "csubj")
+
+
+def _branch_under(anchor: Any, head: Any) -> Any:
+    """The anchor's ancestor that is a child of `head` (the root when none is)."""
     branch = anchor
     while branch.head.i != head.i and branch.head != branch:
         branch = branch.head
-    return branch.head.i == head.i and branch.i != came.i and \
-        branch.dep_ in ("nsubj", "nsubjpass", "csubj")
+    return branch
 
 
 def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
@@ -1512,9 +1518,7 @@ def _later_conjunct(doc: Document, head: Any, came: Any, anchor: Any) -> bool:
     Kaduna and killed 12")."""
     if came is None or head.i == anchor.i:
         return False
-    branch = anchor
-    while branch.head.i != head.i and branch.head != branch:
-        branch = branch.head
+    branch = _branch_under(anchor, head)
     if branch.head.i != head.i or branch.dep_ != "conj" or branch.i < came.i:
         return False
     if branch.pos_ in ("NOUN", "PROPN"):
@@ -1533,25 +1537,9 @@ def _own_scene(doc: Document, item: Any) -> bool:
     start, end = sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1])
     if any(start <= p.start and p.end <= end for p in doc.places):
         return True
-    nouns = _area_nouns()
+    nouns = load_lexicon().area_nouns
     return any(t.dep_ == "pobj" and t.head.lower_ in _SCENE_PREPS and t.lower_ in nouns
                for t in sdoc[lo:hi])
-
-
-@cache
-def _locating_verbs() -> frozenset[str]:
-    """Verbs that only say where their subject is ("caves that lie in the hills")."""
-    from claimbase.extract.triggers import load_lexicon
-
-    return load_lexicon().locating_verbs
-
-
-@cache
-def _area_nouns() -> frozenset[str]:
-    """The area nouns of the event lexicon ("area", "countryside", "region")."""
-    from claimbase.extract.triggers import load_lexicon
-
-    return frozenset(load_lexicon().area_nouns)
 
 
 _SCENE_PREPS = frozenset({"in", "at", "near", "around", "across", "throughout", "inside",
