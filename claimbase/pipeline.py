@@ -83,6 +83,20 @@ class Resources:
 
         return load_nlp(self.settings.spacy_model, resources=self)
 
+    @cached_property
+    def outlet_memory(self) -> Any:
+        """What the run's stories taught about their outlets' home states and towns
+        (`claimbase.geo.outlet_memory.OutletMemory`); None when the settings turn it off."""
+        if not self.settings.outlet_memory:
+            return None
+        from claimbase.geo.outlet_memory import OutletMemory
+
+        return OutletMemory()
+
+    def forget_outlets(self) -> None:
+        """Start the outlet memory afresh (made again on next use)."""
+        self.__dict__.pop("outlet_memory", None)
+
 
 class Pipeline:
     """Runs the stages over a stream of documents, parsing in batches with `nlp.pipe`."""

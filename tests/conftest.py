@@ -70,5 +70,5 @@ def _fresh_outlet_memory(resources):
 
     for res in (resources, getattr(pipeline_module._DEFAULT, "resources", None)):
         if res is not None:
-            res.__dict__.pop("_outlet_memory", None)
+            res.forget_outlets()
     yield

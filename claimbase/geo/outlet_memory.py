@@ -121,28 +121,16 @@ def story_state(admins: Counter) -> str | None:
 
 
 def memory_of(res: Any) -> OutletMemory | None:
-    """The run's outlet memory (made on first use), or None when the settings turn it off
-    or there are no shared resources."""
-    if res is None:
-        return None
-    settings = getattr(res, "settings", None)
-    if settings is not None and not getattr(settings, "outlet_memory", True):
-        return None
-    memory = getattr(res, "_outlet_memory", None)
-    if memory is None:
-        memory = OutletMemory()
-        try:
-            res._outlet_memory = memory
-        except AttributeError:  # a resources object that takes no new attributes
-            return None
-    return memory
+    """The run's outlet memory (`Resources.outlet_memory`, made on first use), or None when
+    the settings turn it off or there are no shared resources."""
+    return getattr(res, "outlet_memory", None) if res is not None else None
 
 
 def forget(res: Any) -> None:
     """Empty the run's outlet memory (an evaluation starts afresh, so that a benchmark run
     twice in one process never reads its stories with what it learned from them)."""
-    if res is not None and "_outlet_memory" in getattr(res, "__dict__", {}):
-        del res._outlet_memory
+    if res is not None and hasattr(res, "forget_outlets"):
+        res.forget_outlets()
 
 
 __all__ = ["MEMORY_KEY", "OutletMemory", "forget", "memory_of", "outlet_key", "story_state"]
