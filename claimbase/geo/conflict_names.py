@@ -14,7 +14,9 @@ Kurdish or Turkish name. Each rule adds candidate spans to the geoparser's menti
   Arabic-, Kurdish- and Turkish-speaking region, where such spellings vary;
 - a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan");
 - a name before a designator ("Jendires town"), or a site's whole name with its kind
-  ("Rokban camp", "Kweres military airport").
+  ("Rokban camp", "Kweres military airport");
+- in a story of the region, a name listed with a place already found ("Duma and Jesr
+  al-Shughour", "Daraa and al-Suwaidaa"), read as after a locative word.
 """
 
 from __future__ import annotations
@@ -121,6 +123,42 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         if span:
             out.append((*span, 1))
             seen.append(span)
+    if regional:
+        out.extend(_listed_names(text, gaz, free, seen))
+    return out
+
+
+# a list of names: ", ", "and", "or", "&" or a spaced dash ("Sha'er – Jub Jerrah")
+_LIST_SEP = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]+[–—][ \t]*)"
+_LISTED_AFTER = re.compile(rf"{_LIST_SEP}(?i:the[ \t]+)?{_NAME}")
+_LISTED_BEFORE = re.compile(rf"(?<![\w’'‘-]){_NAME}{_LIST_SEP}(?i:the[ \t]+)?\Z")
+
+
+def _listed_names(text: str, gaz: Gazetteer, free: object,
+                  seen: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """In a regional story, the names listed with a place already found ("targets Duma
+    and Jesr al-Shughour", "the countryside of Daraa and al-Suwaidaa", "Ein Tarma and
+    Douma"): a list of places is as strong a context as a locative word, so a name there
+    counts as `_known_run` reads a town of the region after one. Repeats until the list is
+    used up; `seen` grows with the names found."""
+    out: list[tuple[int, int, int]] = []
+    todo = list(seen)
+    while todo:
+        a, b = todo.pop()
+        found = []
+        right = _LISTED_AFTER.match(text, b)
+        if right is not None:
+            found.append(_known_run(text, right.start("name"), right.group("name"), gaz, free,
+                                    strong=True))
+        left = _LISTED_BEFORE.search(text, max(0, a - 60), a)
+        if left is not None:
+            found.append(_known_run(text, left.start("name"), left.group("name"), gaz, free,
+                                    last_words=True, strong=True))
+        for span in found:
+            if span and span not in seen:
+                out.append((*span, 1))
+                seen.append(span)
+                todo.append(span)
     return out
 
 
