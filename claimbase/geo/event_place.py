@@ -5,7 +5,8 @@ in Z"); a dataset coding one event from it (UCDP GED) codes the deadliest. Among
 resolved places below country level that are not part of an actor's name nor a river:
 those in the headline's main country first (a namesake abroad is a misreading), then the
 one most of the others lie near (a headline listing "Aleppo ... Khan Tuman" is about that
-area), then one in a clause that reports deaths or injuries (casualty_words.txt), then one
+area), then one in a clause that reports deaths or injuries (casualty_words.txt) and is not
+told as where the victims came from ("casualties from Banyas city"), then one
 in a clause that does not only report bombardment (bombardment_words.txt without
 fighting_words.txt: "shells target Y" tells no event of its own as surely as "clashes in
 X"), towns and sites before wider areas, earlier first.
@@ -60,6 +61,19 @@ def bombardment_clauses(text: str) -> list[tuple[int, int]]:
             and not fought.search(text, a, b) and not toll.search(text, a, b)]
 
 
+# "fighters from X", "casualties from the countryside of X": the victims' origin, not the
+# scene ("from X to Y" is a route)
+_ORIGIN_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?(?:[a-z]+\s+)?(?:(?:countryside|city|town|village"
+                            r"|province|governorate)\s+of\s+(?:the\s+)?)?\Z", re.IGNORECASE)
+_ROUTE_AFTER = re.compile(r"[\w’'‘-]*\s+(?:to|towards?|into)\b", re.IGNORECASE)
+
+
+def told_as_origin(text: str, start: int, end: int) -> bool:
+    """The place is where people came from ("fighters from X"), not a route's start."""
+    return bool(_ORIGIN_BEFORE.search(text, max(0, start - 50), start)) \
+        and not _ROUTE_AFTER.match(text, end)
+
+
 def main_country(places: list[Any]) -> str | None:
     """The country most of the resolved places lie in (a country or province named counts
     twice); a tie goes to the conflict region the gazetteer's prior favours."""
@@ -94,7 +108,8 @@ def headline_place(doc: Document, place_for: Callable[..., Any]) -> Place | None
         p = local[i]
         near = sum(1 for q in local if q is not p
                    and haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60)
-        toll = any(a <= p.start < b for a, b in tolls)
+        toll = any(a <= p.start < b for a, b in tolls) \
+            and not told_as_origin(doc.text, p.start, p.end)
         only_shelled = any(a <= p.start < b for a, b in shelled)
         return (p.country != main, -near, not toll, only_shelled, p.precision not in (1, 2), i)
     return local[min(range(len(local)), key=rank)]
