@@ -60,3 +60,17 @@ def test_name_listed_with_a_regional_place(run):
     doc = run("Jets pounded Duma and Jesr al-Shughour overnight")
     listed = next((p for p in doc.places if p.text == "Jesr al-Shughour"), None)
     assert listed is not None and near(listed, 35.81, 36.32)
+
+
+def test_outlet_named_town_before_a_designator_is_the_town(resources):
+    from claimbase.geo.geoparse import usable_places
+    from claimbase.pipeline import PRE_PARSE, Pipeline
+    from claimbase.record import Document
+    from tests.geo_helpers import ACTOR_PLACE_STAGES
+
+    pipe = Pipeline(resources, pre=PRE_PARSE, post=ACTOR_PLACE_STAGES)
+    doc = pipe.process(Document(text="Jets hit al-Mayadeen city at dawn, wounding four",
+                                ref="t"))
+    assert any(a.text == "al-Mayadeen" for a in doc.actors)  # the channel's name
+    town = next((p for p in usable_places(doc) if p.text == "al-Mayadeen"), None)
+    assert town is not None and near(town, 35.02, 40.45)

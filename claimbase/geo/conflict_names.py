@@ -283,6 +283,7 @@ def loose_common_word(surface: str, lower_words: set[str] | frozenset[str],
 
 
 _TOWN_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?\Z", re.I)
+_TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village|countryside)\b")  # "al-Mayadeen city"
 _ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
                                  "neighbourhood", "region"})
 
@@ -291,14 +292,16 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
     """Spans the NER took for an organisation that the dictionary does not know, which are
     exactly a resolved town or area after a locative or target word ("clashes in al-Tabaqa",
     "raids on Maskanah"): a transliterated town, not a group; and any actor's name after
-    "the city of" ("the city of Al-Mayadeen", not the television channel)."""
+    "the city of" or before a lower-case "city", "town", "village" or "countryside" ("the
+    city of Al-Mayadeen", "al-Mayadeen city": not the television channel)."""
     places = {(p.start, p.end) for p in doc.places
               if p.lat is not None and p.feature in _ORG_PLACE_FEATURES}
     return {(a.start, a.end) for a in doc.actors if (a.start, a.end) in places and (
         (a.kind == "organization" and a.id is None
          and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
               or _DESIGNATOR.match(doc.text, a.end)))
-        or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}
+        or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start)
+        or _TOWN_AFTER.match(doc.text, a.end))}
 
 
 _ARTICLED = re.compile(rf"{_ART}[A-Z]", re.I)
