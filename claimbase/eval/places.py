@@ -32,13 +32,11 @@ from collections.abc import Iterator
 from copy import copy
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import typer
 
-from claimbase.config import word_list
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.record import DocMeta, Document
 from claimbase.text import decode_entities
@@ -376,71 +374,25 @@ def _find_actors(doc: Document, res: Any) -> None:
     find_actors(doc, res)
 
 
-_NOT_EVENT_PLACE = frozenset({"country", "continent", "river", "water"})
-
-
 def _headline_place(doc: Document, place_for: Any) -> Any:
-    """The headline's event place: among the resolved places below country level that are
-    not part of an actor's name ("Fath al-Sham Front") nor a river, those in the headline's
-    main country first (a namesake abroad, "Sultan" or "Azza", is a misreading), then the
-    one most of the others lie near (a headline listing "Aleppo ... Khan Tuman" is about
-    that area), then one in a clause that reports deaths or injuries ("clashes in X and
-    casualties in Y" is about Y), towns and sites before wider areas, earlier first; else any
-    resolved place."""
-    from claimbase.geo.geoparse import usable_places
+    """The headline's event place (claimbase.geo.event_place.headline_place)."""
+    from claimbase.geo.event_place import headline_place
 
-    resolved = [p for p in usable_places(doc) if p.lat is not None]
-    local = [p for p in resolved if p.feature not in _NOT_EVENT_PLACE]
-    if local:
-        main = main_country(resolved)
-
-        tolls = _casualty_clauses(doc.text)
-
-        def rank(i: int) -> tuple:
-            p = local[i]
-            near = sum(1 for q in local if q is not p
-                       and haversine_km(p.lat, p.lon, q.lat, q.lon) <= 60)
-            toll = any(a <= p.start < b for a, b in tolls)
-            return (p.country != main, -near, not toll, p.precision not in (1, 2), i)
-        return local[min(range(len(local)), key=rank)]
-    return resolved[0] if resolved else place_for(doc, 0, len(doc.text), 0)
-
-
-# where a headline's clauses part: ";", "…", ", ", "and" before a lower-case word or a
-# number ("clashes in X and shelling on Y", not "Idlib and Hama"), "amid", "after", "while"
-_CLAUSE_BREAK = re.compile(r";|…|\.\.\.|,\s|\s+and\s+(?=(?:the\s+)?[a-z\d])"
-                           r"|\s+(?:amid|after|while|as|in conjunction with|with)\s+")
-
-
-@lru_cache(maxsize=1)
-def _casualty_re() -> re.Pattern:
-    alts = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
-                    for w in sorted(word_list("casualty_words.txt")))
-    return re.compile(rf"\b(?:{alts})\b", re.IGNORECASE)
+    return headline_place(doc, place_for)
 
 
 def _casualty_clauses(text: str) -> list[tuple[int, int]]:
     """(start, end) of the clauses of a headline that report deaths or injuries."""
-    cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-    rx = _casualty_re()
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if rx.search(text, a, b)]
+    from claimbase.geo.event_place import casualty_clauses
+
+    return casualty_clauses(text)
 
 
 def main_country(places: list[Any]) -> str | None:
-    """The country most of the resolved places lie in (a country or province named counts
-    twice); a tie goes to the conflict region the gazetteer's prior favours."""
-    from claimbase.geo.gazetteer import RULER_COUNTRIES
+    """The country most of the resolved places lie in (claimbase.geo.event_place)."""
+    from claimbase.geo.event_place import main_country as _main_country
 
-    votes: dict[str, int] = {}
-    for p in places:
-        if p.country:
-            votes[p.country] = votes.get(p.country, 0) + (
-                2 if p.feature in ("country", "admin1") else 1)
-    if not votes:
-        return None
-    top = max(votes.values())
-    best = [c for c, v in votes.items() if v == top]
-    return next((c for c in best if c in RULER_COUNTRIES), best[0])
+    return _main_country(places)
 
 
 # How far an admin-1 area's centre may lie from its seat before the seat stands for it.

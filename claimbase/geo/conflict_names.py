@@ -14,7 +14,9 @@ Kurdish or Turkish name. Each rule adds candidate spans to the geoparser's menti
   Arabic-, Kurdish- and Turkish-speaking region, where such spellings vary;
 - a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan");
 - a name before a designator ("Jendires town"), or a site's whole name with its kind
-  ("Rokban camp", "Kweres military airport").
+  ("Rokban camp", "Kweres military airport");
+- in a story of the region, a name listed with a place already found ("Duma and Jesr
+  al-Shughour", "Daraa and al-Suwaidaa"), read as after a locative word.
 """
 
 from __future__ import annotations
@@ -121,6 +123,42 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         if span:
             out.append((*span, 1))
             seen.append(span)
+    if regional:
+        out.extend(_listed_names(text, gaz, free, seen))
+    return out
+
+
+# a list of names: ", ", "and", "or", "&" or a spaced dash ("Sha'er – Jub Jerrah")
+_LIST_SEP = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]+[–—][ \t]*)"
+_LISTED_AFTER = re.compile(rf"{_LIST_SEP}(?i:the[ \t]+)?{_NAME}")
+_LISTED_BEFORE = re.compile(rf"(?<![\w’'‘-]){_NAME}{_LIST_SEP}(?i:the[ \t]+)?\Z")
+
+
+def _listed_names(text: str, gaz: Gazetteer, free: object,
+                  seen: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """In a regional story, the names listed with a place already found ("targets Duma
+    and Jesr al-Shughour", "the countryside of Daraa and al-Suwaidaa", "Ein Tarma and
+    Douma"): a list of places is as strong a context as a locative word, so a name there
+    counts as `_known_run` reads a town of the region after one. Repeats until the list is
+    used up; `seen` grows with the names found."""
+    out: list[tuple[int, int, int]] = []
+    todo = list(seen)
+    while todo:
+        a, b = todo.pop()
+        found = []
+        right = _LISTED_AFTER.match(text, b)
+        if right is not None:
+            found.append(_known_run(text, right.start("name"), right.group("name"), gaz, free,
+                                    strong=True))
+        left = _LISTED_BEFORE.search(text, max(0, a - 60), a)
+        if left is not None:
+            found.append(_known_run(text, left.start("name"), left.group("name"), gaz, free,
+                                    last_words=True, strong=True))
+        for span in found:
+            if span and span not in seen:
+                out.append((*span, 1))
+                seen.append(span)
+                todo.append(span)
     return out
 
 
@@ -245,6 +283,7 @@ def loose_common_word(surface: str, lower_words: set[str] | frozenset[str],
 
 
 _TOWN_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?\Z", re.I)
+_TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village|countryside)\b")  # "al-Mayadeen city"
 _ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
                                  "neighbourhood", "region"})
 
@@ -253,14 +292,16 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
     """Spans the NER took for an organisation that the dictionary does not know, which are
     exactly a resolved town or area after a locative or target word ("clashes in al-Tabaqa",
     "raids on Maskanah"): a transliterated town, not a group; and any actor's name after
-    "the city of" ("the city of Al-Mayadeen", not the television channel)."""
+    "the city of" or before a lower-case "city", "town", "village" or "countryside" ("the
+    city of Al-Mayadeen", "al-Mayadeen city": not the television channel)."""
     places = {(p.start, p.end) for p in doc.places
               if p.lat is not None and p.feature in _ORG_PLACE_FEATURES}
     return {(a.start, a.end) for a in doc.actors if (a.start, a.end) in places and (
         (a.kind == "organization" and a.id is None
          and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
               or _DESIGNATOR.match(doc.text, a.end)))
-        or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start))}
+        or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start)
+        or _TOWN_AFTER.match(doc.text, a.end))}
 
 
 _ARTICLED = re.compile(rf"{_ART}[A-Z]", re.I)

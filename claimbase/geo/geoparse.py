@@ -60,6 +60,7 @@ from claimbase.geo.conflict_names import (
     regional_story,
 )
 from claimbase.geo.cut_names import whole_articled_names
+from claimbase.geo.designators import titled_designator_end
 from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
@@ -874,6 +875,8 @@ def _trim_to_name(text: str, start: int, end: int,
     words = list(re.finditer(r"[^\s]+", span))
     if len(words) < 2:
         return start, end, None
+    if (named_end := titled_designator_end(text, start, end, gaz)) is not None:
+        return start, named_end, None  # "Qameshly City": the designator is no part of it
     cands = gaz.candidates(span)
     exact = [c for c in cands if c.match == "exact"]
     city_form = False
