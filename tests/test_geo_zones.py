@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimbase.eval.places import _casualty_clauses, _headline_place
+from claimbase.geo.event_place import casualty_clauses, headline_place
 from claimbase.geo.geoparse import place_for
 from tests.geo_helpers import geo_pipeline
 
@@ -56,12 +56,12 @@ def test_small_foreign_namesake_gives_way_to_the_home_town(run):
 
 def test_casualty_clause_of_a_headline():
     text = "Skirmishes near Kafr Nabl and two fighters killed in Saraqib"
-    clauses = _casualty_clauses(text)
+    clauses = casualty_clauses(text)
     assert [text[a:b].strip() for a, b in clauses] == ["two fighters killed in Saraqib"]
-    assert _casualty_clauses("Idlib and Hama under fire") == []
+    assert casualty_clauses("Idlib and Hama under fire") == []
 
 
 def test_headline_place_prefers_the_casualty_clause(run):
     doc = run("Artillery duels around Kafr Nabl and three civilians killed in Saraqib")
-    chosen = _headline_place(doc, place_for)
+    chosen = headline_place(doc, place_for)
     assert chosen is not None and chosen.text == "Saraqib"

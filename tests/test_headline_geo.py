@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from claimbase.eval.places import _earlier_reference, main_country
+from claimbase.eval.places import _earlier_reference
+from claimbase.geo.event_place import main_country
 from claimbase.geo.gazetteer import Context, Gazetteer, haversine_km
 from claimbase.record import Place
 from claimbase.timex.dates import normalise

@@ -9,7 +9,7 @@
   and AUC of the log error curve over the toponyms we did resolve.
 - ucdp: UCDP GED headlines (`text`, `published`, `gold`): share of headlines whose chosen
   event place lies within 50 km of the gold point, and share whose date equals the gold
-  date range. The event place is the headline's place (`_headline_place`); a province is
+  date range. The event place is the headline's place (`claimbase.geo.event_place.headline_place`); a province is
   placed at its seat when its centre lies far from it (`seat_point`) and moved toward a
   named compass part ("the northern countryside of Hama", `toward_part`). The date
   (`headline_date`): each source headline of a merged record is dated by its own date
@@ -37,6 +37,7 @@ from typing import Any
 
 import typer
 
+from claimbase.geo.event_place import headline_place
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.record import DocMeta, Document
 from claimbase.text import decode_entities
@@ -186,7 +187,7 @@ def score_ucdp(path: Path, limit: int | None = None, res: Any = None) -> dict[st
         find_dates(doc, res)
         gold = rec.get("gold") or {}
         n += 1
-        extracted = _headline_place(doc, place_for)
+        extracted = headline_place(doc, place_for)
         place = toward_part(doc, seat_point(extracted, res.gazetteer))
         if place is not None and place.lat is not None:
             placed += 1
@@ -372,27 +373,6 @@ def _find_actors(doc: Document, res: Any) -> None:
     from claimbase.nlp.actors import find_actors
 
     find_actors(doc, res)
-
-
-def _headline_place(doc: Document, place_for: Any) -> Any:
-    """The headline's event place (claimbase.geo.event_place.headline_place)."""
-    from claimbase.geo.event_place import headline_place
-
-    return headline_place(doc, place_for)
-
-
-def _casualty_clauses(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the clauses of a headline that report deaths or injuries."""
-    from claimbase.geo.event_place import casualty_clauses
-
-    return casualty_clauses(text)
-
-
-def main_country(places: list[Any]) -> str | None:
-    """The country most of the resolved places lie in (claimbase.geo.event_place)."""
-    from claimbase.geo.event_place import main_country as _main_country
-
-    return _main_country(places)
 
 
 # How far an admin-1 area's centre may lie from its seat before the seat stands for it.
