@@ -87,7 +87,8 @@ from claimbase.geo.outlet_memory import (
     story_state,
 )
 from claimbase.geo.persons import place_led_persons
-from claimbase.geo.phones import area_votes
+from claimbase.geo.institution_tails import trim_institution_tails
+from claimbase.geo.phones import area_votes, phone_state_after
 from claimbase.geo.precision import refine_places
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
@@ -272,6 +273,20 @@ def _common_word(span: Any, surnames: set[str], lower_words: set[str]) -> bool:
             or (tok.pos_ not in ("PROPN", "") and not tok.text.isupper()))
 
 
+def _country_initials(span: Any, gaz: Gazetteer) -> bool:
+    """A country's initials in capitals in running text ("US intelligence", "the UK
+    economy"), not the pronoun "us" the text also writes: the words beside it are not in
+    capitals (an all-capitals headline's "US" may be the pronoun)."""
+    if len(span) != 1 or not (2 <= len(span.text) <= 3) or not span.text.isupper():
+        return False
+    doc = span.doc
+    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    if any(t.is_alpha and t.is_upper and len(t) > 1 for t in beside):
+        return False
+    cands = [c for c in gaz.candidates(span.text)[:3] if c.match == "exact"]
+    return bool(cands) and cands[0].feature == "country"
+
+
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|outside|from|to|toward|towards|"
                               r"around|of|across|through)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -451,7 +466,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
-        if not _looks_like_name(span.text) or _common_word(span, surnames, lower_words) \
+        if not _looks_like_name(span.text) or (_common_word(span, surnames, lower_words)
+                                                and not _country_initials(span, gaz)) \
                 or (len(span.text) <= 3 and not span.text.isupper()):
             continue  # "Moore" after "John Moore"; "Police" when "police" is used too; "Us"
         if any(a < span.end_char and span.start_char < b for a, b in other):
@@ -540,6 +556,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
+    trim_institution_tails(text, mentions, gaz)  # "University of Michigan Center for …"
     whole_articled_names(text, mentions)  # "Khan al" of "Khan al-Sobol": the whole name
     for m in mentions:  # "the eastern desert of Homs" is the Homs desert
         m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
@@ -550,6 +567,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                           person_blocks(ents, trusted) + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
+    _attach_phone_states(text, mentions, gaz)
     return mentions
 
 
@@ -562,6 +580,9 @@ _COUNTY_LIST = re.compile(
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "Loudon Co.": the abbreviated designator
 _COUNTY_ABBR = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]Co\.")
+# "PLYMOUTH CO. -", "LOGAN COUNTY —": an upper-case dateline's county
+_COUNTY_CAPS = re.compile(r"(?<![\w.])(?P<name>[A-Z]{3,}(?:[ \t][A-Z]{2,})?)[ \t]"
+                          r"(?:CO\.|COUNTY\b|PARISH\b)")
 
 
 _SPONSOR_PLACE = re.compile(r"(?<![\w.])(?P<name>U\.S\.|U\.K\.|[A-Z][A-Za-z]+)\Z")
@@ -612,6 +633,21 @@ def _county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
             full = f"{m.group('name')} County"
             if gaz.has_name(full):
                 out[(m.start("name"), m.end())] = full
+    out.update(_capital_county_names(text, gaz))
+    return out
+
+
+def _capital_county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
+    """Upper-case county names with their designator ("PLYMOUTH CO.", "LOGAN COUNTY"),
+    mapped to the name to look up ("Plymouth County") when the gazetteer knows it."""
+    out: dict[tuple[int, int], str] = {}
+    if " CO." not in text and " COUNTY" not in text and " PARISH" not in text:
+        return out
+    for m in _COUNTY_CAPS.finditer(text):
+        word = "Parish" if m.group(0).endswith("PARISH") else "County"
+        full = f"{m.group('name').title()} {word}"
+        if gaz.has_name(full):  # the span ends before the abbreviation's period
+            out[(m.start("name"), m.end() - m.group(0).endswith("."))] = full
     return out
 
 
@@ -896,7 +932,9 @@ def _trim_to_name(text: str, start: int, end: int,
         return start, end, None
     inner = None
     tails = _name_tails()
-    for first in dict.fromkeys((lead, 0)):
+    # a name that keeps its leading qualifier comes first: "West Virginia" of "West Virginia
+    # State Police", "East Hampton" of "East Hampton Police", not "Virginia" or "Hampton"
+    for first in dict.fromkeys((0, lead)):
         for last in range(len(words), first, -1):
             if first == 0 and last == len(words):
                 continue
@@ -908,7 +946,29 @@ def _trim_to_name(text: str, start: int, end: int,
             if last == len(words) or words[last].group() in tails:
                 return s, e, None
             inner = inner or name  # "Kishwaukee River": not an institution of a place
+    if (area := _trailing_area(text, start, words, gaz)) is not None:
+        return area[0], area[1], None  # "Recovery Day B.C.": an organisation of the province
     return start, end, inner
+
+
+_AREA_FEATURES = frozenset({"admin1", "country"})
+
+
+def _trailing_area(text: str, start: int, words: list[re.Match],
+                   gaz: Gazetteer) -> tuple[int, int] | None:
+    """The longest run of a span's last words that is exactly a state's, a province's or a
+    country's name ("B.C." of "Recovery Day B.C."), as a span, or None."""
+    if words[0].group().lower() in _FEATURE_WORDS:
+        return None  # "Lake Vermont", "Fort Washington": a feature of its own
+    for k in range(1, len(words)):
+        s, e = start + words[k].start(), start + words[-1].end()
+        name = text[s:e]
+        if name.lower() in _QUALIFIERS:
+            continue  # "Columbus North", "Jackson County Central": a school's side, not a region
+        if name[:1].isupper() and any(c.match == "exact" and c.feature in _AREA_FEATURES
+                                      for c in gaz.candidates(name)[:5]):
+            return s, e
+    return None
 
 
 _ART = r"(?:al|el|ad|as|ar|ash|az|an|at|ad-d)[-\s]"
@@ -1178,6 +1238,20 @@ def _attach_postal(text: str, mentions: list[Mention]) -> None:
         after = re.match(r",\s*([A-Z]{2})\b", text[m.end:m.end + 6])
         if after and after.group(1) in postal:
             m.country_hint, m.admin_hint = postal[after.group(1)]
+
+
+def _attach_phone_states(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """"in Huntington at 304-399-6500": the area code of a phone number right after a town
+    is its state, when the town's name has a reading there."""
+    if "-" not in text and "." not in text:
+        return
+    for m in mentions:
+        if m.admin_hint or m.country_hint:
+            continue
+        state = phone_state_after(text, m.end)
+        if state is not None and any(c.match == "exact" and c.admin1 == state[1]
+                                     for c in gaz.candidates(m.lookup or m.text)):
+            m.country_hint, m.admin_hint = state
 
 
 # ------------------------------------------------------------------ resolution
