@@ -77,3 +77,15 @@ def test_a_province_abbreviation_ends_an_organisation_name(gaz):
     assert text[s:e] == "B.C."
     words = list(re.finditer(r"[^\s]+", "Harvest Week"))
     assert _trailing_area(text, start, words, gaz) is None
+
+
+def test_russian_republics_answer_to_their_english_names(gaz):
+    for name in ("Dagestan", "Ingushetia", "Kabardino-Balkaria", "Tatarstan"):
+        best = next(c for c in gaz.candidates(name) if c.match == "exact")
+        assert best.country == "RU" and best.feature == "admin1"
+
+
+def test_a_long_compass_adjective_before_a_province_in_an_agency_name(places):
+    got = places("Buses of the Southwestern Ontario Transit Consortium were late again, "
+                 "parents in London said.")
+    assert any(p.name == "Ontario" and p.feature == "admin1" for p in got.values())
