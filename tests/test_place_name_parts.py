@@ -89,3 +89,17 @@ def test_a_long_compass_adjective_before_a_province_in_an_agency_name(places):
     got = places("Buses of the Southwestern Ontario Transit Consortium were late again, "
                  "parents in London said.")
     assert any(p.name == "Ontario" and p.feature == "admin1" for p in got.values())
+
+
+def test_a_town_inside_a_longer_street_name_is_not_the_street(places):
+    got = places("Troopers were called to a crash on Cedar Hollow Rd. in Metcalfe County, "
+                 "Kentucky, late on Friday.")
+    street = next((p for p in got.values() if p.text.startswith("Cedar")), None)
+    assert street is None or street.name != "Cedar"
+
+
+def test_a_name_listed_among_states_is_a_state(places):
+    got = places("Voters in Idaho, Washington and Montana went to the polls on Tuesday.")
+    assert got["Washington"].feature == "admin1" and got["Washington"].admin1 == "Washington"
+    got = places("Commuters from Virginia, Maryland and Washington packed the trains.")
+    assert got["Washington"].feature == "capital"  # the District, beside its neighbours

@@ -69,6 +69,7 @@ from claimbase.geo.gazetteer import (
     Gazetteer,
     haversine_km,
 )
+from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.nearby import place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
@@ -87,7 +88,6 @@ from claimbase.geo.outlet_memory import (
     story_state,
 )
 from claimbase.geo.persons import place_led_persons
-from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.phones import area_votes, phone_state_after
 from claimbase.geo.precision import refine_places
 from claimbase.geo.regions import _states, find_regions
@@ -97,6 +97,7 @@ from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
+from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
@@ -886,7 +887,8 @@ def _extend_heads(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Me
 
 _QUALIFIERS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "northern", "southern", "eastern", "western", "central", "metro", "greater", "downtown",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "central", "metro", "greater", "downtown",
     "historic", "upstate", "rural", "suburban", "coastal", "inner", "far"})
 _TOWN_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
 # generic words of longer names, never the place inside them ("Lake" of "Lake Hartwell")
@@ -945,13 +947,31 @@ def _trim_to_name(text: str, start: int, end: int,
                 continue
             if last == len(words) or words[last].group() in tails:
                 return s, e, None
-            inner = inner or name  # "Kishwaukee River": not an institution of a place
+            if inner is None and _generic_rest(words[last:]):
+                inner = name  # "Kishwaukee River": not an institution of a place
     if (area := _trailing_area(text, start, words, gaz)) is not None:
         return area[0], area[1], None  # "Recovery Day B.C.": an organisation of the province
     return start, end, inner
 
 
 _AREA_FEATURES = frozenset({"admin1", "country"})
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    return word_list("place_street_words.txt")
+
+
+_REST_WORDS = _FEATURE_WORDS | {"village", "villages", "green", "mall", "plaza", "quarter"}
+
+
+def _generic_rest(words: list[re.Match]) -> bool:
+    """The words after a known name are generic feature or street words ("River", "Rd."),
+    so the name is the feature's own; a further proper word ("Flat" of "Cedar Flat Rd.")
+    makes a longer name the gazetteer does not know, not the shorter one."""
+    return all(w.group().lower().rstrip(".") in _REST_WORDS or w.group() in _street_words()
+               or w.group().rstrip(".") in _street_words() or not w.group()[:1].isalpha()
+               for w in words)
 
 
 def _trailing_area(text: str, start: int, words: list[re.Match],
@@ -1569,6 +1589,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
     _near_list_siblings(doc.analysis_text, mentions, places, gaz)
+    states_among_states(_list_runs(doc.analysis_text, mentions), mentions, places, gaz)
     place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
                                mentions, places)
     return places
