@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from claimbase.geo.geoparse import Mention, _capital_county_names, _trailing_area
+from claimbase.geo.geoparse import Mention, _trailing_area
 from claimbase.geo.institution_tails import trim_institution_tails
+from claimbase.geo.name_parts import capital_county_names
 from claimbase.geo.phones import phone_state_after
 from tests.geo_helpers import places_by_text
 
@@ -37,9 +38,9 @@ def test_the_phone_number_reads_the_town_in_its_state(places):
 
 def test_an_upper_case_county_dateline_is_the_county(gaz):
     text = "MARSHALL CO. - Deputies found the stolen tractor on Tuesday."
-    spans = _capital_county_names(text, gaz)
+    spans = capital_county_names(text, gaz)
     assert spans == {(0, len("MARSHALL CO")): "Marshall County"}
-    assert _capital_county_names("ACME CO. - The firm said.", gaz) == {}  # no such county
+    assert capital_county_names("ACME CO. - The firm said.", gaz) == {}  # no such county
 
 
 def test_the_county_dateline_resolves_to_a_county(places):

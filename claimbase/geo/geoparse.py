@@ -71,6 +71,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
+from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
 from claimbase.geo.nearby import place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
@@ -88,7 +89,7 @@ from claimbase.geo.outlet_memory import (
     story_state,
 )
 from claimbase.geo.persons import place_led_persons
-from claimbase.geo.phones import area_votes, phone_state_after
+from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import refine_places
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
@@ -274,20 +275,6 @@ def _common_word(span: Any, surnames: set[str], lower_words: set[str]) -> bool:
             or (tok.pos_ not in ("PROPN", "") and not tok.text.isupper()))
 
 
-def _country_initials(span: Any, gaz: Gazetteer) -> bool:
-    """A country's initials in capitals in running text ("US intelligence", "the UK
-    economy"), not the pronoun "us" the text also writes: the words beside it are not in
-    capitals (an all-capitals headline's "US" may be the pronoun)."""
-    if len(span) != 1 or not (2 <= len(span.text) <= 3) or not span.text.isupper():
-        return False
-    doc = span.doc
-    beside = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(t.is_alpha and t.is_upper and len(t) > 1 for t in beside):
-        return False
-    cands = [c for c in gaz.candidates(span.text)[:3] if c.match == "exact"]
-    return bool(cands) and cands[0].feature == "country"
-
-
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|into|outside|from|to|toward|towards|"
                               r"around|of|across|through)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -468,7 +455,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
         if not _looks_like_name(span.text) or (_common_word(span, surnames, lower_words)
-                                                and not _country_initials(span, gaz)) \
+                                                and not country_initials(span, gaz)) \
                 or (len(span.text) <= 3 and not span.text.isupper()):
             continue  # "Moore" after "John Moore"; "Police" when "police" is used too; "Us"
         if any(a < span.end_char and span.start_char < b for a, b in other):
@@ -568,7 +555,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                           person_blocks(ents, trusted) + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
-    _attach_phone_states(text, mentions, gaz)
+    attach_phone_states(text, mentions, gaz)
     return mentions
 
 
@@ -581,9 +568,6 @@ _COUNTY_LIST = re.compile(
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+")
 # "Loudon Co.": the abbreviated designator
 _COUNTY_ABBR = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[ \t]Co\.")
-# "PLYMOUTH CO. -", "LOGAN COUNTY —": an upper-case dateline's county
-_COUNTY_CAPS = re.compile(r"(?<![\w.])(?P<name>[A-Z]{3,}(?:[ \t][A-Z]{2,})?)[ \t]"
-                          r"(?:CO\.|COUNTY\b|PARISH\b)")
 
 
 _SPONSOR_PLACE = re.compile(r"(?<![\w.])(?P<name>U\.S\.|U\.K\.|[A-Z][A-Za-z]+)\Z")
@@ -634,21 +618,7 @@ def _county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
             full = f"{m.group('name')} County"
             if gaz.has_name(full):
                 out[(m.start("name"), m.end())] = full
-    out.update(_capital_county_names(text, gaz))
-    return out
-
-
-def _capital_county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
-    """Upper-case county names with their designator ("PLYMOUTH CO.", "LOGAN COUNTY"),
-    mapped to the name to look up ("Plymouth County") when the gazetteer knows it."""
-    out: dict[tuple[int, int], str] = {}
-    if " CO." not in text and " COUNTY" not in text and " PARISH" not in text:
-        return out
-    for m in _COUNTY_CAPS.finditer(text):
-        word = "Parish" if m.group(0).endswith("PARISH") else "County"
-        full = f"{m.group('name').title()} {word}"
-        if gaz.has_name(full):  # the span ends before the abbreviation's period
-            out[(m.start("name"), m.end() - m.group(0).endswith("."))] = full
+    out.update(capital_county_names(text, gaz))
     return out
 
 
@@ -1258,20 +1228,6 @@ def _attach_postal(text: str, mentions: list[Mention]) -> None:
         after = re.match(r",\s*([A-Z]{2})\b", text[m.end:m.end + 6])
         if after and after.group(1) in postal:
             m.country_hint, m.admin_hint = postal[after.group(1)]
-
-
-def _attach_phone_states(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """"in Huntington at 304-399-6500": the area code of a phone number right after a town
-    is its state, when the town's name has a reading there."""
-    if "-" not in text and "." not in text:
-        return
-    for m in mentions:
-        if m.admin_hint or m.country_hint:
-            continue
-        state = phone_state_after(text, m.end)
-        if state is not None and any(c.match == "exact" and c.admin1 == state[1]
-                                     for c in gaz.candidates(m.lookup or m.text)):
-            m.country_hint, m.admin_hint = state
 
 
 # ------------------------------------------------------------------ resolution
