@@ -924,9 +924,6 @@ def _trim_to_name(text: str, start: int, end: int,
     return start, end, inner
 
 
-_AREA_FEATURES = frozenset({"admin1", "country"})
-
-
 @lru_cache(maxsize=1)
 def _street_words() -> frozenset[str]:
     return word_list("place_street_words.txt")
@@ -946,8 +943,9 @@ def _generic_rest(words: list[re.Match]) -> bool:
 
 def _trailing_area(text: str, start: int, words: list[re.Match],
                    gaz: Gazetteer) -> tuple[int, int] | None:
-    """The longest run of a span's last words that is exactly a state's, a province's or a
-    country's name ("B.C." of "Recovery Day B.C."), as a span, or None."""
+    """The longest run of a span's last words that is exactly a state's or a province's name
+    ("B.C." of "Recovery Day B.C."), as a span, or None. A country closing a name is a
+    club's or a pageant's ("Club America", "Team USA"), not where the story is."""
     if words[0].group().lower() in _FEATURE_WORDS:
         return None  # "Lake Vermont", "Fort Washington": a feature of its own
     for k in range(1, len(words)):
@@ -955,7 +953,7 @@ def _trailing_area(text: str, start: int, words: list[re.Match],
         name = text[s:e]
         if name.lower() in _QUALIFIERS:
             continue  # "Columbus North", "Jackson County Central": a school's side, not a region
-        if name[:1].isupper() and any(c.match == "exact" and c.feature in _AREA_FEATURES
+        if name[:1].isupper() and any(c.match == "exact" and c.feature == "admin1"
                                       for c in gaz.candidates(name)[:5]):
             return s, e
     return None
