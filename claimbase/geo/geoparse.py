@@ -70,7 +70,9 @@ from claimbase.geo.gazetteer import (
     Gazetteer,
     haversine_km,
 )
+from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
+from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
 from claimbase.geo.nearby import place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
@@ -97,6 +99,7 @@ from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
+from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
@@ -452,7 +455,8 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     matcher = gazetteer_matcher(sdoc.vocab, gaz)
     for _mid, s, e in matcher(sdoc):
         span = sdoc[s:e]
-        if not _looks_like_name(span.text) or _common_word(span, surnames, lower_words) \
+        if not _looks_like_name(span.text) or (_common_word(span, surnames, lower_words)
+                                                and not country_initials(span, gaz)) \
                 or (len(span.text) <= 3 and not span.text.isupper()):
             continue  # "Moore" after "John Moore"; "Police" when "police" is used too; "Us"
         if any(a < span.end_char and span.start_char < b for a, b in other):
@@ -541,6 +545,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
         (e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME", "ORG")])
     _drop_designators(text, mentions, gaz)
     _extend_admin_words(text, mentions, gaz)
+    trim_institution_tails(text, mentions, gaz)  # "University of Michigan Center for …"
     whole_articled_names(text, mentions)  # "Khan al" of "Khan al-Sobol": the whole name
     for m in mentions:  # "the eastern desert of Homs" is the Homs desert
         m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
@@ -551,6 +556,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
                           person_blocks(ents, trusted) + nonperson, trusted)
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
+    attach_phone_states(text, mentions, gaz)
     return mentions
 
 
@@ -613,6 +619,7 @@ def _county_names(text: str, gaz: Gazetteer) -> dict[tuple[int, int], str]:
             full = f"{m.group('name')} County"
             if gaz.has_name(full):
                 out[(m.start("name"), m.end())] = full
+    out.update(capital_county_names(text, gaz))
     return out
 
 
@@ -851,7 +858,8 @@ def _extend_heads(text: str, mentions: list[Mention], gaz: Gazetteer) -> list[Me
 
 _QUALIFIERS = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "northern", "southern", "eastern", "western", "central", "metro", "greater", "downtown",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+    "southeastern", "southwestern", "central", "metro", "greater", "downtown",
     "historic", "upstate", "rural", "suburban", "coastal", "inner", "far"})
 _TOWN_FEATURES = frozenset({"city", "capital", "village", "town", "locality"})
 # generic words of longer names, never the place inside them ("Lake" of "Lake Hartwell")
@@ -899,7 +907,9 @@ def _trim_to_name(text: str, start: int, end: int,
         return start, end, None
     inner = None
     tails = _name_tails()
-    for first in dict.fromkeys((lead, 0)):
+    # a name that keeps its leading qualifier comes first: "West Virginia" of "West Virginia
+    # State Police", "East Hampton" of "East Hampton Police", not "Virginia" or "Hampton"
+    for first in dict.fromkeys((0, lead)):
         for last in range(len(words), first, -1):
             if first == 0 and last == len(words):
                 continue
@@ -910,8 +920,46 @@ def _trim_to_name(text: str, start: int, end: int,
                 continue
             if last == len(words) or words[last].group() in tails:
                 return s, e, None
-            inner = inner or name  # "Kishwaukee River": not an institution of a place
+            if inner is None and _generic_rest(words[last:]):
+                inner = name  # "Kishwaukee River": not an institution of a place
+    if (area := _trailing_area(text, start, words, gaz)) is not None:
+        return area[0], area[1], None  # "Recovery Day B.C.": an organisation of the province
     return start, end, inner
+
+
+@lru_cache(maxsize=1)
+def _street_words() -> frozenset[str]:
+    return word_list("place_street_words.txt")
+
+
+_REST_WORDS = _FEATURE_WORDS | {"village", "villages", "green", "mall", "plaza", "quarter"}
+
+
+def _generic_rest(words: list[re.Match]) -> bool:
+    """The words after a known name are generic feature or street words ("River", "Rd."),
+    so the name is the feature's own; a further proper word ("Flat" of "Cedar Flat Rd.")
+    makes a longer name the gazetteer does not know, not the shorter one."""
+    return all(w.group().lower().rstrip(".") in _REST_WORDS or w.group() in _street_words()
+               or w.group().rstrip(".") in _street_words() or not w.group()[:1].isalpha()
+               for w in words)
+
+
+def _trailing_area(text: str, start: int, words: list[re.Match],
+                   gaz: Gazetteer) -> tuple[int, int] | None:
+    """The longest run of a span's last words that is exactly a state's or a province's name
+    ("B.C." of "Recovery Day B.C."), as a span, or None. A country closing a name is a
+    club's or a pageant's ("Club America", "Team USA"), not where the story is."""
+    if words[0].group().lower() in _FEATURE_WORDS:
+        return None  # "Lake Vermont", "Fort Washington": a feature of its own
+    for k in range(1, len(words)):
+        s, e = start + words[k].start(), start + words[-1].end()
+        name = text[s:e]
+        if name.lower() in _QUALIFIERS:
+            continue  # "Columbus North", "Jackson County Central": a school's side, not a region
+        if name[:1].isupper() and any(c.match == "exact" and c.feature == "admin1"
+                                      for c in gaz.candidates(name)[:5]):
+            return s, e
+    return None
 
 
 _ART = r"(?:al|el|ad|as|ar|ash|az|an|at|ad-d)[-\s]"
@@ -1498,6 +1546,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
     _near_list_siblings(doc.analysis_text, mentions, places, gaz)
+    states_among_states(_list_runs(doc.analysis_text, mentions), mentions, places, gaz)
     place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
                                mentions, places)
     return places

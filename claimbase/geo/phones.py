@@ -41,3 +41,19 @@ def area_votes(text: str, weight: float = 1.0) -> tuple[Counter, Counter]:
             countries[country] += weight
             admins[admin1] += weight
     return countries, admins
+
+
+# "in Huntington at 304-399-6500", "Thomas Memorial Hospital, (304) 766-3413": the number
+# right after a name (a few linking words between), before any other capitalised word
+_LINK_TO_PHONE = re.compile(r"(?:,|\s)*(?:(?:at|on|by|call|calling|phone|tel\.?|:)[\s,:]*)*"
+                            r"(?=\(?[2-9]\d{2}\)?[-.\s]?[2-9]\d{2}[-.]\d{4}(?![\w-]))")
+
+
+def phone_state_after(text: str, end: int) -> tuple[str, str] | None:
+    """(ISO2 country, admin-1 name) of the area code of a phone number written right after
+    position `end` ("... in Huntington at 304-399-6500"), or None."""
+    link = _LINK_TO_PHONE.match(text, end, min(len(text), end + 24))
+    if link is None:
+        return None
+    phone = _PHONE.match(text, link.end())
+    return _area_codes().get(phone.group(1)) if phone else None
