@@ -927,11 +927,6 @@ def _trim_to_name(text: str, start: int, end: int,
     return start, end, inner
 
 
-@lru_cache(maxsize=1)
-def _street_words() -> frozenset[str]:
-    return word_list("place_street_words.txt")
-
-
 _REST_WORDS = _FEATURE_WORDS | {"village", "villages", "green", "mall", "plaza", "quarter"}
 
 
@@ -939,8 +934,9 @@ def _generic_rest(words: list[re.Match]) -> bool:
     """The words after a known name are generic feature or street words ("River", "Rd."),
     so the name is the feature's own; a further proper word ("Flat" of "Cedar Flat Rd.")
     makes a longer name the gazetteer does not know, not the shorter one."""
-    return all(w.group().lower().rstrip(".") in _REST_WORDS or w.group() in _street_words()
-               or w.group().rstrip(".") in _street_words() or not w.group()[:1].isalpha()
+    street = word_list("place_street_words.txt")
+    return all(w.group().lower().rstrip(".") in _REST_WORDS or w.group() in street
+               or w.group().rstrip(".") in street or not w.group()[:1].isalpha()
                for w in words)
 
 
