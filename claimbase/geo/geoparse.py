@@ -99,7 +99,7 @@ from claimbase.geo.speakers import people_spans
 from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
-from claimbase.nlp.syntax import head_chain_reaches
+from claimbase.nlp.syntax import entities, head_chain_reaches
 from claimbase.record import Document, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -424,7 +424,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """Place spans from NER and the gazetteer matcher, longest first on overlap."""
     sdoc = doc.spacy_doc
     text = doc.text
-    ents = list(sdoc.ents)
+    ents = list(entities(sdoc))
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
@@ -1388,7 +1388,7 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
     if doc.spacy_doc is not None:
         demonyms, names = _states()
         codes = _country_codes()
-        for ent in doc.spacy_doc.ents:
+        for ent in entities(doc.spacy_doc):
             if ent.label_ != "NORP" or ent.text in seen:
                 continue
             country = demonyms.get(ent.text) or demonyms.get(ent.text.rstrip("s"))

@@ -40,6 +40,7 @@ from claimbase.geo.gazetteer import (
     name_fold,
 )
 from claimbase.geo.translit import norm
+from claimbase.nlp.syntax import entities
 from claimbase.record import Document, Place
 
 _AREA_FEATURES = frozenset({"country", "continent", "water", "region", "desert", "border",
@@ -131,7 +132,8 @@ class _Ent(NamedTuple):
 def _entities(doc: Document) -> list[_Ent]:
     """The parser's entities, read once per document (each `Doc.ents` builds new spans)."""
     sdoc = doc.spacy_doc
-    return [] if sdoc is None else [_Ent(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+    return [] if sdoc is None else [_Ent(e.start_char, e.end_char, e.label_)
+                                    for e in entities(sdoc)]
 
 
 def _entity_at(ents: list[_Ent], start: int, end: int) -> _Ent | None:
