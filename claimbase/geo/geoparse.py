@@ -1375,9 +1375,27 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
     plus a strong vote for a user's focus hint (ISO2 or ISO3). A capital named for its
     government ("Dublin", "Washington") does not vote: its namesakes are what is asked."""
     iso2 = iso2_of_iso3()
+    votes = Counter(_document_actor_votes(doc, gaz))
+    if focus_hint:
+        hint = focus_hint.upper()
+        cc = iso2.get(hint, hint if len(hint) == 2 else None)
+        if cc:
+            votes[cc] += 5.0
+    return votes
+
+
+def _document_actor_votes(doc: Document, gaz: Gazetteer | None) -> Counter:
+    """The actor and demonym votes of `_actor_votes`, counted once per document (the place
+    stage asks three times): kept with the actors, parse and gazetteer they came from."""
+    actors = getattr(doc, "actors", None)
+    cached = doc.__dict__.get("_actor_votes")
+    if cached is not None and cached[0] is actors and cached[1] is doc.spacy_doc \
+            and cached[2] == id(gaz):
+        return cached[3]
+    iso2 = iso2_of_iso3()
     votes: Counter = Counter()
     seen: set[str] = set()
-    for a in getattr(doc, "actors", None) or []:
+    for a in actors or []:
         cc = iso2.get(a.country or "")
         key = a.id or a.text.lower()
         if gaz is not None and cc and _town_name(gaz, a.text):
@@ -1396,11 +1414,7 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
             if cc:
                 seen.add(ent.text)
                 votes[cc] += 0.5
-    if focus_hint:
-        hint = focus_hint.upper()
-        cc = iso2.get(hint, hint if len(hint) == 2 else None)
-        if cc:
-            votes[cc] += 5.0
+    doc.__dict__["_actor_votes"] = (actors, doc.spacy_doc, id(gaz), votes)
     return votes
 
 
