@@ -1198,13 +1198,17 @@ class Focus:
                          for c in found)
 
     def without(self, name: str) -> tuple[Counter, Counter]:
-        """The document's focus not counting the votes of this name itself."""
+        """The document's focus not counting the votes of this name itself (new counters:
+        the caller may add to them)."""
         size = (len(self.countries), len(self.admins))
         if self._totals is None or self._totals[0] != size:
-            self._totals = (size, _summed(self.countries), _summed(self.admins))
-        _size, countries, admins = self._totals
-        return (_minus(countries, self.countries.get(name)),
-                _minus(admins, self.admins.get(name)))
+            self._totals = (size, _summed(self.countries), _summed(self.admins), {})
+        _size, countries, admins, done = self._totals
+        if name not in done:  # each name is asked once per mention, with the same votes
+            done[name] = (_minus(countries, self.countries.get(name)),
+                          _minus(admins, self.admins.get(name)))
+        left_countries, left_admins = done[name]
+        return Counter(left_countries), Counter(left_admins)
 
     def vote(self, key: str, countries: Counter | None = None, admins: Counter | None = None,
              point: tuple[float, float] | None = None) -> None:
