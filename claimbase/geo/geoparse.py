@@ -1133,7 +1133,7 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
             m.cue, m.precision = word, AFTER_CUES[word]
             m.expr_end = m.end + after.end()
         before = text[max(0, m.start - 60):m.start]
-        left = _LEFT_EXPR.search(before)
+        left = _LEFT_EXPR.search(before) if _ends_with_of(before) else None
         if left:
             cue = left.group("cue").lower()
             m.expr_start = m.start - (len(before) - left.start())
@@ -1153,6 +1153,13 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
             between = text[m.end:nxt.start]
             if re.fullmatch(r",\s*", between):
                 m.admin_hint = nxt.text
+
+
+def _ends_with_of(before: str) -> bool:
+    """The text ends with "of" and a space, as every `_LEFT_EXPR` match does: a cheap test
+    before the search (which tries each of its start positions)."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and tail[-2:].lower() == "of"
 
 
 def _attach_direction(text: str, m: Mention, before: str) -> None:
