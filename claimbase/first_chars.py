@@ -7,8 +7,8 @@ lookahead for the characters a match can start with, worked out from the pattern
 the same matches (the test only skips positions where no match can start), found two to
 five times faster for a pattern whose matches start with a few letters. A pattern whose
 first character cannot be told (it may match the empty string, or start with `.`, a
-negated class or a backreference), or may be any space, digit or word character, is
-returned as it is.
+negated class or a backreference), or may be any space or word character, is returned
+as it is.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from typing import Any
 _CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_SPACE: r"\s",
                C.CATEGORY_NOT_SPACE: r"\S", C.CATEGORY_WORD: r"\w",
                C.CATEGORY_NOT_WORD: r"\W"}
+
+
+_BROAD = frozenset({r"\D", r"\s", r"\S", r"\w", r"\W"})  # too common to test for (not \d)
 
 
 class _Unknown(Exception):
@@ -105,9 +108,8 @@ def with_first_chars(pattern: re.Pattern[str]) -> re.Pattern[str]:
         firsts = _Firsts()
         if _sequence(parsed.data, parsed.state.flags, firsts):
             return pattern  # may match the empty string anywhere
-        if any(item.startswith("\\") and item[1:2].isalpha() for item in
-               firsts.cased | firsts.folded):
-            return pattern  # a match may start with any space, digit or letter: no gain
+        if any(item in _BROAD for item in firsts.cased | firsts.folded):
+            return pattern  # a match may start with any space or letter: no gain
         return re.compile(firsts.lookahead() + pattern.pattern, pattern.flags)
     except (_Unknown, re.error):
         return pattern

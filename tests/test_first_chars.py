@@ -19,6 +19,7 @@ PATTERNS = [
     r"\bthe\s+(?:past|last)\s+(?P<n>two|\d+)\s+days?\b",
     r"(?i:strikes?|shelling)\s+(?:on|against)\s+(?P<name>[A-Z]\w+)",
     r"\bkelvin\b",
+    r"\b(?P<n>[0-3]?\d+)\s+people\b",  # digits are rare enough to test for
     r"\b(?:in\s+)?(?:the\s+)?(?P<x>(?:19|20)\d\d)\b",
 ]
 
