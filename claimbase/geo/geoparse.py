@@ -88,7 +88,7 @@ from claimbase.geo.outlet_memory import (
 )
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
-from claimbase.geo.precision import refine_places
+from claimbase.geo.precision import lower_case_words, refine_places
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
@@ -227,7 +227,6 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 _SOFT_LABELS = frozenset({"PRODUCT", "EVENT", "LAW"})
 # labels the NER gives to unfamiliar one-word names (towns among them): no date or number
 _NAME_LIKE_LABELS = frozenset({"PRODUCT", "LANGUAGE", "WORK_OF_ART"})
-_WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
 
 
 def _buried_in_name(span: Any, names: list[Any], gaz: Gazetteer) -> bool:
@@ -428,7 +427,7 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
-    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
+    lower_words = set(lower_case_words(doc.analysis_text))
     placed = place_led_persons(ents, gaz, "PERSON", lower_words)  # "Greer Station" PERSON
     spans.extend((a, b, 2) for a, b in placed.values())
     spans.extend((a, b, 2) for a, b in place_led_persons(ents, gaz, "ORG", lower_words).values())

@@ -77,7 +77,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
     """The places without names that belong to longer non-place names or to operations,
     with unsupported foreign namesakes and cue-contradicted readings corrected."""
     text = doc.analysis_text
-    lower = _lower_words(text)
+    lower = lower_case_words(text)
     spans = {(p.start, p.end) for p in places}
     operations = _operation_names(text)
     support = _anchors(places)
@@ -119,7 +119,10 @@ _SKIP = frozenset({"January", "February", "March", "April", "May", "June", "July
                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
-def _lower_words(text: str) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (kept for a few texts: the mention finder
+    asks for the same document's)."""
     return frozenset(w for w in _WORDS.findall(text) if w.islower())
 
 
