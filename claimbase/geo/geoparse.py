@@ -99,7 +99,7 @@ from claimbase.geo.speakers import people_spans
 from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
-from claimbase.nlp.syntax import entities, head_chain_reaches
+from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
 from claimbase.record import Document, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1161,10 +1161,15 @@ def _ends_with_of(before: str) -> bool:
     return len(tail) < len(before) and tail[-2:].lower() == "of"
 
 
+# what every `_DIRECTION` and `_DIRECTION_OF` match ends with before its final spaces
+_DIRECTION_ENDS = ("north", "south", "east", "west", "ern", "central", "of")
+
+
 def _attach_direction(text: str, m: Mention, before: str) -> None:
     """"eastern Syria", "the south of Syria", "the northern Idlib countryside", "the eastern
     countryside of Deir ez-Zor": a region derived from the name, not the named place."""
-    d = _DIRECTION_OF.search(before) or _DIRECTION.search(before)
+    d = (_DIRECTION_OF.search(before) or _DIRECTION.search(before)) \
+        if before.rstrip().casefold().endswith(_DIRECTION_ENDS) else None
     if d is not None:
         m.derived = d.group("dir").lower()
         m.expr_start = min(m.expr_start or m.start, m.start - (len(before) - d.start()))
@@ -1823,7 +1828,7 @@ def _country_as_actor(doc: Document, place: Place) -> bool:
     not as where something happened; "Idlib province"-style designators stay places."""
     if place.feature != "country" or doc.spacy_doc is None:
         return False
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = span_at(doc.spacy_doc, place.start, place.end)  # memoised: asked per event
     if span is None:
         return False
     root = span.root
