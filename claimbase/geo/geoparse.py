@@ -1401,10 +1401,12 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
 
 def _document_actor_votes(doc: Document, gaz: Gazetteer | None) -> Counter:
     """The actor and demonym votes of `_actor_votes`, counted once per document (the place
-    stage asks three times): kept with the actors, parse and gazetteer they came from."""
+    stage asks three times): kept with the actors (the actor stage makes a new list each
+    run) and the ids of the parse and gazetteer they came from; no reference to the parse,
+    which the caller may free."""
     actors = getattr(doc, "actors", None)
     cached = doc.__dict__.get("_actor_votes")
-    if cached is not None and cached[0] is actors and cached[1] is doc.spacy_doc \
+    if cached is not None and cached[0] is actors and cached[1] == id(doc.spacy_doc) \
             and cached[2] == id(gaz):
         return cached[3]
     iso2 = iso2_of_iso3()
@@ -1429,7 +1431,7 @@ def _document_actor_votes(doc: Document, gaz: Gazetteer | None) -> Counter:
             if cc:
                 seen.add(ent.text)
                 votes[cc] += 0.5
-    doc.__dict__["_actor_votes"] = (actors, doc.spacy_doc, id(gaz), votes)
+    doc.__dict__["_actor_votes"] = (actors, id(doc.spacy_doc), id(gaz), votes)
     return votes
 
 
