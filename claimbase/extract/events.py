@@ -1372,9 +1372,11 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
             or "-" in _word(doc.text, anchor.idx):
         return None  # "US-backed forces", "the jihadist-sponsor": a standing relation
     nouns = ctx.lex.area_nouns
-    for tok in sorted(anchor.sent, key=lambda t: abs(t.i - anchor.i)):
-        precision = nouns.get(tok.lower_)
-        if precision is None or tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
+    # the sentence's area nouns only, nearest the anchor first
+    named = [tok for tok in anchor.sent if nouns.get(tok.lower_) is not None]
+    for tok in sorted(named, key=lambda t: abs(t.i - anchor.i)):
+        precision = nouns[tok.lower_]
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
             continue
         if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and not any(
                 w.lower_ == "where" for w in c.children) for c in tok.children):

@@ -39,7 +39,10 @@ _ATTACK_NOUN = (r"(?:air[ -]?strikes?|strikes?|raids?|shelling|shells|bombardmen
                 r"|attacks?|assaults?|offensives?|barrels?|missiles?|rockets?|fire|firing"
                 r"|bombs?|mortars?|artillery|advances?|operations?|warplanes|jets|helicopters"
                 r"|drones|aircraft)")
+# Every trigger starts a word with a letter: the leading test spares the engine trying each
+# trigger at every position (the same matches, about twice as fast).
 _TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the name capitalised
+    r"\b(?=(?i:[a-z]))"
     rf"(?i:(?P<attack>\b{_ATTACK_NOUN}\s+(?:on|upon|against))"
     r"|\b(?:targeted|targets?|targeting|hit|hits|hitting|struck|strikes|shell|shells|shelled"
     r"|bomb|bombs|bombed|pound|pounds|pounded|storm|storms|stormed|raid|raids|raided"

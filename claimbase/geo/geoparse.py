@@ -91,7 +91,7 @@ from claimbase.geo.outlet_memory import (
 )
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
-from claimbase.geo.precision import refine_places
+from claimbase.geo.precision import lower_case_words, refine_places
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
@@ -103,7 +103,7 @@ from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones, home_namesakes
-from claimbase.nlp.syntax import head_chain_reaches
+from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
 from claimbase.record import Document, Place
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -231,7 +231,6 @@ OTHER_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCE
 _SOFT_LABELS = frozenset({"PRODUCT", "EVENT", "LAW"})
 # labels the NER gives to unfamiliar one-word names (towns among them): no date or number
 _NAME_LIKE_LABELS = frozenset({"PRODUCT", "LANGUAGE", "WORK_OF_ART"})
-_WORD = re.compile(r"[^\W\d_]+")  # runs of letters, as the tokenizer splits words
 
 
 def _buried_in_name(span: Any, names: list[Any], gaz: Gazetteer) -> bool:
@@ -428,11 +427,11 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     """Place spans from NER and the gazetteer matcher, longest first on overlap."""
     sdoc = doc.spacy_doc
     text = doc.text
-    ents = list(sdoc.ents)
+    ents = list(entities(sdoc))
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
-    lower_words = {w for w in _WORD.findall(doc.analysis_text) if w.islower()}
+    lower_words = set(lower_case_words(doc.analysis_text))
     placed = place_led_persons(ents, gaz, "PERSON", lower_words)  # "Greer Station" PERSON
     spans.extend((a, b, 2) for a, b in placed.values())
     spans.extend((a, b, 2) for a, b in place_led_persons(ents, gaz, "ORG", lower_words).values())
@@ -1180,7 +1179,7 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
             m.cue, m.precision = word, AFTER_CUES[word]
             m.expr_end = m.end + after.end()
         before = text[max(0, m.start - 60):m.start]
-        left = _LEFT_EXPR.search(before)
+        left = _LEFT_EXPR.search(before) if _ends_with_of(before) else None
         if left:
             cue = left.group("cue").lower()
             m.expr_start = m.start - (len(before) - left.start())
@@ -1202,10 +1201,22 @@ def _attach_cues(text: str, mentions: list[Mention]) -> None:
                 m.admin_hint = nxt.text
 
 
+def _ends_with_of(before: str) -> bool:
+    """The text ends with "of" and a space, as every `_LEFT_EXPR` match does: a cheap test
+    before the search (which tries each of its start positions)."""
+    tail = before.rstrip()
+    return len(tail) < len(before) and tail[-2:].lower() == "of"
+
+
+# what every `_DIRECTION` and `_DIRECTION_OF` match ends with before its final spaces
+_DIRECTION_ENDS = ("north", "south", "east", "west", "ern", "central", "of")
+
+
 def _attach_direction(text: str, m: Mention, before: str) -> None:
     """"eastern Syria", "the south of Syria", "the northern Idlib countryside", "the eastern
     countryside of Deir ez-Zor": a region derived from the name, not the named place."""
-    d = _DIRECTION_OF.search(before) or _DIRECTION.search(before)
+    d = (_DIRECTION_OF.search(before) or _DIRECTION.search(before)) \
+        if before.rstrip().casefold().endswith(_DIRECTION_ENDS) else None
     if d is not None:
         m.derived = d.group("dir").lower()
         m.expr_start = min(m.expr_start or m.start, m.start - (len(before) - d.start()))
@@ -1245,13 +1256,17 @@ class Focus:
                          for c in found)
 
     def without(self, name: str) -> tuple[Counter, Counter]:
-        """The document's focus not counting the votes of this name itself."""
+        """The document's focus not counting the votes of this name itself (new counters:
+        the caller may add to them)."""
         size = (len(self.countries), len(self.admins))
         if self._totals is None or self._totals[0] != size:
-            self._totals = (size, _summed(self.countries), _summed(self.admins))
-        _size, countries, admins = self._totals
-        return (_minus(countries, self.countries.get(name)),
-                _minus(admins, self.admins.get(name)))
+            self._totals = (size, _summed(self.countries), _summed(self.admins), {})
+        _size, countries, admins, done = self._totals
+        if name not in done:  # each name is asked once per mention, with the same votes
+            done[name] = (_minus(countries, self.countries.get(name)),
+                          _minus(admins, self.admins.get(name)))
+        left_countries, left_admins = done[name]
+        return Counter(left_countries), Counter(left_admins)
 
     def vote(self, key: str, countries: Counter | None = None, admins: Counter | None = None,
              point: tuple[float, float] | None = None) -> None:
@@ -1422,9 +1437,29 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
     plus a strong vote for a user's focus hint (ISO2 or ISO3). A capital named for its
     government ("Dublin", "Washington") does not vote: its namesakes are what is asked."""
     iso2 = iso2_of_iso3()
+    votes = Counter(_document_actor_votes(doc, gaz))
+    if focus_hint:
+        hint = focus_hint.upper()
+        cc = iso2.get(hint, hint if len(hint) == 2 else None)
+        if cc:
+            votes[cc] += 5.0
+    return votes
+
+
+def _document_actor_votes(doc: Document, gaz: Gazetteer | None) -> Counter:
+    """The actor and demonym votes of `_actor_votes`, counted once per document (the place
+    stage asks three times): kept with the actors (the actor stage makes a new list each
+    run) and the ids of the parse and gazetteer they came from; no reference to the parse,
+    which the caller may free."""
+    actors = getattr(doc, "actors", None)
+    cached = doc.__dict__.get("_actor_votes")
+    if cached is not None and cached[0] is actors and cached[1] == id(doc.spacy_doc) \
+            and cached[2] == id(gaz):
+        return cached[3]
+    iso2 = iso2_of_iso3()
     votes: Counter = Counter()
     seen: set[str] = set()
-    for a in getattr(doc, "actors", None) or []:
+    for a in actors or []:
         cc = iso2.get(a.country or "")
         key = a.id or a.text.lower()
         if gaz is not None and cc and _town_name(gaz, a.text):
@@ -1435,7 +1470,7 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
     if doc.spacy_doc is not None:
         demonyms, names = _states()
         codes = _country_codes()
-        for ent in doc.spacy_doc.ents:
+        for ent in entities(doc.spacy_doc):
             if ent.label_ != "NORP" or ent.text in seen:
                 continue
             country = demonyms.get(ent.text) or demonyms.get(ent.text.rstrip("s"))
@@ -1443,11 +1478,7 @@ def _actor_votes(doc: Document, focus_hint: str | None = None,
             if cc:
                 seen.add(ent.text)
                 votes[cc] += 0.5
-    if focus_hint:
-        hint = focus_hint.upper()
-        cc = iso2.get(hint, hint if len(hint) == 2 else None)
-        if cc:
-            votes[cc] += 5.0
+    doc.__dict__["_actor_votes"] = (actors, id(doc.spacy_doc), id(gaz), votes)
     return votes
 
 
@@ -1847,7 +1878,7 @@ def _country_as_actor(doc: Document, place: Place) -> bool:
     not as where something happened; "Idlib province"-style designators stay places."""
     if place.feature != "country" or doc.spacy_doc is None:
         return False
-    span = doc.spacy_doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = span_at(doc.spacy_doc, place.start, place.end)  # memoised: asked per event
     if span is None:
         return False
     root = span.root

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimbase.config import word_list
 from claimbase.geo.persons import place_led_persons
+from claimbase.nlp.syntax import entities
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
@@ -120,8 +121,9 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     sdoc = doc.spacy_doc
     institutions = word_list("place_institution_names.txt")
     if sdoc is not None:
-        placed = place_led_persons(list(sdoc.ents), gaz)  # "Greer Station" is no person
-        surnames = Counter(ent[-1].text for ent in sdoc.ents if ent.label_ == "PERSON"
+        ents = entities(sdoc)
+        placed = place_led_persons(list(ents), gaz)  # "Greer Station" is no person
+        surnames = Counter(ent[-1].text for ent in ents if ent.label_ == "PERSON"
                            and (ent.start_char, ent.end_char) not in placed)
     else:
         surnames = Counter()

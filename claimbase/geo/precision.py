@@ -40,6 +40,7 @@ from claimbase.geo.gazetteer import (
     name_fold,
 )
 from claimbase.geo.translit import norm
+from claimbase.nlp.syntax import entities
 from claimbase.record import Document, Place
 
 _AREA_FEATURES = frozenset({"country", "continent", "water", "region", "desert", "border",
@@ -76,7 +77,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
     """The places without names that belong to longer non-place names or to operations,
     with unsupported foreign namesakes and cue-contradicted readings corrected."""
     text = doc.analysis_text
-    lower = _lower_words(text)
+    lower = lower_case_words(text)
     spans = {(p.start, p.end) for p in places}
     operations = _operation_names(text)
     support = _anchors(places)
@@ -118,7 +119,10 @@ _SKIP = frozenset({"January", "February", "March", "April", "May", "June", "July
                    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
-def _lower_words(text: str) -> frozenset[str]:
+@lru_cache(maxsize=8)
+def lower_case_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (kept for a few texts: the mention finder
+    asks for the same document's)."""
     return frozenset(w for w in _WORDS.findall(text) if w.islower())
 
 
@@ -131,7 +135,8 @@ class _Ent(NamedTuple):
 def _entities(doc: Document) -> list[_Ent]:
     """The parser's entities, read once per document (each `Doc.ents` builds new spans)."""
     sdoc = doc.spacy_doc
-    return [] if sdoc is None else [_Ent(e.start_char, e.end_char, e.label_) for e in sdoc.ents]
+    return [] if sdoc is None else [_Ent(e.start_char, e.end_char, e.label_)
+                                    for e in entities(sdoc)]
 
 
 def _entity_at(ents: list[_Ent], start: int, end: int) -> _Ent | None:

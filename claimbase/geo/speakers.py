@@ -97,12 +97,17 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
         return names, persons
     lemmas = _speech_lemmas()
     heads = word_list("org_name_heads.txt")
+    # one walk over the words: the title-case ones by text (a speaker's name is one, and so
+    # is every word written like it), and the proper-noun subjects among them
     by_text: dict[str, list[Any]] = {}
+    subjects: list[Any] = []
     for tok in sdoc:
-        by_text.setdefault(tok.text, []).append(tok)
-    for tok in sdoc:
-        if tok.dep_ not in _SUBJECTS or not tok.is_title or tok.pos_ != "PROPN" \
-                or tok.head.lemma_.lower() not in lemmas or tok.head.pos_ != "VERB":
+        if tok.is_title:
+            by_text.setdefault(tok.text, []).append(tok)
+            if tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS:
+                subjects.append(tok)
+    for tok in subjects:
+        if tok.head.lemma_.lower() not in lemmas or tok.head.pos_ != "VERB":
             continue
         words = _name_tokens(tok)
         if len(words) == 1 and (tok.ent_type_ != "PERSON"

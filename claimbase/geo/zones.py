@@ -16,6 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from claimbase.config import DATA_DIR
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.gazetteer import Gazetteer
 from claimbase.record import Place
 
@@ -29,7 +30,8 @@ def _zone_phrases() -> tuple[tuple[str, date | None, re.Pattern], ...]:
         rows = csv.DictReader((line for line in fh if not line.startswith("#")),
                               delimiter="\t")
         return tuple((r["site"], date.fromisoformat(r["from"]) if r.get("from") else None,
-                      re.compile(r["pattern"].replace("Q", _QUOTE), re.IGNORECASE))
+                      with_first_chars(re.compile(r["pattern"].replace("Q", _QUOTE),
+                                                  re.IGNORECASE)))
                      for r in rows)
 
 

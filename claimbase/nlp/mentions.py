@@ -21,6 +21,7 @@ from typing import Any
 
 from claimbase.nlp.actors import Actor, ActorDictionary
 from claimbase.nlp.lexicon import Lexicon, lexicon, norm
+from claimbase.nlp.syntax import entities
 from claimbase.record import ActorMention
 
 ACTOR_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "FAC", "LOC"})
@@ -124,7 +125,7 @@ class DocFrame:
 def _doc_frame(sdoc: Any, book: ActorDictionary, lex: Lexicon) -> DocFrame:
     counts: Counter[str] = Counter()
     ids: set[str] = set()
-    for ent in sdoc.ents:
+    for ent in entities(sdoc):
         if ent.label_ not in ("GPE", "NORP", "LOC", "ORG"):
             continue
         actor = book.get(ent.ent_id_) or book.lookup(ent.text)
@@ -165,7 +166,7 @@ def _frame_choice(options: dict[str, str], frame: DocFrame | None) -> str | None
 def entity_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon,
                       is_place: Callable[[str], bool] | None = None) -> list[Candidate]:
     out = []
-    for ent in sdoc.ents:
+    for ent in entities(sdoc):
         if ent.label_ not in ACTOR_LABELS:
             continue
         split = _split_backer(ent)

@@ -19,6 +19,17 @@ def span_at(sdoc: Any, start: int, end: int) -> Any:
     return spans[key]
 
 
+_ENTS: dict[str, Any] = {"doc": None, "ents": ()}
+
+
+def entities(sdoc: Any) -> tuple[Any, ...]:
+    """`tuple(sdoc.ents)`, memoised for the document in hand: each `Doc.ents` builds new
+    spans, and the actor and place stages read the entities many times."""
+    if _ENTS["doc"] is not sdoc:
+        _ENTS["doc"], _ENTS["ents"] = sdoc, tuple(sdoc.ents)
+    return _ENTS["ents"]
+
+
 def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: int) -> bool:
     """True when the syntactic head chain of the text span [start, end) reaches the token at
     character `anchor_pos` within `hops` steps (the span depends on the anchor's clause)."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import DateMention, Document
 
@@ -750,7 +751,7 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
         needs = NEEDS.get(handler)
         if needs and not any(word in lowered for word in needs):
             continue
-        for m in pattern.finditer(text):
+        for m in with_first_chars(pattern).finditer(text):  # the same matches, sooner
             s, e = m.span()
             while s < e and text[s].isspace():
                 s += 1
