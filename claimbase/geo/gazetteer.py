@@ -441,8 +441,10 @@ class Gazetteer:
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
         arabic = bool(_HYPHEN_ARTICLE.search(name))
+        key = norm(name)
         ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
                   and not _loose_elsewhere(cs[0], ctx)
+                  and not _loose_abroad(key, cs[0], ctx)
                   and not (arabic and _outside_article_region(cs[0]))]
         if not ranked:
             return None
@@ -887,6 +889,27 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
             or c.lat is None:
         return False  # transliterations vary in the conflict region: a loose match is normal
     return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+
+
+# a town this small found by another of its names (a transliteration from another language
+# among GeoNames' alternate names: "Khelsa" for Helsa) is read as loosely as a spelling match
+OTHER_NAME_MAX_POPULATION = 50_000
+
+
+def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
+    """A town matched loosely (a close spelling, or another of its names when it is small) in
+    a country that nothing in the document votes for, neither a place nor an actor: "Tivur"
+    in a story with no word of Russia is not Tver. A town of the conflict region the
+    geoparser covers keeps its reading (`REGION_PRIOR`'s default). Better unresolved than a
+    stray namesake abroad that becomes a headline's only place."""
+    if ctx.admin1 or ctx.country or c.feature not in LOOSE_FEATURES or c.country is None \
+            or c.country in RULER_COUNTRIES:
+        return False  # transliterations vary in the conflict region, whose forces fight
+        # across its borders ("Turkish warplanes ... Jendires")
+    if c.match == "exact" and (c.population >= OTHER_NAME_MAX_POPULATION
+                               or (c.name_norm or norm(c.name)) == key):
+        return False
+    return not (ctx.countries.get(c.country, 0) > 0 or ctx.actors.get(c.country, 0) > 0)
 
 
 # "al-Arima", "Khan al-Shekh": a name written with a hyphenated Arabic article
