@@ -95,3 +95,18 @@ def test_recurring_syrian_towns_resolve_at_home(gaz, name, lat, lon):
 def test_damascus_suburb_is_not_its_french_namesake(places):
     found = places("Two children were hurt when shells fell on Arbin east of the capital")
     assert found["Arbin"].country == "SY"
+
+
+def test_nearby_feature_is_not_placed_at_a_loosely_read_town(gaz):
+    # "Kfrnaya" matches no town by its name: a loose reading lends no point to its neighbours
+    text = "Boats capsized on Lake Sheen near Kfrnaya"
+    lake = Place(text="Lake Sheen", start=18, end=28)
+    loose = Place(text="Kfrnaya", start=34, end=41, name="Loose", gazetteer_id="geonames:0",
+                  lat=32.0, lon=35.0, country="PS", feature="city")
+    out = place_near_towns(text, [lake, loose], gaz)
+    assert out[0].lat is None
+
+
+def test_village_beside_the_airbase_resolves_in_aleppo(gaz):
+    best = gaz.resolve("Menagh")
+    assert best is not None and best.country == "SY" and near(best, 36.52, 37.05, km=10)

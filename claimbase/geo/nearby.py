@@ -8,9 +8,10 @@ in a story about Greer. A mention that stays unresolved but carries a feature wo
 own ("Lake", "River", "Park", "Islands"; claimbase/data/place_feature_words.txt) takes the
 point of the town the story names nearest to it: first a town after "in", "near", "of"
 right behind the mention, else the closest town mentioned in its paragraph, else the
-town the story names most. The town must lie in the story's main country, and a name the
-gazetteer knows loosely in other countries only is no feature beside a town abroad
-("Jisr al-Shughur" beside a French namesake of a Syrian town). It keeps its own text as its name, and precision 2 ("near a
+town the story names most. The town must lie in the story's main country and be read by
+its name or a close spelling of it, and a name the gazetteer spells closely only in other
+countries is no feature beside it ("Jisr al-Shughur" beside a French namesake of a Syrian
+town). It keeps its own text as its name, and precision 2 ("near a
 town"), so a reader can tell it from a gazetteer match.
 """
 
@@ -57,7 +58,7 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
     know by its exact name placed at the town of the story it lies near (in place)."""
     towns = [p for p in places if p.lat is not None and p.feature in TOWN_FEATURES]
     main = main_country(places)
-    towns = [t for t in towns if main is None or t.country == main]
+    towns = [t for t in towns if (main is None or t.country == main) and _firm(gaz, t)]
     if not towns:
         return places
     for p in places:
@@ -79,6 +80,15 @@ def _unknown(gaz: Gazetteer, name: str) -> bool:
     """The gazetteer has no place of this exact name, only loose spellings or nothing
     ("Hardeetown", "Cockerham"): a place too small for it."""
     return not any(c.match == "exact" for c in gaz.candidates(name))
+
+
+def _firm(gaz: Gazetteer, town: Place) -> bool:
+    """The town was read by its name or a close spelling of it, not by a loose one that may
+    be another town ("Kfrnaya" read as Kafr 'Ayn lends no point to the names beside it)."""
+    if town.gazetteer_id is None:
+        return True
+    return any(c.gid == town.gazetteer_id and c.similarity >= CLOSE_SPELLING
+               for c in gaz.candidates(town.text))
 
 
 def _known_elsewhere(gaz: Gazetteer, name: str, country: str | None) -> bool:
