@@ -20,29 +20,41 @@ def places(resources):
     return places_by_text(resources)
 
 
-def _town(country: str, match: str, name: str = "Somewhere", population: int = 4000) -> Candidate:
+def _town(country: str, match: str, name: str = "Somewhere", population: int = 4000,
+          similarity: float = 0.7) -> Candidate:
     return Candidate(id=1, gid=None, name=name, lat=50.0, lon=10.0, country=country,
                      admin1=None, admin2=None, feature="city", population=population,
-                     importance=3.5, precision=1, match=match, similarity=0.8)
+                     importance=3.5, precision=1, match=match, similarity=similarity)
 
 
 def test_loose_town_abroad_without_a_vote_is_no_reading():
-    assert _loose_abroad("somewheer", _town("DE", "fold"), Context())
+    syria = Context(countries=Counter({"SY": 2.0}))
+    assert _loose_abroad("somewheer", _town("DE", "fold"), syria)
+    assert _loose_abroad("somewheer", _town("DE", "fold", similarity=0.9), syria)
     # a vote for its country, from a place or an actor, keeps it
     assert not _loose_abroad("somewheer", _town("DE", "fold"),
                              Context(countries=Counter({"DE": 1.0})))
     assert not _loose_abroad("somewheer", _town("DE", "fold"),
                              Context(actors=Counter({"DE": 1.0})))
+    # so does a place of the story near it
+    assert not _loose_abroad("somewheer", _town("DE", "fold"), Context(points=[(50.5, 10.5)]))
+    assert _loose_abroad("somewheer", _town("DE", "fold"), Context(points=[(33.5, 36.3)]))
     # spellings vary in the conflict region: its towns keep a loose reading
     assert not _loose_abroad("somewheer", _town("SY", "fold"), Context())
 
 
+def test_story_naming_nothing_else_keeps_only_a_close_spelling():
+    assert _loose_abroad("somewheer", _town("DE", "fold"), Context())
+    assert not _loose_abroad("somewheer", _town("DE", "fold", similarity=0.85), Context())
+
+
 def test_other_name_counts_as_loose_only_for_a_small_town():
     # matched by one of its alternate names (not its own): loose when small, kept when big
-    assert _loose_abroad("elsewhere", _town("DE", "exact"), Context())
-    assert not _loose_abroad("elsewhere", _town("DE", "exact", population=400_000), Context())
+    assert _loose_abroad("elsewhere", _town("DE", "exact", similarity=1.0), Context())
+    assert not _loose_abroad("elsewhere", _town("DE", "exact", population=400_000,
+                                                similarity=1.0), Context())
     # its own name is no loose match
-    assert not _loose_abroad("somewhere", _town("DE", "exact"), Context())
+    assert not _loose_abroad("somewhere", _town("DE", "exact", similarity=1.0), Context())
 
 
 def test_transliterated_syrian_name_is_not_a_russian_city(places):

@@ -894,14 +894,18 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
 # a town this small found by another of its names (a transliteration from another language
 # among GeoNames' alternate names: "Khelsa" for Helsa) is read as loosely as a spelling match
 OTHER_NAME_MAX_POPULATION = 50_000
+# a loose match this close ("Harrisburgg") stands alone in a story that names nothing else
+CLOSE_LOOSE_SIMILARITY = 0.8
 
 
 def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
     """A town matched loosely (a close spelling, or another of its names when it is small) in
-    a country that nothing in the document votes for, neither a place nor an actor: "Tivur"
-    in a story with no word of Russia is not Tver. A town of the conflict region the
-    geoparser covers keeps its reading (`REGION_PRIOR`'s default). Better unresolved than a
-    stray namesake abroad that becomes a headline's only place."""
+    a country that nothing in the document votes for, neither a place nor an actor, nor
+    near any place it names ("Tivur" in a story of ISIS with no word of Russia is not
+    Tver); in a story that names nothing else, only a close spelling ("Harrisburgg") keeps
+    its reading. A town of the conflict region the geoparser covers keeps its reading
+    (`REGION_PRIOR`'s default). Better unresolved than a stray namesake abroad that becomes
+    a headline's only place."""
     if ctx.admin1 or ctx.country or c.feature not in LOOSE_FEATURES or c.country is None \
             or c.country in RULER_COUNTRIES:
         return False  # transliterations vary in the conflict region, whose forces fight
@@ -909,7 +913,13 @@ def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
     if c.match == "exact" and (c.population >= OTHER_NAME_MAX_POPULATION
                                or (c.name_norm or norm(c.name)) == key):
         return False
-    return not (ctx.countries.get(c.country, 0) > 0 or ctx.actors.get(c.country, 0) > 0)
+    if not (ctx.countries or ctx.actors or ctx.points):
+        # a story naming nothing else: only a distant spelling or small town's other name
+        return c.match == "exact" or c.similarity < CLOSE_LOOSE_SIMILARITY
+    if ctx.countries.get(c.country, 0) > 0 or ctx.actors.get(c.country, 0) > 0:
+        return False
+    return c.lat is None or not ctx.points or min(
+        haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
 
 
 # "al-Arima", "Khan al-Shekh": a name written with a hyphenated Arabic article
