@@ -98,6 +98,7 @@ def test_list_led_by_the_confident_country(places):
 @pytest.mark.parametrize(("name", "lat", "lon"), [
     ("Arbin", 33.54, 36.37), ("Kafriya", 35.99, 36.69), ("Foua", 35.98, 36.70),
     ("Ein Tarma", 33.52, 36.35), ("Saqba", 33.52, 36.38), ("Hamouriyah", 33.53, 36.38),
+    ("Sari Kani", 36.85, 40.07), ("Abu Rasin", 36.85, 40.33), ("Hunaida", 35.83, 38.70),
 ])
 def test_recurring_syrian_towns_resolve_at_home(gaz, name, lat, lon):
     best = gaz.resolve(name)
