@@ -443,8 +443,10 @@ class Gazetteer:
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
         arabic = bool(_HYPHEN_ARTICLE.search(name))
+        key = norm(name)
         ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
                   and not _loose_elsewhere(cs[0], ctx)
+                  and not _loose_abroad(key, cs[0], ctx)
                   and not (arabic and _outside_article_region(cs[0]))]
         if not ranked:
             return None
@@ -889,6 +891,37 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
             or c.lat is None:
         return False  # transliterations vary in the conflict region: a loose match is normal
     return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+
+
+# a town this small found by another of its names (a transliteration from another language
+# among GeoNames' alternate names: "Khelsa" for Helsa) is read as loosely as a spelling match
+OTHER_NAME_MAX_POPULATION = 50_000
+# a loose match this close ("Harrisburgg") stands alone in a story that names nothing else
+CLOSE_LOOSE_SIMILARITY = 0.8
+
+
+def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
+    """A town matched loosely (a close spelling, or another of its names when it is small) in
+    a country that nothing in the document votes for, neither a place nor an actor, nor
+    near any place it names ("Tivur" in a story of ISIS with no word of Russia is not
+    Tver); in a story that names nothing else, only a close spelling ("Harrisburgg") keeps
+    its reading. A town of the conflict region the geoparser covers keeps its reading
+    (`REGION_PRIOR`'s default). Better unresolved than a stray namesake abroad that becomes
+    a headline's only place."""
+    if ctx.admin1 or ctx.country or c.feature not in LOOSE_FEATURES or c.country is None \
+            or c.country in RULER_COUNTRIES:
+        return False  # transliterations vary in the conflict region, whose forces fight
+        # across its borders ("Turkish warplanes ... Jendires")
+    if c.match == "exact" and (c.population >= OTHER_NAME_MAX_POPULATION
+                               or (c.name_norm or norm(c.name)) == key):
+        return False
+    if not (ctx.countries or ctx.actors or ctx.points):
+        # a story naming nothing else: only a distant spelling or small town's other name
+        return c.match == "exact" or c.similarity < CLOSE_LOOSE_SIMILARITY
+    if ctx.countries.get(c.country, 0) > 0 or ctx.actors.get(c.country, 0) > 0:
+        return False
+    return c.lat is None or not ctx.points or min(
+        haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
 
 
 # "al-Arima", "Khan al-Shekh": a name written with a hyphenated Arabic article

@@ -1609,8 +1609,7 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
     unresolved when the gazetteer has none there (no point rather than one abroad). Lists
     spanning one country ("Vancouver, Toronto and Montreal") are left alone, as are
     countries, capitals and wide areas."""
-    counts = Counter(p.country for p in places if p.country)
-    leading = counts.most_common(1)[0][0] if counts else None
+    leading = _leading_country(places)
     for run in _list_runs(text, mentions):
         members = [i for i in run if places[i].lat is not None
                    and places[i].feature not in _LIST_EXEMPT]
@@ -1641,6 +1640,20 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                 places[i] = best
             else:
                 places[i] = Place(text=p.text, start=p.start, end=p.end)
+
+
+def _leading_country(places: list[Place]) -> str | None:
+    """The country most places are read in; a tie goes to the country read more confidently
+    (summed scores): "Maan and Idlib countryside" is not led by a namesake read loosely."""
+    counts: Counter = Counter()
+    confidence: Counter = Counter()
+    for p in places:
+        if p.country:
+            counts[p.country] += 1
+            confidence[p.country] += p.score or 0.0
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], confidence[c]))
 
 
 def _one_sense(results: list[tuple[Mention, Place | None, bool]]) -> dict[str, Place]:

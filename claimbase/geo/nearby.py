@@ -8,7 +8,10 @@ in a story about Greer. A mention that stays unresolved but carries a feature wo
 own ("Lake", "River", "Park", "Islands"; claimbase/data/place_feature_words.txt) takes the
 point of the town the story names nearest to it: first a town after "in", "near", "of"
 right behind the mention, else the closest town mentioned in its paragraph, else the
-town the story names most. It keeps its own text as its name, and precision 2 ("near a
+town the story names most. The town must lie in the story's main country and be read by
+its name or a close spelling of it, and a name the gazetteer spells closely only in other
+countries is no feature beside it ("Jisr al-Shughur" beside a French namesake of a Syrian
+town). It keeps its own text as its name, and precision 2 ("near a
 town"), so a reader can tell it from a gazetteer match.
 """
 
@@ -17,6 +20,7 @@ from __future__ import annotations
 import re
 
 from claimbase.config import word_list
+from claimbase.geo.event_place import main_country
 from claimbase.geo.gazetteer import Gazetteer, haversine_km
 from claimbase.record import Place
 
@@ -25,6 +29,8 @@ TOWN_FEATURES = frozenset({"city", "capital", "town", "locality", "admin2", "adm
 NEARBY_FEATURE = "nearby"
 NEARBY_PRECISION = 2
 CLUSTER_KM = 100.0  # towns this close count as one area of the story
+# a spelling this close to a gazetteer name (a transliteration of it) is that place's name
+CLOSE_SPELLING = 0.85
 # how far (characters) behind the mention a "in/near/of Town" may start
 _BEHIND = 40
 _LINK = re.compile(r"[\s,]+(?:\w+\s+)?(?:in|near|of|at|outside|by|off)\s+(?:the\s+)?\Z")
@@ -51,6 +57,8 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
     """`places` with every unresolved name that is a feature or that the gazetteer does not
     know by its exact name placed at the town of the story it lies near (in place)."""
     towns = [p for p in places if p.lat is not None and p.feature in TOWN_FEATURES]
+    main = main_country(places)
+    towns = [t for t in towns if (main is None or t.country == main) and _firm(gaz, t)]
     if not towns:
         return places
     for p in places:
@@ -58,7 +66,7 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
                 has_feature_word(p.text) or _unknown(gaz, p.text)):
             continue  # resolved, or already placed in a province by its listed siblings
         anchor = _anchor(text, p, towns)
-        if anchor is None:
+        if anchor is None or _known_elsewhere(gaz, p.text, anchor.country):
             continue
         p.lat, p.lon = anchor.lat, anchor.lon
         p.country, p.admin1, p.admin2 = anchor.country, anchor.admin1, anchor.admin2
@@ -72,6 +80,25 @@ def _unknown(gaz: Gazetteer, name: str) -> bool:
     """The gazetteer has no place of this exact name, only loose spellings or nothing
     ("Hardeetown", "Cockerham"): a place too small for it."""
     return not any(c.match == "exact" for c in gaz.candidates(name))
+
+
+def _firm(gaz: Gazetteer, town: Place) -> bool:
+    """The town was read by its name or a close spelling of it, not by a loose one that may
+    be another town ("Kfrnaya" read as Kafr 'Ayn lends no point to the names beside it)."""
+    if town.gazetteer_id is None:
+        return True
+    return any(c.gid == town.gazetteer_id and c.similarity >= CLOSE_SPELLING
+               for c in gaz.candidates(town.text))
+
+
+def _known_elsewhere(gaz: Gazetteer, name: str, country: str | None) -> bool:
+    """The gazetteer knows the name by a close spelling (a transliteration), and only in
+    other countries than `country` ("Jisr al-Shughur" is no feature beside a French town)."""
+    if has_feature_word(name):
+        return False  # "Lake Vermont" near Alexandria: the lake, whatever town it spells
+    countries = {c.country for c in gaz.candidates(name)
+                 if c.country and c.similarity >= CLOSE_SPELLING}
+    return bool(countries) and country not in countries
 
 
 def _anchor(text: str, p: Place, towns: list[Place]) -> Place | None:
