@@ -89,6 +89,7 @@ from claimbase.geo.outlet_memory import (
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import refine_places
+from claimbase.geo.province_words import province_word
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
@@ -108,20 +109,21 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AFTER_CUES = {
     "province": 3, "governorate": 3, "state": 3, "county": 3, "parish": 3, "region": 3,
     "countryside": 3, "desert": 3, "district": 3, "city": 1, "town": 1, "village": 1,
+    "hamlet": 1,
     "area": 2, "pocket": 2, "outskirts": 2, "camp": 1, "base": 1, "airport": 1, "mine": 1,
     "field": 1, "fields": 1, "crossing": 2, "road": 2, "highway": 2, "suburbs": 2,
 }
 BEFORE_CUES = {
     "outskirts": 2, "vicinity": 2, "area": 2, "suburbs": 2, "environs": 2, "countryside": 3,
     "province": 3, "governorate": 3, "state": 3, "city": 1, "town": 1, "village": 1,
-    "region": 3,
+    "hamlet": 1, "region": 3,
     "district": 3, "county": 3, "desert": 3, "near": 2, "around": 2, "outside": 2,
     "north": 2, "south": 2, "east": 2, "west": 2, "northeast": 2, "northwest": 2,
     "southeast": 2, "southwest": 2,
 }
 _LEFT_EXPR = re.compile(
     r"(?:\bthe\s+)?(?:[A-Za-z][\w-]*\s+)?"
-    r"(?P<cue>outskirts|vicinity|city|town|village|area|countryside|province|governorate|region"
+    r"(?P<cue>outskirts|vicinity|city|town|village|hamlet|area|countryside|province|governorate|region"
     r"|suburbs|district|desert|environs|county|state)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -155,6 +157,7 @@ class Mention:
     derived: str | None = None  # "eastern", "countryside": a region derived from the name
     modifier: bool = False  # "US-backed", "Turkish-led": a sponsor, not a location
     lookup: str | None = None  # the name inside to resolve ("Kishwaukee" of "… River")
+    province_word: bool = False  # "Hama provinces", "northern Hama": province_words
 
 
 _MATCHERS: dict[tuple[int, int], Any] = {}
@@ -1322,13 +1325,13 @@ def _precision(m: Mention, feature: str | None, base: int | None) -> int:
     if feature in ("country", "continent", "admin1", "admin2", "admin3", "admin"):
         return 3
     level = base or (3 if feature in AREA_FEATURES else 1)
-    if m.precision is not None and m.cue not in ("city", "town", "village", "route"):
+    if m.precision is not None and m.cue not in ("city", "town", "village", "hamlet", "route"):
         level = max(level, m.precision)
     return min(level, 3)
 
 
 _CUES = frozenset({"province", "governorate", "state", "county", "city", "town", "village",
-                   "route", "mine", "field", "base", "airport", "camp", "crossing", "desert",
+                   "hamlet", "route", "mine", "field", "base", "airport", "camp", "crossing", "desert",
                    "countryside", "region"})
 
 
@@ -1434,6 +1437,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     `memory`: the states the outlet's earlier stories pointed at (read, then fed with the
     state this story's own names point at)."""
     actor_votes = _actor_votes(doc, focus_hint, gaz)
+    for m in mentions:
+        m.province_word = province_word(doc.analysis_text, m.start, m.end)
     focus = _first_pass(gaz, mentions, actor_votes)
     if actor_votes:
         focus.vote(_ACTOR_KEY, actor_votes)
@@ -1467,7 +1472,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         points = [pt for k, pt in resolved_points if k != key][-8:]  # not its own reading
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points, cue=cue, admins=admins, actors=actor_votes,
-                      counties=focus.counties_without(key))
+                      counties=focus.counties_without(key), province_word=m.province_word)
         place = gaz.resolve(m.lookup or m.text, ctx)
         if key in homes and not m.modifier:
             place = homes[key].to_place(text=m.text)
@@ -1636,7 +1641,7 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
         cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
-                      counties=focus.counties_without(key))
+                      counties=focus.counties_without(key), province_word=m.province_word)
         place = gaz.resolve(m.lookup or m.text, ctx)
         if place is not None and key in chosen and not m.modifier:
             chosen[key] = place  # later names see this reading, not its first-pass one
