@@ -9,13 +9,8 @@ from collections import Counter
 
 import pytest
 
-from claimbase.geo.gazetteer import Context, Gazetteer
+from claimbase.geo.gazetteer import Context
 from claimbase.geo.province_words import province_word
-
-
-@pytest.fixture(scope="session")
-def gaz(resources) -> Gazetteer:
-    return resources.gazetteer
 
 
 @pytest.mark.parametrize("name", ["Aleppo", "Raqqa", "Idlib", "Homs"])
