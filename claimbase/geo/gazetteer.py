@@ -916,7 +916,13 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
     and its other places clearly point elsewhere: better unresolved than a namesake abroad.
     Actors alone do not rule a place out: foreign forces act abroad ("Russian raids on
     Palmyra" is about Syria); nor does a country of the conflict region rule out a town of
-    another ("Turkey's operation in Afrin")."""
+    another ("Turkey's operation in Afrin").
+
+    This is the ranking-time namesake rule: it drops one candidate on the first pass's soft
+    focus votes, so the next candidate (or none) is read. The readings made are judged
+    again, on the places finally read and the actors' votes, by `strays.namesakes_abroad`
+    (a home namesake, or a regional stray left unresolved) and on the story's geography by
+    `precision._unsupported_namesake`."""
     total = sum(ctx.countries.values())
     actors = sum(ctx.actors.values())
     if total - actors < 1.0 or actors < 1.0 or ctx.country or ctx.admin1:

@@ -97,9 +97,8 @@ from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
-from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
-from claimbase.geo.zones import find_capital, find_zones, home_namesakes
+from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import head_chain_reaches
 from claimbase.record import Document, Place
 
@@ -1659,11 +1658,9 @@ def find_places(doc: Document, res: Any) -> None:
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
-    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint, memory_of(res)), gaz,
-                            votes)
-    places = drop_stray_namesakes(places, gaz, votes)  # "al-Marj" near Damascus: not Libya's
+    places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res))
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
-    places = keep_feature_names(places, refine_places(doc, places, gaz),
+    places = keep_feature_names(places, refine_places(doc, places, gaz, votes),
                                 doc.__dict__.get("feature_spans", set()))
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]

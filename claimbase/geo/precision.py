@@ -10,10 +10,16 @@ recurring ways this module undoes, each in its own function:
   `span_trim.split_joined` drops it when the mention is found.)
 - `_operation_names`: military operations named like places ("Operation Olive Branch"),
   everywhere the document repeats the name.
-- `_unsupported_namesake`: a small foreign namesake nothing in the story points at
+- `strays.namesakes_abroad`, first: a small namesake abroad in a country neither the
+  story's actors nor its other places point at: the home namesake ("Ras al-Ayn" in a Syrian
+  story), else, in the conflict region, unresolved ("al-Marj" near Damascus, not Libya's).
+- `_unsupported_namesake`: a small foreign namesake no other place of the story supports
   ("Anna" -> Anna, Texas in a Syrian story; "Gulf states" -> Gulf, Papua New Guinea): the
   famous namesake when one is much larger ("a pilgrimage to Mecca"), else the name stays
-  unresolved.
+  unresolved. Unlike `namesakes_abroad` it weighs the story's places by distance and
+  country share, not by votes, and leaves the conflict region's own-name readings to it;
+  unlike `gazetteer._off_focus` it acts on the reading made, after the person and
+  organisation filters, with the whole story's places.
 
 Readings a cue word decides are made in the ranking itself: a bare name shared by a city and
 the province around it ("fighting in Raqqa") is the city (`gazetteer._seat_over_province`),
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -39,6 +46,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
+from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
 from claimbase.record import Document, Place
 
@@ -72,9 +80,13 @@ def _institution_heads() -> frozenset[str]:
     return word_list("org_name_heads.txt")
 
 
-def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Place]:
+def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
+                  votes: Counter | None = None) -> list[Place]:
     """The places without names that belong to longer non-place names or to operations,
-    with unsupported foreign namesakes corrected."""
+    with unsupported foreign namesakes corrected: first the namesakes abroad the story's
+    actors and places do not point at (`strays.namesakes_abroad`, `votes`: the country votes
+    of the document's actors and demonyms), then the small ones no other place supports."""
+    places = namesakes_abroad(places, gaz, votes or Counter())
     text = doc.analysis_text
     lower = _lower_words(text)
     spans = {(p.start, p.end) for p in places}
@@ -312,8 +324,15 @@ def _population(gaz: Gazetteer, p: Place) -> int:
 
 def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Place],
                           named: set[str]) -> Place:
-    """A small reading no other place of the story supports: the famous namesake when
-    there is one, else unresolved."""
+    """A small town reading (under SMALL_PLACE people, SMALL_PROVINCE for a province) no
+    other place of the story supports: none within SUPPORT_KM, its province not named. The
+    famous namesake when one is FAMOUS_RATIO times larger and lies clearly closer to the
+    story's other places ("Mecca"); else kept when its country holds FOCUS_SHARE of the
+    story's places (or is named, for a town of NAMED_COUNTRY_TOWN people), when it is read by
+    its own name in the conflict region (`strays.namesakes_abroad` judges those), or when it
+    is a town of some size alone in bearing its name; else unresolved, unless read by its
+    own name after a locative ("in Anna"). The story's places are its anchors after the
+    person and organisation filters (`_anchors`), not the actors' votes."""
     if p.lat is None or p.feature not in _TOWN_FEATURES or p.feature == "capital" and \
             name_fold(p.name or "") == name_fold(p.text):
         return p
