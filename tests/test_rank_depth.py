@@ -39,6 +39,7 @@ def test_a_province_word_keeps_the_province(gaz, ctx):
     ("Fighting went on in the countryside of Hama overnight.", "Hama", True),
     ("Aid reached rural Damascus at last.", "Damascus", True),
     ("Fighting went on near Hama overnight.", "Hama", False),
+    ("Roads in the County of Brant were closed.", "County of Brant", True),
 ])
 def test_province_words_around_a_name(text, name, expected):
     start = text.index(name)
