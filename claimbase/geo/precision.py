@@ -99,7 +99,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
         if p.text in operations or _unresolved_non_place(doc, ents, p) \
                 or _organisation_head(doc, ents, p):
             continue
-        if _in_persons_name(doc, ents, p, spans, lower) \
+        if not _province_name(gaz, p) and _in_persons_name(doc, ents, p, spans, lower) \
                 and not _plausible(gaz, p, support, named):
             continue
         out.append(p)
@@ -204,6 +204,14 @@ def _in_persons_name(doc: Document, ents: list[_Ent], p: Place, spans: set[tuple
             continue
         return True
     return False
+
+
+def _province_name(gaz: Gazetteer, p: Place) -> bool:
+    """The seat city of a province that bears its name ("Idlib", "Raqqa"): a province's
+    name, no more a part of a person's name than the province's own reading would be."""
+    return p.feature in ("city", "capital") and p.lat is not None and any(
+        c.feature == "admin1" and c.country == p.country and name_fold(c.name) == name_fold(p.name or "")
+        for c in gaz.candidates(p.text))
 
 
 def _plausible(gaz: Gazetteer, p: Place, support: list[Place], named: set[str]) -> bool:
