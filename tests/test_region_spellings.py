@@ -10,7 +10,7 @@ import pytest
 from claimbase.geo.conflict_names import _known_run, _region_town, loose_town_in_context
 from claimbase.geo.cut_names import whole_articled_names
 from claimbase.geo.geoparse import Mention
-from claimbase.geo.strays import drop_stray_namesakes
+from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import fold
 from claimbase.record import Place
 from tests.geo_helpers import near, places_by_text
@@ -116,7 +116,7 @@ def _resolved(gaz, name: str, country: str, text: str, start: int) -> Place:
 def test_small_foreign_namesake_far_from_the_story_is_unresolved(gaz):
     stray = _resolved(gaz, "Al Marj", "LY", "Al-Marj", 20)
     home = _resolved(gaz, "Damascus", "SY", "Damascus", 50)
-    out = drop_stray_namesakes([stray, home], gaz, votes={})
+    out = namesakes_abroad([stray, home], gaz, votes={})
     assert out[0].text == "Al-Marj" and out[0].lat is None and out[0].country is None
     assert out[1] == home
 
@@ -125,19 +125,19 @@ def test_namesake_kept_when_the_story_points_at_its_country(gaz):
     stray = _resolved(gaz, "Al Marj", "LY", "Al-Marj", 20)
     home = _resolved(gaz, "Damascus", "SY", "Damascus", 50)
     # a Libyan actor or demonym in the story
-    assert drop_stray_namesakes([stray, home], gaz, votes={"LY": 1.0})[0] == stray
+    assert namesakes_abroad([stray, home], gaz, votes={"LY": 1.0})[0] == stray
     # another place in the same country
     other = _resolved(gaz, "Benghazi", "LY", "Benghazi", 70)
-    assert drop_stray_namesakes([stray, home, other], gaz, votes={})[0] == stray
+    assert namesakes_abroad([stray, home, other], gaz, votes={})[0] == stray
     # alone, with nothing to compare it to
-    assert drop_stray_namesakes([stray], gaz, votes={})[0] == stray
+    assert namesakes_abroad([stray], gaz, votes={})[0] == stray
 
 
 def test_a_country_name_is_no_anchor(gaz):
     # "gunmen loyal to Iran": a country named as an actor does not make a Syrian town a stray
     town = _resolved(gaz, "Masyaf", "SY", "Masyaf", 60)
     iran = _resolved(gaz, "Iran", "IR", "Iran", 10)
-    assert drop_stray_namesakes([iran, town], gaz, votes={})[1] == town
+    assert namesakes_abroad([iran, town], gaz, votes={})[1] == town
 
 
 def test_stray_namesake_in_a_headline(places):
@@ -168,4 +168,4 @@ def test_town_outside_the_region_keeps_its_reading(gaz):
     # a university town named in a report on Idlib is named on purpose
     town = _resolved(gaz, "Oxford", "GB", "Oxford", 20)
     idlib = _resolved(gaz, "Idlib", "SY", "Idlib", 80)
-    assert drop_stray_namesakes([town, idlib], gaz, votes={})[0] == town
+    assert namesakes_abroad([town, idlib], gaz, votes={})[0] == town

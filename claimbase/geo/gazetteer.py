@@ -141,7 +141,9 @@ class Context:
     countries: resolved countries in the document so far (focus); admin1: a state/province
     named right after the mention ("Springfield, Ill."); country: a country named right after
     it; points: coordinates of places already resolved; cue: a word next to the mention
-    ("province", "city", "village", "mine"…).
+    ("province", "city", "village", "mine"…); province_word: a province word stands by the
+    mention, also in a list or with a compass word ("Aleppo and Hama provinces", "northern
+    Hama": `province_words.province_word`), so a province keeps its name from its seat city.
     """
 
     countries: Counter = field(default_factory=Counter)
@@ -152,12 +154,14 @@ class Context:
     admins: Counter = field(default_factory=Counter)
     actors: Counter = field(default_factory=Counter)  # countries of the document's actors
     counties: frozenset = frozenset()  # (admin1, admin-2 name key) named in the document
+    province_word: bool = False
 
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-8:]) \
             if self.points else ()
-        return (top, self.admin1, self.country, pts, self.cue, self.counties)
+        return (top, self.admin1, self.country, pts, self.cue, self.counties,
+                self.province_word)
 
 
 def _top3(counts: Counter) -> tuple:
@@ -175,6 +179,7 @@ CUE_FEATURES = {
     "county": ADMIN_FEATURES, "parish": ADMIN_FEATURES, "region": ADMIN_FEATURES | AREA_FEATURES,
     "countryside": ADMIN_FEATURES | CITY_FEATURES, "district": ADMIN_FEATURES,
     "city": CITY_FEATURES, "town": CITY_FEATURES, "village": CITY_FEATURES,
+    "hamlet": CITY_FEATURES,
     "route": CITY_FEATURES,  # "the road to X": a town, though a country or state stays one
     "mine": SITE_FEATURES, "field": SITE_FEATURES, "base": SITE_FEATURES,
     "airport": SITE_FEATURES, "camp": SITE_FEATURES, "dam": SITE_FEATURES,
@@ -412,8 +417,10 @@ class Gazetteer:
         cand, score = hit
         return cand.to_place(text=name, score=round(score, 3))
 
-    def rank(self, name: str, context: Context | None = None) -> list[tuple[Candidate, float]]:
-        """Candidates with their scores, best first."""
+    def rank(self, name: str, context: Context | None = None, *,
+             seats: bool = True) -> list[tuple[Candidate, float]]:
+        """Candidates with their scores, best first. `seats=False` leaves a province ahead of
+        the seat city named after it (`_seat_over_province`), as the focus votes need."""
         ctx = context or Context()
         found, fkey = self._candidates(name)
         if ctx.cue is None and (own_cue := name_cue(name)) is not None:
@@ -428,17 +435,23 @@ class Gazetteer:
             _capital_over_state(scored)
         if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
             _big_area_first(scored, ctx)
+        if seats and ctx.cue not in ADMIN_CUES and not ctx.province_word:
+            _seat_over_province(name, scored)
         scored.sort(key=lambda cs: -cs[1])
         return scored
 
     def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
                    country: str | None = None) -> tuple[tuple[Candidate, float], ...]:
-        """`rank` with no document focus, only a cue word and a "City, State" hint (cached)."""
+        """`rank` with no document focus, only a cue word and a "City, State" hint (cached),
+        for the document's focus votes: a province keeps its rank over its seat city there,
+        so that a name like "Aleppo" votes (and, named often, counts more) as the province;
+        which of the two a mention means is the reading's decision (`resolve`)."""
         return self._rank_plain(name, cue, admin1, country)
 
     def _rank_plain_uncached(self, name: str, cue: str | None, admin1: str | None,
                              country: str | None) -> tuple[tuple[Candidate, float], ...]:
-        return tuple(self.rank(name, Context(cue=cue, admin1=admin1, country=country)))
+        return tuple(self.rank(name, Context(cue=cue, admin1=admin1, country=country),
+                               seats=False))
 
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
@@ -448,6 +461,8 @@ class Gazetteer:
                   and not _loose_elsewhere(cs[0], ctx)
                   and not _loose_abroad(key, cs[0], ctx)
                   and not (arabic and _outside_article_region(cs[0]))]
+        if ctx.cue in SETTLEMENT_CUES:
+            ranked = _settlement_readings(ranked, ctx)
         if not ranked:
             return None
         return ranked[0][0], _confidence(ranked)
@@ -764,7 +779,7 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
                     c.country in RULER_COUNTRIES))
 
 
-TOWN_CUES = frozenset({"city", "town", "village"})
+TOWN_CUES = frozenset({"city", "town", "village", "hamlet"})
 # a country or state outweighs a namesake town with a thousand times fewer people
 AREA_PRIOR_GAP = 3.0
 
@@ -853,12 +868,65 @@ def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
             scored[i] = (c, capitals[c.country] - 0.1)
 
 
+SETTLEMENT_CUES = frozenset({"village", "hamlet"})
+VILLAGE_MAX = 50_000  # a "village of X" is never a town larger than this
+VILLAGE_NEAR_KM = 300.0  # ... but a village of the name this close to the story's places
+_NOT_SETTLEMENTS = frozenset({"country", "continent", "water", "region", "desert", "river",
+                              "mountains"})
+
+
+def _settlement_readings(ranked: list[tuple[Candidate, float]],
+                         ctx: Context) -> list[tuple[Candidate, float]]:
+    """"the village of Susa", "Susa village": when the best reading is a town larger than
+    VILLAGE_MAX, the readings left are the villages of the name near the story's places
+    (within VILLAGE_NEAR_KM of one of `ctx.points`); none (unresolved) rather than a large
+    town elsewhere. A best reading that is small already, or an area, stands."""
+    if not ranked or ranked[0][0].population <= VILLAGE_MAX \
+            or ranked[0][0].feature in _NOT_SETTLEMENTS:
+        return ranked
+    points = ctx.points[-8:]
+    return [(c, sc) for c, sc in ranked if c.population <= VILLAGE_MAX and c.lat is not None
+            and any(haversine_km(c.lat, c.lon, a, b) <= VILLAGE_NEAR_KM for a, b in points)]
+
+
+PROVINCE_SEAT_KM = 80.0  # the seat city of a province's name lies this close to its centroid
+
+
+def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> None:
+    """A bare name shared by a province (or district) and the city it is named after, in
+    that province and near its centre, is the city: "fighting in Raqqa", "a blast in
+    Istanbul" (the province-level analogue of `_capital_over_state`; a province word by the
+    name, `Context.province_word` or an admin cue, keeps the province). The city takes the
+    province's score and the province the city's, so the margin to the rest is unchanged;
+    the city keeps the province's precision, as the name may mean either."""
+    key = name_fold(name)
+    for i, (area, area_score) in enumerate(scored):
+        if area.feature not in ("admin1", "admin2") or area.lat is None:
+            continue
+        names = (name_fold(area.name), key)
+        for j, (c, sc) in enumerate(scored):
+            if c.feature in ("city", "capital") and c.lat is not None and sc < area_score \
+                    and c.country == area.country and _own_name_fold(c) in names \
+                    and (c.admin1 == area.admin1
+                         or (area.feature == "admin1" and c.admin1 == area.name)) \
+                    and haversine_km(c.lat, c.lon, area.lat, area.lon) <= PROVINCE_SEAT_KM:
+                scored[j] = (c._replace(precision=area.precision or c.precision), area_score)
+                scored[i] = (area, sc)
+                break
+
+
 def _off_focus(c: Candidate, ctx: Context) -> bool:
     """A small place in a country the document never points at, when the document's actors
     and its other places clearly point elsewhere: better unresolved than a namesake abroad.
     Actors alone do not rule a place out: foreign forces act abroad ("Russian raids on
     Palmyra" is about Syria); nor does a country of the conflict region rule out a town of
-    another ("Turkey's operation in Afrin")."""
+    another ("Turkey's operation in Afrin").
+
+    This is the ranking-time namesake rule: it drops one candidate on the first pass's soft
+    focus votes, so the next candidate (or none) is read. The readings made are judged
+    again, on the places finally read and the actors' votes, by `strays.namesakes_abroad`
+    (a home namesake, or a regional stray left unresolved) and on the story's geography by
+    `precision._unsupported_namesake`."""
     total = sum(ctx.countries.values())
     actors = sum(ctx.actors.values())
     if total - actors < 1.0 or actors < 1.0 or ctx.country or ctx.admin1:

@@ -92,6 +92,7 @@ from claimbase.geo.outlet_memory import (
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import lower_case_words, refine_places
+from claimbase.geo.province_words import province_word
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
@@ -100,9 +101,8 @@ from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
-from claimbase.geo.strays import drop_stray_namesakes
 from claimbase.geo.translit import norm
-from claimbase.geo.zones import find_capital, find_zones, home_namesakes
+from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
 from claimbase.record import Document, Place
 
@@ -112,20 +112,21 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 AFTER_CUES = {
     "province": 3, "governorate": 3, "state": 3, "county": 3, "parish": 3, "region": 3,
     "countryside": 3, "desert": 3, "district": 3, "city": 1, "town": 1, "village": 1,
+    "hamlet": 1,
     "area": 2, "pocket": 2, "outskirts": 2, "camp": 1, "base": 1, "airport": 1, "mine": 1,
     "field": 1, "fields": 1, "crossing": 2, "road": 2, "highway": 2, "suburbs": 2,
 }
 BEFORE_CUES = {
     "outskirts": 2, "vicinity": 2, "area": 2, "suburbs": 2, "environs": 2, "countryside": 3,
     "province": 3, "governorate": 3, "state": 3, "city": 1, "town": 1, "village": 1,
-    "region": 3,
+    "hamlet": 1, "region": 3,
     "district": 3, "county": 3, "desert": 3, "near": 2, "around": 2, "outside": 2,
     "north": 2, "south": 2, "east": 2, "west": 2, "northeast": 2, "northwest": 2,
     "southeast": 2, "southwest": 2,
 }
 _LEFT_EXPR = re.compile(
     r"(?:\bthe\s+)?(?:[A-Za-z][\w-]*\s+)?"
-    r"(?P<cue>outskirts|vicinity|city|town|village|area|countryside|province|governorate|region"
+    r"(?P<cue>outskirts|vicinity|city|town|village|hamlet|area|countryside|province|governorate|region"
     r"|suburbs|district|desert|environs|county|state)\s+of\s+(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -159,6 +160,7 @@ class Mention:
     derived: str | None = None  # "eastern", "countryside": a region derived from the name
     modifier: bool = False  # "US-backed", "Turkish-led": a sponsor, not a location
     lookup: str | None = None  # the name inside to resolve ("Kishwaukee" of "… River")
+    province_word: bool = False  # "Hama provinces", "northern Hama": province_words
 
 
 _MATCHERS: dict[tuple[int, int], Any] = {}
@@ -1384,13 +1386,13 @@ def _precision(m: Mention, feature: str | None, base: int | None) -> int:
     if feature in ("country", "continent", "admin1", "admin2", "admin3", "admin"):
         return 3
     level = base or (3 if feature in AREA_FEATURES else 1)
-    if m.precision is not None and m.cue not in ("city", "town", "village", "route"):
+    if m.precision is not None and m.cue not in ("city", "town", "village", "hamlet", "route"):
         level = max(level, m.precision)
     return min(level, 3)
 
 
 _CUES = frozenset({"province", "governorate", "state", "county", "city", "town", "village",
-                   "route", "mine", "field", "base", "airport", "camp", "crossing", "desert",
+                   "hamlet", "route", "mine", "field", "base", "airport", "camp", "crossing", "desert",
                    "countryside", "region"})
 
 
@@ -1512,6 +1514,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     `memory`: the states the outlet's earlier stories pointed at (read, then fed with the
     state this story's own names point at)."""
     actor_votes = _actor_votes(doc, focus_hint, gaz)
+    for m in mentions:
+        m.province_word = province_word(doc.analysis_text, m.start, m.end)
     focus = _first_pass(gaz, mentions, actor_votes)
     if actor_votes:
         focus.vote(_ACTOR_KEY, actor_votes)
@@ -1545,7 +1549,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         points = [pt for k, pt in resolved_points if k != key][-8:]  # not its own reading
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points, cue=cue, admins=admins, actors=actor_votes,
-                      counties=focus.counties_without(key))
+                      counties=focus.counties_without(key), province_word=m.province_word)
         place = gaz.resolve(m.lookup or m.text, ctx)
         if key in homes and not m.modifier:
             place = homes[key].to_place(text=m.text)
@@ -1728,7 +1732,7 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
         cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
-                      counties=focus.counties_without(key))
+                      counties=focus.counties_without(key), province_word=m.province_word)
         place = gaz.resolve(m.lookup or m.text, ctx)
         if place is not None and key in chosen and not m.modifier:
             chosen[key] = place  # later names see this reading, not its first-pass one
@@ -1746,11 +1750,9 @@ def find_places(doc: Document, res: Any) -> None:
     read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
     votes = _actor_votes(doc, hint, gaz)
-    places = home_namesakes(resolve_mentions(doc, gaz, mentions, hint, memory_of(res)), gaz,
-                            votes)
-    places = drop_stray_namesakes(places, gaz, votes)  # "al-Marj" near Damascus: not Libya's
+    places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res))
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
-    places = keep_feature_names(places, refine_places(doc, places, gaz),
+    places = keep_feature_names(places, refine_places(doc, places, gaz, votes),
                                 doc.__dict__.get("feature_spans", set()))
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]

@@ -10,14 +10,20 @@ recurring ways this module undoes, each in its own function:
   `span_trim.split_joined` drops it when the mention is found.)
 - `_operation_names`: military operations named like places ("Operation Olive Branch"),
   everywhere the document repeats the name.
-- `_unsupported_namesake`: a small foreign namesake nothing in the story points at
+- `strays.namesakes_abroad`, first: a small namesake abroad in a country neither the
+  story's actors nor its other places point at: the home namesake ("Ras al-Ayn" in a Syrian
+  story), else, in the conflict region, unresolved ("al-Marj" near Damascus, not Libya's).
+- `_unsupported_namesake`: a small foreign namesake no other place of the story supports
   ("Anna" -> Anna, Texas in a Syrian story; "Gulf states" -> Gulf, Papua New Guinea): the
   famous namesake when one is much larger ("a pilgrimage to Mecca"), else the name stays
-  unresolved.
-- `_settlement_cue`: "the village of Susa" names a village: a large city of that name
-  elsewhere is not it.
-- `_city_over_province`: a bare name shared by a city and the province around it
-  ("fighting in Raqqa") is the city; "Raqqa province" keeps the province.
+  unresolved. Unlike `namesakes_abroad` it weighs the story's places by distance and
+  country share, not by votes, and leaves the conflict region's own-name readings to it;
+  unlike `gazetteer._off_focus` it acts on the reading made, after the person and
+  organisation filters, with the whole story's places.
+
+Readings a cue word decides are made in the ranking itself: a bare name shared by a city and
+the province around it ("fighting in Raqqa") is the city (`gazetteer._seat_over_province`),
+"the village of Susa" is no large town elsewhere (`gazetteer._settlement_readings`).
 
 Word lists are data files: `data/place_name_run_words.txt` (capitalised words that may stand
 next to a place name without hiding it) and the existing tails and demonym lists.
@@ -27,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -39,6 +46,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
+from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import entities
 from claimbase.record import Document, Place
@@ -73,9 +81,13 @@ def _institution_heads() -> frozenset[str]:
     return word_list("org_name_heads.txt")
 
 
-def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Place]:
+def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
+                  votes: Counter | None = None) -> list[Place]:
     """The places without names that belong to longer non-place names or to operations,
-    with unsupported foreign namesakes and cue-contradicted readings corrected."""
+    with unsupported foreign namesakes corrected: first the namesakes abroad the story's
+    actors and places do not point at (`strays.namesakes_abroad`, `votes`: the country votes
+    of the document's actors and demonyms), then the small ones no other place supports."""
+    places = namesakes_abroad(places, gaz, votes or Counter())
     text = doc.analysis_text
     lower = lower_case_words(text)
     spans = {(p.start, p.end) for p in places}
@@ -88,16 +100,14 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer) -> list[Pl
         if p.text in operations or _unresolved_non_place(doc, ents, p) \
                 or _organisation_head(doc, ents, p):
             continue
-        if _in_persons_name(doc, ents, p, spans, lower) \
+        if not _province_name(gaz, p) and _in_persons_name(doc, ents, p, spans, lower) \
                 and not _plausible(gaz, p, support, named):
             continue
         out.append(p)
     support = _anchors(out)
     fixed: list[Place] = []
     for p in out:
-        q = _settlement_cue(text, p, gaz, support)
-        q = _unsupported_namesake(text, q, gaz, support, named)
-        q = _city_over_province(text, q, gaz)
+        q = _unsupported_namesake(text, p, gaz, support, named)
         if q.lat is None and p.lat is not None and _acronym(q.text):
             continue  # "The NGO said": unresolved now, and no name a place bears
         fixed.append(q)
@@ -199,6 +209,14 @@ def _in_persons_name(doc: Document, ents: list[_Ent], p: Place, spans: set[tuple
             continue
         return True
     return False
+
+
+def _province_name(gaz: Gazetteer, p: Place) -> bool:
+    """The seat city of a province that bears its name ("Idlib", "Raqqa"): a province's
+    name, no more a part of a person's name than the province's own reading would be."""
+    return p.feature in ("city", "capital") and p.lat is not None and any(
+        c.feature == "admin1" and c.country == p.country and name_fold(c.name) == name_fold(p.name or "")
+        for c in gaz.candidates(p.text))
 
 
 def _plausible(gaz: Gazetteer, p: Place, support: list[Place], named: set[str]) -> bool:
@@ -319,8 +337,15 @@ def _population(gaz: Gazetteer, p: Place) -> int:
 
 def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Place],
                           named: set[str]) -> Place:
-    """A small reading no other place of the story supports: the famous namesake when
-    there is one, else unresolved."""
+    """A small town reading (under SMALL_PLACE people, SMALL_PROVINCE for a province) no
+    other place of the story supports: none within SUPPORT_KM, its province not named. The
+    famous namesake when one is FAMOUS_RATIO times larger and lies clearly closer to the
+    story's other places ("Mecca"); else kept when its country holds FOCUS_SHARE of the
+    story's places (or is named, for a town of NAMED_COUNTRY_TOWN people), when it is read by
+    its own name in the conflict region (`strays.namesakes_abroad` judges those), or when it
+    is a town of some size alone in bearing its name; else unresolved, unless read by its
+    own name after a locative ("in Anna"). The story's places are its anchors after the
+    person and organisation filters (`_anchors`), not the actors' votes."""
     if p.lat is None or p.feature not in _TOWN_FEATURES or p.feature == "capital" and \
             name_fold(p.name or "") == name_fold(p.text):
         return p
@@ -364,58 +389,3 @@ def _median_km(lat: float, lon: float, p: Place, support: list[Place]) -> float:
 def _unresolved(p: Place) -> Place:
     return replace(p, name=None, gazetteer_id=None, lat=None, lon=None, country=None,
                    admin1=None, admin2=None, feature=None, precision=None, score=None)
-
-
-_SETTLEMENT_BEFORE = re.compile(r"\b(?P<cue>village|hamlet)[ \t]+of[ \t]+\Z", re.IGNORECASE)
-_SETTLEMENT_AFTER = re.compile(r"[ \t]+(?P<cue>village|hamlet)\b", re.IGNORECASE)
-VILLAGE_MAX = 50_000  # a "village of X" is never a town larger than this
-
-
-def _settlement_cue(text: str, p: Place, gaz: Gazetteer, support: list[Place]) -> Place:
-    """"the village of Susa": a village candidate of the story's region, else unresolved,
-    never a large town elsewhere."""
-    if p.lat is None or p.feature in _AREA_FEATURES:
-        return p
-    cue = _SETTLEMENT_BEFORE.search(text, max(0, p.start - 20), p.start) or \
-        _SETTLEMENT_AFTER.match(text, p.end)
-    if cue is None or _population(gaz, p) <= VILLAGE_MAX:
-        return p
-    near = [c for c in _own_candidates(gaz, p) if c.population <= VILLAGE_MAX and any(
-        q.lat is not None and q.text != p.text and
-        haversine_km(c.lat, c.lon, q.lat, q.lon) <= SUPPORT_KM for q in support)]
-    if near:
-        return near[0].to_place(p.text, p.start, p.end, score=p.score)
-    return _unresolved(p)
-
-
-_LIST_ITEM = r"(?:[ \t]*(?:,|and|or)[ \t]+[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?)*"
-_PROVINCE_AFTER = re.compile(rf"{_LIST_ITEM},?[ \t]+(?:province|governorate|region|"
-                             r"countryside|provinces|governorates|state|states|district|"
-                             r"districts|county|counties|parish|parishes)\b", re.IGNORECASE)
-_PROVINCE_BEFORE = re.compile(r"\b(?:province|governorate|provinces|governorates|region|"
-                              r"countryside|countrysides|outskirts|desert|rural|reef|rif|"
-                              r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)"
-                              r"(?:[ \t]+of)?(?:[ \t]+both)?[ \t]+(?:[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*)?"
-                              r"[ \t]*(?:,|and|or)[ \t]+)*\Z", re.IGNORECASE)
-_CITY_AFTER = re.compile(r"[ \t]+city\b", re.IGNORECASE)
-PROVINCE_CITY_KM = 80.0  # the city of a province's name lies this close to its centroid
-
-
-def _city_over_province(text: str, p: Place, gaz: Gazetteer) -> Place:
-    """"fighting in Raqqa": the city, not the province named after it, unless a province
-    word stands by the name."""
-    if p.lat is None or p.feature not in ("admin1", "admin2"):
-        return p
-    if not _CITY_AFTER.match(text, p.end) and (
-            _PROVINCE_AFTER.match(text, p.end)
-            or _PROVINCE_BEFORE.search(text, max(0, p.start - 80), p.start)):
-        return p  # "the eastern countryside of Hama", "east of Hama", "Hama province"
-    key = name_fold(p.name or p.text)
-    for c in _own_candidates(gaz, p):
-        if c.feature in ("city", "capital") and c.country == p.country and \
-                (name_fold(c.name) in (key, name_fold(p.text))) and \
-                (c.admin1 == p.admin1 or p.feature == "admin1" and c.admin1 == p.name) and \
-                haversine_km(c.lat, c.lon, p.lat, p.lon) <= PROVINCE_CITY_KM:
-            # the city's point; the province's precision, as the name may mean either
-            return c.to_place(p.text, p.start, p.end, score=p.score, precision=p.precision)
-    return p
