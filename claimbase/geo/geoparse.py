@@ -425,8 +425,11 @@ def _known_name(gaz: Gazetteer, name: str) -> bool:
     return gaz.has_name(name) and not _weak_name(gaz, name)
 
 
-def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
-    """Place spans from NER and the gazetteer matcher, longest first on overlap."""
+def find_mentions(doc: Document, gaz: Gazetteer,
+                  actor_votes: Counter | None = None) -> list[Mention]:
+    """Place spans from NER and the gazetteer matcher, longest first on overlap.
+    `actor_votes`: the document's actor and demonym votes (`document_votes`), worked out
+    here when not given."""
     sdoc = doc.spacy_doc
     text = doc.text
     ents = list(entities(sdoc))
@@ -496,7 +499,9 @@ def find_mentions(doc: Document, gaz: Gazetteer) -> list[Mention]:
     spans.extend(features)
     doc.__dict__["feature_spans"] = {(a, b) for a, b, _p in features}
     taken = [(a, b) for a, b, _p in spans]
-    regional = regional_story(doc.analysis_text, gaz, _actor_votes(doc, None, gaz), taken)
+    if actor_votes is None:
+        actor_votes = document_votes(doc, gaz)
+    regional = regional_story(doc.analysis_text, gaz, actor_votes, taken)
     # a one-word transliterated town the NER took for a product or a language ("shelling
     # on Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
     hard = [(e.start_char, e.end_char) for e in ents
@@ -1432,36 +1437,17 @@ def _locale_votes(text: str) -> Counter:
     return votes
 
 
-def _actor_votes(doc: Document, focus_hint: str | None = None,
-                 gaz: Gazetteer | None = None) -> Counter:
+def document_votes(doc: Document, gaz: Gazetteer | None = None,
+                   focus_hint: str | None = None) -> Counter:
     """Country votes from who acts in the document ("regime forces" -> SY, "PMU" -> IQ;
     one vote per distinct actor) and from demonyms ("Syrian", "Iraqi": half a vote each),
     plus a strong vote for a user's focus hint (ISO2 or ISO3). A capital named for its
-    government ("Dublin", "Washington") does not vote: its namesakes are what is asked."""
-    iso2 = iso2_of_iso3()
-    votes = Counter(_document_actor_votes(doc, gaz))
-    if focus_hint:
-        hint = focus_hint.upper()
-        cc = iso2.get(hint, hint if len(hint) == 2 else None)
-        if cc:
-            votes[cc] += 5.0
-    return votes
-
-
-def _document_actor_votes(doc: Document, gaz: Gazetteer | None) -> Counter:
-    """The actor and demonym votes of `_actor_votes`, counted once per document (the place
-    stage asks three times): kept with the actors (the actor stage makes a new list each
-    run) and the ids of the parse and gazetteer they came from; no reference to the parse,
-    which the caller may free."""
-    actors = getattr(doc, "actors", None)
-    cached = doc.__dict__.get("_actor_votes")
-    if cached is not None and cached[0] is actors and cached[1] == id(doc.spacy_doc) \
-            and cached[2] == id(gaz):
-        return cached[3]
+    government ("Dublin", "Washington") does not vote: its namesakes are what is asked.
+    `find_places` counts them once and hands each step its own copy."""
     iso2 = iso2_of_iso3()
     votes: Counter = Counter()
     seen: set[str] = set()
-    for a in actors or []:
+    for a in getattr(doc, "actors", None) or []:
         cc = iso2.get(a.country or "")
         key = a.id or a.text.lower()
         if gaz is not None and cc and _town_name(gaz, a.text):
@@ -1480,7 +1466,11 @@ def _document_actor_votes(doc: Document, gaz: Gazetteer | None) -> Counter:
             if cc:
                 seen.add(ent.text)
                 votes[cc] += 0.5
-    doc.__dict__["_actor_votes"] = (actors, id(doc.spacy_doc), id(gaz), votes)
+    if focus_hint:
+        hint = focus_hint.upper()
+        cc = iso2.get(hint, hint if len(hint) == 2 else None)
+        if cc:
+            votes[cc] += 5.0
     return votes
 
 
@@ -1508,12 +1498,15 @@ def _country_codes() -> dict[str, str]:
 
 def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
                      focus_hint: str | None = None,
-                     memory: OutletMemory | None = None) -> list[Place]:
+                     memory: OutletMemory | None = None,
+                     actor_votes: Counter | None = None) -> list[Place]:
     """Resolve every mention in its document context; one sense per name and document,
     taken from the mention with the strongest evidence ("Dublin, Ohio" fixes "Dublin").
     `memory`: the states the outlet's earlier stories pointed at (read, then fed with the
-    state this story's own names point at)."""
-    actor_votes = _actor_votes(doc, focus_hint, gaz)
+    state this story's own names point at); `actor_votes`: `document_votes` with the focus
+    hint, worked out here when not given."""
+    if actor_votes is None:
+        actor_votes = document_votes(doc, gaz, focus_hint)
     for m in mentions:
         m.province_word = province_word(doc.analysis_text, m.start, m.end)
     focus = _first_pass(gaz, mentions, actor_votes)
@@ -1746,19 +1739,21 @@ def find_places(doc: Document, res: Any) -> None:
         doc.places = []
         return
     gaz = res.gazetteer
-    mentions = repair_mentions(doc.text, drop_non_places(doc, find_mentions(doc, gaz), gaz), gaz)
-    read_with_article(doc.text, mentions, gaz)
     hint = getattr(getattr(res, "settings", None), "place_focus", None)
-    votes = _actor_votes(doc, hint, gaz)
-    places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res))
+    own = document_votes(doc, gaz)  # the actors' and demonyms' countries, counted once
+    votes = document_votes(doc, gaz, hint) if hint else own
+    found = find_mentions(doc, gaz, Counter(own))
+    mentions = repair_mentions(doc.text, drop_non_places(doc, found, gaz), gaz)
+    read_with_article(doc.text, mentions, gaz)
+    places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res), Counter(votes))
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
-    places = keep_feature_names(places, refine_places(doc, places, gaz, votes),
+    places = keep_feature_names(places, refine_places(doc, places, gaz, Counter(votes)),
                                 doc.__dict__.get("feature_spans", set()))
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
     regions = [r for r in find_regions(doc.analysis_text, gaz)
-               + _unnamed_places(doc, gaz, places, votes)
+               + _unnamed_places(doc, gaz, places, Counter(votes))
                if not doc.in_boilerplate(r.start, r.end)]
     doc.places = sorted(places + regions, key=lambda p: (p.start, -p.end))
     doc.__dict__["place_expressions"] = {
