@@ -93,6 +93,9 @@ def test_list_led_by_the_confident_country(places):
     found = places("Air strikes hit Maan and Idlib countryside on Monday, killing two")
     idlib = found["Idlib"]
     assert idlib.country == "SY" and idlib.lat is not None
+    # nor is the other member re-read as a hamlet abroad that bears the name only among
+    # its alternate names: better no point than a Turkish village
+    assert found["Maan"].country != "TR"
 
 
 @pytest.mark.parametrize(("name", "lat", "lon"), [

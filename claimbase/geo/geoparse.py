@@ -65,6 +65,7 @@ from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
+    OTHER_NAME_MAX_POPULATION,
     SITE_FEATURES,
     Context,
     Gazetteer,
@@ -1596,6 +1597,14 @@ def _list_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
     return [r for r in runs if len(r) >= 2]
 
 
+def _small_other_name(name: str, c: Any) -> bool:
+    """A small town found only by another of its names (a transliteration among GeoNames'
+    alternate names: "Maan" for a Turkish hamlet), too weak a reading to take on a list's
+    word alone."""
+    return c.match == "exact" and c.population < OTHER_NAME_MAX_POPULATION \
+        and (c.name_norm or norm(c.name)) != norm(name)
+
+
 def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                         gaz: Gazetteer) -> None:
     """A town listed with others is in their country: in "the road linking Basri, Saida and
@@ -1626,9 +1635,10 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
             if places[i].country == leading or any(close(i, j) for j in group):
                 continue
             sibs = [places[j] for j in group]
-            near = [c for c in gaz.candidates(mentions[i].lookup or mentions[i].text)
-                    if c.lat is not None and min(haversine_km(c.lat, c.lon, q.lat, q.lon)
-                                                 for q in sibs) <= LIST_KM]
+            name = mentions[i].lookup or mentions[i].text
+            near = [c for c in gaz.candidates(name)
+                    if c.lat is not None and not _small_other_name(name, c)
+                    and min(haversine_km(c.lat, c.lon, q.lat, q.lon) for q in sibs) <= LIST_KM]
             p = places[i]
             if near:
                 best = near[0].to_place(text=p.text)
