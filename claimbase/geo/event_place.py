@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import word_list
-from claimbase.geo.gazetteer import haversine_km
+from claimbase.geo.gazetteer import RULER_COUNTRIES, haversine_km
 from claimbase.record import Document, Place
 
 _NOT_EVENT_PLACE = frozenset({"country", "continent", "river", "water"})
@@ -77,8 +77,6 @@ def told_as_origin(text: str, start: int, end: int) -> bool:
 def main_country(places: list[Any]) -> str | None:
     """The country most of the resolved places lie in (a country or province named counts
     twice); a tie goes to the conflict region the gazetteer's prior favours."""
-    from claimbase.geo.gazetteer import RULER_COUNTRIES
-
     votes: dict[str, int] = {}
     for p in places:
         if p.country:

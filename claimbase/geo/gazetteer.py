@@ -968,6 +968,13 @@ OTHER_NAME_MAX_POPULATION = 50_000
 CLOSE_LOOSE_SIMILARITY = 0.8
 
 
+def small_other_name(key: str, c: Candidate) -> bool:
+    """A town under OTHER_NAME_MAX_POPULATION found exactly, but by another of its names
+    than its own (`key` is the looked-up name's `norm`): a weak reading, like a loose one."""
+    return c.match == "exact" and c.population < OTHER_NAME_MAX_POPULATION \
+        and (c.name_norm or norm(c.name)) != key
+
+
 def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
     """A town matched loosely (a close spelling, or another of its names when it is small) in
     a country that nothing in the document votes for, neither a place nor an actor, nor
@@ -980,8 +987,7 @@ def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
             or c.country in RULER_COUNTRIES:
         return False  # transliterations vary in the conflict region, whose forces fight
         # across its borders ("Turkish warplanes ... Jendires")
-    if c.match == "exact" and (c.population >= OTHER_NAME_MAX_POPULATION
-                               or (c.name_norm or norm(c.name)) == key):
+    if c.match == "exact" and not small_other_name(key, c):
         return False
     if not (ctx.countries or ctx.actors or ctx.points):
         # a story naming nothing else: only a distant spelling or small town's other name

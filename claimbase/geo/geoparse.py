@@ -65,11 +65,11 @@ from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
-    OTHER_NAME_MAX_POPULATION,
     SITE_FEATURES,
     Context,
     Gazetteer,
     haversine_km,
+    small_other_name,
 )
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
@@ -1597,14 +1597,6 @@ def _list_runs(text: str, mentions: list[Mention]) -> list[list[int]]:
     return [r for r in runs if len(r) >= 2]
 
 
-def _small_other_name(name: str, c: Any) -> bool:
-    """A small town found only by another of its names (a transliteration among GeoNames'
-    alternate names: "Maan" for a Turkish hamlet), too weak a reading to take on a list's
-    word alone."""
-    return c.match == "exact" and c.population < OTHER_NAME_MAX_POPULATION \
-        and (c.name_norm or norm(c.name)) != norm(name)
-
-
 def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                         gaz: Gazetteer) -> None:
     """A town listed with others is in their country: in "the road linking Basri, Saida and
@@ -1612,7 +1604,8 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
     LIST_KM (ties: one in the document's leading country, then the earliest); when the
     anchor's group lies in the document's leading country, a member read in another country
     and farther than LIST_KM from the group takes a reading near the group, or is left
-    unresolved when the gazetteer has none there (no point rather than one abroad). Lists
+    unresolved when the gazetteer has none there (no point rather than one abroad; a small
+    town bearing the name only among its other names is none: "Maan" beside Idlib). Lists
     spanning one country ("Vancouver, Toronto and Montreal") are left alone, as are
     countries, capitals and wide areas."""
     leading = _leading_country(places)
@@ -1637,7 +1630,7 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
             sibs = [places[j] for j in group]
             name = mentions[i].lookup or mentions[i].text
             near = [c for c in gaz.candidates(name)
-                    if c.lat is not None and not _small_other_name(name, c)
+                    if c.lat is not None and not small_other_name(norm(name), c)
                     and min(haversine_km(c.lat, c.lon, q.lat, q.lon) for q in sibs) <= LIST_KM]
             p = places[i]
             if near:

@@ -9,7 +9,6 @@ or country when the word after it is an institution word (`data/place_institutio
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from claimbase.config import word_list
@@ -20,15 +19,10 @@ _OF_INSTITUTION = re.compile(r"\b(?:University|College|Institute|Bank|Museum)\s+
 _AREA_FEATURES = frozenset({"admin1", "country"})
 
 
-@lru_cache(maxsize=1)
-def _tails() -> frozenset[str]:
-    return word_list("place_institution_tails.txt")
-
-
 def trim_institution_tails(text: str, mentions: list[Any], gaz: Gazetteer) -> None:
     """Cut "Michigan Center" of "University of Michigan Center" back to "Michigan" (in
     place), when the shorter name is a state or a country."""
-    tails = _tails()
+    tails = word_list("place_institution_tails.txt")
     for m in mentions:
         head, _sep, last = m.text.rpartition(" ")
         if not head or m.lookup or last not in tails:
