@@ -155,13 +155,16 @@ class Context:
     actors: Counter = field(default_factory=Counter)  # countries of the document's actors
     counties: frozenset = frozenset()  # (admin1, admin-2 name key) named in the document
     province_word: bool = False
+    # the name read is the town inside a feature's name ("Kishwaukee" of "Kishwaukee
+    # River"): a feature lies by the story's places, so only a namesake near them is it
+    feature_of: bool = False
 
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-8:]) \
             if self.points else ()
         return (top, self.admin1, self.country, pts, self.cue, self.counties,
-                self.province_word)
+                self.province_word, self.feature_of)
 
 
 def _top3(counts: Counter) -> tuple:
@@ -460,6 +463,7 @@ class Gazetteer:
         ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
                   and not _loose_elsewhere(cs[0], ctx)
                   and not _loose_abroad(key, cs[0], ctx)
+                  and not _feature_namesake_far(cs[0], ctx)
                   and not (arabic and _outside_article_region(cs[0]))]
         if ctx.cue in SETTLEMENT_CUES:
             ranked = _settlement_readings(ranked, ctx)
@@ -959,6 +963,18 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
             or c.lat is None:
         return False  # transliterations vary in the conflict region: a loose match is normal
     return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+
+
+def _feature_namesake_far(c: Candidate, ctx: Context) -> bool:
+    """A town that names a feature ("Griffith" of "Griffith Park", "Kiser" of "Kiser Lake")
+    far (LOOSE_FAR_KM) from every place the story names: a park or a lake in a Los Angeles
+    story is not beside an Indiana town of its name. Better unresolved, so the feature is
+    placed by the story's own towns (`nearby.place_near_towns`). A story naming no other
+    place keeps the namesake's reading, as does a state or country said next to it."""
+    if not ctx.feature_of or ctx.admin1 or ctx.country or not ctx.points:
+        return False
+    return c.lat is None or min(
+        haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
 
 
 # a town this small found by another of its names (a transliteration from another language

@@ -74,7 +74,7 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
-from claimbase.geo.nearby import place_near_towns
+from claimbase.geo.nearby import named_after_town, place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
     clear_readings,
@@ -1355,7 +1355,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
             best, top = ranked[0]
         margin = top - ranked[1][1] if len(ranked) > 1 else 9.0
         if margin >= 0.5 and best.lat is not None and best.feature not in (
-                "country", "continent"):
+                "country", "continent") and not named_after_town(m.text, m.lookup):
             focus.points.setdefault(key, (best.lat, best.lon))
     return focus
 
@@ -1543,7 +1543,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         points = [pt for k, pt in resolved_points if k != key][-8:]  # not its own reading
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points, cue=cue, admins=admins, actors=actor_votes,
-                      counties=focus.counties_without(key), province_word=m.province_word)
+                      counties=focus.counties_without(key), province_word=m.province_word,
+                      feature_of=named_after_town(m.text, m.lookup))
         place = gaz.resolve(m.lookup or m.text, ctx)
         if key in homes and not m.modifier:
             place = homes[key].to_place(text=m.text)
@@ -1728,7 +1729,8 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
         cue = "field" if m.cue == "fields" else (m.cue if m.cue in _CUES else None)
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
-                      counties=focus.counties_without(key), province_word=m.province_word)
+                      counties=focus.counties_without(key), province_word=m.province_word,
+                      feature_of=named_after_town(m.text, m.lookup))
         place = gaz.resolve(m.lookup or m.text, ctx)
         if place is not None and key in chosen and not m.modifier:
             chosen[key] = place  # later names see this reading, not its first-pass one

@@ -47,6 +47,13 @@ def has_feature_word(name: str) -> bool:
     return any(w.strip("'’") in words for w in name.split())
 
 
+def named_after_town(text: str, lookup: str | None) -> bool:
+    """The mention is a feature read by the town name inside it ("Kishwaukee River" looked up
+    as "Kishwaukee"): a feature word in the mention, none in the name looked up."""
+    return lookup is not None and lookup != text and has_feature_word(text) \
+        and not has_feature_word(lookup)
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
