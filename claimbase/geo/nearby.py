@@ -127,4 +127,4 @@ def _gap(p: Place, t: Place) -> int:
     return min(abs(t.start - p.end), abs(p.start - t.end))
 
 
-__all__ = ["place_near_towns", "has_feature_word", "feature_words"]
+__all__ = ["feature_words", "has_feature_word", "named_after_town", "place_near_towns"]
