@@ -66,3 +66,32 @@ def test_recurring_syrian_areas_resolve_at_home(places, text, name, lat, lon):
     assert name in found, sorted(found)
     assert found[name].country == "SY"
     assert near(found[name], lat, lon, 15)
+
+
+@pytest.fixture(scope="module")
+def headline_place_of(resources):
+    from claimbase.geo.event_place import headline_place
+    from claimbase.geo.geoparse import place_for
+    from claimbase.pipeline import PRE_PARSE, Pipeline
+    from claimbase.record import Document
+    from tests.geo_helpers import ACTOR_PLACE_STAGES
+
+    pipe = Pipeline(resources, pre=PRE_PARSE, post=ACTOR_PLACE_STAGES)
+    return lambda text: headline_place(pipe.process(Document(text=text, ref="h")), place_for)
+
+
+@pytest.mark.parametrize(("text", "scene"), [
+    ("A fighter of Manbij died in the battles near Idlib", "Idlib"),
+    ("Shelling hits Hama while displaced men from Daraa reach the camps", "Hama"),
+])
+def test_where_people_came_from_is_not_the_scene(headline_place_of, text, scene):
+    assert headline_place_of(text).text == scene
+
+
+def test_people_from_a_route_start_stay_candidates():
+    from claimbase.geo.event_place import people_from
+
+    text = "fighters from Azaz to Afrin"
+    assert not people_from(text, text.index("Azaz"), text.index("Azaz") + 4)
+    text = "fighters from Azaz were wounded"
+    assert people_from(text, text.index("Azaz"), text.index("Azaz") + 4)
