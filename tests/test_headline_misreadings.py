@@ -91,7 +91,9 @@ def test_where_people_came_from_is_not_the_scene(headline_place_of, text, scene)
 def test_people_from_a_route_start_stay_candidates():
     from claimbase.geo.event_place import people_from
 
-    text = "fighters from Azaz to Afrin"
+    text = "fighters of Azaz to Afrin"
     assert not people_from(text, text.index("Azaz"), text.index("Azaz") + 4)
-    text = "fighters from Azaz were wounded"
+    text = "fighters of Azaz were wounded"
     assert people_from(text, text.index("Azaz"), text.index("Azaz") + 4)
+    text = "the countryside of Azaz"
+    assert not people_from(text, text.index("Azaz"), text.index("Azaz") + 4)
