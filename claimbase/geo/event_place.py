@@ -3,13 +3,14 @@
 A headline often joins several incidents ("clashes in X and shells target Y, casualties
 in Z"); a dataset coding one event from it (UCDP GED) codes the deadliest. Among the
 resolved places below country level that are not part of an actor's name nor a river:
-those in the headline's main country first (a namesake abroad is a misreading), then the
-one most of the others lie near (a headline listing "Aleppo ... Khan Tuman" is about that
-area), then one in a clause that reports deaths or injuries (casualty_words.txt) and is not
-told as where the victims came from ("casualties from Banyas city"), then one
-in a clause that does not only report bombardment (bombardment_words.txt without
-fighting_words.txt: "shells target Y" tells no event of its own as surely as "clashes in
-X"), towns and sites before wider areas, earlier first.
+those in the headline's main country first (a namesake abroad is a misreading), then those
+not named as where people came from or a distance is counted from ("a fighter of X":
+origin_people_words.txt; "casualties from X", "10 km away from X"), then the one most of the others lie near (a headline listing
+"Aleppo ... Khan Tuman" is about that area), then one in a clause that reports deaths or
+injuries (casualty_words.txt) and is not told as where the victims came from ("casualties
+from Banyas city"), then one in a clause that does not only report bombardment
+(bombardment_words.txt without fighting_words.txt: "shells target Y" tells no event of its
+own as surely as "clashes in X"), towns and sites before wider areas, earlier first.
 """
 
 from __future__ import annotations
@@ -74,6 +75,23 @@ def told_as_origin(text: str, start: int, end: int) -> bool:
         and not _ROUTE_AFTER.match(text, end)
 
 
+@lru_cache(maxsize=1)
+def _people_origin_re() -> re.Pattern:
+    """People nouns (origin_people_words.txt) and "of" right before a place."""
+    alts = "|".join(re.escape(w[:-1]) + r"\w*" if w.endswith("*") else re.escape(w)
+                    for w in sorted(word_list("origin_people_words.txt")))
+    return re.compile(rf"\b(?:{alts})\s+of\s+(?:the\s+)?(?:[a-z]+\s+)?"
+                      r"(?:(?:countryside|city|town|village|province|governorate)\s+of\s+"
+                      r"(?:the\s+)?)?\Z", re.IGNORECASE)
+
+
+def people_from(text: str, start: int, end: int) -> bool:
+    """The place is named as where people come from ("a fighter of X", "residents of X"; with
+    "from", `told_as_origin`), not a route's start ("fighters of X to Y")."""
+    return bool(_people_origin_re().search(text, max(0, start - 60), start)) \
+        and not _ROUTE_AFTER.match(text, end)
+
+
 def main_country(places: list[Any]) -> str | None:
     """The country most of the resolved places lie in (a country or province named counts
     twice); a tie goes to the conflict region the gazetteer's prior favours."""
@@ -109,5 +127,8 @@ def headline_place(doc: Document, place_for: Callable[..., Any]) -> Place | None
         toll = any(a <= p.start < b for a, b in tolls) \
             and not told_as_origin(doc.text, p.start, p.end)
         only_shelled = any(a <= p.start < b for a, b in shelled)
-        return (p.country != main, -near, not toll, only_shelled, p.precision not in (1, 2), i)
+        came_from = people_from(doc.text, p.start, p.end) \
+            or told_as_origin(doc.text, p.start, p.end)
+        return (p.country != main, came_from, -near, not toll, only_shelled,
+                p.precision not in (1, 2), i)
     return local[min(range(len(local)), key=rank)]

@@ -459,12 +459,14 @@ class Gazetteer:
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
         arabic = bool(_HYPHEN_ARTICLE.search(name))
+        arabic_spelling = arabic or bool(_INNER_APOSTROPHE.search(name))
         key = norm(name)
         ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
                   and not _loose_elsewhere(cs[0], ctx)
                   and not _loose_abroad(key, cs[0], ctx)
                   and not _feature_namesake_far(cs[0], ctx)
-                  and not (arabic and _outside_article_region(cs[0]))]
+                  and not (arabic and _outside_article_region(cs[0]))
+                  and not (arabic_spelling and _loose_non_arabic(key, cs[0]))]
         if ctx.cue in SETTLEMENT_CUES:
             ranked = _settlement_readings(ranked, ctx)
         if not ranked:
@@ -1025,6 +1027,23 @@ def _outside_article_region(c: Candidate) -> bool:
     written with one ("al-Arima") is not Arima in Trinidad nor "Khan al-Shekh" Kansk."""
     return c.country is not None and c.country not in ARTICLE_COUNTRIES \
         and c.feature not in ("country", "continent")
+
+
+# "Ter Ma’la", "Ma'arrat": an ayn or hamza written as an apostrophe inside a word
+_INNER_APOSTROPHE = re.compile(r"\w[’'‘ʿʾ]\w")
+# conflict-region countries whose place names are not Arabic (Turkish, Persian, Pashto)
+NON_ARABIC_NAME_COUNTRIES = frozenset({"TR", "IR", "AF"})
+
+
+def _loose_non_arabic(key: str, c: Candidate) -> bool:
+    """A town of Turkey, Iran or Afghanistan matched only loosely (a spelling, or a small
+    town's other name) by a name written the Arabic way, with an article or an apostrophe
+    for ayn or hamza: "al-Kharita" is no Karatay, "Ter Ma’la" no Termal; such a name is an
+    Arab town the index lacks. An exact spelling keeps its reading ("al-Mashhad" may be
+    written for Mashhad)."""
+    if c.country not in NON_ARABIC_NAME_COUNTRIES or c.feature in ("country", "continent"):
+        return False
+    return c.match != "exact" or small_other_name(key, c)
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:

@@ -6,8 +6,9 @@ word lists are data files:
 - a name that in news stands for an institution ("the White House said", "UN-led talks",
   "Congress"): place_institution_names.txt;
 - a given name or surname: after a title ("Rep. Adam Kinzinger", "Mr Assad",
-  person_titles.txt), before a person's surname ("Donald Trump"), or a person in the actor
-  dictionary ("Assad");
+  person_titles.txt), before a person's surname ("Donald Trump"), after a given name and
+  "ibn"/"bin" ("Khalid ibn al-Walid", "Usama bin Ladin": the father's name, in a person's
+  or a group's name), or a person in the actor dictionary ("Assad");
 - the first word of an organisation's name ("Home Office", "Hamza Division", "Human Rights
   Watch", "King's College": place_org_followers.txt), or a name opening a longer
   dictionary actor's name ("the Hamza Division"); countries and states keep their reading;
@@ -55,6 +56,16 @@ def _after_title(text: str, start: int) -> bool:
     if m is None or m.group("title") not in word_list("person_titles.txt"):
         return False
     return not m.group("dot") or len(m.group("title")) <= 4
+
+
+# a capitalised given name and a patronymic word right before a name: "Khaled Ibn ",
+# "Muhammad bin ", "Fatima bint "
+_PATRONYM_BEFORE = re.compile(r"\b[A-Z][\w’'-]+[ \t]+(?:[Ii]bn|[Bb]in|[Bb]int)[ \t]+\Z")
+
+
+def _patronym(text: str, start: int) -> bool:
+    """The name is a father's name in a person's name: "Khalid ibn al-Walid"."""
+    return _PATRONYM_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _given_name(m: Mention, text: str, sdoc: Any, starts: list[int], surnames: Counter) -> bool:
@@ -133,7 +144,7 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     for m in mentions:
         if m.text in institutions or m.text in acronyms:
             continue  # "UN-led", "(DIA)"
-        if _in_actor(doc, m) and not _area(gaz, m.text):
+        if (_in_actor(doc, m) or _patronym(text, m.start)) and not _area(gaz, m.text):
             continue
         if " " not in m.text and not _area(gaz, m.text) and (
                 _after_title(text, m.start) or _org_name(text, m)
