@@ -473,26 +473,29 @@ class Gazetteer:
         """Entity-ruler patterns (label GPE for political units, LOC for areas, FAC for sites).
 
         Kept small and safe for a case-insensitive ruler that overrides the NER: the curated
-        sites with all their aliases, countries, and the admin-1 areas and towns (population
-        >= 5,000, or any imported town with a population) of the conflict region, where the
-        statistical NER misses transliterated names. Names that are common words or first
+        sites with all their aliases, the curated names of towns (town_aliases.tsv),
+        countries, and the admin-1 areas and towns (population >= 5,000, or any imported town
+        with a population) of the conflict region, where the statistical NER misses
+        transliterated names. Names that are common words or first
         names elsewhere ("Hit", "Jordan") are left to the NER.
         """
         region = ",".join(f"'{c}'" for c in sorted(RULER_COUNTRIES))
         rows = self.con.execute(
             "SELECT p.name, p.feature, a.norm, a.kind, p.source, a.alias, p.population "
             "FROM places p JOIN aliases a ON a.place = p.id WHERE "
-            "p.source LIKE 'curated%' OR p.feature IN ('country', 'continent') OR "
+            "p.source LIKE 'curated%' OR a.kind = 'curated' OR "
+            "p.feature IN ('country', 'continent') OR "
             f"(p.country IN ({region}) AND (p.feature = 'admin1' OR "
             " (p.feature IN ('city', 'capital') AND p.population >= 5000) OR "
             " (p.source LIKE 'import%' AND p.population > 0 AND p.feature IN ('city', 'capital')))"
-            ") ORDER BY p.source LIKE 'curated%' DESC, p.feature = 'country' DESC, "
+            ") ORDER BY (p.source LIKE 'curated%' OR a.kind = 'curated') DESC, "
+            "p.feature = 'country' DESC, "
             "p.importance DESC"
         ).fetchall()
         patterns: list[dict[str, Any]] = []
         seen: set[str] = set()
         for name, feature, key, kind, source, alias, pop in rows:
-            curated = source.startswith("curated")
+            curated = source.startswith("curated") or kind == "curated"
             if kind == "alt" and not curated and feature not in ("country", "admin1") \
                     and pop < 20_000:
                 continue  # alternate spellings of small towns stay with the lookup
