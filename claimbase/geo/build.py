@@ -364,14 +364,16 @@ def extra_aliases(path: Path = ALIASES_FILE) -> Iterator[tuple[str, str, str, li
 @dataclass(frozen=True)
 class TownAliases:
     """A row of town_aliases.tsv: names for the GeoNames town `gid`, in `country`, whose
-    GeoNames name is `name` (a check that the id is the town meant), and where they come
-    from (`source`)."""
+    GeoNames name is `name` (a check that the id is the town meant), where they come from
+    (`source`), and the town's population when GeoNames lacks it (0: not given; its source
+    is in the note)."""
 
     gid: str
     country: str
     name: str
     aliases: tuple[str, ...]
     source: str
+    population: int = 0
 
 
 def town_aliases(path: Path = TOWN_ALIASES_FILE) -> Iterator[TownAliases]:
@@ -382,7 +384,8 @@ def town_aliases(path: Path = TOWN_ALIASES_FILE) -> Iterator[TownAliases]:
                 gid=f"geonames:{rec['geonameid'].strip()}", country=rec["country"].strip(),
                 name=rec["name"].strip(),
                 aliases=tuple(a.strip() for a in rec["aliases"].split("|") if a.strip()),
-                source=(rec.get("source") or "").strip())
+                source=(rec.get("source") or "").strip(),
+                population=int(rec.get("population") or 0))
 
 
 # ---------------------------------------------------------------- GeoNames dump import
@@ -547,18 +550,24 @@ def add_town_aliases(con: sqlite3.Connection,
                      path: Path = TOWN_ALIASES_FILE) -> list[TownAliases]:
     """Attach the names of town_aliases.tsv to their towns (kind CURATED_ALIAS, which the
     entity ruler takes like a curated site's names; an alternate name the town already has
-    becomes curated too); returns the rows whose town the index lacks (no populated place
-    of that GeoNames id, country and name), which add nothing."""
+    becomes curated too), with the row's population when GeoNames gives none; returns the
+    rows whose town the index lacks (no populated place of that GeoNames id, country and
+    name), which add nothing."""
     rows = list(town_aliases(path))
     if not rows:
         return []
     cur = con.cursor()
-    towns = {(gid, cc, name): pid for pid, gid, cc, name in cur.execute(
-        f"SELECT id, gid, country, name FROM places WHERE gid IN ({_keys(len(rows))}) AND "
-        "feature IN ('city', 'capital') AND source NOT LIKE 'curated%'",
-        tuple(r.gid for r in rows))}
-    found = {r: towns[(r.gid, r.country, r.name)] for r in rows
-             if (r.gid, r.country, r.name) in towns}
+    towns = {(gid, cc, name): (pid, feature, pop) for pid, gid, cc, name, feature, pop in
+             cur.execute(f"SELECT id, gid, country, name, feature, population FROM places "
+                         f"WHERE gid IN ({_keys(len(rows))}) AND feature IN ('city', 'capital') "
+                         "AND source NOT LIKE 'curated%'", tuple(r.gid for r in rows))}
+    hits = {r: towns[(r.gid, r.country, r.name)] for r in rows
+            if (r.gid, r.country, r.name) in towns}
+    found = {r: pid for r, (pid, _feature, _pop) in hits.items()}
+    # a population GeoNames lacks, from the row's own source
+    cur.executemany("UPDATE places SET population=?, importance=? WHERE id=?",
+                    [(r.population, importance(r.population, feature), pid)
+                     for r, (pid, feature, pop) in hits.items() if r.population and not pop])
     ids = sorted(set(found.values()))
     known: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
     if ids:  # one pass over the aliases (their index is made at the end of the build)
