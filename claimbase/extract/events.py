@@ -1399,9 +1399,12 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
             continue
         text = doc.text[start:end]
         ref = carried if head is None or carried is None or place_fits(carried, head) else None
-        if ref is None and dets[0].lower_ in ("the", "this", "that"):
-            ref = _antecedent_place(doc, ctx, s_start, start, head) or \
+        if dets[0].lower_ in ("the", "this", "that") and (ref is None or head is not None):
+            # a compatible place named after the carried one is the nearer antecedent
+            nearer = _antecedent_place(doc, ctx, s_start, start, head) or \
                 _place_reference(doc, ctx, start, end, head)
+            if nearer is not None and (ref is None or nearer.start > ref.start):
+                ref = nearer
         if ref is not None:
             return as_reference(ref, text, start, end, precision)
         if tok.lower_ not in nouns:

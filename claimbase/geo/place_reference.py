@@ -23,6 +23,8 @@ from claimbase.config import DATA_DIR
 from claimbase.geo.gazetteer import ADMIN_FEATURES, CITY_FEATURES, SITE_FEATURES
 from claimbase.record import Document, Place
 
+_SUBREGION = "region in a country"
+_REGIONS = frozenset({"region", "desert", "mountains"})
 # how far back (in sentences, the description's own included) an antecedent may be named
 MAX_SENTENCES = 4
 
@@ -34,8 +36,14 @@ CLASSES: dict[str, frozenset[str]] = {
     "desert": frozenset({"desert"}),
     "site": SITE_FEATURES,
     "camp": frozenset({"camp"}),
+    # a region inside one country ("the Idlib de-escalation zone", "eastern Syria"), not a
+    # wide one ("the Middle East")
+    "subregion": frozenset({_SUBREGION}),
 }
 _ANY = frozenset().union(*CLASSES.values())
+# heads that name one town, camp or country: a sentence naming several of them before the
+# description leaves it ambiguous ("aid to Jordan, Lebanon and Turkey … the country")
+_SINGLE = CLASSES["populated"] | CLASSES["country"] | CLASSES["camp"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +62,17 @@ def reference_heads() -> dict[str, Head]:
         rows = (line for line in fh if line.strip() and not line.startswith("#"))
         for noun, classes, precision in csv.reader(rows, delimiter="\t"):
             feats = frozenset().union(*(_ANY if c == "any" else CLASSES[c]
-                                        for c in classes.split()))
+                                        for c in classes.split() if c != "none"))
             out[noun.strip().lower()] = Head(feats, int(precision))
     return out
 
 
 def compatible(place: Place, head: Head) -> bool:
     """Can a description with this head refer to the place? A resolved place whose feature
-    the head allows; a described region ("eastern Syria") only for region heads."""
-    if place.feature not in head.features:
+    the head allows (a region inside a country for `subregion`); a described region
+    ("eastern Syria") only when it has its country."""
+    if place.feature not in head.features and not (
+            _SUBREGION in head.features and place.feature in _REGIONS and place.country):
         return False
     return place.gazetteer_id is not None or (place.feature == "region" and
                                               place.country is not None)
@@ -113,8 +123,27 @@ def refer_back(doc: Document, start: int, head: Head, places: list[Place],
             return None  # the nearest fitting name is another speaker's: no guess beyond it
         if same_story is not None and not same_story(p):
             return None
+        if head.features <= _SINGLE and _ambiguous(doc, p, start, head, places, starts):
+            return None
         return p
     return None
+
+
+def _ambiguous(doc: Document, ant: Place, pos: int, head: Head, places: list[Place],
+               starts: list[int]) -> bool:
+    """Does the antecedent's sentence (up to the description) name another place the head
+    allows, or, for a country head, places of another country?"""
+    lo = starts[bisect_right(starts, ant.start) - 1]
+    own = ant.gazetteer_id or ant.name
+    for p in places:
+        if p is ant or not lo <= p.start < pos:
+            continue
+        if "country" in head.features:
+            if p.country and p.country != ant.country:
+                return True
+        elif compatible(p, head) and (p.gazetteer_id or p.name) != own:
+            return True
+    return False
 
 
 def as_reference(antecedent: Place, text: str, start: int, end: int,
