@@ -15,6 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.extract import acled
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
@@ -1394,24 +1395,42 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if direct and not _direct_scene(doc, tok.idx, end, anchor):
             continue
         if not s_start <= start < s_end or not any(
-                _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]) or \
-                ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
+                _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]):
             continue
+        participant = ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS
+        plain = _plain(tok)
+        if participant and not (head is not None and head.precision <= 2 and plain
+                                and _acted_on(tok, anchor)):
+            continue  # "take back the territory" names no place; "fled the town" does
         text = doc.text[start:end]
         ref = carried if head is None or carried is None or place_fits(carried, head) else None
         if dets[0].lower_ in ("the", "this", "that") and (ref is None or head is not None):
             # a compatible place named after the carried one is the nearer antecedent
-            nearer = _antecedent_place(doc, ctx, s_start, start, head) or \
-                _place_reference(doc, ctx, start, end, head)
+            nearer = _antecedent_place(doc, ctx, s_start, start, head) or (
+                _place_reference(doc, ctx, start, end, head) if plain else None)
             if nearer is not None and (ref is None or nearer.start > ref.start):
                 ref = nearer
         if ref is not None:
             return as_reference(ref, text, start, end, precision)
-        if tok.lower_ not in nouns:
-            continue  # "the village" with nothing to refer back to: no place
+        if tok.lower_ not in nouns or participant:
+            continue  # "the village", "fled the town" with nothing to refer back to
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
+
+
+def _acted_on(tok: Any, anchor: Any) -> bool:
+    """Is the description the object of the event verb itself ("shelled the town", "the
+    village was retaken")? Then it is where the event happens, like a named place taken."""
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == anchor.i
+
+
+def _plain(tok: Any) -> bool:
+    """A description that only points back ("the town", "its last stronghold", "the nearby
+    village"): its adjectives are all in `data/place_reference_modifiers.txt`; "the
+    Kurdish-led autonomous area" describes a place of its own."""
+    allowed = word_list("place_reference_modifiers.txt")
+    return all(c.lower_ in allowed for c in tok.children if c.dep_ == "amod" and c.i < tok.i)
 
 
 def _reference_head(tok: Any, heads: dict[str, Any]) -> Any:
