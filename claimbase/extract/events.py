@@ -1446,8 +1446,9 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
                      head: Any) -> Any:
     """Place anaphora (`geo.place_reference`): the place named last before a description
     ("the village", "the nation") in the sentences before it that its head noun allows,
-    told in the same story (a place in another speaker's statement does not count); names
-    that are a participant's ("Damascus warned") count only for country heads."""
+    told in the same story (a place in another speaker's statement does not count); a town
+    named as a participant ("Damascus warned") does not count, a country ("Syria") or a
+    described border ("the Iraqi-Syrian border") does."""
     if head is None:
         return None
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
@@ -1472,7 +1473,7 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
             node = node.parent
         return False
 
-    places = [p for p in usable(doc) if p.feature == "country"
+    places = [p for p in usable(doc) if p.feature == "country" or p.gazetteer_id is None
               or not _names_actor(doc, ctx, p.start, p.end)]
     return refer_back(doc, start, head, places, same_story)
 

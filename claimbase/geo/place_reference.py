@@ -25,6 +25,7 @@ from claimbase.record import Document, Place
 
 _SUBREGION = "region in a country"
 _REGIONS = frozenset({"region", "desert", "mountains"})
+_DESCRIBED = frozenset({"region", "border"})  # places described, not named: no gazetteer entry
 # how far back (in sentences, the description's own included) an antecedent may be named
 MAX_SENTENCES = 4
 
@@ -39,6 +40,7 @@ CLASSES: dict[str, frozenset[str]] = {
     # a region inside one country ("the Idlib de-escalation zone", "eastern Syria"), not a
     # wide one ("the Middle East")
     "subregion": frozenset({_SUBREGION}),
+    "border": frozenset({"border"}),
 }
 _ANY = frozenset().union(*CLASSES.values())
 # heads that name one town, camp or country: a sentence naming several of them before the
@@ -69,12 +71,12 @@ def reference_heads() -> dict[str, Head]:
 
 def compatible(place: Place, head: Head) -> bool:
     """Can a description with this head refer to the place? A resolved place whose feature
-    the head allows (a region inside a country for `subregion`); a described region
-    ("eastern Syria") only when it has its country."""
+    the head allows (a region inside a country for `subregion`); a described region or
+    border ("eastern Syria", "the Iraqi-Syrian border") only when it has its country."""
     if place.feature not in head.features and not (
             _SUBREGION in head.features and place.feature in _REGIONS and place.country):
         return False
-    return place.gazetteer_id is not None or (place.feature == "region" and
+    return place.gazetteer_id is not None or (place.feature in _DESCRIBED and
                                               place.country is not None)
 
 
@@ -110,13 +112,19 @@ def refer_back(doc: Document, start: int, head: Head, places: list[Place],
                same_story: Callable[[Place], bool] | None = None,
                max_sentences: int = MAX_SENTENCES) -> Place | None:
     """The place a description starting at `start` refers back to: the last of `places`
-    (the document's usable places) before it that `head` allows, within `max_sentences`
-    sentences, in the same quotation and (`same_story`) the same speaker's account."""
+    (the document's usable places) before it that `head` allows (in one sentence a named
+    place before a described one), within `max_sentences` sentences, in the same quotation
+    and (`same_story`) the same speaker's account."""
     starts = _sentence_starts(doc)
     here = bisect_right(starts, start) - 1
     lo = starts[max(here - max_sentences + 1, 0)]
+    def recency(p: Place) -> tuple[int, bool, int]:
+        # the last sentence first; in it a named place before a described one ("Kobane on
+        # the Syrian-Turkish border … the area" is Kobane's)
+        return bisect_right(starts, p.start), p.gazetteer_id is not None, p.start
+
     for p in sorted((p for p in places if lo <= p.start and p.end <= start),
-                    key=lambda p: p.start, reverse=True):
+                    key=recency, reverse=True):
         if not compatible(p, head):
             continue
         if not _same_quotation(doc.text, p, start):
