@@ -31,8 +31,10 @@ from claimbase.extract.triggers import (
     match_verb,
     particles,
 )
+from claimbase.geo.event_place import main_country
 from claimbase.geo.place_reference import as_reference, refer_back, reference_heads
 from claimbase.geo.place_reference import compatible as place_fits
+from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
 from claimbase.nlp.syntax import span_at
@@ -1403,13 +1405,18 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
                                 and _acted_on(tok, anchor)):
             continue  # "take back the territory" names no place; "fled the town" does
         text = doc.text[start:end]
-        ref = carried if head is None or carried is None or place_fits(carried, head) else None
+        ref = carried if head is None or carried is None or place_fits(carried, head) and \
+            not _capital_as_party(doc, ctx, carried) else None
         if dets[0].lower_ in ("the", "this", "that") and (ref is None or head is not None):
             # a compatible place named after the carried one is the nearer antecedent
             nearer = _antecedent_place(doc, ctx, s_start, start, head) or (
                 _place_reference(doc, ctx, start, end, head) if plain else None)
-            if nearer is not None and (ref is None or nearer.start > ref.start):
+            if nearer is not None and (ref is None or head is not None and
+                                       reference_rank(doc, nearer, head) >
+                                       reference_rank(doc, ref, head)):
                 ref = nearer
+        if ref is None and head is not None and head.around and carried is not None:
+            ref = carried  # "the region" of the strike told before: the area around its town
         if ref is not None:
             return as_reference(ref, text, start, end, precision)
         if tok.lower_ not in nouns or participant:
@@ -1474,7 +1481,8 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
         return False
 
     places = [p for p in usable(doc) if p.feature == "country" or p.gazetteer_id is None
-              or not _names_actor(doc, ctx, p.start, p.end)]
+              or not _names_actor(doc, ctx, p.start, p.end)
+              and not _capital_as_party(doc, ctx, p)]
     return refer_back(doc, start, head, places, same_story)
 
 
@@ -1487,9 +1495,34 @@ def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int,
     before = [p for p in doc.places if s_start <= p.start and p.end <= pos
               and p.gazetteer_id is not None and (p.precision or 3) <= 2
               and p.feature not in ("country", "continent")
-              and (head is None or place_fits(p, head))
+              and (head is None or place_fits(p, head) and _usable_place(doc, p)
+                   and not _capital_as_party(doc, ctx, p))
               and not _names_actor(doc, ctx, p.start, p.end)]
     return max(before, key=lambda p: p.start) if before else None
+
+
+def _capital_as_party(doc: Document, ctx: Context, place: Place) -> bool:
+    """A foreign capital named as a party ("accused Washington of …"): its government, not a
+    place "the area" could refer back to; the capital of the story's own country stays."""
+    if place.feature != "capital" or not ctx.is_participant(place.start, place.end):
+        return False
+    key = "_events_main_country"
+    if key not in doc.__dict__:
+        doc.__dict__[key] = main_country([p for p in doc.places if p.gazetteer_id])
+    return place.country != doc.__dict__[key]
+
+
+def _usable_place(doc: Document, place: Place) -> bool:
+    """Not part of an actor, an outlet credit or an organisation's name (`usable_places`)."""
+    usable = _helper("claimbase.geo.geoparse", "usable_places")
+    if usable is None:
+        return True
+    key = "_events_usable_places"
+    kept = doc.__dict__.get(key)
+    if kept is None or kept[0] is not doc.places:
+        kept = (doc.places, {id(p) for p in usable(doc)})
+        doc.__dict__[key] = kept
+    return id(place) in kept[1]
 
 
 def _names_actor(doc: Document, ctx: Context, start: int, end: int) -> bool:

@@ -54,6 +54,7 @@ class Head:
 
     features: frozenset[str]
     precision: int
+    around: bool = False  # with nothing to refer back to, the area around the episode's town
 
 
 @lru_cache(maxsize=1)
@@ -63,9 +64,10 @@ def reference_heads() -> dict[str, Head]:
     with (DATA_DIR / "place_reference_heads.tsv").open(encoding="utf-8", newline="") as fh:
         rows = (line for line in fh if line.strip() and not line.startswith("#"))
         for noun, classes, precision in csv.reader(rows, delimiter="\t"):
+            names = classes.split()
             feats = frozenset().union(*(_ANY if c == "any" else CLASSES[c]
-                                        for c in classes.split() if c != "none"))
-            out[noun.strip().lower()] = Head(feats, int(precision))
+                                        for c in names if c not in ("none", "around")))
+            out[noun.strip().lower()] = Head(feats, int(precision), "around" in names)
     return out
 
 
@@ -118,13 +120,8 @@ def refer_back(doc: Document, start: int, head: Head, places: list[Place],
     starts = _sentence_starts(doc)
     here = bisect_right(starts, start) - 1
     lo = starts[max(here - max_sentences + 1, 0)]
-    def recency(p: Place) -> tuple[int, bool, int]:
-        # the last sentence first; in it a named place before a described one ("Kobane on
-        # the Syrian-Turkish border … the area" is Kobane's)
-        return bisect_right(starts, p.start), p.gazetteer_id is not None, p.start
-
     for p in sorted((p for p in places if lo <= p.start and p.end <= start),
-                    key=recency, reverse=True):
+                    key=lambda p: rank(doc, p, head), reverse=True):
         if not compatible(p, head):
             continue
         if not _same_quotation(doc.text, p, start):
@@ -135,6 +132,16 @@ def refer_back(doc: Document, start: int, head: Head, places: list[Place],
             return None
         return p
     return None
+
+
+def rank(doc: Document, place: Place, head: Head) -> tuple[int, bool, bool, int]:
+    """How good an antecedent a place is (larger: better): the last sentence first; in one
+    sentence a named place before a described one ("Kobane on the Syrian-Turkish border …
+    the area" is Kobane's), then one no wider than the description ("Ramadi, in Anbar
+    province … the area" is Ramadi's), then the later."""
+    starts = _sentence_starts(doc)
+    return (bisect_right(starts, place.start), place.gazetteer_id is not None,
+            (place.precision or 3) <= head.precision, place.start)
 
 
 def _ambiguous(doc: Document, ant: Place, pos: int, head: Head, places: list[Place],
@@ -163,5 +170,5 @@ def as_reference(antecedent: Place, text: str, start: int, end: int,
                    precision=max(levels) if levels else None, inferred="reference")
 
 
-__all__ = ["Head", "reference_heads", "compatible", "refer_back", "as_reference",
+__all__ = ["Head", "reference_heads", "compatible", "refer_back", "rank", "as_reference",
            "MAX_SENTENCES"]
