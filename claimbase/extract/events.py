@@ -32,7 +32,12 @@ from claimbase.extract.triggers import (
     particles,
 )
 from claimbase.geo.event_place import main_country
-from claimbase.geo.place_reference import as_reference, refer_back, reference_heads
+from claimbase.geo.place_reference import (
+    as_reference,
+    refer_back,
+    reference_heads,
+    same_quotation,
+)
 from claimbase.geo.place_reference import compatible as place_fits
 from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
@@ -1415,8 +1420,9 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
                                        reference_rank(doc, nearer, head) >
                                        reference_rank(doc, ref, head)):
                 ref = nearer
-        if ref is None and head is not None and head.around and carried is not None:
-            ref = carried  # "the region" of the strike told before: the area around its town
+        if ref is None and head is not None and head.around and carried is not None and \
+                same_quotation(doc.text, carried, start):
+            ref = carried  # "the desert" around the town of the episode told before
         if ref is not None:
             return as_reference(ref, text, start, end, precision)
         if tok.lower_ not in nouns or participant:

@@ -104,7 +104,7 @@ def _quote_open(text: str, pos: int) -> int | None:
     return None
 
 
-def _same_quotation(text: str, ant: Place, pos: int) -> bool:
+def same_quotation(text: str, ant: Place, pos: int) -> bool:
     """An antecedent inside a quotation counts only for a description in that same one."""
     opened = _quote_open(text, ant.start)
     return opened is None or _quote_open(text, pos) == opened
@@ -124,7 +124,7 @@ def refer_back(doc: Document, start: int, head: Head, places: list[Place],
                     key=lambda p: rank(doc, p, head), reverse=True):
         if not compatible(p, head):
             continue
-        if not _same_quotation(doc.text, p, start):
+        if not same_quotation(doc.text, p, start):
             return None  # the nearest fitting name is another speaker's: no guess beyond it
         if same_story is not None and not same_story(p):
             return None
@@ -171,4 +171,5 @@ def as_reference(antecedent: Place, text: str, start: int, end: int,
 
 
 __all__ = ["Head", "reference_heads", "compatible", "refer_back", "rank", "as_reference",
+           "same_quotation",
            "MAX_SENTENCES"]
