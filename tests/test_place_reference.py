@@ -122,3 +122,17 @@ def test_a_description_with_its_own_adjectives_does_not_refer_back(run):
                       "area on Friday.")
     loc = _event(doc, events, "shelled").location
     assert loc is None or loc.inferred != "reference"
+
+
+def test_the_village_does_not_refer_back_into_a_quotation(run):
+    doc, events = run("“My brother still lives in Kafr Nabl,” the farmer told reporters. "
+                      "A soldier replied: “Our artillery shelled the village on Friday.”")
+    loc = _event(doc, events, "shelled").location
+    assert loc is None or loc.inferred != "reference"
+
+
+def test_the_village_refers_back_to_a_town_the_narrator_names(run):
+    doc, events = run("The farmer comes from Kafr Nabl. Artillery shelled the village on "
+                      "Friday.")
+    loc = _event(doc, events, "shelled").location
+    assert loc is not None and loc.inferred == "reference"

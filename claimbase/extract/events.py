@@ -1411,7 +1411,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
             continue  # "take back the territory" names no place; "fled the town" does
         text = doc.text[start:end]
         ref = carried if head is None or carried is None or place_fits(carried, head) and \
-            not _capital_as_party(doc, ctx, carried) else None
+            not _capital_as_party(doc, ctx, carried) and \
+            same_quotation(doc.text, carried, start) else None
         if dets[0].lower_ in ("the", "this", "that") and (ref is None or head is not None):
             # a compatible place named after the carried one is the nearer antecedent
             nearer = _antecedent_place(doc, ctx, s_start, start, head) or (

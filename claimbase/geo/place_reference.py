@@ -105,9 +105,11 @@ def _quote_open(text: str, pos: int) -> int | None:
 
 
 def same_quotation(text: str, ant: Place, pos: int) -> bool:
-    """An antecedent inside a quotation counts only for a description in that same one."""
+    """An antecedent inside one quotation does not count for a description inside another
+    (two speakers' stories); the narrator may refer back to a place a quotation named."""
     opened = _quote_open(text, ant.start)
-    return opened is None or _quote_open(text, pos) == opened
+    here = _quote_open(text, pos)
+    return opened is None or here is None or here == opened
 
 
 def refer_back(doc: Document, start: int, head: Head, places: list[Place],
