@@ -4,9 +4,9 @@ to the most recent compatible place named before it in the document.
 
 The head nouns and the feature classes they may refer back to are data
 (`data/place_reference_heads.tsv`). An antecedent must be resolved (a gazetteer entry, or a
-described region with its country), named at most `MAX_SENTENCES` sentences before the
-description, and told in the same story: not inside a quotation the description is not in,
-nor in another speaker's statement (`same_story`). The events stage
+described region or border with its country), named at most `MAX_SENTENCES` sentences
+before the description, and told in the same story: not in another quotation than the
+description's own (`same_quotation`), nor in another speaker's statement (`same_story`). The events stage
 (`extract/events.py:_area_reference`) gives the event the antecedent's resolution under the
 description's own span, marked `inferred="reference"`.
 """
