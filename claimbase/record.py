@@ -109,13 +109,17 @@ class Place:
     feature: str | None = None
     precision: int | None = None  # ACLED geo_precision 1-3
     score: float | None = None
+    # how an event's place was found when the text does not name it: "reference" = a
+    # description ("the village") that refers back to a place named before it
+    inferred: str | None = None
 
     def as_location(self) -> dict[str, Any]:
         """The `location` object of an event record."""
         return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
                 "gazetteer_id": self.gazetteer_id, "lat": self.lat, "lon": self.lon,
                 "country": self.country, "admin1": self.admin1, "admin2": self.admin2,
-                "feature": self.feature, "precision": self.precision}
+                "feature": self.feature, "precision": self.precision,
+                "inferred": self.inferred}
 
 
 @dataclass(slots=True)

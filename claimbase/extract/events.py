@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cache
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.extract import acled
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
@@ -31,6 +31,15 @@ from claimbase.extract.triggers import (
     match_verb,
     particles,
 )
+from claimbase.geo.event_place import main_country
+from claimbase.geo.place_reference import (
+    as_reference,
+    refer_back,
+    reference_heads,
+    same_quotation,
+)
+from claimbase.geo.place_reference import compatible as place_fits
+from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
 from claimbase.nlp.syntax import span_at
@@ -1372,12 +1381,17 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
             or "-" in _word(doc.text, anchor.idx):
         return None  # "US-backed forces", "the jihadist-sponsor": a standing relation
     nouns = ctx.lex.area_nouns
-    # the sentence's area nouns only, nearest the anchor first
-    named = [tok for tok in anchor.sent if nouns.get(tok.lower_) is not None]
+    heads = reference_heads()
+    # the sentence's area nouns and place-kind heads only, nearest the anchor first
+    named = [tok for tok in anchor.sent if tok.lower_ in nouns or tok.lower_ in heads]
     for tok in sorted(named, key=lambda t: abs(t.i - anchor.i)):
-        precision = nouns[tok.lower_]
+        head = _reference_head(tok, heads)
+        precision = nouns.get(tok.lower_, head.precision if head else 3)
         if tok.pos_ not in ("NOUN", "PROPN") or tok.i == anchor.i:
             continue
+        if tok.lower_ not in nouns and tok.head.lower_ == "of" and \
+                tok.head.head.lower_ in nouns:
+            continue  # "the south of the country": the part is the place, not the whole
         if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and not any(
                 w.lower_ == "where" for w in c.children) for c in tok.children):
             continue  # "the territory occupied by ISIS": who holds an area, not a scene
@@ -1388,28 +1402,134 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if direct and not _direct_scene(doc, tok.idx, end, anchor):
             continue
         if not s_start <= start < s_end or not any(
-                _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]) or \
-                ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS:
+                _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]):
             continue
+        participant = ctx.is_participant(start, end) and tok.lower_ not in _COMPASS_NOUNS
+        plain = _plain(tok)
+        if participant and not (head is not None and head.precision <= 2 and plain
+                                and _acted_on(tok, anchor)):
+            continue  # "take back the territory" names no place; "fled the town" does
         text = doc.text[start:end]
-        if carried is None and dets[0].lower_ in ("the", "this", "that"):
-            carried = _antecedent_place(doc, ctx, s_start, start)
-        if carried is not None:
-            return replace(carried, text=text, start=start, end=end)
+        ref = carried if head is None or carried is None or place_fits(carried, head) and \
+            not _capital_as_party(doc, ctx, carried) and \
+            same_quotation(doc.text, carried, start) else None
+        if dets[0].lower_ in ("the", "this", "that") and (ref is None or head is not None):
+            # a compatible place named after the carried one is the nearer antecedent
+            nearer = _antecedent_place(doc, ctx, s_start, start, head) or (
+                _place_reference(doc, ctx, start, end, head) if plain else None)
+            if nearer is not None and (ref is None or head is not None and
+                                       reference_rank(doc, nearer, head) >
+                                       reference_rank(doc, ref, head)):
+                ref = nearer
+        if ref is None and head is not None and head.around and carried is not None and \
+                same_quotation(doc.text, carried, start):
+            ref = carried  # "the desert" around the town of the episode told before
+        if ref is not None:
+            return as_reference(ref, text, start, end, precision)
+        if tok.lower_ not in nouns or participant:
+            continue  # "the village", "fled the town" with nothing to refer back to
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
 
 
-def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int) -> Any:
+def _acted_on(tok: Any, anchor: Any) -> bool:
+    """Is the description the object of the event verb itself ("shelled the town", "the
+    village was retaken")? Then it is where the event happens, like a named place taken."""
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.i == anchor.i
+
+
+def _plain(tok: Any) -> bool:
+    """A description that only points back ("the town", "its last stronghold", "the nearby
+    village"): its adjectives are all in `data/place_reference_modifiers.txt`; "the
+    Kurdish-led autonomous area" describes a place of its own."""
+    allowed = word_list("place_reference_modifiers.txt")
+    return all(c.lower_ in allowed for c in tok.children if c.dep_ == "amod" and c.i < tok.i)
+
+
+def _reference_head(tok: Any, heads: dict[str, Any]) -> Any:
+    """The place kinds a description may refer back to: those of a listed noun modifying
+    its head ("the desert areas": a desert), else the head's own."""
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i < tok.i and c.lower_ in heads:
+            return heads[c.lower_]
+    return heads.get(tok.lower_)
+
+
+def _place_reference(doc: Document, ctx: Context, start: int, end: int,
+                     head: Any) -> Any:
+    """Place anaphora (`geo.place_reference`): the place named last before a description
+    ("the village", "the nation") in the sentences before it that its head noun allows,
+    told in the same story (a place in another speaker's statement does not count); a town
+    named as a participant ("Damascus warned") does not count, a country ("Syria") or a
+    described border ("the Iraqi-Syrian border") does."""
+    if head is None:
+        return None
+    attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
+    usable = _helper("claimbase.geo.geoparse", "usable_places")
+    if attribution_at is None or usable is None:
+        return None
+    here = attribution_at(doc, start, end)
+    chain = set()
+    node = here
+    while node is not None:
+        chain.add(id(node))
+        node = node.parent
+
+    def same_story(p: Place) -> bool:
+        there = attribution_at(doc, p.start, p.end)
+        if there is None or here is None or id(there) in chain:
+            return True
+        node = there.parent  # the description told by a source the antecedent's quotes
+        while node is not None:
+            if node is here:
+                return True
+            node = node.parent
+        return False
+
+    places = [p for p in usable(doc) if p.feature == "country" or p.gazetteer_id is None
+              or not _names_actor(doc, ctx, p.start, p.end)
+              and not _capital_as_party(doc, ctx, p)]
+    return refer_back(doc, start, head, places, same_story)
+
+
+def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int,
+                      head: Any = None) -> Any:
     """The town or site named last before `pos` in the same sentence, which "the area", "this
     town" refers back to ("arrived to Al Tanf and were positioned at the camps in the area");
-    None when there is none (actor names and countries do not count)."""
+    None when there is none (actor names and countries do not count, nor a place the
+    description's `head` does not allow)."""
     before = [p for p in doc.places if s_start <= p.start and p.end <= pos
               and p.gazetteer_id is not None and (p.precision or 3) <= 2
               and p.feature not in ("country", "continent")
+              and (head is None or place_fits(p, head) and _usable_place(doc, p)
+                   and not _capital_as_party(doc, ctx, p))
               and not _names_actor(doc, ctx, p.start, p.end)]
     return max(before, key=lambda p: p.start) if before else None
+
+
+def _capital_as_party(doc: Document, ctx: Context, place: Place) -> bool:
+    """A foreign capital named as a party ("accused Washington of …"): its government, not a
+    place "the area" could refer back to; the capital of the story's own country stays."""
+    if place.feature != "capital" or not ctx.is_participant(place.start, place.end):
+        return False
+    key = "_events_main_country"
+    if key not in doc.__dict__:
+        doc.__dict__[key] = main_country([p for p in doc.places if p.gazetteer_id])
+    return place.country != doc.__dict__[key]
+
+
+def _usable_place(doc: Document, place: Place) -> bool:
+    """Not part of an actor, an outlet credit or an organisation's name (`usable_places`)."""
+    usable = _helper("claimbase.geo.geoparse", "usable_places")
+    if usable is None:
+        return True
+    key = "_events_usable_places"
+    kept = doc.__dict__.get(key)
+    if kept is None or kept[0] is not doc.places:
+        kept = (doc.places, {id(p) for p in usable(doc)})
+        doc.__dict__[key] = kept
+    return id(place) in kept[1]
 
 
 def _names_actor(doc: Document, ctx: Context, start: int, end: int) -> bool:

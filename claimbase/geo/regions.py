@@ -1,9 +1,10 @@
 """Derived regions named through a country: borders and national territory.
 
 "the Syrian-Iraqi border", "the borders with Jordan", "the Turkish frontier" name a border
-line (GUIDELINES §8: precision 3, no gazetteer point); "Syrian territory" names the country
-itself; "the northern Iraqi territory" a derived region of it. Demonyms and country names
-come from `data/states.tsv`.
+line (GUIDELINES §8: precision 3, no gazetteer point); "Syrian territory", "Syrian soil" and
+"Iraqi land" name the country itself (a demonym alone is no place, but an event on a
+country's soil takes the country); "the northern Iraqi territory" a derived region of it.
+Demonyms and country names come from `data/states.tsv`.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"\b(?=the\s|(?:{_DIRS})\s|[{firsts}])"
         rf"(?:the\s+)?(?:(?P<dir>{_DIRS})\s+)?(?P<d1>{dem})(?:\s*[-–]\s*(?P<d2>{dem}))?"
         rf"\s+(?P<kind>borders?|frontiers?|border\s+(?:areas?|region|line)|territory"
-        rf"|territories)\b(?!\s+(?:guards?|police|forces|troops|patrols?|officials?))")
+        rf"|territories|soil|land)\b(?!\s+(?:guards?|police|forces|troops|patrols?|officials?"
+        rf"|borders?|mines?|routes?|reforms?|grabs?|rights?|owners?|ownership))")
     by_country = re.compile(
         rf"\b(?:the\s+)?(?:borders?|frontiers?)\s+(?:with|between)\s+(?:the\s+)?(?P<c1>{cty})"
         rf"(?:\s+and\s+(?:the\s+)?(?P<c2>{cty}))?\b")
@@ -71,7 +73,8 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
         kind = m.group("kind").lower()
         start, end = m.start(), m.end()
         first = _country_place(gaz, countries[0])
-        if kind.startswith("territor") and len(countries) == 1 and first is not None:
+        national = kind.startswith("territor") or kind in ("soil", "land")
+        if national and len(countries) == 1 and first is not None:
             if m.group("dir"):
                 out.append(Place(text=text[start:end], start=start, end=end,
                                  name=f"{m.group('dir').lower()} {first.name}",
@@ -82,7 +85,7 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
                                  lon=first.lon, country=first.country, feature="country",
                                  precision=3))
             continue
-        if kind.startswith("territor"):
+        if national:
             continue
         out.append(_border(text, start, end, countries, first))
     out.extend(_elided_borders(text, gaz, out))
