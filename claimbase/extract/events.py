@@ -1502,7 +1502,7 @@ def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int,
     before = [p for p in doc.places if s_start <= p.start and p.end <= pos
               and p.gazetteer_id is not None and (p.precision or 3) <= 2
               and p.feature not in ("country", "continent")
-              and (head is None or place_fits(p, head) and _usable_place(doc, p)
+              and (head is None or place_fits(p, head) and _usable_place(doc, ctx, p)
                    and not _capital_as_party(doc, ctx, p))
               and not _names_actor(doc, ctx, p.start, p.end)]
     return max(before, key=lambda p: p.start) if before else None
@@ -1513,23 +1513,19 @@ def _capital_as_party(doc: Document, ctx: Context, place: Place) -> bool:
     place "the area" could refer back to; the capital of the story's own country stays."""
     if place.feature != "capital" or not ctx.is_participant(place.start, place.end):
         return False
-    key = "_events_main_country"
-    if key not in doc.__dict__:
-        doc.__dict__[key] = main_country([p for p in doc.places if p.gazetteer_id])
-    return place.country != doc.__dict__[key]
+    if "main_country" not in ctx.memo:
+        ctx.memo["main_country"] = main_country([p for p in doc.places if p.gazetteer_id])
+    return place.country != ctx.memo["main_country"]
 
 
-def _usable_place(doc: Document, place: Place) -> bool:
+def _usable_place(doc: Document, ctx: Context, place: Place) -> bool:
     """Not part of an actor, an outlet credit or an organisation's name (`usable_places`)."""
     usable = _helper("claimbase.geo.geoparse", "usable_places")
     if usable is None:
         return True
-    key = "_events_usable_places"
-    kept = doc.__dict__.get(key)
-    if kept is None or kept[0] is not doc.places:
-        kept = (doc.places, {id(p) for p in usable(doc)})
-        doc.__dict__[key] = kept
-    return id(place) in kept[1]
+    if "usable_places" not in ctx.memo:
+        ctx.memo["usable_places"] = {id(p) for p in usable(doc)}
+    return id(place) in ctx.memo["usable_places"]
 
 
 def _names_actor(doc: Document, ctx: Context, start: int, end: int) -> bool:

@@ -206,6 +206,7 @@ class Context:
         self.lex = lex
         self.res: Any = None
         self._participant: dict[tuple[int, int], bool] = {}
+        self.memo: dict[str, Any] = {}  # other per-document answers the role finders share
         sdoc = doc.spacy_doc
         self.actor_at: dict[int, Any] = {}
         for m in doc.actors:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from claimbase.config import DATA_DIR
 from claimbase.geo.gazetteer import ADMIN_FEATURES, CITY_FEATURES, SITE_FEATURES
+from claimbase.nlp.syntax import sentence_starts
 from claimbase.record import Document, Place
 
 _SUBREGION = "region in a country"
@@ -83,13 +84,8 @@ def compatible(place: Place, head: Head) -> bool:
 
 
 def _sentence_starts(doc: Document) -> list[int]:
-    key = "_place_reference_sents"
-    starts = doc.__dict__.get(key)
-    if starts is None:
-        sdoc = doc.spacy_doc
-        starts = [s.start_char for s in sdoc.sents] if sdoc is not None else [0]
-        doc.__dict__[key] = starts
-    return starts
+    sdoc = doc.spacy_doc
+    return sentence_starts(sdoc) if sdoc is not None else [0]
 
 
 def _quote_open(text: str, pos: int) -> int | None:

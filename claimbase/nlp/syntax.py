@@ -30,6 +30,18 @@ def entities(sdoc: Any) -> tuple[Any, ...]:
     return _ENTS["ents"]
 
 
+_SENT_STARTS = "claimbase.sentence_starts"
+
+
+def sentence_starts(sdoc: Any) -> list[int]:
+    """The character offsets where the parse's sentences begin, in order, kept in the
+    document's `user_data` (the date and place-reference stages ask for them often)."""
+    starts = sdoc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        starts = sdoc.user_data[_SENT_STARTS] = [s.start_char for s in sdoc.sents]
+    return starts
+
+
 def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: int) -> bool:
     """True when the syntactic head chain of the text span [start, end) reaches the token at
     character `anchor_pos` within `hops` steps (the span depends on the anchor's clause)."""

@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from claimbase.first_chars import with_first_chars
-from claimbase.nlp.syntax import head_chain_reaches
+from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -1349,17 +1349,12 @@ def as_of_quoted_piece(dm: DateMention, attribution: Any) -> DateMention:
 _REPORT_SENTENCES = 2
 
 
-_SENT_STARTS = "claimbase.sentence_starts"
-
-
 def _sentences_between(doc: Document, start: int, end: int) -> int:
     """Sentences beginning in (start, end]: 1 for the sentence right after `start`'s."""
     sdoc = doc.spacy_doc
     if sdoc is None:
         return 0
-    starts = sdoc.user_data.get(_SENT_STARTS)
-    if starts is None:
-        starts = sdoc.user_data[_SENT_STARTS] = [s.start_char for s in sdoc.sents]
+    starts = sentence_starts(sdoc)
     return bisect.bisect_right(starts, end) - bisect.bisect_right(starts, start)
 
 
