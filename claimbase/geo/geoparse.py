@@ -102,6 +102,7 @@ from claimbase.geo.span_trim import split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
+from claimbase.geo.street_names import widen_to_streets
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
@@ -561,6 +562,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     # "Baghdad | Wednesday …") is no mention
     mentions = _propagate(doc.analysis_text, mentions, gaz,
                           person_blocks(ents, trusted) + nonperson, trusted)
+    mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     attach_phone_states(text, mentions, gaz)
