@@ -98,7 +98,7 @@ from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.siblings import listed_in_state, mislabelled_areas
-from claimbase.geo.span_trim import split_joined
+from claimbase.geo.span_trim import cut_designator_of, split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
@@ -519,6 +519,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
         for sub_start, sub_end in [p for a, b in _split_commas(text, start, end)
                                    for p in split_joined(text, a, b, gaz)]:
             s, e = _clean_span(text, sub_start, sub_end)
+            s = cut_designator_of(text, s, e)  # "City of Norfolk": Norfolk
             s, named = lower_qualifier(text, s, e, gaz)  # "eastern Ghouta"
             if e <= s or doc.in_boilerplate(s, e):
                 continue
@@ -811,11 +812,13 @@ def _drop_designators(text: str, mentions: list[Mention], gaz: Gazetteer) -> Non
 
 
 _DEMONYM_END = re.compile(r"(?:ic|ish|ese|ian|ians|i)$")
-_ADMIN_WORD = re.compile(r"[ \t](County|Parish)\b")
+_ADMIN_WORD = re.compile(r"[ \t](County|Parish|Township\b|Twp\.)(?![\w-])")
 
 
 def _extend_admin_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """"Butler" right before "County" is Butler County when the gazetteer knows that name."""
+    """"Butler" right before "County" is Butler County when the gazetteer knows that name;
+    a township's designator is part of its name in any case ("Madison Township", "Tewksbury
+    Twp."), which is then looked up by the name before it unless the gazetteer knows it."""
     for i, m in enumerate(mentions):
         after = _ADMIN_WORD.match(text, m.end)
         if after is None or m.lookup or (i + 1 < len(mentions)
@@ -823,6 +826,9 @@ def _extend_admin_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
             continue
         full = text[m.start:after.end()]
         if gaz.has_name(full):
+            m.end, m.text = after.end(), full
+        elif after.group(1).startswith(("Township", "Twp")):
+            m.lookup, m.precision = m.text, 2
             m.end, m.text = after.end(), full
 
 
