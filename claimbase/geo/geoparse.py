@@ -71,6 +71,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     small_other_name,
 )
+from claimbase.geo.headlines import without_headline_persons
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
@@ -434,7 +435,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     here when not given."""
     sdoc = doc.spacy_doc
     text = doc.text
-    ents = list(entities(sdoc))
+    ents = without_headline_persons(text, list(entities(sdoc)))  # "… Joins Sochi Mayor Race"
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
