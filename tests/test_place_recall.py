@@ -110,3 +110,21 @@ def test_a_headline_person_does_not_hide_the_town_from_the_story(places):
                  "Sochi vote would be fair, speaking in Moscow on Monday.")
     sochi = [p for p in got.values() if p.name == "Sochi"]
     assert sochi and sochi[0].country == "RU"
+
+
+def test_a_city_named_with_its_designator_keeps_it(places):
+    got = places("Delegates flew from Winnipeg to Quebec City and back in one day, officials "
+                 "in Manitoba said.")
+    assert "Quebec City" in got and got["Quebec City"].country == "CA"
+    got = places("The Dublin City Council in Ohio approved the library budget on Monday.")
+    assert "Dublin" in got and "Dublin City" not in got  # an institution's name
+
+
+def test_a_listed_town_followed_by_its_country_keeps_that_country(places):
+    got = places("The council renewed its twinning with Quebec City and Nanjing, China, at "
+                 "a meeting in London, Ontario, on Monday.")
+    assert got["Nanjing"].country == "CN" and got["Nanjing"].lat is not None
+
+
+def test_an_initial_does_not_end_the_headline():
+    assert titled_headline("Former senator Mary K. Holt visited the plant on Monday.") is None

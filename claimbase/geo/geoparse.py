@@ -889,6 +889,10 @@ _FEATURE_WORDS = frozenset({
     "center", "centre", "church", "school"})
 
 
+# after a name: punctuation, a joining word or the end of the text, not a noun of its own
+_NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|(?:and|or)\b|\Z)")
+
+
 def _trim_to_name(text: str, start: int, end: int,
                   gaz: Gazetteer) -> tuple[int, int, str | None]:
     """The gazetteer name inside a span the gazetteer does not know as a whole: "Northeast
@@ -904,7 +908,9 @@ def _trim_to_name(text: str, start: int, end: int,
     cands = gaz.candidates(span)
     exact = [c for c in cands if c.match == "exact"]
     city_form = False
-    if words[-1].group() in ("City", "city"):  # "Dublin City" adds nothing to "Dublin"
+    # "Dublin City" adds nothing to "Dublin", and "Dublin City Council" or "London City
+    # airport" names an institution; but "Quebec City" closing a phrase is the town's name
+    if words[-1].group() in ("City", "city") and not _NAME_CLOSED.match(text, end):
         bare = {c.id for c in gaz.candidates(span[:words[-1].start()].strip())
                 if c.match == "exact"}
         city_form = bool(bare) and all(c.id in bare for c in exact
@@ -1634,8 +1640,9 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
         if places[anchor].country != leading:
             continue
         for i in members:
-            if places[i].country == leading or any(close(i, j) for j in group):
-                continue
+            if places[i].country == leading or any(close(i, j) for j in group) \
+                    or _qualified_by_next(text, mentions, places, i):
+                continue  # "… and Nanjing, China": the member's own country is named
             sibs = [places[j] for j in group]
             name = mentions[i].lookup or mentions[i].text
             near = [c for c in gaz.candidates(name)
@@ -1649,6 +1656,17 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                 places[i] = best
             else:
                 places[i] = Place(text=p.text, start=p.start, end=p.end)
+
+
+def _qualified_by_next(text: str, mentions: list[Mention], places: list[Place],
+                      i: int) -> bool:
+    """The mention is followed by a comma and a country or state its reading lies in
+    ("Nanjing, China")."""
+    if i + 1 >= len(mentions) or text[mentions[i].end:mentions[i + 1].start].strip() != ",":
+        return False
+    nxt, own = places[i + 1], places[i]
+    return nxt.feature in ("country", "admin1") and nxt.country == own.country and (
+        nxt.feature == "country" or nxt.name == own.admin1)
 
 
 def _leading_country(places: list[Place]) -> str | None:

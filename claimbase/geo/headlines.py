@@ -13,7 +13,9 @@ import re
 from typing import Any
 
 # the headline: the text's first sentence or line, if short
-_FIRST = re.compile(r"[^\n]{8,200}?(?:[.!?](?=\s)|\n|\Z)")
+# (not cut at an initial or a title: "George W. Bush", "Mr. Smith")
+_FIRST = re.compile(r"[^\n]{8,200}?(?:(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)"
+                    r"(?<!\bJr)(?<!\bSr)[.!?](?=\s)|\n|\Z)")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = frozenset({
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by",
