@@ -1,6 +1,7 @@
 """Mention finding that recovers whole names: a town's name that begins a street's name is
-the street ("Taylor Street"), "City of X" is X, a township keeps its designator, and a
-Title Case headline's PERSON entities do not hide the places in it."""
+the street ("Taylor Street"), "City of X" is X, a township keeps its designator, a Title
+Case headline's PERSON entities do not hide the places in it, and dotted abbreviations of
+large cities ("Phila.") are places."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from claimbase.geo.city_abbreviations import city_abbreviation_spans
 from claimbase.geo.geoparse import Mention
 from claimbase.geo.headlines import titled_headline, without_headline_persons
 from claimbase.geo.span_trim import cut_designator_of
@@ -128,3 +130,16 @@ def test_a_listed_town_followed_by_its_country_keeps_that_country(places):
 
 def test_an_initial_does_not_end_the_headline():
     assert titled_headline("Former senator Mary K. Holt visited the plant on Monday.") is None
+
+
+def test_dotted_abbreviations_of_large_cities(gaz):
+    text = "Phila. teacher wins award; she grew up in South L.A. and moved east."
+    spans = {text[a:b] for a, b, _p in city_abbreviation_spans(text, gaz)}
+    assert spans == {"Phila.", "L.A."}
+    text = "The band played a long set in Paris. Fans stayed late."
+    assert city_abbreviation_spans(text, gaz) == []  # a sentence's end, the city's own name
+
+
+def test_a_city_abbreviation_resolves_to_the_city(places):
+    got = places("Phila. officer cleared after a review of the January arrest.")
+    assert got["Phila."].name == "Philadelphia"

@@ -48,6 +48,7 @@ from typing import Any
 
 from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.capitals import capitals_of_named_countries
+from claimbase.geo.city_abbreviations import city_abbreviation_spans
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
 from claimbase.geo.conflict_names import (
     articled_town,
@@ -479,6 +480,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    spans.extend(city_abbreviation_spans(doc.analysis_text, gaz))  # "Phila.", "L.A."
     spans.extend(mislabelled_areas(ents, gaz, lower_words))  # "Limpopo" DATE
     spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
