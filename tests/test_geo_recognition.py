@@ -18,7 +18,8 @@ def places_of(run, text: str) -> dict[str, object]:
 
 
 @pytest.mark.parametrize(("text", "name", "country"), [
-    ("Tewksbury Twp. introduces a new parking ordinance.", "Tewksbury", "US"),
+    # a township's designator is part of its name (tests/test_place_recall.py)
+    ("Tewksbury Twp. introduces a new parking ordinance.", "Tewksbury Twp.", "US"),
     ("Lexington 4 to raise taxes and cut staff.", "Lexington", "US"),
     ("Steveston Harbour was busy with fishing boats on Friday morning.", "Steveston", "CA"),
 ])

@@ -48,6 +48,7 @@ from typing import Any
 
 from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.capitals import capitals_of_named_countries
+from claimbase.geo.city_abbreviations import city_abbreviation_spans
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
 from claimbase.geo.conflict_names import (
     articled_town,
@@ -71,6 +72,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     small_other_name,
 )
+from claimbase.geo.headlines import without_headline_persons
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
@@ -98,10 +100,11 @@ from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
 from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.siblings import listed_in_state, mislabelled_areas
-from claimbase.geo.span_trim import split_joined
+from claimbase.geo.span_trim import cut_designator_of, split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
+from claimbase.geo.street_names import widen_to_streets
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
@@ -433,7 +436,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     here when not given."""
     sdoc = doc.spacy_doc
     text = doc.text
-    ents = list(entities(sdoc))
+    ents = without_headline_persons(text, list(entities(sdoc)))  # "… Joins Sochi Mayor Race"
     names = [e for e in ents if e.label_ in ("ORG", "FAC")]
     spans: list[tuple[int, int, int]] = []  # (start, end, priority)
     blocked: list[tuple[int, int]] = []  # demonyms and person names hide a matched name
@@ -477,6 +480,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
+    spans.extend(city_abbreviation_spans(doc.analysis_text, gaz))  # "Phila.", "L.A."
     spans.extend(mislabelled_areas(ents, gaz, lower_words))  # "Limpopo" DATE
     spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
     counties = _county_names(doc.analysis_text, gaz)
@@ -518,6 +522,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
         for sub_start, sub_end in [p for a, b in _split_commas(text, start, end)
                                    for p in split_joined(text, a, b, gaz)]:
             s, e = _clean_span(text, sub_start, sub_end)
+            s = cut_designator_of(text, s, e)  # "City of Norfolk": Norfolk
             s, named = lower_qualifier(text, s, e, gaz)  # "eastern Ghouta"
             if e <= s or doc.in_boilerplate(s, e):
                 continue
@@ -561,6 +566,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     # "Baghdad | Wednesday …") is no mention
     mentions = _propagate(doc.analysis_text, mentions, gaz,
                           person_blocks(ents, trusted) + nonperson, trusted)
+    mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     attach_phone_states(text, mentions, gaz)
@@ -809,11 +815,13 @@ def _drop_designators(text: str, mentions: list[Mention], gaz: Gazetteer) -> Non
 
 
 _DEMONYM_END = re.compile(r"(?:ic|ish|ese|ian|ians|i)$")
-_ADMIN_WORD = re.compile(r"[ \t](County|Parish)\b")
+_ADMIN_WORD = re.compile(r"[ \t](County|Parish|Township\b|Twp\.)(?![\w-])")
 
 
 def _extend_admin_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """"Butler" right before "County" is Butler County when the gazetteer knows that name."""
+    """"Butler" right before "County" is Butler County when the gazetteer knows that name;
+    a township's designator is part of its name in any case ("Madison Township", "Tewksbury
+    Twp."), which is then looked up by the name before it unless the gazetteer knows it."""
     for i, m in enumerate(mentions):
         after = _ADMIN_WORD.match(text, m.end)
         if after is None or m.lookup or (i + 1 < len(mentions)
@@ -821,6 +829,9 @@ def _extend_admin_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> N
             continue
         full = text[m.start:after.end()]
         if gaz.has_name(full):
+            m.end, m.text = after.end(), full
+        elif after.group(1).startswith(("Township", "Twp")):
+            m.lookup, m.precision = m.text, 2
             m.end, m.text = after.end(), full
 
 
@@ -880,6 +891,10 @@ _FEATURE_WORDS = frozenset({
     "center", "centre", "church", "school"})
 
 
+# after a name: punctuation, a joining word or the end of the text, not a noun of its own
+_NAME_CLOSED = re.compile(r"[ \t]*(?:[,.;:!?)\n]|(?:and|or)\b|\Z)")
+
+
 def _trim_to_name(text: str, start: int, end: int,
                   gaz: Gazetteer) -> tuple[int, int, str | None]:
     """The gazetteer name inside a span the gazetteer does not know as a whole: "Northeast
@@ -895,7 +910,9 @@ def _trim_to_name(text: str, start: int, end: int,
     cands = gaz.candidates(span)
     exact = [c for c in cands if c.match == "exact"]
     city_form = False
-    if words[-1].group() in ("City", "city"):  # "Dublin City" adds nothing to "Dublin"
+    # "Dublin City" adds nothing to "Dublin", and "Dublin City Council" or "London City
+    # airport" names an institution; but "Quebec City" closing a phrase is the town's name
+    if words[-1].group() in ("City", "city") and not _NAME_CLOSED.match(text, end):
         bare = {c.id for c in gaz.candidates(span[:words[-1].start()].strip())
                 if c.match == "exact"}
         city_form = bool(bare) and all(c.id in bare for c in exact
@@ -1626,8 +1643,9 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
         if places[anchor].country != leading:
             continue
         for i in members:
-            if places[i].country == leading or any(close(i, j) for j in group):
-                continue
+            if places[i].country == leading or any(close(i, j) for j in group) \
+                    or _qualified_by_next(text, mentions, places, i):
+                continue  # "… and Nanjing, China": the member's own country is named
             sibs = [places[j] for j in group]
             name = mentions[i].lookup or mentions[i].text
             near = [c for c in gaz.candidates(name)
@@ -1641,6 +1659,17 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                 places[i] = best
             else:
                 places[i] = Place(text=p.text, start=p.start, end=p.end)
+
+
+def _qualified_by_next(text: str, mentions: list[Mention], places: list[Place],
+                      i: int) -> bool:
+    """The mention is followed by a comma and a country or state its reading lies in
+    ("Nanjing, China")."""
+    if i + 1 >= len(mentions) or text[mentions[i].end:mentions[i + 1].start].strip() != ",":
+        return False
+    nxt, own = places[i + 1], places[i]
+    return nxt.feature in ("country", "admin1") and nxt.country == own.country and (
+        nxt.feature == "country" or nxt.name == own.admin1)
 
 
 def _leading_country(places: list[Place]) -> str | None:

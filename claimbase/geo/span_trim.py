@@ -26,6 +26,19 @@ _NUMBER_AFTER = re.compile(r"[ \t]+[A-Z]?\d")
 _WORD_BEFORE = re.compile(r"(?:[A-Z][\w'’.]*|\d+(?:st|nd|rd|th)?|[A-Z])[ \t]+\Z")
 
 
+# "the City of Montreal", "County of Brant": an administrative designator and "of" before
+# the name (the ranker reads them as a cue from the text before the span)
+_DESIGNATOR_OF = re.compile(r"(?:City|County|Province|State|Town|Village|Borough|Township"
+                            r"|Municipality)[ \t]+of[ \t]+(?=[A-Z])")
+
+
+def cut_designator_of(text: str, start: int, end: int) -> int:
+    """The start of the name in a span that opens with "City of", "County of", "Province
+    of" … ("City of Norfolk" -> "Norfolk"); `start` when it does not."""
+    m = _DESIGNATOR_OF.match(text, start, end)
+    return m.end() if m is not None else start
+
+
 def split_joined(text: str, start: int, end: int, gaz: Gazetteer) -> list[tuple[int, int]]:
     """The span less trailing function words, split at a joining word between two
     capitalised names the gazetteer does not know as one name; a numbered county road
