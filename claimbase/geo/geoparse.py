@@ -2017,10 +2017,6 @@ def usable_places(doc: Document) -> list[Place]:
     return [p for p in doc.places if _usable(doc, p, actors, credits)]
 
 
-def _org_heads() -> frozenset[str]:
-    return word_list("org_name_heads.txt")
-
-
 def _usable(doc: Document, place: Place, actors: list[tuple[int, int]],
             credits: list[tuple[int, int]]) -> bool:
     """Not part of an actor, an outlet credit or an organisation's name ("Levant Wire")."""
@@ -2030,7 +2026,7 @@ def _usable(doc: Document, place: Place, actors: list[tuple[int, int]],
     if _MODIFIER_SUFFIX.match(doc.text, place.end):
         return False  # "US-backed", "Turkish-occupied": a sponsor, not a place
     nxt = re.match(r"[ \t]+([A-Z][\w]*)", doc.text[place.end:place.end + 30])
-    return not (nxt and nxt.group(1) in _org_heads())
+    return not (nxt and nxt.group(1) in word_list("org_name_heads.txt"))
 
 
 __all__ = ["find_places", "place_for", "usable_places", "find_mentions", "resolve_mentions", "Mention",

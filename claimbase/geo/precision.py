@@ -68,19 +68,6 @@ def _run_words() -> frozenset[str]:
             | word_list("place_demonym_words.txt"))
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    """Titles written before a person's name ("Sen.", "Mr"): a place before one is the
-    person's home ("Vermont Sen. Bernie Sanders")."""
-    return word_list("person_titles.txt")
-
-
-@lru_cache(maxsize=1)
-def _institution_heads() -> frozenset[str]:
-    """Head words of organisation names ("Oxford University", "Chatham House")."""
-    return word_list("org_name_heads.txt")
-
-
 def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
                   votes: Counter | None = None) -> list[Place]:
     """The places without names that belong to longer non-place names or to operations,
@@ -165,7 +152,8 @@ def _glued(doc: Document, start: int, word: str, lower: frozenset[str]) -> bool:
     not an acronym, not a compound with a lower-case part ("Isis-controlled")."""
     bare = _POSSESSIVE.sub("", word)
     if bare in _SKIP or bare.lower() in lower or bare in _run_words() or bare.isupper() \
-            or bare.rstrip(".") in _titles() or bare in _institution_heads() \
+            or bare.rstrip(".") in word_list("person_titles.txt") \
+            or bare in word_list("org_name_heads.txt") \
             or any(part.islower() for part in bare.split("-")):
         return False
     sdoc = doc.spacy_doc
@@ -265,7 +253,7 @@ def _organisation_head(doc: Document, ents: list[_Ent], p: Place) -> bool:
     ent = _entity_at(ents, p.start, p.end)
     return (ent is not None and ent.label == "ORG" and ent.start <= p.start
             and p.end < ent.end and _FOR.match(doc.analysis_text, p.end) is not None
-            and p.text in _institution_heads())
+            and p.text in word_list("org_name_heads.txt"))
 
 
 _OPERATION = re.compile(r"\bOperation[ \t]+[“\"‘']?(?P<name>[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*){0,2})")
