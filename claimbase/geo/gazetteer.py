@@ -459,9 +459,9 @@ class Gazetteer:
     def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
                    country: str | None = None) -> tuple[tuple[Candidate, float], ...]:
         """`rank` with no document focus, only a cue word and a "City, State" hint (cached),
-        for the document's focus votes: a province keeps its rank over its seat city there,
-        so that a name like "Aleppo" votes (and, named often, counts more) as the province;
-        which of the two a mention means is the reading's decision (`resolve`)."""
+        for the document's focus votes: a province keeps its rank over its seat city there
+        (the pair votes once, like the town: `seat_votes`); which of the two a mention
+        means is the reading's decision (`resolve`)."""
         return self._rank_plain(name, cue, admin1, country)
 
     def _rank_plain_uncached(self, name: str, cue: str | None, admin1: str | None,
@@ -932,16 +932,24 @@ def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> Non
     for i, (area, area_score) in enumerate(scored):
         if area.feature not in ("admin1", "admin2") or area.lat is None:
             continue
-        names = (name_fold(area.name), key)
         for j, (c, sc) in enumerate(scored):
-            if c.feature in ("city", "capital") and c.lat is not None and sc < area_score \
-                    and c.country == area.country and _own_name_fold(c) in names \
-                    and (c.admin1 == area.admin1
-                         or (area.feature == "admin1" and c.admin1 == area.name)) \
-                    and haversine_km(c.lat, c.lon, area.lat, area.lon) <= PROVINCE_SEAT_KM:
+            if sc < area_score and is_seat(c, area, key):
                 scored[j] = (c._replace(precision=area.precision or c.precision), area_score)
                 scored[i] = (area, sc)
                 break
+
+
+def is_seat(city: Candidate, area: Candidate, key: str) -> bool:
+    """The city is the seat the province or district `area` is named after, as the name
+    (its `name_fold`, `key`) names both: a city of the area's country and province, called
+    by the area's name or the one asked, near the area's centre."""
+    return area.feature in ("admin1", "admin2") and area.lat is not None \
+        and city.feature in ("city", "capital") and city.lat is not None \
+        and city.country == area.country \
+        and _own_name_fold(city) in (name_fold(area.name), key) \
+        and (city.admin1 == area.admin1
+             or (area.feature == "admin1" and city.admin1 == area.name)) \
+        and haversine_km(city.lat, city.lon, area.lat, area.lon) <= PROVINCE_SEAT_KM
 
 
 def _off_focus(c: Candidate, ctx: Context) -> bool:

@@ -98,6 +98,7 @@ from claimbase.geo.precision import lower_case_words, refine_places
 from claimbase.geo.province_words import province_word
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
+from claimbase.geo.seat_votes import seated_areas, state_factor
 from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import cut_designator_of, split_joined
@@ -1357,11 +1358,10 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
             admins = focus.admins.setdefault(key, Counter())
             focus.counties[key] = {(c.admin1, norm(c.name)) for c, _s in ranked
                                    if c.feature == "admin2" and c.match == "exact"}
-            often = _repeat_weight(counts[key]) if best.feature in ("country", "admin1") \
-                else 1.0
+            seated = seated_areas(name, ranked)  # "Alexandria": a province read with its seat
+            often = _repeat_weight(counts[key]) if state_factor(best, seated) > 1.0 else 1.0
             for (cand, _sc), w in zip(ranked, weights, strict=True):
-                share = w / total * (2.0 if cand.feature in ("country", "admin1") else 1.0)
-                share *= often
+                share = w / total * state_factor(cand, seated) * often
                 if cand.country:
                     countries[cand.country] += share
                 if cand.admin1 and cand.feature != "country":
