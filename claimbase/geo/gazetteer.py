@@ -160,6 +160,12 @@ class Context:
     # River"): a feature lies by the story's places, so only a namesake near them is it
     feature_of: bool = False
 
+    def nearest_km(self, lat: float, lon: float) -> float:
+        """Distance to the nearest of the last 8 points the story's places gave (infinite
+        with none)."""
+        return min((haversine_km(lat, lon, a, b) for a, b in self.points[-8:]),
+                   default=math.inf)
+
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-8:]) \
@@ -737,7 +743,7 @@ def context_score(c: Candidate, ctx: Context) -> float:
     if ctx.country:
         s += 2.0 if c.country == ctx.country else -1.0
     if ctx.points and c.lat is not None:
-        d = min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:])
+        d = ctx.nearest_km(c.lat, c.lon)
         s += POINT_WEIGHT * math.exp(-d / POINT_SCALE_KM)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
@@ -995,7 +1001,7 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
     if c.feature not in LOOSE_FEATURES or c.country in RULER_COUNTRIES or len(ctx.points) < 2 \
             or c.lat is None:
         return False  # transliterations vary in the conflict region: a loose match is normal
-    return min(haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+    return ctx.nearest_km(c.lat, c.lon) > LOOSE_FAR_KM
 
 
 def _feature_namesake_far(c: Candidate, ctx: Context) -> bool:
@@ -1006,8 +1012,7 @@ def _feature_namesake_far(c: Candidate, ctx: Context) -> bool:
     place keeps the namesake's reading, as does a state or country said next to it."""
     if not ctx.feature_of or ctx.admin1 or ctx.country or not ctx.points:
         return False
-    return c.lat is None or min(
-        haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+    return c.lat is None or ctx.nearest_km(c.lat, c.lon) > LOOSE_FAR_KM
 
 
 # a town this small found by another of its names (a transliteration from another language
@@ -1043,8 +1048,7 @@ def _loose_abroad(key: str, c: Candidate, ctx: Context) -> bool:
         return c.match == "exact" or c.similarity < CLOSE_LOOSE_SIMILARITY
     if ctx.countries.get(c.country, 0) > 0 or ctx.actors.get(c.country, 0) > 0:
         return False
-    return c.lat is None or not ctx.points or min(
-        haversine_km(c.lat, c.lon, a, b) for a, b in ctx.points[-8:]) > LOOSE_FAR_KM
+    return c.lat is None or ctx.nearest_km(c.lat, c.lon) > LOOSE_FAR_KM
 
 
 # "al-Arima", "Khan al-Shekh": a name written with a hyphenated Arabic article
