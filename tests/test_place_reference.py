@@ -77,18 +77,22 @@ def test_the_country_after_a_single_country(run):
     assert loc.country == "YE" and loc.feature == "country"
 
 
-def test_the_country_after_a_list_of_countries_stays_open(run):
-    doc, events = run("Refugees have crossed into Jordan, Lebanon and Turkey. Warplanes "
-                      "bombed markets across the country on Sunday.")
-    loc = _event(doc, events, "bombed").location
-    assert loc is None or loc.inferred != "reference"
-
-
-def test_a_town_too_many_sentences_back_is_not_taken(run):
-    doc, events = run("Rebels held Saraqeb for a year. The winter was cold. Food ran out. "
-                      "Prices rose sharply. Schools closed early. Artillery shelled the "
-                      "town on Friday.")
-    loc = _event(doc, events, "shelled").location
+@pytest.mark.parametrize("text, word", [
+    pytest.param("Refugees have crossed into Jordan, Lebanon and Turkey. Warplanes bombed "
+                 "markets across the country on Sunday.", "bombed",
+                 id="the country after a list of countries stays open"),
+    pytest.param("Rebels held Saraqeb for a year. The winter was cold. Food ran out. Prices "
+                 "rose sharply. Schools closed early. Artillery shelled the town on Friday.",
+                 "shelled", id="a town too many sentences back is not taken"),
+    pytest.param("Rebels held Saraqeb for a year. Artillery shelled the mountainous area on "
+                 "Friday.", "shelled", id="a description with its own adjectives"),
+    pytest.param("“My brother still lives in Kafr Nabl,” the farmer told reporters. A soldier "
+                 "replied: “Our artillery shelled the village on Friday.”", "shelled",
+                 id="no reference back into another speaker's quotation"),
+])
+def test_descriptions_that_do_not_refer_back(run, text, word):
+    doc, events = run(text)
+    loc = _event(doc, events, word).location
     assert loc is None or loc.inferred != "reference"
 
 
@@ -115,20 +119,6 @@ def test_a_town_that_is_the_object_of_the_attack_is_its_place(run):
     loc = _event(doc, events, "shelled").location
     assert loc is not None and loc.text == "the town" and loc.inferred == "reference"
     assert loc.gazetteer_id == next(p.gazetteer_id for p in doc.places if p.text == "Saraqeb")
-
-
-def test_a_description_with_its_own_adjectives_does_not_refer_back(run):
-    doc, events = run("Rebels held Saraqeb for a year. Artillery shelled the mountainous "
-                      "area on Friday.")
-    loc = _event(doc, events, "shelled").location
-    assert loc is None or loc.inferred != "reference"
-
-
-def test_the_village_does_not_refer_back_into_a_quotation(run):
-    doc, events = run("“My brother still lives in Kafr Nabl,” the farmer told reporters. "
-                      "A soldier replied: “Our artillery shelled the village on Friday.”")
-    loc = _event(doc, events, "shelled").location
-    assert loc is None or loc.inferred != "reference"
 
 
 def test_the_village_refers_back_to_a_town_the_narrator_names(run):
