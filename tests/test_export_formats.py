@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from claimbase.cli import app
 from claimbase.export import ExportError, Filters, export
-from claimbase.export.acled import ACLED_COLUMNS, CLAIMBASE_COLUMNS
+from claimbase.export.acled import ACLED_COLUMNS, CLAIMBASE_COLUMNS, acled_row
+from claimbase.export.flat import flatten
 from tests.explorer_data import build_store
 
 # RFC 7946 as a JSON schema (the parts a FeatureCollection of Points must satisfy).
@@ -203,3 +204,15 @@ def test_cli_bad_input_is_one_clear_line(db, args, needle):
 def test_missing_database_is_a_clear_error(tmp_path):
     with pytest.raises(ExportError, match="no such database file"):
         export(str(tmp_path / "none.db"), "jsonl", None, filters=Filters())
+
+
+def test_a_location_found_by_reference_is_marked_in_flat_and_acled_rows():
+    record = {"event_id": "d1:1", "doc_id": "d1", "event_type": "ASSAULT",
+              "acled_event_type": "Battles",
+              "location": {"text": "the village", "name": "Kafr Nabl", "lat": 35.61,
+                           "lon": 36.56, "country": "SY", "precision": 1,
+                           "inferred": "reference"}}
+    assert flatten(record)["location_inferred"] == "reference"
+    assert acled_row(record)["location_inferred"] == "reference"
+    named = {**record, "location": {**record["location"], "inferred": None}}
+    assert flatten(named)["location_inferred"] is None

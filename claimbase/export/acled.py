@@ -26,7 +26,7 @@ ACLED_COLUMNS = [
 ]
 CLAIMBASE_COLUMNS = [
     "source_kind", "source_text", "source_id", "cue", "modality", "author_stance",
-    "claimbase_event_id", "doc_ref", "cluster_id",
+    "claimbase_event_id", "doc_ref", "cluster_id", "location_inferred",
 ]
 COLUMNS = ACLED_COLUMNS + CLAIMBASE_COLUMNS
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -156,6 +156,7 @@ def acled_row(record: dict[str, Any], timestamp: int | None = None) -> dict[str,
         "claimbase_event_id": record.get("event_id"),
         "doc_ref": doc.get("ref"),
         "cluster_id": record.get("cluster_id"),
+        "location_inferred": loc.get("inferred"),
     }
     return row
 

@@ -29,6 +29,7 @@ FLAT_FIELDS: list[tuple[str, tuple[str, ...]]] = [
     ("latitude", ("location", "lat")), ("longitude", ("location", "lon")),
     ("country", ("location", "country")), ("admin1", ("location", "admin1")),
     ("admin2", ("location", "admin2")), ("geo_precision", ("location", "precision")),
+    ("location_inferred", ("location", "inferred")),
     ("date_text", ("date", "text")), ("date_start", ("date", "start")),
     ("date_end", ("date", "end")), ("date_precision", ("date", "precision")),
     ("source_kind", ("attribution", "source_kind")),
