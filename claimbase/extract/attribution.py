@@ -61,7 +61,7 @@ from claimbase.extract.attribution_cues import (
 )
 from claimbase.record import Attribution, Document
 
-__all__ = ["find_attributions", "attribution_at", "Lex", "lex"]
+__all__ = ["find_attributions", "attribution_at", "within", "Lex", "lex"]
 
 _PUNCT_TRIM = frozenset({".", ",", ";", ":", "—", "–", "-", "…", "...", "(", ")"})
 _OPEN_QUOTES = "\"“‘«"
@@ -2536,12 +2536,13 @@ def _nest(atts: list[Attribution]) -> None:
             if inside and (best is None or (p.content_end - p.content_start) < (
                     best.content_end - best.content_start)):
                 best = p
-        if best is not None and not _ancestor(best, a):
+        if best is not None and not within(best, a):
             a.parent = best
     _turns_under_blocks(atts)
 
 
-def _ancestor(p: Attribution, a: Attribution) -> bool:
+def within(p: Attribution, a: Attribution) -> bool:
+    """Is `p` the attribution `a` or told inside it (one of its descendants)?"""
     node: Attribution | None = p
     while node is not None:
         if node is a:

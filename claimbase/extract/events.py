@@ -1466,26 +1466,18 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
     if head is None:
         return None
     attribution_at = _helper("claimbase.extract.attribution", "attribution_at")
+    within = _helper("claimbase.extract.attribution", "within")
     usable = _helper("claimbase.geo.geoparse", "usable_places")
-    if attribution_at is None or usable is None:
+    if attribution_at is None or within is None or usable is None:
         return None
     here = attribution_at(doc, start, end)
-    chain = set()
-    node = here
-    while node is not None:
-        chain.add(id(node))
-        node = node.parent
 
     def same_story(p: Place) -> bool:
+        """The description is told in the antecedent's account (the same or a quotation
+        inside it), or the antecedent's account is reported inside the description's."""
         there = attribution_at(doc, p.start, p.end)
-        if there is None or here is None or id(there) in chain:
-            return True
-        node = there.parent  # the description told by a source the antecedent's quotes
-        while node is not None:
-            if node is here:
-                return True
-            node = node.parent
-        return False
+        return there is None or here is None or within(here, there) or (
+            there.parent is not None and within(there.parent, here))
 
     places = [p for p in usable(doc) if p.feature == "country" or p.gazetteer_id is None
               or not _names_actor(doc, ctx, p.start, p.end)
