@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -75,23 +76,39 @@ def test_v3_outlet_indexes_and_statistics(store):
 
 
 def test_upgrade_a_v2_database(store):
-    """A v2 store (single-column facet indexes, no events.outlet) converges on v3."""
+    """A v2 store (single-column facet indexes, no events.outlet) converges on v4."""
     with store.engine.begin() as conn:
         conn.execute(text("DROP INDEX ix_events_outlet_date"))
         conn.execute(text("ALTER TABLE events DROP COLUMN outlet"))
         conn.execute(text("DROP INDEX ix_events_event_type_date"))
         conn.execute(text("CREATE INDEX ix_events_event_type ON events (event_type)"))
-        conn.execute(text("DELETE FROM schema_version WHERE version = 3"))
+        conn.execute(text("DELETE FROM schema_version WHERE version >= 3"))
         conn.execute(text("INSERT INTO documents (doc_id, ref, version, outlet, text, "
                           "ingested_at) VALUES ('d1', 'old.txt', 1, 'Old Wire', 'x', 'now')"))
         conn.execute(text("INSERT INTO events (event_id, doc_id, event_type, record) "
                           "VALUES ('d1:1', 'd1', 'ASSAULT', '{}')"))
     again = Store(PG_URL)
-    assert again.migrations_applied == [3]
+    assert again.migrations_applied == [3, 4]
     assert [r["outlet"] for r in again.iter_rows("events")] == ["Old Wire"]
     insp = inspect(again.engine)
     assert {ix["name"] for ix in insp.get_indexes("events")} == {
         ix.name for ix in s.events.indexes}
+    again.close()
+
+
+def test_upgrade_a_v3_database_backfills_location_inferred(store):
+    """Migration 4 on PostgreSQL: `events.location_inferred` added and filled from the
+    stored records' JSONB."""
+    doc = make_doc(TEXT)
+    doc.events[1].location = replace(doc.places[0], text="the town", inferred="reference")
+    store.save(doc)
+    with store.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE events DROP COLUMN location_inferred"))
+        conn.execute(text("DELETE FROM schema_version WHERE version = 4"))
+    again = Store(PG_URL)
+    assert again.migrations_applied == [4]
+    rows = sorted(again.iter_rows("events"), key=lambda r: r["event_id"])
+    assert [r["location_inferred"] for r in rows] == [None, "reference"]
     again.close()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -169,6 +170,7 @@ def test_fresh_database_matches_the_schema(store):
 
 V2_COLUMNS = {"n_events", "n_attributions", "n_places"}
 V3_COLUMNS = {"outlet"}  # of `events` (documents.outlet is there since v1)
+V4_COLUMNS = {"location_inferred"}  # of `events`
 V2_INDEXES = {"ix_events_event_type": "event_type", "ix_events_source_kind": "source_kind",
               "ix_events_modality": "modality", "ix_events_country": "country",
               "ix_events_actor_id": "actor_id", "ix_events_recipient_id": "recipient_id"}
@@ -184,7 +186,7 @@ def _make_old_database(path, version: int = 1) -> None:
                  "schema_version", *linking):
         src = s.metadata.tables[name]
         skip = (V2_COLUMNS if version < 2 and name == "documents" else set()) | (
-            V3_COLUMNS if name == "events" else set())
+            V3_COLUMNS | V4_COLUMNS if name == "events" else set())
         Table(name, md, *[Column(c.name, c.type, primary_key=c.primary_key,
                                  nullable=c.nullable)
                           for c in src.columns if c.name not in skip])
@@ -195,7 +197,7 @@ def _make_old_database(path, version: int = 1) -> None:
     with engine.begin() as conn:
         conn.execute(md.tables["documents"].insert(), [doc_row])
         conn.execute(md.tables["events"].insert(),
-                     [{k: v for k, v in ev.items() if k not in V3_COLUMNS}
+                     [{k: v for k, v in ev.items() if k not in V3_COLUMNS | V4_COLUMNS}
                       for ev in rec.events])
         conn.execute(md.tables["attributions"].insert(), rec.attributions)
         conn.execute(md.tables["places"].insert(), rec.places)
@@ -227,7 +229,7 @@ def test_upgrade_an_old_database(tmp_path, version):
         assert (set(V2_INDEXES) <= indexes) == (version >= 2)
     store = Store(path)
     assert store.migrations_applied == list(range(version + 1, s.SCHEMA_VERSION + 1))
-    assert store.schema_version == s.SCHEMA_VERSION == 3
+    assert store.schema_version == s.SCHEMA_VERSION == 4
     fresh = Store(tmp_path / "fresh.db")
     assert _schema(store.engine) == _schema(fresh.engine)  # old single-column indexes gone
     # The old data is still there and readable; new documents are saved as usual.
@@ -244,6 +246,35 @@ def test_upgrade_an_old_database(tmp_path, version):
     # Opening again applies nothing.
     assert Store(path).migrations_applied == []
     fresh.close()
+    store.close()
+
+
+def _referenced_doc():
+    """A story whose second event is placed by a description ("the town") read back to the
+    place named before it."""
+    doc = make_doc(TEXT)
+    doc.events[1].location = replace(doc.places[0], text="the town", inferred="reference")
+    return doc
+
+
+def test_location_inferred_is_a_column(store):
+    store.save(_referenced_doc())
+    rows = sorted(store.iter_rows("events"), key=lambda r: r["event_id"])
+    assert [r["location_inferred"] for r in rows] == [None, "reference"]
+
+
+def test_upgrade_a_v3_database_backfills_location_inferred(tmp_path):
+    """Migration 4 adds `events.location_inferred` and fills it from the stored records."""
+    path = tmp_path / "v3.db"
+    Store(path).save(_referenced_doc())
+    with sqlite3.connect(path) as raw:
+        raw.execute("ALTER TABLE events DROP COLUMN location_inferred")
+        raw.execute("DELETE FROM schema_version WHERE version = 4")
+    store = Store(path)
+    assert store.migrations_applied == [4]
+    rows = sorted(store.iter_rows("events"), key=lambda r: r["event_id"])
+    assert [r["location_inferred"] for r in rows] == [None, "reference"]
+    assert [r["record"]["location"].get("inferred") for r in rows] == [None, "reference"]
     store.close()
 
 

@@ -82,10 +82,20 @@ def v3_explorer(conn: Connection) -> None:
         fts.rebuild_events_fts(conn)
 
 
+def v4_location_inferred(conn: Connection) -> None:
+    """`events.location_inferred`, backfilled from each stored record's location."""
+    _add_column(conn, "events", s.events.c.location_inferred)
+    ev = s.events
+    inferred = ev.c.record[("location", "inferred")].as_string()
+    conn.execute(ev.update().values(location_inferred=inferred)
+                 .where(inferred.is_not(None)))
+
+
 MIGRATIONS: list[tuple[int, Migration]] = [
     (1, v1_core),
     (2, v2_linking_and_facets),
     (3, v3_explorer),
+    (4, v4_location_inferred),
 ]
 assert MIGRATIONS[-1][0] == s.SCHEMA_VERSION
 

@@ -82,7 +82,7 @@ def event_row(rec: dict[str, Any]) -> dict[str, Any]:
         "gazetteer_id": _get(loc, "gazetteer_id"), "latitude": _get(loc, "lat"),
         "longitude": _get(loc, "lon"), "country": _get(loc, "country"),
         "admin1": _get(loc, "admin1"), "admin2": _get(loc, "admin2"),
-        "geo_precision": _get(loc, "precision"),
+        "geo_precision": _get(loc, "precision"), "location_inferred": _get(loc, "inferred"),
         "date_text": _get(date, "text"), "date_start": _get(date, "start"),
         "date_end": _get(date, "end"), "date_precision": _get(date, "precision"),
         "source_kind": att.get("source_kind"), "source_text": att.get("source_text"),

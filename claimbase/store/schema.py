@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # v3: the explorer lists events newest first under facet filters, so each facet column is
 # indexed together with `date_start` (which also serves plain `column = ?` lookups).
@@ -127,6 +127,9 @@ events = Table(
     Column("record", Json, nullable=False),
     # v3: the document's outlet, copied at save time so the explorer facets on it directly.
     Column("outlet", Text),
+    # v4: how the location was found when the text does not name it ("reference": a
+    # description such as "the village" read as the place named before it).
+    Column("location_inferred", String(32)),
     Index("ix_events_doc_id", "doc_id"),
     Index("ix_events_acled_event_type", "acled_event_type"),
     Index("ix_events_author_stance", "author_stance"),
