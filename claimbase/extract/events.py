@@ -11,6 +11,8 @@ attribution, modality and stance, applies PLOVER's future rules and maps to ACLE
 from __future__ import annotations
 
 import importlib
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -42,7 +44,7 @@ from claimbase.geo.place_reference import compatible as place_fits
 from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
-from claimbase.nlp.syntax import span_at
+from claimbase.nlp.syntax import sentence_starts, span_at
 from claimbase.record import ActorMention, Document, Event, Place
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
@@ -1227,6 +1229,7 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.location = None
     if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
         ev.location = None
+    _remember_scene(doc, ctx, ev)
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
 
 
@@ -1234,6 +1237,111 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
 # before it; planned and asked-about events are (the episode's next steps and open questions
 # keep its place, which also links reports of one episode)
 _UNTOLD_MODALITIES = frozenset({"negated", "hypothetical"})
+
+
+# an event without a place of its own continues the episode of an event told at most this many
+# sentences before it (GUIDELINES §8: "clearly continues an episode placed earlier")
+EPISODE_SENTENCES = 2
+# the events whose place sets the scene of an episode: deeds, not words or meetings
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "CONCEDE", "PROTEST"})
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|like|including)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _remember_scene(doc: Document, ctx: Context, ev: Event) -> None:
+    """Keep the place an event was given as its scene (named in its sentence or carried to
+    it) for the events told after it: only that of a deed (`SCENE_TYPES`: a visit, a pledge
+    or a statement somewhere sets no scene for the fighting told next), not an example
+    ("cities such as X", "areas including X and Y"), nor one of a list of places ("the
+    battles for X and Y", "shelled X, Y and Z"), which leaves the next sentence's scene
+    open."""
+    loc = ev.location
+    if ev.event_type not in SCENE_TYPES or doc.spacy_doc is None or loc is None or \
+            loc.start is None or loc.inferred is not None or \
+            _example_place(doc, loc.start, loc.end) or _listed_place(doc, loc.start, loc.end):
+        return
+    ctx.memo.setdefault("scenes", []).append((loc.start, loc.end))
+
+
+def _listed_place(doc: Document, start: int, end: int) -> bool:
+    """Is the place one of several names joined in a list ("Mosul and Raqqa")?"""
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"] + \
+        ([root.head] if root.dep_ == "conj" else [])
+    return any(t.pos_ == "PROPN" for t in partners)
+
+
+def _example_place(doc: Document, start: int, end: int) -> bool:
+    """Is the place (or the list it is in) told as an example ("cities such as Mosul", "areas
+    including Aleppo and Ghouta")?"""
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        first = span.root
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        start = min(start, first.left_edge.idx)
+    return bool(_EXAMPLE_BEFORE.search(doc.text, max(0, start - 20), start))
+
+
+def _episode_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
+                   s_end: int, anchor: Any) -> bool:
+    """May an event of the sentence [s_start, s_end) without a place of its own take this
+    place named before it (GUIDELINES §8: the sentence "clearly continues an episode placed
+    earlier")? Only a place named at most `EPISODE_SENTENCES` sentences before that is the
+    scene of an event told there, or that places a thing the sentence refers back to by a
+    definite noun ("uncovered a base near X. The base contained …"), or that "there" points
+    back to. A place named as an origin, a residence, a speaker's institution or a comparison
+    ("driven out of Kabul in 2001", "at King's College London") sets no scene for the
+    sentences after it."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return True
+    starts = sentence_starts(sdoc)
+    here = bisect_right(starts, s_start)
+    if here - bisect_right(starts, start) > EPISODE_SENTENCES:
+        return False
+    if any(a <= start and end <= b for a, b in ctx.memo.get("scenes", ())):
+        return True
+    sent = sdoc.char_span(s_start, s_end, alignment_mode="expand")
+    place = sdoc.char_span(start, end, alignment_mode="expand")
+    if sent is None or place is None:
+        return False
+    if hasattr(anchor, "i") and any(t.lower_ == "there" and t.dep_ == "advmod" and (
+            t.head.i == anchor.i or t.head in anchor.ancestors) for t in sent):
+        return True  # "There, amid the rubble …, they are believed to be alive"
+    told = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.i not in ctx.actor_at
+            and any(c.dep_ == "det" and c.lower_ in EPISODE_DETS for c in t.children)}
+    return bool(told) and any(_told_again(t, told) and _places_thing(place.root, t)
+                              for t in place.sent)
+
+
+def _told_again(tok: Any, told: set[str]) -> bool:
+    """Is the token a noun the later sentence names again with a definite determiner ("a
+    base … the base"), or the verb of an event it names again ("shelled the town … the
+    shelling", "attacked a convoy … the attack")?"""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma in told
+    return tok.pos_ == "VERB" and (lemma in told or lemma + "ing" in told)
+
+
+def _places_thing(place: Any, noun: Any) -> bool:
+    """Does the place phrase say where the noun's thing is: the place itself ("the Hajin
+    pocket"), inside the noun's phrase ("a base near X"), or a scene of the verb that takes
+    the noun as its object ("found a base in X")?"""
+    if noun.left_edge.i <= place.i <= noun.right_edge.i:
+        return True
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    prep = place
+    while prep.dep_ in ("pobj", "compound", "appos", "conj") or prep.pos_ == "ADP" and \
+            prep.head.pos_ in ("NOUN", "PROPN") and prep.dep_ == "prep":
+        if prep.head == prep:
+            return False
+        prep = prep.head
+    return prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS and prep.head.i == noun.head.i
 
 
 def _carried_scene(ev: Event, s_start: int, s_end: int) -> bool:
@@ -1322,7 +1430,9 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
     def reaches(start: int, end: int) -> bool:
-        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor) or \
+        if not s_start <= start < s_end:
+            return _episode_scene(doc, ctx, start, end, s_start, s_end, anchor)
+        return _place_reaches(doc, start, end, anchor) or \
             any(_place_reaches(doc, start, end, m) for m in merged or ())
 
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
@@ -1568,7 +1678,7 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return True  # "forces still based there": the place is the pro-form's antecedent
     head, came = span.root, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
-                                 or _noun_word(head) and _noun_link(head)
+                                 or _place_link(head) or _noun_word(head) and _noun_link(head)
                                  or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
@@ -1581,7 +1691,40 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
         return not _later_conjunct(doc, head, came, anchor) \
             and not _copula_subject(head, came, anchor)
+    focus = _cleft_copula(head)
+    if focus is not None and focus.left_edge.i <= anchor.i <= focus.right_edge.i:
+        return True
     return _shared_by_conjuncts(span.root, head, anchor)
+
+
+def _place_link(tok: Any) -> bool:
+    """A word the place phrase climbs through whatever the tagger called it: a preposition
+    ("Near Baghuz, strikes destroyed …", where a sentence-initial "Near" is tagged as a
+    name), or a compass word measuring from a place ("attacked a convoy east of X")."""
+    return tok.dep_ == "prep" and tok.pos_ == "PROPN" or \
+        tok.dep_ == "npadvmod" and tok.lower_ in _COMPASS_NOUNS
+
+
+def _cleft_copula(clause: Any) -> Any | None:
+    """The copula of a cleft sentence whose "that" clause this is ("it was not until the
+    intervention … that the group began suffering defeat across the country", "it was the
+    airstrikes that drove them out of X"): the focus and the "that" clause tell one scene."""
+    if clause.dep_ not in ("relcl", "ccomp", "advcl") or not any(
+            c.lower_ == "that" and c.dep_ in ("mark", "nsubj", "nsubjpass")
+            for c in clause.children):
+        return None
+    branch = clause
+    for up in clause.ancestors:
+        if up.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                                             for c in up.children):
+            # the focus is a noun, a time ("until …") or a clause ("when …"), not the
+            # adjective of "it is awkward to explain …"
+            focused = branch.dep_ in ("attr", "advcl") or branch.dep_ == "prep" and \
+                branch.lower_ in ("until", "till")
+            return up if focused and not any(c.dep_ == "acomp" for c in up.children) \
+                else None
+        branch = up
+    return None
 
 
 def _locating_clause(head: Any, came: Any) -> bool:
