@@ -1719,10 +1719,10 @@ def _cleft_copula(clause: Any) -> Any | None:
                                              for c in up.children):
             # the focus is a noun, a time ("until …") or a clause ("when …"), not the
             # adjective of "it is awkward to explain …"
-            focused = branch.dep_ in ("attr", "advcl") or branch.dep_ == "prep" and \
-                branch.lower_ in ("until", "till")
-            return up if focused and not any(c.dep_ == "acomp" for c in up.children) \
-                else None
+            focus = any(c.dep_ == "attr" or c.dep_ == "prep" and c.lower_ in ("until", "till")
+                        for c in up.children)
+            return up if focus and branch.dep_ in ("attr", "advcl", "prep", "ccomp") and \
+                not any(c.dep_ == "acomp" for c in up.children) else None
         branch = up
     return None
 
