@@ -81,3 +81,16 @@ def test_a_cleft_places_its_focus_where_its_that_clause_is(run):
     doc, events = run("It was not until the army offensive, when jets attacked the supply "
                       "routes, that the rebels started losing ground across Idlib province.")
     assert "Idlib" in (_where(_event(doc, events, "offensive")) or "")
+
+
+def test_a_clause_with_its_own_subject_keeps_its_place(run):
+    doc, events = run("Government jets bombed villages across Idlib province on Sunday, as "
+                      "donors gathered in Geneva to pledge money for refugees.")
+    loc = _event(doc, events, "bombed").location
+    assert loc is not None and "Idlib" in loc.text
+
+
+def test_where_a_statement_was_made_does_not_place_what_it_reports(run):
+    doc, events = run("“The fighters who stayed behind are being bombed every night,” the "
+                      "commander said from a field hospital in Hasakah.")
+    assert _where(_event(doc, events, "bombed")) is None

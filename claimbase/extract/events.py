@@ -1429,13 +1429,17 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         return not ctx.is_participant(start, end) or (start, end) in local and \
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
-    def reaches(start: int, end: int) -> bool:
+    def reaches(start: int, end: int, subordinate: bool = True) -> bool:
         if not s_start <= start < s_end:
             return _episode_scene(doc, ctx, start, end, s_start, s_end, anchor)
-        return _place_reaches(doc, start, end, anchor) or \
-            any(_place_reaches(doc, start, end, m) for m in merged or ())
+        if (start, end) in other_events:
+            return False
+        return _place_reaches(doc, start, end, anchor, subordinate) or \
+            any(_place_reaches(doc, start, end, m, subordinate) for m in merged or ())
 
+    other_events: set[tuple[int, int]] = set()
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
+    other_events = _subordinate_scenes(own, reaches)
     if own and not any(reaches(p.start, p.end) for p in own):
         return _area_reference(doc, ctx, s_start, s_end, anchor, None, merged)
     if place_for is not None:
@@ -1451,6 +1455,25 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         # the area the event's own phrase names beats a place told for another clause
         return _area_reference(doc, ctx, s_start, s_end, anchor, None, direct=True) or found
     return found
+
+
+_NO_SCENE_FEATURES = frozenset({"river", "water", "sea", "continent"})
+
+
+def _subordinate_scenes(own: list[Place], reaches: Callable[..., bool]) -> set[tuple[int, int]]:
+    """The places of the sentence that reach the event only through an adverbial clause with
+    a subject of its own, when another place reaches it in its own clause: "Russia sent
+    aircraft to attack Idlib, as ministers gathered in Brussels" is placed in Idlib. With no
+    such other place the clause's scene is shared ("were killed when militants ambushed a
+    convoy near X")."""
+    if len(own) < 2:
+        return set()
+    # a river the clause runs along or a dateline ("BEIRUT -") is no scene of its own
+    main = {(p.start, p.end) for p in own if p.feature not in _NO_SCENE_FEATURES
+            and not p.text.isupper() and reaches(p.start, p.end, False)}
+    if not main:
+        return set()
+    return {(p.start, p.end) for p in own if (p.start, p.end) not in main}
 
 
 def _direct_scene(doc: Document, start: int, end: int, anchor: Any) -> bool:
@@ -1662,12 +1685,14 @@ _PLACE_CLAUSE_LINKS = frozenset({"advcl", "xcomp"})
 _PLACE_NOUN_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"})
 
 
-def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
+def _place_reaches(doc: Document, start: int, end: int, anchor: Any,
+                   subordinate: bool = True) -> bool:
     """Does the place phrase attach to a constituent containing the anchor? From the place,
     climb through prepositions and the nouns it modifies ("a checkpoint in Idlib", "control
     over the fields") to the clause word, and through adverbial clauses ("…, killing 20 in
     Idlib"); the anchor must lie in that word's subtree. True without a parse or for a place
-    in an earlier parsed sentence (it sets the scene), False for one in a later sentence."""
+    in an earlier parsed sentence (it sets the scene), False for one in a later sentence.
+    `subordinate=False`: not through an adverbial clause with a subject of its own."""
     sdoc = doc.spacy_doc
     span = span_at(sdoc, start, end) if sdoc is not None else None
     if span is None or not len(span) or not hasattr(anchor, "sent"):
@@ -1683,18 +1708,40 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
             return not _later_conjunct(doc, head, came, anchor) \
-                and not _copula_subject(head, came, anchor)
+                and not _copula_subject(head, came, anchor) \
+                and not _speech_place(head, came, anchor)
         head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
-            head.head != head and not _comparison(head):
+            head.head != head and not _comparison(head) and \
+            (subordinate or not _subordinate_event(head)):
         head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
         return not _later_conjunct(doc, head, came, anchor) \
-            and not _copula_subject(head, came, anchor)
+            and not _copula_subject(head, came, anchor) \
+            and not _speech_place(head, came, anchor)
     focus = _cleft_copula(head)
     if focus is not None and focus.left_edge.i <= anchor.i <= focus.right_edge.i:
         return True
     return _shared_by_conjuncts(span.root, head, anchor)
+
+
+def _subordinate_event(clause: Any) -> bool:
+    """An adverbial clause with a subject of its own ("…, as foreign ministers gathered in
+    Brussels", "while the rebels held Idlib"): its places are its own event's, not those of
+    the clause it hangs from ("…, killing 20 in Idlib" has no subject and shares them)."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE for c in clause.children)
+
+
+def _speech_place(head: Any, came: Any, anchor: Any) -> bool:
+    """Is the place where a statement was made, not where what it reports happened? "…," she
+    said from a camp in eastern Syria; "told reporters in Ankara that troops would enter X":
+    the place modifies the verb whose clausal complement holds the anchor."""
+    if came is None or head.i == anchor.i or came.dep_ not in ("prep", "npadvmod", "advmod"):
+        return False
+    branch = _branch_under(anchor, head)
+    return branch.head.i == head.i and branch.i != came.i and \
+        branch.dep_ in ("ccomp", "parataxis")
 
 
 def _place_link(tok: Any) -> bool:
