@@ -94,3 +94,10 @@ def test_where_a_statement_was_made_does_not_place_what_it_reports(run):
     doc, events = run("“The fighters who stayed behind are being bombed every night,” the "
                       "commander said from a field hospital in Hasakah.")
     assert _where(_event(doc, events, "bombed")) is None
+
+
+def test_the_last_holdout_refers_back_to_the_town_before(run):
+    doc, events = run("Kurdish fighters surrounded the town of Hajin on Monday. A final assault "
+                      "on the last holdout began at dawn.")
+    loc = _event(doc, events, "assault").location
+    assert loc is not None and loc.text == "the last holdout" and loc.gazetteer_id is not None
