@@ -11,6 +11,8 @@ attribution, modality and stance, applies PLOVER's future rules and maps to ACLE
 from __future__ import annotations
 
 import importlib
+import re
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -42,7 +44,7 @@ from claimbase.geo.place_reference import compatible as place_fits
 from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
-from claimbase.nlp.syntax import span_at
+from claimbase.nlp.syntax import sentence_starts, span_at
 from claimbase.record import ActorMention, Document, Event, Place
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
@@ -1227,6 +1229,7 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.location = None
     if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
         ev.location = None
+    _remember_scene(doc, ctx, ev)
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
 
 
@@ -1234,6 +1237,111 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
 # before it; planned and asked-about events are (the episode's next steps and open questions
 # keep its place, which also links reports of one episode)
 _UNTOLD_MODALITIES = frozenset({"negated", "hypothetical"})
+
+
+# an event without a place of its own continues the episode of an event told at most this many
+# sentences before it (GUIDELINES §8: "clearly continues an episode placed earlier")
+EPISODE_SENTENCES = 2
+# the events whose place sets the scene of an episode: deeds, not words or meetings
+SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "CONCEDE", "PROTEST"})
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|like|including)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _remember_scene(doc: Document, ctx: Context, ev: Event) -> None:
+    """Keep the place an event was given as its scene (named in its sentence or carried to
+    it) for the events told after it: only that of a deed (`SCENE_TYPES`: a visit, a pledge
+    or a statement somewhere sets no scene for the fighting told next), not an example
+    ("cities such as X", "areas including X and Y"), nor one of a list of places ("the
+    battles for X and Y", "shelled X, Y and Z"), which leaves the next sentence's scene
+    open."""
+    loc = ev.location
+    if ev.event_type not in SCENE_TYPES or doc.spacy_doc is None or loc is None or \
+            loc.start is None or loc.inferred is not None or \
+            _example_place(doc, loc.start, loc.end) or _listed_place(doc, loc.start, loc.end):
+        return
+    ctx.memo.setdefault("scenes", []).append((loc.start, loc.end))
+
+
+def _listed_place(doc: Document, start: int, end: int) -> bool:
+    """Is the place one of several names joined in a list ("Mosul and Raqqa")?"""
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    partners = [c for c in root.children if c.dep_ == "conj"] + \
+        ([root.head] if root.dep_ == "conj" else [])
+    return any(t.pos_ == "PROPN" for t in partners)
+
+
+def _example_place(doc: Document, start: int, end: int) -> bool:
+    """Is the place (or the list it is in) told as an example ("cities such as Mosul", "areas
+    including Aleppo and Ghouta")?"""
+    span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        first = span.root
+        while first.dep_ == "conj" and first.head != first:
+            first = first.head
+        start = min(start, first.left_edge.idx)
+    return bool(_EXAMPLE_BEFORE.search(doc.text, max(0, start - 20), start))
+
+
+def _episode_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
+                   s_end: int, anchor: Any) -> bool:
+    """May an event of the sentence [s_start, s_end) without a place of its own take this
+    place named before it (GUIDELINES §8: the sentence "clearly continues an episode placed
+    earlier")? Only a place named at most `EPISODE_SENTENCES` sentences before that is the
+    scene of an event told there, or that places a thing the sentence refers back to by a
+    definite noun ("uncovered a base near X. The base contained …"), or that "there" points
+    back to. A place named as an origin, a residence, a speaker's institution or a comparison
+    ("driven out of Kabul in 2001", "at King's College London") sets no scene for the
+    sentences after it."""
+    sdoc = doc.spacy_doc
+    if sdoc is None:
+        return True
+    starts = sentence_starts(sdoc)
+    here = bisect_right(starts, s_start)
+    if here - bisect_right(starts, start) > EPISODE_SENTENCES:
+        return False
+    if any(a <= start and end <= b for a, b in ctx.memo.get("scenes", ())):
+        return True
+    sent = sdoc.char_span(s_start, s_end, alignment_mode="expand")
+    place = sdoc.char_span(start, end, alignment_mode="expand")
+    if sent is None or place is None:
+        return False
+    if hasattr(anchor, "i") and any(t.lower_ == "there" and t.dep_ == "advmod" and (
+            t.head.i == anchor.i or t.head in anchor.ancestors) for t in sent):
+        return True  # "There, amid the rubble …, they are believed to be alive"
+    told = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.i not in ctx.actor_at
+            and any(c.dep_ == "det" and c.lower_ in EPISODE_DETS for c in t.children)}
+    return bool(told) and any(_told_again(t, told) and _places_thing(place.root, t)
+                              for t in place.sent)
+
+
+def _told_again(tok: Any, told: set[str]) -> bool:
+    """Is the token a noun the later sentence names again with a definite determiner ("a
+    base … the base"), or the verb of an event it names again ("shelled the town … the
+    shelling", "attacked a convoy … the attack")?"""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        return lemma in told
+    return tok.pos_ == "VERB" and (lemma in told or lemma + "ing" in told)
+
+
+def _places_thing(place: Any, noun: Any) -> bool:
+    """Does the place phrase say where the noun's thing is: the place itself ("the Hajin
+    pocket"), inside the noun's phrase ("a base near X"), or a scene of the verb that takes
+    the noun as its object ("found a base in X")?"""
+    if noun.left_edge.i <= place.i <= noun.right_edge.i:
+        return True
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    prep = place
+    while prep.dep_ in ("pobj", "compound", "appos", "conj") or prep.pos_ == "ADP" and \
+            prep.head.pos_ in ("NOUN", "PROPN") and prep.dep_ == "prep":
+        if prep.head == prep:
+            return False
+        prep = prep.head
+    return prep.dep_ == "prep" and prep.lower_ in _SCENE_PREPS and prep.head.i == noun.head.i
 
 
 def _carried_scene(ev: Event, s_start: int, s_end: int) -> bool:
@@ -1321,11 +1429,17 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         return not ctx.is_participant(start, end) or (start, end) in local and \
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
 
-    def reaches(start: int, end: int) -> bool:
-        return not s_start <= start < s_end or _place_reaches(doc, start, end, anchor) or \
-            any(_place_reaches(doc, start, end, m) for m in merged or ())
+    def reaches(start: int, end: int, subordinate: bool = True) -> bool:
+        if not s_start <= start < s_end:
+            return _episode_scene(doc, ctx, start, end, s_start, s_end, anchor)
+        if (start, end) in other_events:
+            return False
+        return _place_reaches(doc, start, end, anchor, subordinate) or \
+            any(_place_reaches(doc, start, end, m, subordinate) for m in merged or ())
 
+    other_events: set[tuple[int, int]] = set()
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
+    other_events = _subordinate_scenes(own, reaches)
     if own and not any(reaches(p.start, p.end) for p in own):
         return _area_reference(doc, ctx, s_start, s_end, anchor, None, merged)
     if place_for is not None:
@@ -1341,6 +1455,25 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         # the area the event's own phrase names beats a place told for another clause
         return _area_reference(doc, ctx, s_start, s_end, anchor, None, direct=True) or found
     return found
+
+
+_NO_SCENE_FEATURES = frozenset({"river", "water", "sea", "continent"})
+
+
+def _subordinate_scenes(own: list[Place], reaches: Callable[..., bool]) -> set[tuple[int, int]]:
+    """The places of the sentence that reach the event only through an adverbial clause with
+    a subject of its own, when another place reaches it in its own clause: "Russia sent
+    aircraft to attack Idlib, as ministers gathered in Brussels" is placed in Idlib. With no
+    such other place the clause's scene is shared ("were killed when militants ambushed a
+    convoy near X")."""
+    if len(own) < 2:
+        return set()
+    # a river the clause runs along or a dateline ("BEIRUT -") is no scene of its own
+    main = {(p.start, p.end) for p in own if p.feature not in _NO_SCENE_FEATURES
+            and not p.text.isupper() and reaches(p.start, p.end, False)}
+    if not main:
+        return set()
+    return {(p.start, p.end) for p in own if (p.start, p.end) not in main}
 
 
 def _direct_scene(doc: Document, start: int, end: int, anchor: Any) -> bool:
@@ -1552,12 +1685,14 @@ _PLACE_CLAUSE_LINKS = frozenset({"advcl", "xcomp"})
 _PLACE_NOUN_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "PRON", "DET"})
 
 
-def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
+def _place_reaches(doc: Document, start: int, end: int, anchor: Any,
+                   subordinate: bool = True) -> bool:
     """Does the place phrase attach to a constituent containing the anchor? From the place,
     climb through prepositions and the nouns it modifies ("a checkpoint in Idlib", "control
     over the fields") to the clause word, and through adverbial clauses ("…, killing 20 in
     Idlib"); the anchor must lie in that word's subtree. True without a parse or for a place
-    in an earlier parsed sentence (it sets the scene), False for one in a later sentence."""
+    in an earlier parsed sentence (it sets the scene), False for one in a later sentence.
+    `subordinate=False`: not through an adverbial clause with a subject of its own."""
     sdoc = doc.spacy_doc
     span = span_at(sdoc, start, end) if sdoc is not None else None
     if span is None or not len(span) or not hasattr(anchor, "sent"):
@@ -1568,20 +1703,75 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any) -> bool:
         return True  # "forces still based there": the place is the pro-form's antecedent
     head, came = span.root, None
     while head.head != head and (span.start <= head.i < span.end or head.pos_ in _PLACE_LINK_POS
-                                 or _noun_word(head) and _noun_link(head)
+                                 or _place_link(head) or _noun_word(head) and _noun_link(head)
                                  or _locating_clause(head, came)):
         if head.left_edge.i <= anchor.i <= head.right_edge.i:
             # also "eastern Syria, where ISIS rose"
             return not _later_conjunct(doc, head, came, anchor) \
-                and not _copula_subject(head, came, anchor)
+                and not _copula_subject(head, came, anchor) \
+                and not _speech_place(head, came, anchor)
         head, came = head.head, head
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _PLACE_CLAUSE_LINKS and \
-            head.head != head and not _comparison(head):
+            head.head != head and not _comparison(head) and \
+            (subordinate or not _subordinate_event(head)):
         head, came = head.head, head
     if head.left_edge.i <= anchor.i <= head.right_edge.i:
         return not _later_conjunct(doc, head, came, anchor) \
-            and not _copula_subject(head, came, anchor)
+            and not _copula_subject(head, came, anchor) \
+            and not _speech_place(head, came, anchor)
+    focus = _cleft_copula(head)
+    if focus is not None and focus.left_edge.i <= anchor.i <= focus.right_edge.i:
+        return True
     return _shared_by_conjuncts(span.root, head, anchor)
+
+
+def _subordinate_event(clause: Any) -> bool:
+    """An adverbial clause with a subject of its own ("…, as foreign ministers gathered in
+    Brussels", "while the rebels held Idlib"): its places are its own event's, not those of
+    the clause it hangs from ("…, killing 20 in Idlib" has no subject and shares them)."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in RELATIVE for c in clause.children)
+
+
+def _speech_place(head: Any, came: Any, anchor: Any) -> bool:
+    """Is the place where a statement was made, not where what it reports happened? "…," she
+    said from a camp in eastern Syria; "told reporters in Ankara that troops would enter X":
+    the place modifies the verb whose clausal complement holds the anchor."""
+    if came is None or head.i == anchor.i or came.dep_ not in ("prep", "npadvmod", "advmod"):
+        return False
+    branch = _branch_under(anchor, head)
+    return branch.head.i == head.i and branch.i != came.i and \
+        branch.dep_ in ("ccomp", "parataxis")
+
+
+def _place_link(tok: Any) -> bool:
+    """A word the place phrase climbs through whatever the tagger called it: a preposition
+    ("Near Baghuz, strikes destroyed …", where a sentence-initial "Near" is tagged as a
+    name), or a compass word measuring from a place ("attacked a convoy east of X")."""
+    return tok.dep_ == "prep" and tok.pos_ == "PROPN" or \
+        tok.dep_ == "npadvmod" and tok.lower_ in _COMPASS_NOUNS
+
+
+def _cleft_copula(clause: Any) -> Any | None:
+    """The copula of a cleft sentence whose "that" clause this is ("it was not until the
+    intervention … that the group began suffering defeat across the country", "it was the
+    airstrikes that drove them out of X"): the focus and the "that" clause tell one scene."""
+    if clause.dep_ not in ("relcl", "ccomp", "advcl") or not any(
+            c.lower_ == "that" and c.dep_ in ("mark", "nsubj", "nsubjpass")
+            for c in clause.children):
+        return None
+    branch = clause
+    for up in clause.ancestors:
+        if up.lemma_.lower() == "be" and any(c.dep_ == "nsubj" and c.lower_ == "it"
+                                             for c in up.children):
+            # the focus is a noun, a time ("until …") or a clause ("when …"), not the
+            # adjective of "it is awkward to explain …"
+            focus = any(c.dep_ == "attr" or c.dep_ == "prep" and c.lower_ in ("until", "till")
+                        for c in up.children)
+            return up if focus and branch.dep_ in ("attr", "advcl", "prep", "ccomp") and \
+                not any(c.dep_ == "acomp" for c in up.children) else None
+        branch = up
+    return None
 
 
 def _locating_clause(head: Any, came: Any) -> bool:
