@@ -54,3 +54,14 @@ def test_islamic_state_province_name_is_deir_ez_zor(places):
     p = found["al-Khair State"]
     assert p.country == "SY" and p.feature == "admin1"
     assert near(p, 35.0, 40.4, km=80)
+
+
+def test_street_named_after_a_far_town_is_not_the_town(places):
+    found = places("A car bomb went off on Tal Abyad street in Raqqa city on Monday")
+    tal_abyad = found["Tal Abyad"]
+    assert tal_abyad.lat is None or near(tal_abyad, 35.95, 39.01, km=15)
+
+
+def test_towns_listed_with_a_comma_keep_their_countries(places):
+    found = places("Refugees returned from Gaziantep, Aleppo and Idlib this week")
+    assert found["Gaziantep"].country == "TR"
