@@ -44,6 +44,7 @@ def test_town_read_near_its_province_keeps_its_reading(places):
     ("Clashes continue around Tadmur and Salamia", "Salamia", 35.01, 37.05),
     ("Two bombs exploded in Sayeda Zeinab on Friday", "Sayeda Zeinab", 33.44, 36.34),
     ("A mortar round killed two people in Al-Lataminah town", "Al-Lataminah", 35.32, 36.62),
+    ("Jets struck a market in Ma’ra al-Nu’man at noon", "Ma’ra al-Nu’man", 35.65, 36.68),
 ])
 def test_usual_spellings_of_syrian_towns(places, text, name, lat, lon):
     assert near(places(text)[name], lat, lon, km=15)
