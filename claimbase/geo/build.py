@@ -45,7 +45,7 @@ from claimbase.config import DATA_DIR
 from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "16"  # bump when the schema, the sources or norm/fold change
+SCHEMA_VERSION = "17"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 TOWN_ALIASES_FILE = DATA_DIR / "town_aliases.tsv"  # more names of GeoNames towns, by id

@@ -75,6 +75,7 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.headlines import without_headline_persons
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
+from claimbase.geo.loose_readings import near_anchors
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
 from claimbase.geo.nearby import named_after_town, place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
@@ -1785,6 +1786,7 @@ def find_places(doc: Document, res: Any) -> None:
                                 doc.__dict__.get("feature_spans", set()))
     people = people_spans(doc, mentions, gaz)
     places = [p for p in places if (p.start, p.end) not in people]
+    places = near_anchors(doc.analysis_text, places, gaz)  # "X neighbourhood of Aleppo"
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, Counter(votes))

@@ -65,7 +65,7 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
     know by its exact name placed at the town of the story it lies near (in place)."""
     towns = [p for p in places if p.lat is not None and p.feature in TOWN_FEATURES]
     main = main_country(places)
-    towns = [t for t in towns if (main is None or t.country == main) and _firm(gaz, t)]
+    towns = [t for t in towns if (main is None or t.country == main) and firm(gaz, t)]
     if not towns:
         return places
     for p in places:
@@ -89,7 +89,7 @@ def _unknown(gaz: Gazetteer, name: str) -> bool:
     return not any(c.match == "exact" for c in gaz.candidates(name))
 
 
-def _firm(gaz: Gazetteer, town: Place) -> bool:
+def firm(gaz: Gazetteer, town: Place) -> bool:
     """The town was read by its name or a close spelling of it, not by a loose one that may
     be another town ("Kfrnaya" read as Kafr 'Ayn lends no point to the names beside it)."""
     if town.gazetteer_id is None:
@@ -127,4 +127,4 @@ def _gap(p: Place, t: Place) -> int:
     return min(abs(t.start - p.end), abs(p.start - t.end))
 
 
-__all__ = ["feature_words", "has_feature_word", "named_after_town", "place_near_towns"]
+__all__ = ["feature_words", "firm", "has_feature_word", "named_after_town", "place_near_towns"]
