@@ -47,11 +47,21 @@ def has_feature_word(name: str) -> bool:
     return any(w.strip("'’") in words for w in name.split())
 
 
+def has_street_word(name: str) -> bool:
+    """The name has a street word of its own ("Boston Road", "Taylor St.";
+    claimbase/data/place_street_type_words.txt)."""
+    words = word_list("place_street_type_words.txt")
+    return any(w in words for w in name.split())
+
+
 def named_after_town(text: str, lookup: str | None) -> bool:
-    """The mention is a feature read by the town name inside it ("Kishwaukee River" looked up
-    as "Kishwaukee"): a feature word in the mention, none in the name looked up."""
-    return lookup is not None and lookup != text and has_feature_word(text) \
-        and not has_feature_word(lookup)
+    """The mention is a feature or a street read by the town name inside it ("Kishwaukee
+    River" looked up as "Kishwaukee", "Boston Road" as "Boston"): a feature or street word
+    in the mention, none in the name looked up."""
+    if lookup is None or lookup == text:
+        return False
+    return (has_feature_word(text) and not has_feature_word(lookup)) or \
+        (has_street_word(text) and not has_street_word(lookup))
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -127,4 +137,5 @@ def _gap(p: Place, t: Place) -> int:
     return min(abs(t.start - p.end), abs(p.start - t.end))
 
 
-__all__ = ["feature_words", "has_feature_word", "named_after_town", "place_near_towns"]
+__all__ = ["feature_words", "has_feature_word", "has_street_word", "named_after_town",
+           "place_near_towns"]
