@@ -77,7 +77,7 @@ from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.lone_states import discount_lone_states
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
-from claimbase.geo.nearby import named_after_town, place_near_towns
+from claimbase.geo.nearby import cut_feature_word, named_after_town, place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
     clear_readings,
@@ -1536,6 +1536,9 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         actor_votes = document_votes(doc, gaz, focus_hint)
     for m in mentions:
         m.province_word = province_word(doc.analysis_text, m.start, m.end)
+    cut = [m for m in mentions if cut_feature_word(doc.analysis_text, m.start, m.end)]
+    if cut:  # "Islands" of "Farallon Islands": found, but no gazetteer reading
+        mentions = [m for m in mentions if all(m is not c for c in cut)]
     locale = _locale_votes(doc.analysis_text)
     phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
     home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
@@ -1605,6 +1608,9 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     states_among_states(_list_runs(doc.analysis_text, mentions), mentions, places, gaz)
     place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
                                mentions, places)
+    if cut:
+        places = sorted(places + [Place(text=m.text, start=m.start, end=m.end) for m in cut],
+                        key=lambda p: p.start)
     return places
 
 

@@ -64,6 +64,19 @@ def named_after_town(text: str, lookup: str | None) -> bool:
         (has_street_word(text) and not has_street_word(lookup))
 
 
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
+
+
+def cut_feature_word(text: str, start: int, end: int) -> bool:
+    """The mention is only a feature word cut from a longer name ("Islands" of "the
+    Farallon Islands"): one word of place_feature_words.txt right after a capitalised word.
+    It names no place of its own (not Hong Kong's Islands district), so it takes no
+    gazetteer reading; `place_near_towns` places it by the story's towns."""
+    surface = text[start:end]
+    return surface in feature_words() and \
+        _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -137,5 +150,6 @@ def _gap(p: Place, t: Place) -> int:
     return min(abs(t.start - p.end), abs(p.start - t.end))
 
 
-__all__ = ["feature_words", "has_feature_word", "has_street_word", "named_after_town",
+__all__ = ["cut_feature_word", "feature_words", "has_feature_word", "has_street_word",
+           "named_after_town",
            "place_near_towns"]
