@@ -54,14 +54,21 @@ def has_street_word(name: str) -> bool:
     return any(w in words for w in name.split())
 
 
+def has_township_word(name: str) -> bool:
+    """The name has a township word of its own ("Jerome Township", "Tewksbury Twp.";
+    claimbase/data/place_township_words.txt)."""
+    words = word_list("place_township_words.txt")
+    return any(w in words for w in name.split())
+
+
 def named_after_town(text: str, lookup: str | None) -> bool:
-    """The mention is a feature or a street read by the town name inside it ("Kishwaukee
-    River" looked up as "Kishwaukee", "Boston Road" as "Boston"): a feature or street word
-    in the mention, none in the name looked up."""
+    """The mention is a feature, a street or a township read by the town name inside it
+    ("Kishwaukee River" looked up as "Kishwaukee", "Boston Road" as "Boston", "Jerome
+    Township" as "Jerome"): such a word in the mention, none in the name looked up."""
     if lookup is None or lookup == text:
         return False
-    return (has_feature_word(text) and not has_feature_word(lookup)) or \
-        (has_street_word(text) and not has_street_word(lookup))
+    return any(has(text) and not has(lookup)
+               for has in (has_feature_word, has_street_word, has_township_word))
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
@@ -151,5 +158,6 @@ def _gap(p: Place, t: Place) -> int:
 
 
 __all__ = ["cut_feature_word", "feature_words", "has_feature_word", "has_street_word",
+           "has_township_word",
            "named_after_town",
            "place_near_towns"]
