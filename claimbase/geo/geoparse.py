@@ -75,9 +75,10 @@ from claimbase.geo.gazetteer import (
 from claimbase.geo.headlines import without_headline_persons
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.listed import place_in_siblings_province
+from claimbase.geo.lone_states import discount_lone_states
 from claimbase.geo.loose_readings import near_anchors
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
-from claimbase.geo.nearby import named_after_town, place_near_towns
+from claimbase.geo.nearby import cut_feature_word, named_after_town, place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
     clear_readings,
@@ -1333,14 +1334,17 @@ def _vote_key(m: Mention) -> str:
 
 
 def _first_pass(gaz: Gazetteer, mentions: list[Mention],
-                actor_votes: Counter | None = None) -> Focus:
+                actor_votes: Counter | None = None, backing: Counter | None = None) -> Focus:
     """Votes for countries and admin-1 areas from every name's candidate readings (a soft
     vote: each reading weighted by its share of the name's prior, so towns of the same
     state reinforce each other), and anchor points from the names with one clear reading
-    (clear given the countries the document's actors belong to)."""
+    (clear given the countries the document's actors belong to). A state reading whose
+    country neither another name nor `backing` (the countries of the actors, the outlet's
+    domain, the locale and phone cues) points at votes as a town (`lone_states`)."""
     focus = Focus(countries={}, admins={}, points={})
     done: set[str] = set()
     counts = Counter(_vote_key(m) for m in mentions if not m.modifier)
+    extra: dict[str, list[tuple[str, str, float]]] = {}  # a state reading's extra weight
     for m in mentions:
         key = _vote_key(m)
         name = m.lookup or m.text
@@ -1362,11 +1366,15 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
             seated = seated_areas(name, ranked)  # "Alexandria": a province read with its seat
             often = _repeat_weight(counts[key]) if state_factor(best, seated) > 1.0 else 1.0
             for (cand, _sc), w in zip(ranked, weights, strict=True):
-                share = w / total * state_factor(cand, seated) * often
+                factor = state_factor(cand, seated) * often
+                share = w / total * factor
                 if cand.country:
                     countries[cand.country] += share
                 if cand.admin1 and cand.feature != "country":
                     admins[cand.admin1] += share
+                    if cand.feature == "admin1" and cand.country and factor > 1.0:
+                        extra.setdefault(key, []).append(
+                            (cand.country, cand.admin1, share - w / total))
         if actor_votes:
             ranked = gaz.rank(name, Context(countries=actor_votes, cue=m.cue,
                                               admin1=admin1, country=country))[:15]
@@ -1375,6 +1383,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
         if margin >= 0.5 and best.lat is not None and best.feature not in (
                 "country", "continent") and not named_after_town(m.text, m.lookup):
             focus.points.setdefault(key, (best.lat, best.lon))
+    discount_lone_states(focus, extra, backing)  # "Rivers Avenue": no Nigerian story
     return focus
 
 
@@ -1528,12 +1537,20 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         actor_votes = document_votes(doc, gaz, focus_hint)
     for m in mentions:
         m.province_word = province_word(doc.analysis_text, m.start, m.end)
-    focus = _first_pass(gaz, mentions, actor_votes)
+    cut = [m for m in mentions if cut_feature_word(doc.analysis_text, m.start, m.end)]
+    if cut:  # "Islands" of "Farallon Islands": found, but no gazetteer reading
+        mentions = [m for m in mentions if all(m is not c for c in cut)]
+    locale = _locale_votes(doc.analysis_text)
+    phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
+    home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
+    backing = actor_votes + locale + (phone_countries if phone_admins else Counter())
+    if home and home.country:
+        backing[home.country] += 1.0
+    focus = _first_pass(gaz, mentions, actor_votes, backing)
     if actor_votes:
         focus.vote(_ACTOR_KEY, actor_votes)
-    if locale := _locale_votes(doc.analysis_text):
+    if locale:
         focus.vote(_LOCALE_KEY, locale)
-    phone_countries, phone_admins = area_votes(doc.analysis_text, AREA_CODE_WEIGHT)
     if phone_admins:  # "call 304-399-6500": a West Virginia story
         focus.vote(_PHONE_KEY, phone_countries, phone_admins)
     hinted = {norm(m.text) for m in mentions if any(_hint(gaz, m))}
@@ -1544,7 +1561,6 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         learned = clear_readings(gaz, mentions, focus, actor_votes)
         if recalled := memory.votes(outlet):
             focus.vote(MEMORY_KEY, admins=recalled)
-    home = outlet_home(doc.meta, gaz)  # the outlet's domain: its country and home town
     outlet_prior(home, focus)
     homes = home_readings(gaz, home, mentions, focus, actor_votes, hinted)
     if memory is not None:
@@ -1593,6 +1609,9 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     states_among_states(_list_runs(doc.analysis_text, mentions), mentions, places, gaz)
     place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
                                mentions, places)
+    if cut:
+        places = sorted(places + [Place(text=m.text, start=m.start, end=m.end) for m in cut],
+                        key=lambda p: p.start)
     return places
 
 

@@ -47,11 +47,41 @@ def has_feature_word(name: str) -> bool:
     return any(w.strip("'’") in words for w in name.split())
 
 
+def has_street_word(name: str) -> bool:
+    """The name has a street word of its own ("Boston Road", "Taylor St.";
+    claimbase/data/place_street_type_words.txt)."""
+    words = word_list("place_street_type_words.txt")
+    return any(w in words for w in name.split())
+
+
+def has_township_word(name: str) -> bool:
+    """The name has a township word of its own ("Jerome Township", "Tewksbury Twp.";
+    claimbase/data/place_township_words.txt)."""
+    words = word_list("place_township_words.txt")
+    return any(w in words for w in name.split())
+
+
 def named_after_town(text: str, lookup: str | None) -> bool:
-    """The mention is a feature read by the town name inside it ("Kishwaukee River" looked up
-    as "Kishwaukee"): a feature word in the mention, none in the name looked up."""
-    return lookup is not None and lookup != text and has_feature_word(text) \
-        and not has_feature_word(lookup)
+    """The mention is a feature, a street or a township read by the town name inside it
+    ("Kishwaukee River" looked up as "Kishwaukee", "Boston Road" as "Boston", "Jerome
+    Township" as "Jerome"): such a word in the mention, none in the name looked up."""
+    if lookup is None or lookup == text:
+        return False
+    return any(has(text) and not has(lookup)
+               for has in (has_feature_word, has_street_word, has_township_word))
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*[ \t]+\Z")
+
+
+def cut_feature_word(text: str, start: int, end: int) -> bool:
+    """The mention is only a feature word cut from a longer name ("Islands" of "the
+    Farallon Islands"): one word of place_feature_words.txt right after a capitalised word.
+    It names no place of its own (not Hong Kong's Islands district), so it takes no
+    gazetteer reading; `place_near_towns` places it by the story's towns."""
+    surface = text[start:end]
+    return surface in feature_words() and \
+        _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:
@@ -127,4 +157,5 @@ def _gap(p: Place, t: Place) -> int:
     return min(abs(t.start - p.end), abs(p.start - t.end))
 
 
-__all__ = ["feature_words", "firm", "has_feature_word", "named_after_town", "place_near_towns"]
+__all__ = ["cut_feature_word", "feature_words", "firm", "has_feature_word", "has_street_word",
+           "has_township_word", "named_after_town", "place_near_towns"]

@@ -40,7 +40,7 @@ MEMORY_KEY = "\0memory"  # the focus votes of the outlet's earlier stories
 MEMORY_WEIGHT = 1.0  # the outlet's usual state counts like a state named once
 MIN_STORIES = 1  # how many earlier stories must point at a state
 DOMINANT_SHARE = 0.6  # ... and which share of the outlet's stories its state must hold
-STORY_MIN_VOTES = 1.0  # a story points at a state when its names give it this many votes
+STORY_MIN_VOTES = 1.2  # a story points at a state when its names give it this many votes
 STORY_LEAD = 1.5  # ... and this many times the next state's
 
 

@@ -46,6 +46,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
+from claimbase.geo.nearby import has_street_word, has_township_word
 from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import entities
@@ -235,8 +236,11 @@ def _acronym(text: str) -> bool:
 
 def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place) -> bool:
     """A name the gazetteer does not know that the parser took for an organisation or a
-    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID")."""
-    if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start):
+    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID"); a street's or a
+    township's name ("Taylor Street", "Tewksbury Twp.", left unresolved as its town lies far
+    off) stays a place."""
+    if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start) \
+            or has_street_word(p.text) or has_township_word(p.text):
         return False
     if _acronym(p.text):
         return True
