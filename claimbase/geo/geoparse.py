@@ -61,6 +61,7 @@ from claimbase.geo.conflict_names import (
     regional_story,
 )
 from claimbase.geo.cut_names import whole_articled_names
+from claimbase.geo.designated import designated_spans
 from claimbase.geo.designators import titled_designator_end
 from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
@@ -483,7 +484,12 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
     spans.extend(city_abbreviation_spans(doc.analysis_text, gaz))  # "Phila.", "L.A."
     spans.extend(mislabelled_areas(ents, gaz, lower_words))  # "Limpopo" DATE
-    spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
+    paired = town_state_spans(doc.analysis_text, gaz)  # "Hugo, Oklahoma", "Edmonton, Ky"
+    spans.extend(paired)
+    paired_states = {(a, b) for a, b, _p in paired}  # a state after its town: "Ky" is one
+    designated = designated_spans(doc.analysis_text, gaz)  # "the towns of Haris and Varzaqan"
+    spans.extend(designated)
+    said_towns = {(a, b) for a, b, _p in designated}
     counties = _county_names(doc.analysis_text, gaz)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     person_words |= surnames | person_names
@@ -533,17 +539,20 @@ def find_mentions(doc: Document, gaz: Gazetteer,
             if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)
                     and not loose_town_in_context(text, s, e, gaz)) \
                     or not (named or _looks_like_name(surface)) \
-                    or (len(surface) <= 2 and not surface.isupper()) \
+                    or (len(surface) <= 2 and not surface.isupper()
+                        and (s, e) not in paired_states) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
             if _person_name(text, s, surface, person_names, gaz) \
                     or _common_place_word(text, s, e, surface) or _titled_person(text, s, surface):
                 continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
-            if not inner and _unknown_word(text, s, surface, gaz):
+            if (s, e) in said_towns:
+                pass  # the designator says it is a town: no further evidence needed
+            elif not inner and _unknown_word(text, s, surface, gaz):
                 continue  # "Kristina said", "the Obama administration": no place at all
-            if not inner and loose_common_word(surface, lower_words, gaz):
+            elif not inner and loose_common_word(surface, lower_words, gaz):
                 continue  # "Shells fall on…": a common word, not Sells
-            if not inner and " " not in surface and _weak_name(gaz, surface) and (
+            elif not inner and " " not in surface and _weak_name(gaz, surface) and (
                     surface.lower() in lower_words or not (
                         _state_named(text, gaz, surface)
                         or listed_in_state(text, s, e, gaz, surface))):
