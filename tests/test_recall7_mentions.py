@@ -71,3 +71,10 @@ def test_world_region_rows_are_well_formed():
         assert -90.0 <= row.lat <= 90.0 and -180.0 <= row.lon <= 180.0
         assert row.precision == 3 and row.name in row.aliases
     assert len({row.gid for row in rows}) == len(rows)
+
+
+def test_an_australian_state_abbreviation_needs_its_country_in_the_story(run):
+    found = places_of(run, "No one died on the roads of Tasmania or the ACT over the holidays.")
+    assert found["ACT"].admin1 == "Australian Capital Territory"
+    found = places_of(run, "Students in Dayton, Ohio, who took the ACT twice scored higher.")
+    assert "ACT" not in found  # the college test, in a story naming no Australian place

@@ -505,7 +505,9 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
-    spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
+    motions = motion_spans(doc.analysis_text, gaz, lower_words)  # "drove to Lanexa"
+    spans.extend(motions)
+    placed_by_context = {text[a:b] for a, b, _p in paired + designated + motions}
     features = feature_name_spans(doc.analysis_text, gaz, [(a, b) for a, b, _p in spans],
                                   persons, lower_words)  # "along Anthony Creek"
     spans.extend(features)
@@ -575,7 +577,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
     mentions = _propagate(doc.analysis_text, mentions, gaz,
-                          person_blocks(ents, trusted) + nonperson, trusted)
+                          person_blocks(ents, trusted, placed_by_context) + nonperson, trusted)
     mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)

@@ -46,6 +46,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
+from claimbase.geo.state_acronyms import without_lone_state_acronyms
 from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import entities
@@ -98,7 +99,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
         if q.lat is None and p.lat is not None and _acronym(q.text):
             continue  # "The NGO said": unresolved now, and no name a place bears
         fixed.append(q)
-    return fixed
+    return without_lone_state_acronyms(fixed)  # "took the ACT" in an Ohio story
 
 
 def _anchors(places: list[Place], gaz: Gazetteer) -> list[Place]:
