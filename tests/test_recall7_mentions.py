@@ -78,3 +78,15 @@ def test_an_australian_state_abbreviation_needs_its_country_in_the_story(run):
     assert found["ACT"].admin1 == "Australian Capital Territory"
     found = places_of(run, "Students in Dayton, Ohio, who took the ACT twice scored higher.")
     assert "ACT" not in found  # the college test, in a story naming no Australian place
+
+
+@pytest.mark.parametrize(("text", "admin"), [
+    ("Envoys from North and South Korea met at the border on Monday.", ("North Korea",
+                                                                        "South Korea")),
+    ("Wheat farmers across North and South Dakota had a dry summer.", ("North Dakota",
+                                                                        "South Dakota")),
+])
+def test_a_shared_name_written_once_is_read_for_both_qualifiers(run, text, admin):
+    places = sorted((p for p in run(text).places if p.lat is not None), key=lambda p: p.start)
+    assert [p.text for p in places][:2] == ["North", admin[1]]
+    assert {p.name for p in places} >= set(admin)

@@ -63,6 +63,7 @@ from claimbase.geo.conflict_names import (
 from claimbase.geo.cut_names import whole_articled_names
 from claimbase.geo.designated import designated_spans
 from claimbase.geo.designators import titled_designator_end
+from claimbase.geo.elided import elided_names
 from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
@@ -496,6 +497,10 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     for short in (county_short_forms, listed_counties):  # "Gwinnett" after "Gwinnett County"
         counties.update({span: full for span, full in short(
             doc.analysis_text, gaz, person_words, lower_words).items() if span not in counties})
+    elided = elided_names(doc.analysis_text, gaz)  # "North and South Korea"
+    if elided:
+        spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in elided)]
+        counties.update(elided)
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
     spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))
@@ -538,6 +543,9 @@ def find_mentions(doc: Document, gaz: Gazetteer,
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
+            if (s, e) in elided:  # "North" of "North and South Korea": North Korea
+                mentions.append(Mention(start=s, end=e, text=surface, lookup=inner))
+                continue
             if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)
                     and not loose_town_in_context(text, s, e, gaz)) \
                     or not (named or _looks_like_name(surface)) \
