@@ -90,3 +90,10 @@ def test_a_shared_name_written_once_is_read_for_both_qualifiers(run, text, admin
     places = sorted((p for p in run(text).places if p.lat is not None), key=lambda p: p.start)
     assert [p.text for p in places][:2] == ["North", admin[1]]
     assert {p.name for p in places} >= set(admin)
+
+
+def test_an_upper_case_dateline_town_is_a_place_in_the_usual_case_too(run):
+    found = places_of(run, "Rocky Hill Budget Vote Set. ROCKY HILL - Voters will decide the "
+                           "school budget on Monday, the clerk said.")
+    assert "ROCKY HILL" in found and "Rocky Hill" in found
+    assert found["Rocky Hill"].name == found["ROCKY HILL"].name

@@ -665,6 +665,9 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
              and m.text in trusted and m.text not in _common_place_words()
              and m.text.lower() not in _QUALIFIERS and not _DEMONYM_END.search(m.text)
              and gaz.has_name(m.text)}
+    # an upper-case dateline's town ("ROCKY HILL -") in the usual case elsewhere
+    names |= {n.title() for n in names if n.isupper() and n.title() not in _common_place_words()
+              and gaz.has_name(n.title())}
     if not names:
         return mentions
     taken = bytearray(len(text) + 1)
