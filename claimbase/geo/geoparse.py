@@ -61,7 +61,9 @@ from claimbase.geo.conflict_names import (
     regional_story,
 )
 from claimbase.geo.cut_names import whole_articled_names
+from claimbase.geo.designated import designated_spans
 from claimbase.geo.designators import titled_designator_end
+from claimbase.geo.elided import elided_names
 from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
@@ -485,13 +487,22 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
     spans.extend(city_abbreviation_spans(doc.analysis_text, gaz))  # "Phila.", "L.A."
     spans.extend(mislabelled_areas(ents, gaz, lower_words))  # "Limpopo" DATE
-    spans.extend(town_state_spans(doc.analysis_text, gaz))  # "Hugo, Oklahoma"
+    paired = town_state_spans(doc.analysis_text, gaz)  # "Hugo, Oklahoma", "Edmonton, Ky"
+    spans.extend(paired)
+    paired_states = {(a, b) for a, b, _p in paired}  # a state after its town: "Ky" is one
+    designated = designated_spans(doc.analysis_text, gaz)  # "the towns of Haris and Varzaqan"
+    spans.extend(designated)
+    said_towns = {(a, b) for a, b, _p in designated}
     counties = _county_names(doc.analysis_text, gaz)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     person_words |= surnames | person_names
     for short in (county_short_forms, listed_counties):  # "Gwinnett" after "Gwinnett County"
         counties.update({span: full for span, full in short(
             doc.analysis_text, gaz, person_words, lower_words).items() if span not in counties})
+    elided = elided_names(doc.analysis_text, gaz)  # "North and South Korea"
+    if elided:
+        spans = [sp for sp in spans if not any(a < sp[1] and sp[0] < b for a, b in elided)]
+        counties.update(elided)
     spans.extend((a, b, 4) for a, b in counties)
     spans.extend(_institution_places(doc.analysis_text, gaz))
     spans.extend(_dateline_and_district_places(doc.analysis_text, gaz))
@@ -501,7 +512,9 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     spans.extend(_locative_names(doc.analysis_text, gaz, spans, nonperson + other, persons,
                                  lower_words))
     spans.extend(_home_towns(doc.analysis_text, gaz, persons, lower_words))
-    spans.extend(motion_spans(doc.analysis_text, gaz, lower_words))  # "drove to Lanexa"
+    motions = motion_spans(doc.analysis_text, gaz, lower_words)  # "drove to Lanexa"
+    spans.extend(motions)
+    placed_by_context = {text[a:b] for a, b, _p in paired + designated + motions}
     features = feature_name_spans(doc.analysis_text, gaz, [(a, b) for a, b, _p in spans],
                                   persons, lower_words)  # "along Anthony Creek"
     spans.extend(features)
@@ -532,20 +545,26 @@ def find_mentions(doc: Document, gaz: Gazetteer,
             s, e, inner = (s, e, counties[(s, e)]) if (s, e) in counties \
                 else _trim_to_name(text, s, e, gaz)
             surface = text[s:e]
+            if (s, e) in elided:  # "North" of "North and South Korea": North Korea
+                mentions.append(Mention(start=s, end=e, text=surface, lookup=inner))
+                continue
             if (_is_demonym(surface, gaz) and not articled_town(text, s, e, gaz)
                     and not loose_town_in_context(text, s, e, gaz)) \
                     or not (named or _looks_like_name(surface)) \
-                    or (len(surface) <= 2 and not surface.isupper()) \
+                    or (len(surface) <= 2 and not surface.isupper()
+                        and (s, e) not in paired_states) \
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
             if _person_name(text, s, surface, person_names, gaz) \
                     or _common_place_word(text, s, e, surface) or _titled_person(text, s, surface):
                 continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
-            if not inner and _unknown_word(text, s, surface, gaz):
+            if (s, e) in said_towns:
+                pass  # the designator says it is a town: no further evidence needed
+            elif not inner and _unknown_word(text, s, surface, gaz):
                 continue  # "Kristina said", "the Obama administration": no place at all
-            if not inner and loose_common_word(surface, lower_words, gaz):
+            elif not inner and loose_common_word(surface, lower_words, gaz):
                 continue  # "Shells fall on…": a common word, not Sells
-            if not inner and " " not in surface and _weak_name(gaz, surface) and (
+            elif not inner and " " not in surface and _weak_name(gaz, surface) and (
                     surface.lower() in lower_words or not (
                         _state_named(text, gaz, surface)
                         or listed_in_state(text, s, e, gaz, surface))):
@@ -568,7 +587,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
     mentions = _propagate(doc.analysis_text, mentions, gaz,
-                          person_blocks(ents, trusted) + nonperson, trusted)
+                          person_blocks(ents, trusted, placed_by_context) + nonperson, trusted)
     mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
@@ -648,6 +667,9 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
              and m.text in trusted and m.text not in _common_place_words()
              and m.text.lower() not in _QUALIFIERS and not _DEMONYM_END.search(m.text)
              and gaz.has_name(m.text)}
+    # an upper-case dateline's town ("ROCKY HILL -") in the usual case elsewhere
+    names |= {n.title() for n in names if n.isupper() and n.title() not in _common_place_words()
+              and gaz.has_name(n.title())}
     if not names:
         return mentions
     taken = bytearray(len(text) + 1)

@@ -47,6 +47,7 @@ from claimbase.geo.gazetteer import (
     name_fold,
 )
 from claimbase.geo.nearby import has_street_word, has_township_word
+from claimbase.geo.state_acronyms import without_lone_state_acronyms
 from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import entities
@@ -99,7 +100,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
         if q.lat is None and p.lat is not None and _acronym(q.text):
             continue  # "The NGO said": unresolved now, and no name a place bears
         fixed.append(q)
-    return fixed
+    return without_lone_state_acronyms(fixed)  # "took the ACT" in an Ohio story
 
 
 def _anchors(places: list[Place], gaz: Gazetteer) -> list[Place]:

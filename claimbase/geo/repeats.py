@@ -22,14 +22,19 @@ def _bare(name: str) -> str:
     return _POSSESSIVE.sub("", name).strip()
 
 
-def person_blocks(ents: list[Any], trusted: set[str]) -> list[tuple[int, int]]:
+def person_blocks(ents: list[Any], trusted: set[str],
+                  placed_by_context: frozenset[str] | set[str] = frozenset()
+                  ) -> list[tuple[int, int]]:
     """Spans of the PERSON entities that should hide a repeated place name: all of them
     but those whose text is a `trusted` place name of the story and shares no word with a
-    person's name that is not such a place name."""
+    person's name that is not such a place name. `placed_by_context`: names the story's own
+    wording makes places somewhere ("Lanexa, Va.", "drove to Lanexa", "the town of X"),
+    as good as the NER's place label."""
     persons = [e for e in ents if e.label_ == "PERSON"]
-    # the NER too takes the name for a place somewhere in the story, or the name has more
-    # than one word ("Parkers Prairie": a one-word name may be a surname, "Moore")
-    ner = {e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")}
+    # the NER too takes the name for a place somewhere in the story (or its wording does),
+    # or the name has more than one word ("Parkers Prairie": a one-word name may be a
+    # surname, "Moore")
+    ner = {e.text for e in ents if e.label_ in ("GPE", "LOC", "FAC")} | set(placed_by_context)
     trusted = {n for n in trusted if n in ner or " " in n}
     placed = [e for e in persons if _bare(e.text) in trusted]
     if not placed:
