@@ -30,7 +30,7 @@ from urllib.parse import quote
 from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
-from claimbase.geo.build import PACK_NULL, PACK_SEP
+from claimbase.geo import exact_names
 from claimbase.geo.namesakes import (
     COUNTRY_WEIGHT,
     NAMED_COUNTRY_SHARE,
@@ -56,9 +56,6 @@ _FIELDS = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, 
            "p.name_norm, p.name_fold, a.fold")
 _FROM = " FROM aliases a JOIN places p ON p.id = a.place"
 _SELECT = f"{_FIELDS}, a.norm{_FROM}"
-# the exact look-up reads the place's text fields packed into one (build.pack_places)
-_EXACT = ("SELECT p.id, p.lat, p.lon, p.population, p.importance, p.precision, p.packed, a.fold"
-          f"{_FROM} WHERE a.norm = ? LIMIT 400")
 
 
 def default_path() -> Path:
@@ -320,25 +317,22 @@ class Gazetteer:
         key = norm(name)
         if not key:
             return (), None
-        rows = self.con.execute(_EXACT, (key,)).fetchall()
+        found, fkey = self._exact(key)
         if (alt := abbreviation_variant(key)) is not None:
             # "Mt. Pleasant" is also every town "Mount Pleasant" the index has under its full
             # name (towns only: "St. Thomas" is no name of the island district Saint Thomas)
-            rows += [r for r in self.con.execute(_EXACT, (alt,)).fetchall()
-                     if (c := _unpack(r)) is not None and c.feature in VARIANT_FEATURES]
-        for variant in ([] if rows else site_kind_variants(key)):
-            rows = self.con.execute(_EXACT, (variant,)).fetchall()
-            if rows:
+            more = [c for c in self._exact(alt)[0] if c.feature in VARIANT_FEATURES]
+            if more:
+                found = _by_prior([*found, *more])
+        for variant in (() if found else site_kind_variants(key)):
+            found = self._exact(variant)[0]
+            if found:
                 alt = variant  # the fold of the name is not the variant's
                 break
-        if rows:
-            fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
-            if alt is not None:
-                fkey = None  # the alias rows' folds differ: _main_names_first folds the name
-            found = [_unpack(row) for row in rows]
-            if not all(found):  # a place whose text fields are not packed
-                found = self._query("a.norm = ?", (key,), "exact", 1.0)
-            return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
+        if found:
+            # fold() depends on norm() alone: the alias's fold is the name's, unless the
+            # candidates came from another key (_main_names_first then folds the name)
+            return found, (fkey if alt is None else None)
         found = []
         bare = " ".join(t for t in key.split() if t not in ARTICLES)
         if bare and bare != key:
@@ -348,6 +342,14 @@ class Gazetteer:
         if not found:
             found = self._fuzzy(key)
         return _by_prior(found), None
+
+    def _exact(self, key: str) -> tuple[tuple[Candidate, ...], str | None]:
+        """The candidates whose alias key is `key`, best prior first, and the alias's folded
+        key (None when no alias has that key), read from the exact table."""
+        row = self.con.execute(exact_names.QUERY, (key,)).fetchone()
+        if row is None:
+            return (), None
+        return tuple([_new_candidate(Candidate, r) for r in exact_names.decode(row[1])]), row[0]
 
     def _query(self, where: str, args: tuple, match: str, sim: float,
                alias_sims: dict[str, float] | None = None) -> list[Candidate]:
@@ -599,18 +601,6 @@ def _label(feature: str) -> str:
     if feature in ("region", "desert", "mountains", "water", "river", "continent"):
         return "LOC"
     return "GPE"
-
-
-def _unpack(row: tuple) -> Candidate | None:
-    """The exact-match Candidate of an `_EXACT` row, None when its place is not packed."""
-    if row[6] is None:
-        return None
-    gid, name, country, admin1, admin2, feature, name_norm, name_fold = row[6].split(PACK_SEP)
-    return _new_candidate(Candidate, (
-        row[0], None if gid == PACK_NULL else gid, name, row[1], row[2],
-        None if country == PACK_NULL else country, None if admin1 == PACK_NULL else admin1,
-        None if admin2 == PACK_NULL else admin2, feature, row[3], row[4], row[5], "exact", 1.0,
-        name_norm, name_fold))
 
 
 def _keys_in(n: int) -> str:
