@@ -108,3 +108,17 @@ def test_an_import_refreshes_the_exact_rows_it_touches(resources, tmp_path):
             found = gaz._exact(norm(name))[0]
             assert found and [tuple(c) for c in found] == \
                 [tuple(c) for c in _plain_exact(gaz, norm(name))], name
+
+
+def test_curated_names_read_from_the_exact_table(gaz):
+    """The curated ids of a key (town_aliases.tsv names) are those of its curated alias rows."""
+    keys = [r[0] for r in gaz.con.execute(
+        "SELECT DISTINCT norm FROM aliases WHERE kind = ? LIMIT 40", (builder.CURATED_ALIAS,))]
+    keys += [norm("Aleppo"), norm("Springfield"), "zzqx no such place qqz"]
+    assert len(keys) > 20
+    for key in keys:
+        plain = frozenset(r[0] for r in gaz.con.execute(
+            "SELECT p.gid FROM aliases a JOIN places p ON p.id = a.place WHERE a.norm = ? "
+            "AND a.kind = ?", (key, builder.CURATED_ALIAS)))
+        assert gaz._curated_uncached(key) == plain, key
+    assert any(gaz._curated_uncached(key) for key in keys)

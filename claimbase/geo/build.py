@@ -526,7 +526,7 @@ def add_extra_aliases(con: sqlite3.Connection, path: Path = ALIASES_FILE) -> Non
                         [(norm(n), fold(n), hit[0], kind, n) for n in names if norm(n)])
 
 
-CURATED_ALIAS = "curated"  # aliases.kind of a town alias from town_aliases.tsv
+CURATED_ALIAS = exact_names.CURATED  # aliases.kind of a town alias from town_aliases.tsv
 
 
 def add_town_aliases(con: sqlite3.Connection,

@@ -4,7 +4,8 @@ An exact look-up (the name's `norm` key is an alias of some place) is the most c
 Read from the aliases and places tables it is an index range scan plus one places row per
 candidate, each on its own page; the `exact` table answers it with one read of a WITHOUT
 ROWID table keyed by the name: the alias's folded key and the candidates' rows, already one
-per place and in prior order (`_by_prior` of claimbase.geo.gazetteer), marshalled.
+per place and in prior order (`_by_prior` of claimbase.geo.gazetteer), marshalled, and the
+gazetteer ids of the places it is a curated name of (`Gazetteer.curated_name`).
 
 Rows are the 16 values of a `Candidate` (its place columns, then match "exact" and
 similarity 1.0, then the place's own name keys), marshalled in format version 4 (read by
@@ -25,10 +26,12 @@ ROW_LIMIT = 400
 
 TABLE = """
 CREATE TABLE IF NOT EXISTS exact (
-    norm TEXT PRIMARY KEY, fold TEXT NOT NULL, candidates BLOB NOT NULL
+    norm TEXT PRIMARY KEY, fold TEXT NOT NULL, candidates BLOB NOT NULL, curated BLOB
 ) WITHOUT ROWID;
 """
 QUERY = "SELECT fold, candidates FROM exact WHERE norm = ?"
+CURATED_QUERY = "SELECT curated FROM exact WHERE norm = ?"
+CURATED = "curated"  # aliases.kind of a curated name of a town (town_aliases.tsv)
 
 # the place columns of a Candidate, in its field order
 PLACE_COLUMNS = ("id", "gid", "name", "lat", "lon", "country", "admin1", "admin2", "feature",
@@ -36,10 +39,10 @@ PLACE_COLUMNS = ("id", "gid", "name", "lat", "lon", "country", "admin1", "admin2
 
 
 def _alias_rows(con: sqlite3.Connection, key: str | None = None) -> Iterator[tuple]:
-    """(norm, fold, Candidate values) of every alias row (or those of the alias key `key`), in
-    aliases_norm order."""
+    """(norm, fold, kind, Candidate values) of every alias row (or those of the alias key
+    `key`), in aliases_norm order."""
     cols = ", ".join(f"p.{c}" for c in PLACE_COLUMNS)
-    sql = (f"SELECT a.norm, a.fold, {cols}, 'exact', 1.0, p.name_norm, p.name_fold "
+    sql = (f"SELECT a.norm, a.fold, a.kind, {cols}, 'exact', 1.0, p.name_norm, p.name_fold "
            "FROM aliases a JOIN places p ON p.id = a.place")
     if key is None:
         yield from con.execute(f"{sql} ORDER BY a.norm, a.fold, a.place")
@@ -76,21 +79,36 @@ def fill(con: sqlite3.Connection, keys: Iterable[str] | None = None,
         keys = sorted(set(keys))
         con.executemany("DELETE FROM exact WHERE norm = ?", [(k,) for k in keys])
         rows = (row for k in keys for row in _alias_rows(con, k))
-    out: list[tuple[str, str, bytes]] = []
+    out: list[tuple[str, str, bytes, bytes | None]] = []
     count = 0
     key = fold = None
     group: list[tuple] = []
+    curated: set[str | None] = set()
     for row in rows:
         if row[0] != key:
             if group:
-                out.append((key, fold, encode(candidate_rows(group))))
-            key, fold, group = row[0], row[1], []
+                out.append(_row(key, fold, group, curated))
+            key, fold, group, curated = row[0], row[1], [], set()
             if len(out) >= batch:
-                con.executemany("INSERT INTO exact VALUES (?,?,?)", out)
+                con.executemany("INSERT INTO exact VALUES (?,?,?,?)", out)
                 count += len(out)
                 out.clear()
-        group.append(row[2:])
+        group.append(row[3:])
+        if row[2] == CURATED:
+            curated.add(row[4])
     if group:
-        out.append((key, fold, encode(candidate_rows(group))))
-    con.executemany("INSERT INTO exact VALUES (?,?,?)", out)
+        out.append(_row(key, fold, group, curated))
+    con.executemany("INSERT INTO exact VALUES (?,?,?,?)", out)
     return count + len(out)
+
+
+def _row(key: str, fold: str, group: list[tuple],
+         curated: set[str | None]) -> tuple[str, str, bytes, bytes | None]:
+    """The exact table's row of one alias key."""
+    return (key, fold, encode(candidate_rows(group)),
+            marshal.dumps(frozenset(curated), MARSHAL_VERSION) if curated else None)
+
+
+def curated_ids(blob: bytes | None) -> frozenset[str | None]:
+    """The gazetteer ids of the places the key is a curated name of (the curated column)."""
+    return marshal.loads(blob) if blob else frozenset()

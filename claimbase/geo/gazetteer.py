@@ -208,6 +208,8 @@ _NAME_WORDS = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=65_536)
 def name_cue(name: str) -> str | None:
     """The cue the name's own first or last word gives ("Red Sea" -> "water"), if any."""
+    if name.isalpha():
+        return None  # one word (every letter is a word character)
     words = _NAME_WORDS.findall(name)
     if len(words) < 2:
         return None
@@ -421,9 +423,8 @@ class Gazetteer:
 
     def _curated_uncached(self, key: str) -> frozenset[str]:
         """The gazetteer ids of the places `key` is a curated name of."""
-        return frozenset(r[0] for r in self.con.execute(
-            "SELECT p.gid FROM aliases a JOIN places p ON p.id = a.place WHERE a.norm = ? AND "
-            "a.kind = 'curated'", (key,)))
+        row = self.con.execute(exact_names.CURATED_QUERY, (key,)).fetchone()
+        return exact_names.curated_ids(row[0]) if row else frozenset()
 
     # ------------------------------------------------------------ resolution
 
@@ -924,10 +925,12 @@ def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> Non
     name, `Context.province_word` or an admin cue, keeps the province). The city takes the
     province's score and the province the city's, so the margin to the rest is unchanged;
     the city keeps the province's precision, as the name may mean either."""
-    key = name_fold(name)
+    key = None  # name_fold(name), once a province or district is among the candidates
     for i, (area, area_score) in enumerate(scored):
         if area.feature not in ("admin1", "admin2") or area.lat is None:
             continue
+        if key is None:
+            key = name_fold(name)
         for j, (c, sc) in enumerate(scored):
             if sc < area_score and is_seat(c, area, key):
                 scored[j] = (c._replace(precision=area.precision or c.precision), area_score)
