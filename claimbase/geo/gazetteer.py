@@ -21,7 +21,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -130,6 +130,7 @@ class Candidate(NamedTuple):
 
 _IDENTITY = 14  # Candidate fields that make its identity (the name keys follow from `name`)
 _new_candidate = tuple.__new__  # _new_candidate(Candidate, row): a Candidate from 16 values
+_candidate = partial(_new_candidate, Candidate)  # _candidate(row): the same
 
 
 @dataclass
@@ -351,7 +352,7 @@ class Gazetteer:
         row = self.con.execute(exact_names.QUERY, (key,)).fetchone()
         if row is None:
             return (), None
-        return tuple([_new_candidate(Candidate, r) for r in exact_names.decode(row[1])]), row[0]
+        return tuple(map(_candidate, exact_names.decode(row[1]))), row[0]
 
     def _query(self, where: str, args: tuple, match: str, sim: float,
                alias_sims: dict[str, float] | None = None) -> list[Candidate]:
@@ -462,7 +463,8 @@ class Gazetteer:
             _big_area_first(scored, ctx)
         if seats and ctx.cue not in ADMIN_CUES and not ctx.province_word:
             _seat_over_province(name, scored)
-        scored.sort(key=lambda cs: -cs[1])
+        if len(scored) > 1:
+            scored.sort(key=_minus_score)
         return scored
 
     def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
@@ -480,15 +482,23 @@ class Gazetteer:
 
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
-        arabic = bool(_HYPHEN_ARTICLE.search(name))
+        arabic = "-" in name and bool(_HYPHEN_ARTICLE.search(name))
         arabic_spelling = arabic or bool(_INNER_APOSTROPHE.search(name))
         key = norm(name)
-        ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
-                  and not _loose_elsewhere(cs[0], ctx)
-                  and not _loose_abroad(key, cs[0], ctx)
-                  and not _feature_namesake_far(cs[0], ctx)
-                  and not (arabic and _outside_article_region(cs[0]))
-                  and not (arabic_spelling and _loose_non_arabic(key, cs[0]))]
+        # the reading and its confidence need the first READINGS_NEEDED candidates kept, in
+        # rank order; the settlement rule reads them all
+        needed = None if ctx.cue in SETTLEMENT_CUES else READINGS_NEEDED
+        ranked = []
+        for cs in self.rank(name, ctx):
+            c = cs[0]
+            if _off_focus(c, ctx) or _loose_elsewhere(c, ctx) or _loose_abroad(key, c, ctx) \
+                    or _feature_namesake_far(c, ctx) \
+                    or (arabic and _outside_article_region(c)) \
+                    or (arabic_spelling and _loose_non_arabic(key, c)):
+                continue
+            ranked.append(cs)
+            if len(ranked) == needed:
+                break
         if ctx.cue in SETTLEMENT_CUES:
             ranked = _settlement_readings(ranked, ctx)
         if not ranked:
@@ -662,6 +672,11 @@ def _own_name_fold(c: Candidate) -> str:
     return name_fold(c.name) if first in _LONG_FORMS else _own_fold(c)
 
 
+def _minus_score(cs: tuple[Candidate, float]) -> float:
+    """Sort key of a ranked list: score, highest first."""
+    return -cs[1]
+
+
 def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
     """One candidate per place (its best-matching alias), best prior first."""
     best: dict[int, Candidate] = {}
@@ -822,6 +837,8 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
     "City, State", a country after a comma, a cue word ("the city of Turkey") or the
     document's own state or county ("Palestine" in a story about Anderson County, Texas)
     says so."""
+    if len(scored) < 2:
+        return  # a rule between namesakes
     areas = [(c, sc) for c, sc in scored if c.match == "exact" and (
         c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6)
         or (c.feature in WIDE_REGIONS and c.importance >= WIDE_REGION_IMPORTANCE))]
@@ -886,6 +903,8 @@ def _other_names_last(name: str, scored: list[tuple[Candidate, float]],
 def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
     """A national capital named like an admin-1 area of its own country is the capital unless
     a cue says otherwise ("Washington" is the city; "Washington state" the state)."""
+    if len(scored) < 2:
+        return  # a rule between namesakes
     capitals = {c.country: sc for c, sc in scored if c.feature == "capital" and c.match == "exact"}
     if not capitals:
         return
@@ -925,6 +944,8 @@ def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> Non
     name, `Context.province_word` or an admin cue, keeps the province). The city takes the
     province's score and the province the city's, so the margin to the rest is unchanged;
     the city keeps the province's precision, as the name may mean either."""
+    if len(scored) < 2:
+        return  # a rule between namesakes
     key = None  # name_fold(name), once a province or district is among the candidates
     for i, (area, area_score) in enumerate(scored):
         if area.feature not in ("admin1", "admin2") or area.lat is None:
@@ -1072,6 +1093,9 @@ def _loose_non_arabic(key: str, c: Candidate) -> bool:
     if c.country not in NON_ARABIC_NAME_COUNTRIES or c.feature in ("country", "continent"):
         return False
     return c.match != "exact" or small_other_name(key, c)
+
+
+READINGS_NEEDED = 2  # what _confidence reads: the best candidate and the runner-up
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:
