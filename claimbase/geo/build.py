@@ -68,7 +68,7 @@ CREATE TABLE IF NOT EXISTS aliases (
     norm TEXT NOT NULL, fold TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT, alias TEXT
 );
 """
-# aliases_norm covers the exact look-up (alias key -> its folded key and the place)
+# aliases_norm serves the look-ups by alias key (and orders the exact table's build)
 INDEXES = """
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm, fold, place);
 CREATE INDEX IF NOT EXISTS aliases_fold ON aliases(fold);
