@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -73,29 +72,6 @@ def test_import_replaces_the_index_file_whole(index, tmp_path):
         builder.import_dump(index, bad)
     assert index.stat().st_size == size and "bad.txt" not in Gazetteer.open(index).meta()["imports"]
     assert not list(index.parent.glob("*.importing"))
-
-
-def test_places_whose_text_is_not_packed_are_read_from_their_columns(index, resources):
-    """The exact look-up reads a place's text fields packed into one column; a place left
-    unpacked (a field holding a separator mark) is read from its columns, with the same
-    result."""
-    con = sqlite3.connect(index)
-    con.execute("UPDATE places SET packed = NULL WHERE id IN "
-                "(SELECT place FROM aliases WHERE norm = 'aleppo')")
-    con.commit()
-    con.close()
-    assert Gazetteer.open(index).candidates("Aleppo") == resources.gazetteer.candidates("Aleppo")
-    mem = sqlite3.connect(":memory:")
-    mem.executescript(builder.SCHEMA)
-    mem.executemany("INSERT INTO places (id, gid, name, country, admin1, feature, name_norm, "
-                    "name_fold) VALUES (?,?,?,?,?,?,?,?)",
-                    [(1, "x:1", "Tall", "SY", None, "city", "tall", "tl"),
-                     (2, "x:2", "Tall\x1fAbyad", "SY", "Raqqa", "city", "tall abyad", "tlbd")])
-    builder.pack_places(mem)
-    packed = dict(mem.execute("SELECT id, packed FROM places"))
-    assert packed[1].split(builder.PACK_SEP) == ["x:1", "Tall", "SY", builder.PACK_NULL,
-                                                 builder.PACK_NULL, "city", "tall", "tl"]
-    assert packed[2] is None
 
 
 def test_import_a_country_zip(index, tmp_path):

@@ -44,10 +44,11 @@ from importlib import util as importlib_util
 from pathlib import Path
 
 from claimbase.config import DATA_DIR
+from claimbase.geo import exact_names
 from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "18"  # bump when the schema, the sources or norm/fold change
+SCHEMA_VERSION = "19"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 REGIONS_FILE = DATA_DIR / "world_regions.tsv"  # world regions and large physical features
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"
@@ -57,20 +58,20 @@ ADMIN_POINTS_FILE = DATA_DIR / "admin_points.tsv"  # centres of large states and
 
 # places.name_norm / name_fold are norm() and fold() of the display name, precomputed so that
 # ranking needs no key computation per candidate; aliases.fold is fold() of the alias.
-# places.packed joins the text fields a look-up reads into one (see `pack_places`).
-SCHEMA = """
+# The exact table holds each alias key's exact look-up result (claimbase/geo/exact_names.py).
+SCHEMA = exact_names.TABLE + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, gid TEXT, name TEXT NOT NULL, lat REAL, lon REAL,
     country TEXT, admin1 TEXT, admin2 TEXT, feature TEXT, population INTEGER DEFAULT 0,
     importance REAL DEFAULT 0, precision INTEGER, source TEXT, code TEXT,
-    name_norm TEXT, name_fold TEXT, packed TEXT
+    name_norm TEXT, name_fold TEXT
 );
 CREATE TABLE IF NOT EXISTS aliases (
     norm TEXT NOT NULL, fold TEXT NOT NULL, place INTEGER NOT NULL, kind TEXT, alias TEXT
 );
 """
-# aliases_norm covers the exact look-up (alias key -> its folded key and the place)
+# aliases_norm serves the look-ups by alias key (and orders the exact table's build)
 INDEXES = """
 CREATE INDEX IF NOT EXISTS aliases_norm ON aliases(norm, fold, place);
 CREATE INDEX IF NOT EXISTS aliases_fold ON aliases(fold);
@@ -500,28 +501,10 @@ def insert_rows(con: sqlite3.Connection, rows: Iterable[PlaceRow]) -> int:
 
 
 def _flush(cur: sqlite3.Cursor, places: list, aliases: list) -> None:
-    cur.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,NULL)", places)
+    cur.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     cur.executemany("INSERT INTO aliases VALUES (?,?,?,?,?)", aliases)
     places.clear()
     aliases.clear()
-
-
-PACK_SEP, PACK_NULL = "\x1f", "\x1e"  # unit and record separators
-PACKED_FIELDS = ("gid", "name", "country", "admin1", "admin2", "feature", "name_norm",
-                 "name_fold")
-_NULLABLE = frozenset({"gid", "country", "admin1", "admin2"})
-
-
-def pack_places(con: sqlite3.Connection) -> None:
-    """Fill places.packed where it is empty: the text fields a look-up reads, joined by
-    PACK_SEP, a missing gid/country/admin1/admin2 written as PACK_NULL. One text column is
-    read faster than eight. Left NULL (the reader then reads the columns) when
-    a field holds either mark or another field is missing. Run after the last change to the
-    places' text fields."""
-    parts = [f"coalesce({f}, char(30))" if f in _NULLABLE else f for f in PACKED_FIELDS]
-    marked = " OR ".join(f"instr({f}, char(31)) OR instr({f}, char(30))" for f in PACKED_FIELDS)
-    con.execute(f"UPDATE places SET packed = CASE WHEN {marked} THEN NULL ELSE "
-                f"{' || char(31) || '.join(parts)} END WHERE packed IS NULL")
 
 
 def add_extra_aliases(con: sqlite3.Connection, path: Path = ALIASES_FILE) -> None:
@@ -546,7 +529,7 @@ def add_extra_aliases(con: sqlite3.Connection, path: Path = ALIASES_FILE) -> Non
                         [(norm(n), fold(n), hit[0], kind, n) for n in names if norm(n)])
 
 
-CURATED_ALIAS = "curated"  # aliases.kind of a town alias from town_aliases.tsv
+CURATED_ALIAS = exact_names.CURATED  # aliases.kind of a town alias from town_aliases.tsv
 
 
 def add_town_aliases(con: sqlite3.Connection,
@@ -612,8 +595,8 @@ def build(path: Path, imports: list[Path] | None = None, log=None) -> dict[str, 
             source = f"import:{dump.name}"
             insert_rows(con, merge_known(con, dump_rows(dump, dump_admin_names(dump, con)),
                                          source, {"new": 0, "merged": 0}))
-    pack_places(con)
     con.executescript(INDEXES)
+    exact_names.fill(con)
     counts = {
         "places": con.execute("SELECT COUNT(*) FROM places").fetchone()[0],
         "aliases": con.execute("SELECT COUNT(*) FROM aliases").fetchone()[0],
@@ -672,13 +655,15 @@ def _import_into(path: Path, dump: Path, source: str) -> dict[str, int]:
     """Import `dump` into the index file at `path`, in place."""
     con = sqlite3.connect(path)
     try:
-        con.execute("DELETE FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?) "
-                    "OR kind=?", (source, source))
+        touched = "FROM aliases WHERE place IN (SELECT id FROM places WHERE source=?) OR kind=?"
+        keys = {r[0] for r in con.execute(f"SELECT norm {touched}", (source, source))}
+        con.execute(f"DELETE {touched}", (source, source))
         con.execute("DELETE FROM places WHERE source=?", (source,))
         stats = {"new": 0, "merged": 0}
         insert_rows(con, merge_known(con, dump_rows(dump, dump_admin_names(dump, con)), source,
                                      stats))
-        pack_places(con)
+        keys.update(r[0] for r in con.execute(f"SELECT norm {touched}", (source, source)))
+        exact_names.fill(con, keys)
         row = con.execute("SELECT value FROM meta WHERE key='imports'").fetchone()
         imports = json.loads(row[0]) if row else []
         if str(dump.resolve()) not in imports:

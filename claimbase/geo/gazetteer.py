@@ -21,7 +21,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,7 +30,7 @@ from urllib.parse import quote
 from rapidfuzz import fuzz, process
 
 from claimbase.geo import build as builder
-from claimbase.geo.build import PACK_NULL, PACK_SEP
+from claimbase.geo import exact_names
 from claimbase.geo.namesakes import (
     COUNTRY_WEIGHT,
     NAMED_COUNTRY_SHARE,
@@ -56,9 +56,6 @@ _FIELDS = (f"SELECT {', '.join('p.' + c.strip() for c in _COLUMNS.split(','))}, 
            "p.name_norm, p.name_fold, a.fold")
 _FROM = " FROM aliases a JOIN places p ON p.id = a.place"
 _SELECT = f"{_FIELDS}, a.norm{_FROM}"
-# the exact look-up reads the place's text fields packed into one (build.pack_places)
-_EXACT = ("SELECT p.id, p.lat, p.lon, p.population, p.importance, p.precision, p.packed, a.fold"
-          f"{_FROM} WHERE a.norm = ? LIMIT 400")
 
 
 def default_path() -> Path:
@@ -133,6 +130,7 @@ class Candidate(NamedTuple):
 
 _IDENTITY = 14  # Candidate fields that make its identity (the name keys follow from `name`)
 _new_candidate = tuple.__new__  # _new_candidate(Candidate, row): a Candidate from 16 values
+_candidate = partial(_new_candidate, Candidate)  # _candidate(row): the same
 
 
 @dataclass
@@ -211,6 +209,8 @@ _NAME_WORDS = re.compile(r"[^\W\d_]+")
 @lru_cache(maxsize=65_536)
 def name_cue(name: str) -> str | None:
     """The cue the name's own first or last word gives ("Red Sea" -> "water"), if any."""
+    if name.isalpha():
+        return None  # one word (every letter is a word character)
     words = _NAME_WORDS.findall(name)
     if len(words) < 2:
         return None
@@ -320,25 +320,22 @@ class Gazetteer:
         key = norm(name)
         if not key:
             return (), None
-        rows = self.con.execute(_EXACT, (key,)).fetchall()
+        found, fkey = self._exact(key)
         if (alt := abbreviation_variant(key)) is not None:
             # "Mt. Pleasant" is also every town "Mount Pleasant" the index has under its full
             # name (towns only: "St. Thomas" is no name of the island district Saint Thomas)
-            rows += [r for r in self.con.execute(_EXACT, (alt,)).fetchall()
-                     if (c := _unpack(r)) is not None and c.feature in VARIANT_FEATURES]
-        for variant in ([] if rows else site_kind_variants(key)):
-            rows = self.con.execute(_EXACT, (variant,)).fetchall()
-            if rows:
+            more = [c for c in self._exact(alt)[0] if c.feature in VARIANT_FEATURES]
+            if more:
+                found = _by_prior([*found, *more])
+        for variant in (() if found else site_kind_variants(key)):
+            found = self._exact(variant)[0]
+            if found:
                 alt = variant  # the fold of the name is not the variant's
                 break
-        if rows:
-            fkey = rows[0][-1]  # fold() depends on norm() alone: the alias's fold is the name's
-            if alt is not None:
-                fkey = None  # the alias rows' folds differ: _main_names_first folds the name
-            found = [_unpack(row) for row in rows]
-            if not all(found):  # a place whose text fields are not packed
-                found = self._query("a.norm = ?", (key,), "exact", 1.0)
-            return (tuple(found) if len(found) == 1 else _by_prior(found)), fkey
+        if found:
+            # fold() depends on norm() alone: the alias's fold is the name's, unless the
+            # candidates came from another key (_main_names_first then folds the name)
+            return found, (fkey if alt is None else None)
         found = []
         bare = " ".join(t for t in key.split() if t not in ARTICLES)
         if bare and bare != key:
@@ -348,6 +345,14 @@ class Gazetteer:
         if not found:
             found = self._fuzzy(key)
         return _by_prior(found), None
+
+    def _exact(self, key: str) -> tuple[tuple[Candidate, ...], str | None]:
+        """The candidates whose alias key is `key`, best prior first, and the alias's folded
+        key (None when no alias has that key), read from the exact table."""
+        row = self.con.execute(exact_names.QUERY, (key,)).fetchone()
+        if row is None:
+            return (), None
+        return tuple(map(_candidate, exact_names.decode(row[1]))), row[0]
 
     def _query(self, where: str, args: tuple, match: str, sim: float,
                alias_sims: dict[str, float] | None = None) -> list[Candidate]:
@@ -419,9 +424,8 @@ class Gazetteer:
 
     def _curated_uncached(self, key: str) -> frozenset[str]:
         """The gazetteer ids of the places `key` is a curated name of."""
-        return frozenset(r[0] for r in self.con.execute(
-            "SELECT p.gid FROM aliases a JOIN places p ON p.id = a.place WHERE a.norm = ? AND "
-            "a.kind = 'curated'", (key,)))
+        row = self.con.execute(exact_names.CURATED_QUERY, (key,)).fetchone()
+        return exact_names.curated_ids(row[0]) if row else frozenset()
 
     # ------------------------------------------------------------ resolution
 
@@ -459,7 +463,8 @@ class Gazetteer:
             _big_area_first(scored, ctx)
         if seats and ctx.cue not in ADMIN_CUES and not ctx.province_word:
             _seat_over_province(name, scored)
-        scored.sort(key=lambda cs: -cs[1])
+        if len(scored) > 1:
+            scored.sort(key=_minus_score)
         return scored
 
     def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
@@ -477,15 +482,23 @@ class Gazetteer:
 
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
-        arabic = bool(_HYPHEN_ARTICLE.search(name))
+        arabic = "-" in name and bool(_HYPHEN_ARTICLE.search(name))
         arabic_spelling = arabic or bool(_INNER_APOSTROPHE.search(name))
         key = norm(name)
-        ranked = [cs for cs in self.rank(name, ctx) if not _off_focus(cs[0], ctx)
-                  and not _loose_elsewhere(cs[0], ctx)
-                  and not _loose_abroad(key, cs[0], ctx)
-                  and not _feature_namesake_far(cs[0], ctx)
-                  and not (arabic and _outside_article_region(cs[0]))
-                  and not (arabic_spelling and _loose_non_arabic(key, cs[0]))]
+        # the reading and its confidence need the first READINGS_NEEDED candidates kept, in
+        # rank order; the settlement rule reads them all
+        needed = None if ctx.cue in SETTLEMENT_CUES else READINGS_NEEDED
+        ranked = []
+        for cs in self.rank(name, ctx):
+            c = cs[0]
+            if _off_focus(c, ctx) or _loose_elsewhere(c, ctx) or _loose_abroad(key, c, ctx) \
+                    or _feature_namesake_far(c, ctx) \
+                    or (arabic and _outside_article_region(c)) \
+                    or (arabic_spelling and _loose_non_arabic(key, c)):
+                continue
+            ranked.append(cs)
+            if len(ranked) == needed:
+                break
         if ctx.cue in SETTLEMENT_CUES:
             ranked = _settlement_readings(ranked, ctx)
         if not ranked:
@@ -601,18 +614,6 @@ def _label(feature: str) -> str:
     return "GPE"
 
 
-def _unpack(row: tuple) -> Candidate | None:
-    """The exact-match Candidate of an `_EXACT` row, None when its place is not packed."""
-    if row[6] is None:
-        return None
-    gid, name, country, admin1, admin2, feature, name_norm, name_fold = row[6].split(PACK_SEP)
-    return _new_candidate(Candidate, (
-        row[0], None if gid == PACK_NULL else gid, name, row[1], row[2],
-        None if country == PACK_NULL else country, None if admin1 == PACK_NULL else admin1,
-        None if admin2 == PACK_NULL else admin2, feature, row[3], row[4], row[5], "exact", 1.0,
-        name_norm, name_fold))
-
-
 def _keys_in(n: int) -> str:
     """WHERE clause for alias rows with one of `n` keys, in key and then alias-row order (what
     matters when the 400-row limit cuts them)."""
@@ -669,6 +670,11 @@ def _own_name_fold(c: Candidate) -> str:
     """name_fold() of the candidate's own name (its stored fold unless it starts short)."""
     first = (c.name_norm or norm(c.name)).partition(" ")[0]
     return name_fold(c.name) if first in _LONG_FORMS else _own_fold(c)
+
+
+def _minus_score(cs: tuple[Candidate, float]) -> float:
+    """Sort key of a ranked list: score, highest first."""
+    return -cs[1]
 
 
 def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
@@ -831,6 +837,8 @@ def _big_area_first(scored: list[tuple[Candidate, float]], ctx: Context) -> None
     "City, State", a country after a comma, a cue word ("the city of Turkey") or the
     document's own state or county ("Palestine" in a story about Anderson County, Texas)
     says so."""
+    if len(scored) < 2:
+        return  # a rule between namesakes
     areas = [(c, sc) for c, sc in scored if c.match == "exact" and (
         c.feature in ("country", "admin1") or (c.feature == "capital" and c.population >= 1e6)
         or (c.feature in WIDE_REGIONS and c.importance >= WIDE_REGION_IMPORTANCE))]
@@ -895,6 +903,8 @@ def _other_names_last(name: str, scored: list[tuple[Candidate, float]],
 def _capital_over_state(scored: list[tuple[Candidate, float]]) -> None:
     """A national capital named like an admin-1 area of its own country is the capital unless
     a cue says otherwise ("Washington" is the city; "Washington state" the state)."""
+    if len(scored) < 2:
+        return  # a rule between namesakes
     capitals = {c.country: sc for c, sc in scored if c.feature == "capital" and c.match == "exact"}
     if not capitals:
         return
@@ -934,10 +944,14 @@ def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> Non
     name, `Context.province_word` or an admin cue, keeps the province). The city takes the
     province's score and the province the city's, so the margin to the rest is unchanged;
     the city keeps the province's precision, as the name may mean either."""
-    key = name_fold(name)
+    if len(scored) < 2:
+        return  # a rule between namesakes
+    key = None  # name_fold(name), once a province or district is among the candidates
     for i, (area, area_score) in enumerate(scored):
         if area.feature not in ("admin1", "admin2") or area.lat is None:
             continue
+        if key is None:
+            key = name_fold(name)
         for j, (c, sc) in enumerate(scored):
             if sc < area_score and is_seat(c, area, key):
                 scored[j] = (c._replace(precision=area.precision or c.precision), area_score)
@@ -1079,6 +1093,9 @@ def _loose_non_arabic(key: str, c: Candidate) -> bool:
     if c.country not in NON_ARABIC_NAME_COUNTRIES or c.feature in ("country", "continent"):
         return False
     return c.match != "exact" or small_other_name(key, c)
+
+
+READINGS_NEEDED = 2  # what _confidence reads: the best candidate and the runner-up
 
 
 def _confidence(ranked: list[tuple[Candidate, float]]) -> float:
