@@ -6,6 +6,7 @@ import bisect
 import html
 import re
 from functools import lru_cache
+from typing import Any
 
 PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")  # a blank line ends a paragraph
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -39,3 +40,20 @@ def paragraph_at(text: str, pos: int) -> tuple[int, int]:
     starts, ends = paragraph_spans(text)
     i = max(0, bisect.bisect_right(starts, pos) - 1)
     return starts[i], ends[i]
+
+
+def line_start(text: str, pos: int) -> int:
+    """The start of the line holding offset `pos` (a line is a paragraph in one-line-per-
+    paragraph text)."""
+    i = text.rfind("\n", 0, pos)
+    return 0 if i < 0 else i + 1
+
+
+def anchor_offset(anchor: Any) -> int:
+    """The character offset of an anchor: an offset, a (start, end) span, or a token or span
+    of the parse."""
+    if isinstance(anchor, int):
+        return anchor
+    if isinstance(anchor, tuple):
+        return int(anchor[0])
+    return int(getattr(anchor, "idx", getattr(anchor, "start_char", 0)))

@@ -114,6 +114,7 @@ from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
 from claimbase.record import Document, Place
+from claimbase.text import anchor_offset, line_start
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -1849,25 +1850,12 @@ def _unnamed_places(doc: Document, gaz: Gazetteer, places: list[Place],
 # ------------------------------------------------------------------ event location
 
 
-def _paragraph_start(text: str, pos: int) -> int:
-    i = text.rfind("\n", 0, pos)
-    return 0 if i < 0 else i + 1
-
-
 def _previous_paragraph(text: str, para: int) -> int:
     """The start of the paragraph before the one starting at `para` (blank lines skipped)."""
     j = para - 1
     while j > 0 and text[j - 1] in "\n \t\r":
         j -= 1
-    return _paragraph_start(text, j) if j > 0 else para
-
-
-def _anchor_offset(anchor: Any) -> int:
-    if isinstance(anchor, int):
-        return anchor
-    if isinstance(anchor, tuple):
-        return int(anchor[0])
-    return int(getattr(anchor, "idx", getattr(anchor, "start_char", 0)))
+    return line_start(text, j) if j > 0 else para
 
 
 def _expression(doc: Document, place: Place) -> Place:
@@ -1979,7 +1967,7 @@ def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     sentence refers back to "the attack" (episode carry-over; countries and regions are not
     carried). A place inside an actor, an outlet credit or an organisation's name never
     counts, nor one `exclude(start, end)` rejects (e.g. the event's participants)."""
-    pos = _anchor_offset(anchor)
+    pos = anchor_offset(anchor)
     lo = _window_start(doc.text, sent_start, sent_end)
     near = [p for p in doc.places if lo <= p.start and p.end <= sent_end]  # all it may choose
     return _place_for(doc, near, sent_start, sent_end, pos, _actor_spans(doc), exclude)
@@ -1988,7 +1976,7 @@ def place_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
 def _window_start(text: str, sent_start: int, sent_end: int) -> int:
     """Where the places an event may take begin: its paragraph, or the one before when the
     sentence refers back to an episode ("the attack")."""
-    para = _paragraph_start(text, sent_start)
+    para = line_start(text, sent_start)
     if _EPISODE.search(text, sent_start, sent_end):
         para = _previous_paragraph(text, para)
     return para

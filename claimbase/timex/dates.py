@@ -28,6 +28,7 @@ from typing import Any
 from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
+from claimbase.text import anchor_offset, line_start
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -906,7 +907,7 @@ _JUST_NOT_BEFORE = frozenset({"as", "like", "before", "after", "when", "because"
 
 def _in_quotation(text: str, pos: int) -> bool:
     """An opening quotation mark before `pos` in its paragraph is not closed yet."""
-    para = text[_paragraph_start(text, pos):pos]
+    para = text[line_start(text, pos):pos]
     return para.rfind("“") > para.rfind("”") or para.count('"') % 2 == 1
 
 
@@ -947,19 +948,6 @@ def just_mentions(doc: Document) -> list[DateMention]:
 
 _CARRY = frozenset({"day", "week"})
 _CARRY_SENTENCES = 4  # how far a date carries into the sentences after its own
-
-
-def _paragraph_start(text: str, pos: int) -> int:
-    i = text.rfind("\n", 0, pos)
-    return 0 if i < 0 else i + 1
-
-
-def _anchor_offset(anchor: Any) -> int:
-    if isinstance(anchor, int):
-        return anchor
-    if isinstance(anchor, tuple):
-        return int(anchor[0])
-    return int(getattr(anchor, "idx", getattr(anchor, "start_char", 0)))
 
 
 def _governs(doc: Document, dm: DateMention, pos: int) -> bool:
@@ -1192,7 +1180,7 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     anchor, among those whose scope contains it), else a day/week date carried from earlier
     in the same paragraph; else None. `scoped=False` skips the syntactic scope checks (an
     anchor that is no event word, e.g. a whole headline)."""
-    pos = _anchor_offset(anchor)
+    pos = anchor_offset(anchor)
     tok = _token_at(doc, pos) if scoped else None
     inside = [d for d in doc.dates if d.start is not None and sent_start <= d.start
               and d.end <= sent_end]
@@ -1218,7 +1206,7 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
     if any(d.start is not None and sent_start <= d.start and d.end <= sent_end
            for d in doc.dates):
         return None  # the sentence's own dates do not reach this event
-    para = _paragraph_start(doc.text, sent_start)
+    para = line_start(doc.text, sent_start)
     before = [d for d in doc.dates if d.start is not None and para <= d.start < sent_start
               and d.precision in _CARRY]
     if not before:
