@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from claimbase.geo.gazetteer import haversine_km
+from claimbase.geo.geoparse import Mention
 from claimbase.pipeline import PRE_PARSE, Pipeline
 from claimbase.record import Document, Place
 
@@ -28,6 +29,27 @@ def places_by_text(resources: Any) -> Callable[[str], dict[str, Place]]:
     """A function giving a text's places (after the actors stage) by their surface text."""
     pipe = Pipeline(resources, pre=PRE_PARSE, post=ACTOR_PLACE_STAGES)
     return lambda text: {p.text: p for p in pipe.process(Document(text=text, ref="t")).places}
+
+
+def mentions(*names: str) -> list[Mention]:
+    """Bare mentions of `names`, laid out one after another as in a list."""
+    out, pos = [], 0
+    for name in names:
+        out.append(Mention(start=pos, end=pos + len(name), text=name))
+        pos += len(name) + 2
+    return out
+
+
+def event_by_trigger(doc: Document, events: list[Any], word: str) -> Any:
+    """The first event whose trigger starts with `word`."""
+    found = [e for e in events if doc.text[e.trigger_start:e.trigger_end].startswith(word)]
+    assert found, (word, [doc.text[e.trigger_start:e.trigger_end] for e in events])
+    return found[0]
+
+
+def where(event: Any) -> str | None:
+    """The text of the event's location, if it has one."""
+    return event.location.text if event.location is not None else None
 
 
 def near(place: Any, lat: float, lon: float, km: float = 30.0) -> bool:

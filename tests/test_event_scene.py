@@ -11,6 +11,7 @@ import pytest
 
 from claimbase.record import DateMention, DocMeta, Document
 from claimbase.timex.dates import as_of_quoted_piece
+from tests.geo_helpers import event_by_trigger, where
 
 
 @pytest.fixture(scope="module")
@@ -23,36 +24,26 @@ def events_of(pipeline):
     return run
 
 
-def _event(doc, events, word: str):
-    found = [e for e in events if doc.text[e.trigger_start:e.trigger_end].startswith(word)]
-    assert found, (word, [doc.text[e.trigger_start:e.trigger_end] for e in events])
-    return found[0]
-
-
-def _where(ev) -> str | None:
-    return ev.location.text if ev.location is not None else None
-
-
 def test_each_item_of_a_list_keeps_its_own_scene(events_of):
     doc, events = events_of("Bombings in Manbij, and arrests of activists near Raqqa, and raids "
                             "on villages in its southern countryside mark the return of the "
                             "group.")
-    assert _where(_event(doc, events, "Bombings")) == "Manbij"
-    assert _where(_event(doc, events, "arrests")) == "Raqqa"
-    assert _where(_event(doc, events, "raids")) == "its southern countryside"
+    assert where(event_by_trigger(doc, events, "Bombings")) == "Manbij"
+    assert where(event_by_trigger(doc, events, "arrests")) == "Raqqa"
+    assert where(event_by_trigger(doc, events, "raids")) == "its southern countryside"
 
 
 def test_the_area_takes_the_town_named_before_it(events_of):
     doc, events = events_of("Hundreds of fighters reached Tabqa and were stationed at a school "
                             "in the area.")
-    loc = _event(doc, events, "stationed").location
+    loc = event_by_trigger(doc, events, "stationed").location
     assert loc is not None and loc.text == "the area"
     assert loc.lat is not None and loc.name is not None and "Tabqa" in loc.name
 
 
 def test_a_government_addressed_by_its_capital_is_no_scene(events_of):
     doc, events = events_of("The ministry warned Damascus not to reopen the crossing.")
-    warned = _event(doc, events, "warned")
+    warned = event_by_trigger(doc, events, "warned")
     assert warned.recipient is not None and warned.recipient.text == "Damascus"
     assert warned.location is None
 
@@ -60,20 +51,20 @@ def test_a_government_addressed_by_its_capital_is_no_scene(events_of):
 def test_a_carried_scene_is_not_given_to_a_denied_event(events_of):
     doc, events = events_of("Rebels stormed an army base in Saraqib on Monday. The group's "
                             "statement did not accuse the army of any abuses.")
-    assert _where(_event(doc, events, "stormed")) == "Saraqib"
-    accuse = _event(doc, events, "accuse")
+    assert where(event_by_trigger(doc, events, "stormed")) == "Saraqib"
+    accuse = event_by_trigger(doc, events, "accuse")
     assert accuse.modality == "negated" and accuse.location is None
 
 
 def test_a_participant_living_somewhere_does_not_place_the_event(events_of):
     doc, events = events_of("The government allowed refugees who had lived in Lebanon to "
                             "return.")
-    assert _where(_event(doc, events, "allowed")) is None
+    assert where(event_by_trigger(doc, events, "allowed")) is None
 
 
 def test_cleft_not_until_gives_only_a_start(events_of):
     doc, events = events_of("It was not until 2016 that the militia began losing ground.")
-    d = _event(doc, events, "losing").date
+    d = event_by_trigger(doc, events, "losing").date
     assert d is not None
     assert (d.value_start, d.value_end, d.precision) == ("2016-01-01", None, "year")
 
@@ -81,7 +72,7 @@ def test_cleft_not_until_gives_only_a_start(events_of):
 def test_this_week_of_a_quoted_report_keeps_only_the_end(events_of):
     doc, events = events_of("The Daily Courier wrote in its report:\n\nSoldiers were deployed "
                             "to the frontier this week.\n\nThe author disagrees.")
-    d = _event(doc, events, "deployed").date
+    d = event_by_trigger(doc, events, "deployed").date
     assert d is not None and d.text == "this week"
     assert (d.value_start, d.value_end, d.precision) == (None, "2019-02-12", "unknown")
 

@@ -10,19 +10,11 @@ from collections import Counter
 
 import pytest
 
-from claimbase.geo.geoparse import Focus, Mention, _first_pass
+from claimbase.geo.geoparse import Focus, _first_pass
 from claimbase.geo.lone_states import discount_lone_states
 from claimbase.geo.nearby import cut_feature_word, named_after_town
 from claimbase.geo.outlet_memory import story_state
-from tests.geo_helpers import near, places_by_text
-
-
-def _mentions(*names: str) -> list[Mention]:
-    out, pos = [], 0
-    for name in names:
-        out.append(Mention(start=pos, end=pos + len(name), text=name))
-        pos += len(name) + 2
-    return out
+from tests.geo_helpers import mentions, near, places_by_text
 
 
 def _focus() -> Focus:
@@ -59,10 +51,10 @@ def test_a_word_like_state_of_another_continent_does_not_lead_a_local_story(gaz)
                  if c.country == "US"), None)
     if area is None or town is None:
         pytest.skip("this gazetteer lacks the Northland region or North Kansas City")
-    focus = _first_pass(gaz, _mentions("Northland", "North Kansas City", "Northland"))
+    focus = _first_pass(gaz, mentions("Northland", "North Kansas City", "Northland"))
     _countries, admins = focus.without("\0none")
     assert story_state(admins) != area.admin1
-    backed = _first_pass(gaz, _mentions("Northland", "Northland"),
+    backed = _first_pass(gaz, mentions("Northland", "Northland"),
                          backing=Counter({area.country: 1.0}))
     assert story_state(backed.without("\0none")[1]) == area.admin1
 

@@ -8,20 +8,12 @@ from collections import Counter
 
 import pytest
 
-from claimbase.geo.geoparse import Mention, _first_pass
+from claimbase.geo.geoparse import _first_pass
 from claimbase.geo.outlet_memory import memory_of, story_state
 from claimbase.geo.seat_votes import seated_areas, state_factor
 from claimbase.pipeline import PRE_PARSE, Pipeline
 from claimbase.record import DocMeta, Document
-from tests.geo_helpers import GEO_STAGES
-
-
-def _mentions(*names: str) -> list[Mention]:
-    out, pos = [], 0
-    for name in names:
-        out.append(Mention(start=pos, end=pos + len(name), text=name))
-        pos += len(name) + 2
-    return out
+from tests.geo_helpers import GEO_STAGES, mentions
 
 
 def _province_with_seat(gaz, name: str):
@@ -47,8 +39,8 @@ def test_a_province_read_with_its_seat_city_is_not_a_state_vote(gaz):
 
 def test_a_repeated_seat_name_votes_its_weight_once(gaz):
     _ranked, _seated, area = _province_with_seat(gaz, "Alexandria")
-    once = _first_pass(gaz, _mentions("Alexandria"))
-    thrice = _first_pass(gaz, _mentions("Alexandria", "Alexandria", "Alexandria"))
+    once = _first_pass(gaz, mentions("Alexandria"))
+    thrice = _first_pass(gaz, mentions("Alexandria", "Alexandria", "Alexandria"))
     key = "alexandria"
     assert thrice.countries[key] == once.countries[key]
     # the name's whole weight, spread over its readings, is one vote at most
@@ -58,8 +50,8 @@ def test_a_repeated_seat_name_votes_its_weight_once(gaz):
 
 def test_a_state_named_often_still_counts_more(gaz):
     us = Counter({"US": 1.0})  # its country backed by the story (a lone state votes as a town)
-    once = _first_pass(gaz, _mentions("Ohio"), backing=us)
-    twice = _first_pass(gaz, _mentions("Ohio", "Ohio"), backing=us)
+    once = _first_pass(gaz, mentions("Ohio"), backing=us)
+    twice = _first_pass(gaz, mentions("Ohio", "Ohio"), backing=us)
     if not once.admins.get("ohio"):
         pytest.skip("this gazetteer does not read Ohio as a state")
     state = once.admins["ohio"].most_common(1)[0][0]
@@ -69,14 +61,14 @@ def test_a_state_named_often_still_counts_more(gaz):
 
 def test_a_local_town_story_does_not_point_at_the_foreign_province(gaz):
     _ranked, _seated, area = _province_with_seat(gaz, "Alexandria")
-    focus = _first_pass(gaz, _mentions("Alexandria", "Rapides Parish", "Alexandria"))
+    focus = _first_pass(gaz, mentions("Alexandria", "Rapides Parish", "Alexandria"))
     _countries, admins = focus.without("\0none")
     assert story_state(admins) != area.admin1
 
 
 def test_a_syrian_province_name_still_votes_for_its_province(gaz):
     _ranked, _seated, area = _province_with_seat(gaz, "Idlib")
-    focus = _first_pass(gaz, _mentions("Idlib", "Idlib"))
+    focus = _first_pass(gaz, mentions("Idlib", "Idlib"))
     countries, admins = focus.without("\0none")
     assert countries.most_common(1)[0][0] == area.country == "SY"
     assert admins.most_common(1)[0][0] == area.admin1
