@@ -1488,7 +1488,13 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
 
     def usable(start: int, end: int) -> bool:
         return not ctx.is_participant(start, end) or (start, end) in local and \
-            _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
+            _taken_place(doc, start, end, anchor) or _described_place(doc, start, end) or \
+            not s_start <= start < s_end and (start, end) in scenes
+
+    # a town a deed told before was done to ("stormed Hajin") is the scene of the next deed
+    # told in the past ("had captured forty positions"), not of a claim about the present
+    scenes = set(ctx.memo.get("scenes", ())) if ctx.memo.get("deed") and \
+        _told_in_past(anchor) else set()
 
     def reaches(start: int, end: int, subordinate: bool = True) -> bool:
         if not s_start <= start < s_end:
