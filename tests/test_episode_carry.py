@@ -48,3 +48,8 @@ def test_the_town_reaches_back_to_the_scene_town(run):
     loc = event_by_trigger(doc, events, "bombed").location
     assert loc is not None and loc.text == "the town" and loc.gazetteer_id is not None
     assert loc.inferred == "reference"
+
+
+def test_a_present_perfect_summing_up_does_not_continue_it(run):
+    doc, events = run(SIEGE + "Such militants have killed hundreds of civilians over the years.")
+    assert where(event_by_trigger(doc, events, "killed")) is None

@@ -1359,15 +1359,15 @@ def _describes_participant(verb: Any) -> bool:
 
 
 def _told_in_past(verb: Any) -> bool:
-    """Is the trigger a verb in a past or perfect tense ("stormed", "have fled", "were
-    killed"), not a noun, a present-tense claim or an infinitive ("the fight against X",
-    "seek to return")?"""
+    """Is the trigger a verb in a past tense ("stormed", "had fled", "were killed"), not a
+    noun, an infinitive, a present-tense claim or a present perfect summing up ("the fight
+    against X", "seek to return", "have killed dozens over the years")?"""
     if not hasattr(verb, "tag_") or verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and (
-        c.tag_ == "VBD" or c.lemma_ == "have") for c in verb.children)
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                      for c in verb.children)
 
 
 def _place_key(doc: Document, start: int, end: int) -> str | None:
