@@ -1343,7 +1343,7 @@ def _sole_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
             or _place_key(doc, start, end) != keys[-1] or \
             quotation_at(doc.text, start) != quotation_at(doc.text, anchor.idx):
         return False
-    return all(p.feature in _WIDE_FEATURES or _place_key(doc, p.start, p.end) == keys[-1]
+    return all(p.feature in _WIDE_FEATURES or p.gazetteer_id == keys[-1]
                for p in doc.places if end <= p.start and p.end <= anchor.sent.end_char)
 
 
