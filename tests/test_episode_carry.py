@@ -53,3 +53,17 @@ def test_the_town_reaches_back_to_the_scene_town(run):
 def test_a_present_perfect_summing_up_does_not_continue_it(run):
     doc, events = run(SIEGE + "Such militants have killed hundreds of civilians over the years.")
     assert where(event_by_trigger(doc, events, "killed")) is None
+
+
+def test_a_country_named_since_ends_the_episode(run):
+    doc, events = run(SIEGE.replace("Aid workers", "Aid workers from Jordan")
+                      + "By evening the fighters had captured forty positions.")
+    assert where(event_by_trigger(doc, events, "captured")) is None
+
+
+def test_a_deed_named_in_passing_sets_no_long_episode(run):
+    doc, events = run("Since the bombing of Hajin last spring the envoy has urged restraint. "
+                      "The talks began before dawn. Dozens of delegates waited at the hotel "
+                      "for hours. Aid workers handed out blankets and bottled water. By "
+                      "evening the fighters had captured forty positions.")
+    assert where(event_by_trigger(doc, events, "captured")) is None

@@ -1266,11 +1266,20 @@ def _remember_scene(doc: Document, ctx: Context, ev: Event) -> None:
             loc.start is None or loc.inferred not in (None, "reference"):
         return
     several = _example_place(doc, loc.start, loc.end) or _listed_place(doc, loc.start, loc.end)
-    # the town of the episode (`_sole_scene`); a country, a list or an example leaves it open
-    ctx.memo.setdefault("scene_keys", []).append(
-        None if several or loc.feature in _WIDE_FEATURES else loc.gazetteer_id)
+    # the town of the episode (`_sole_scene`) is that of a deed told by a verb ("stormed X"),
+    # not of one named in passing ("the X attack", "after the X atrocity"); a country, a list
+    # or an example leaves it open
+    if not _named_deed(doc, ev):
+        ctx.memo.setdefault("scene_keys", []).append(
+            None if several or loc.feature in _WIDE_FEATURES else loc.gazetteer_id)
     if loc.inferred is None and not several:
         ctx.memo.setdefault("scenes", []).append((loc.start, loc.end))
+
+
+def _named_deed(doc: Document, ev: Event) -> bool:
+    """Is the event's trigger a noun ("the offensive", "the attack in X")?"""
+    span = doc.spacy_doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def _listed_place(doc: Document, start: int, end: int) -> bool:
@@ -1343,11 +1352,11 @@ def _sole_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
             or _place_key(doc, start, end) != keys[-1] or \
             quotation_at(doc.text, start) != quotation_at(doc.text, anchor.idx):
         return False
-    return all(p.feature in _WIDE_FEATURES or p.gazetteer_id == keys[-1]
+    return all(p.feature in _NO_SCENE_FEATURES or p.gazetteer_id == keys[-1]
                for p in doc.places if end <= p.start and p.end <= anchor.sent.end_char)
 
 
-# places named within an episode that do not open another scene: its country, its river
+# the scene of a deed that leaves the episode's town open: a country, a continent, a river
 _WIDE_FEATURES = frozenset({"country", "continent", "river", "water", "sea"})
 
 
