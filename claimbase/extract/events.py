@@ -36,6 +36,7 @@ from claimbase.extract.triggers import (
 from claimbase.geo.event_place import main_country
 from claimbase.geo.place_reference import (
     as_reference,
+    quotation_at,
     refer_back,
     reference_heads,
     same_quotation,
@@ -1200,6 +1201,7 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
     """Location, date, attribution, modality, stance, PLOVER rules and ACLED type."""
     anchor = trig.head
     clause = _anchor(trig)
+    ctx.memo["deed"] = ev.event_type in SCENE_TYPES  # may continue a long episode
     ev.location = _location(doc, ctx, s_start, s_end, clause,
                             [_anchor(sub) for sub in trig.absorbed])
     ev.date = _date(doc, s_start, s_end, clause)
@@ -1242,6 +1244,11 @@ _UNTOLD_MODALITIES = frozenset({"negated", "hypothetical"})
 # an event without a place of its own continues the episode of an event told at most this many
 # sentences before it (GUIDELINES §8: "clearly continues an episode placed earlier")
 EPISODE_SENTENCES = 2
+# … and a deed continues a single-scene episode up to this many sentences on (`_sole_scene`)
+LONG_EPISODE_SENTENCES = 5
+# a description ("the town") refers back this far (its own sentence included) to the town
+# of the last deed told, farther than `place_reference.MAX_SENTENCES` for any town
+SCENE_REFERENCE_SENTENCES = 8
 # the events whose place sets the scene of an episode: deeds, not words or meetings
 SCENE_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "CONCEDE", "PROTEST"})
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|like|including)\s+(?:the\s+)?\Z", re.IGNORECASE)
@@ -1256,10 +1263,23 @@ def _remember_scene(doc: Document, ctx: Context, ev: Event) -> None:
     open."""
     loc = ev.location
     if ev.event_type not in SCENE_TYPES or doc.spacy_doc is None or loc is None or \
-            loc.start is None or loc.inferred is not None or \
-            _example_place(doc, loc.start, loc.end) or _listed_place(doc, loc.start, loc.end):
+            loc.start is None or loc.inferred not in (None, "reference"):
         return
-    ctx.memo.setdefault("scenes", []).append((loc.start, loc.end))
+    several = _example_place(doc, loc.start, loc.end) or _listed_place(doc, loc.start, loc.end)
+    # the town of the episode (`_sole_scene`) is that of a deed told by a verb ("stormed X"),
+    # not of one named in passing ("the X attack", "after the X atrocity"); a country, a list
+    # or an example leaves it open
+    if not _named_deed(doc, ev):
+        ctx.memo.setdefault("scene_keys", []).append(
+            None if several or loc.feature in _WIDE_FEATURES else loc.gazetteer_id)
+    if loc.inferred is None and not several:
+        ctx.memo.setdefault("scenes", []).append((loc.start, loc.end))
+
+
+def _named_deed(doc: Document, ev: Event) -> bool:
+    """Is the event's trigger a noun ("the offensive", "the attack in X")?"""
+    span = doc.spacy_doc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def _listed_place(doc: Document, start: int, end: int) -> bool:
@@ -1301,7 +1321,7 @@ def _episode_scene(doc: Document, ctx: Context, start: int, end: int, s_start: i
     starts = sentence_starts(sdoc)
     here = bisect_right(starts, s_start)
     if here - bisect_right(starts, start) > EPISODE_SENTENCES:
-        return False
+        return _sole_scene(doc, ctx, start, end, s_start, anchor)
     if any(a <= start and end <= b for a, b in ctx.memo.get("scenes", ())):
         return True
     sent = sdoc.char_span(s_start, s_end, alignment_mode="expand")
@@ -1315,6 +1335,56 @@ def _episode_scene(doc: Document, ctx: Context, start: int, end: int, s_start: i
             and any(c.dep_ == "det" and c.lower_ in EPISODE_DETS for c in t.children)}
     return bool(told) and any(_told_again(t, told) and _places_thing(place.root, t)
                               for t in place.sent)
+
+
+def _sole_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
+                anchor: Any) -> bool:
+    """Does a deed told in the past continue a long single-scene episode beyond
+    `EPISODE_SENTENCES` ("stormed Hajin … Four sentences on, the fighters killed six guards")?
+    Only within `LONG_EPISODE_SENTENCES`, when the place is the scene of the last deed told
+    (`_remember_scene`), no other town or site is named from it up to the event, and both are
+    told by the same voice (the narrator, or one quotation)."""
+    keys = ctx.memo.get("scene_keys")
+    starts = sentence_starts(doc.spacy_doc)
+    if not ctx.memo.get("deed") or not keys or keys[-1] is None or not _told_in_past(anchor) or \
+            _describes_participant(anchor) or \
+            bisect_right(starts, s_start) - bisect_right(starts, start) > LONG_EPISODE_SENTENCES \
+            or _place_key(doc, start, end) != keys[-1] or \
+            quotation_at(doc.text, start) != quotation_at(doc.text, anchor.idx):
+        return False
+    return all(p.feature in _NO_SCENE_FEATURES or p.gazetteer_id == keys[-1]
+               for p in doc.places if end <= p.start and p.end <= anchor.sent.end_char)
+
+
+# the scene of a deed that leaves the episode's town open: a country, a continent, a river
+_WIDE_FEATURES = frozenset({"country", "continent", "river", "water", "sea"})
+
+
+def _describes_participant(verb: Any) -> bool:
+    """Is the trigger a relative clause that says who a participant is ("forces who have
+    fought with the US", "hostages who were captured over the years"), not where the episode
+    goes on ("the place where they fought")?"""
+    return verb.dep_ in ("relcl", "acl") and not any(c.lower_ == "where" for c in verb.children)
+
+
+def _told_in_past(verb: Any) -> bool:
+    """Is the trigger a verb in a past tense ("stormed", "had fled", "were killed"), not a
+    noun, an infinitive, a present-tense claim or a present perfect summing up ("the fight
+    against X", "seek to return", "have killed dozens over the years")?"""
+    if not hasattr(verb, "tag_") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                      for c in verb.children)
+
+
+def _place_key(doc: Document, start: int, end: int) -> str | None:
+    """The gazetteer id of the place named at exactly [start, end), else None."""
+    for p in doc.places:
+        if p.start == start and p.end == end:
+            return p.gazetteer_id
+    return None
 
 
 def _told_again(tok: Any, told: set[str]) -> bool:
@@ -1427,7 +1497,13 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
 
     def usable(start: int, end: int) -> bool:
         return not ctx.is_participant(start, end) or (start, end) in local and \
-            _taken_place(doc, start, end, anchor) or _described_place(doc, start, end)
+            _taken_place(doc, start, end, anchor) or _described_place(doc, start, end) or \
+            not s_start <= start < s_end and (start, end) in scenes
+
+    # a town a deed told before was done to ("stormed Hajin") is the scene of the next deed
+    # told in the past ("had captured forty positions"), not of a claim about the present
+    scenes = set(ctx.memo.get("scenes", ())) if ctx.memo.get("deed") and \
+        _told_in_past(anchor) else set()
 
     def reaches(start: int, end: int, subordinate: bool = True) -> bool:
         if not s_start <= start < s_end:
@@ -1615,7 +1691,14 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
     places = [p for p in usable(doc) if p.feature == "country" or p.gazetteer_id is None
               or not _names_actor(doc, ctx, p.start, p.end)
               and not _capital_as_party(doc, ctx, p)]
-    return refer_back(doc, start, head, places, same_story)
+    found = refer_back(doc, start, head, places, same_story)
+    keys = ctx.memo.get("scene_keys")
+    if found is None and keys and keys[-1] is not None:
+        # "the town", "its last stronghold" long into the episode of one scene town
+        far = refer_back(doc, start, head, places, same_story, SCENE_REFERENCE_SENTENCES)
+        if far is not None and far.gazetteer_id == keys[-1]:
+            return far
+    return found
 
 
 def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int,

@@ -88,7 +88,7 @@ def _sentence_starts(doc: Document) -> list[int]:
     return sentence_starts(sdoc) if sdoc is not None else [0]
 
 
-def _quote_open(text: str, pos: int) -> int | None:
+def quotation_at(text: str, pos: int) -> int | None:
     """Where the quotation around `pos` opens (within its paragraph), or None."""
     para = max(text.rfind("\n\n", 0, pos), -1) + 1
     seg = text[para:pos]
@@ -103,8 +103,8 @@ def _quote_open(text: str, pos: int) -> int | None:
 def same_quotation(text: str, ant: Place, pos: int) -> bool:
     """An antecedent inside one quotation does not count for a description inside another
     (two speakers' stories); the narrator may refer back to a place a quotation named."""
-    opened = _quote_open(text, ant.start)
-    here = _quote_open(text, pos)
+    opened = quotation_at(text, ant.start)
+    here = quotation_at(text, pos)
     return opened is None or here is None or here == opened
 
 
@@ -169,5 +169,5 @@ def as_reference(antecedent: Place, text: str, start: int, end: int,
 
 
 __all__ = ["Head", "reference_heads", "compatible", "refer_back", "rank", "as_reference",
-           "same_quotation",
+           "same_quotation", "quotation_at",
            "MAX_SENTENCES"]
