@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimbase.geo.conflict_names import _corner_and_event_names
+from claimbase.geo.conflict_names import _corner_and_event_names, corner_kind_word
 from tests.geo_helpers import near, places_by_text
 
 
@@ -55,3 +55,19 @@ def test_a_name_before_massacre_outside_the_region_needs_region_readings(places)
     # outside a story of the region the rule reads only names all of whose readings lie there
     found = places("Survivors of the Jones massacre gathered at the memorial")
     assert "Jones" not in found
+
+
+def test_the_kind_word_of_a_corners_phrase_is_no_place(places) -> None:
+    # "Triangle" is also a town's name; before "of" and a list of corners it names the area
+    found = places("Fighting flares in the Triangle of Shaer – Jeb al-Jarrah – Shomariyyeh")
+    assert "Triangle" not in found
+    assert near(found["Jeb al-Jarrah"], 34.83, 37.32)
+
+
+@pytest.mark.parametrize("text,start,end,expected", [
+    ("the Triangle of Shaer – Jeb al-Jarrah", 4, 12, True),
+    ("the Triangle of Shaer", 4, 12, False),  # one name: no list of corners
+    ("Triangle, Virginia, and Quantico", 0, 8, False),  # the town
+])
+def test_corner_kind_word(text: str, start: int, end: int, expected: bool) -> None:
+    assert corner_kind_word(text, start, end) is expected

@@ -158,6 +158,16 @@ _CORNER_NAME = re.compile(_NAME_RUN)
 _BEFORE_EVENT = re.compile(rf"(?<![\w’'‘-]){_NAME}(?=[ \t]+(?i:massacre)\b)")
 
 
+_KIND_BEFORE_CORNERS = re.compile(rf"[ \t]+of[ \t]+(?i:the[ \t]+)?{_NAME_RUN}{_LIST_SEP}")
+
+
+def corner_kind_word(text: str, start: int, end: int) -> bool:
+    """The span is the capitalised kind word of an area named by its corners ("Triangle"
+    of "the Triangle of Shaer – Jeb al-Jarrah"), no place itself."""
+    return re.fullmatch(_CORNER_KIND, text[start:end]) is not None \
+        and _KIND_BEFORE_CORNERS.match(text, end) is not None
+
+
 def _corner_and_event_names(text: str) -> list[tuple[int, str, bool]]:
     """(start, name, read by its last words) of each corner of an area the text names by
     its corners, and of each name right before "massacre"."""
