@@ -71,3 +71,12 @@ def test_the_kind_word_of_a_corners_phrase_is_no_place(places) -> None:
 ])
 def test_corner_kind_word(text: str, start: int, end: int, expected: bool) -> None:
     assert corner_kind_word(text, start, end) is expected
+
+
+def test_the_object_of_an_attack_is_no_speaker(places) -> None:
+    # the parser makes the town the subject of the next verb ("... and clashes continue")
+    for text in ("Air raids target Maskanah and clashes continue in its outskirts",
+                 "Rockets hit Maskanah and clashes continue nearby"):
+        found = places(text)
+        assert "Maskanah" in found, text
+        assert near(found["Maskanah"], 35.97, 38.04)
