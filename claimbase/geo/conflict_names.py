@@ -15,6 +15,10 @@ Kurdish or Turkish name. Each rule adds candidate spans to the geoparser's menti
 - a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan");
 - a name before a designator ("Jendires town"), or a site's whole name with its kind
   ("Rokban camp", "Kweres military airport");
+- the corners of an area ("the Shaer – Jeb al-Jarrah – Shomariyyeh triangle", "the
+  junction of al-Tabaqa – Rasafa") and a name before the event it names ("the Salqin
+  massacre"), read as after a locative word: the NER often takes
+  such lists for one person's or organisation's name;
 - in a story of the region, a name listed with a place already found ("Duma and Jesr
   al-Shughour", "Daraa and al-Suwaidaa"), read as after a locative word.
 """
@@ -126,6 +130,12 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         if span:
             out.append((*span, 1))
             seen.append(span)
+    for start, name, last in _corner_and_event_names(text):
+        span = _known_run(text, start, name, gaz, free, regional=regional, last_words=last,
+                          strong=True)
+        if span:
+            out.append((*span, 1))
+            seen.append(span)
     if regional:
         out.extend(_listed_names(text, gaz, free, seen))
     return out
@@ -135,6 +145,42 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
 _LIST_SEP = r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]+[–—][ \t]*)"
 _LISTED_AFTER = re.compile(rf"{_LIST_SEP}(?i:the[ \t]+)?{_NAME}")
 _LISTED_BEFORE = re.compile(rf"(?<![\w’'‘-]){_NAME}{_LIST_SEP}(?i:the[ \t]+)?\Z")
+
+
+# the corners of an area: "the triangle of A – B – C", "the A, B and C triangle"
+_CORNER_KIND = r"(?i:triangle|junction)"
+_NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_CORNERS = re.compile(
+    rf"{_CORNER_KIND}[ \t]+of[ \t]+(?i:the[ \t]+)?(?P<after>{_NAME_RUN}(?:{_LIST_SEP}{_NAME_RUN})+)"
+    rf"|(?<![\w’'‘-])(?P<before>{_NAME_RUN}(?:{_LIST_SEP}{_NAME_RUN})+)[ \t]+{_CORNER_KIND}\b")
+_CORNER_NAME = re.compile(_NAME_RUN)
+# the event a place names: "the Salqin massacre"
+_BEFORE_EVENT = re.compile(rf"(?<![\w’'‘-]){_NAME}(?=[ \t]+(?i:massacre)\b)")
+
+
+_KIND_BEFORE_CORNERS = re.compile(rf"[ \t]+of[ \t]+(?i:the[ \t]+)?{_NAME_RUN}{_LIST_SEP}")
+
+
+def corner_kind_word(text: str, start: int, end: int) -> bool:
+    """The span is the capitalised kind word of an area named by its corners ("Triangle"
+    of "the Triangle of Shaer – Jeb al-Jarrah"), no place itself."""
+    return re.fullmatch(_CORNER_KIND, text[start:end]) is not None \
+        and _KIND_BEFORE_CORNERS.match(text, end) is not None
+
+
+def _corner_and_event_names(text: str) -> list[tuple[int, str, bool]]:
+    """(start, name, read by its last words) of each corner of an area the text names by
+    its corners, and of each name right before "massacre"."""
+    out: list[tuple[int, str, bool]] = []
+    lower = text.lower()
+    if "triangle" in lower or "junction" in lower:
+        for m in _CORNERS.finditer(text):
+            group = "after" if m.group("after") is not None else "before"
+            out.extend((n.start(), n.group(), group == "before")
+                       for n in _CORNER_NAME.finditer(text, m.start(group), m.end(group)))
+    if "massacre" in lower:
+        out.extend((m.start("name"), m.group("name"), True) for m in _BEFORE_EVENT.finditer(text))
+    return out
 
 
 def _listed_names(text: str, gaz: Gazetteer, free: object,

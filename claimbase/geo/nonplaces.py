@@ -12,6 +12,7 @@ word lists are data files:
 - the first word of an organisation's name ("Home Office", "Hamza Division", "Human Rights
   Watch", "King's College": place_org_followers.txt), or a name opening a longer
   dictionary actor's name ("the Hamza Division"); countries and states keep their reading;
+- the kind word of an area named by its corners ("Triangle" of "the Triangle of A – B – C");
 - an acronym in parentheses after a multi-word name whose initials spell it ("Defense
   Intelligence Agency (DIA)"), when that name is not a place, and its repeats.
 """
@@ -24,6 +25,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from claimbase.config import word_list
+from claimbase.geo.conflict_names import corner_kind_word
 from claimbase.geo.persons import place_led_persons
 from claimbase.nlp.syntax import entities
 
@@ -142,8 +144,9 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     starts = [t.idx for t in sdoc] if sdoc is not None and surnames else []
     kept: list[Mention] = []
     for m in mentions:
-        if m.text in institutions or m.text in acronyms:
-            continue  # "UN-led", "(DIA)"
+        if m.text in institutions or m.text in acronyms \
+                or corner_kind_word(text, m.start, m.end):
+            continue  # "UN-led", "(DIA)", "Triangle" of "the Triangle of A – B – C"
         if (_in_actor(doc, m) or _patronym(text, m.start)) and not _area(gaz, m.text):
             continue
         if " " not in m.text and not _area(gaz, m.text) and (

@@ -9,7 +9,8 @@ Isle of Man). Two general rules:
   "said Saratova", "Bali tweeted") is a person in the whole story, and so is a capitalised
   name written next to it ("Kheda" of "Kheda Saratova"); countries and capitals speak for
   their governments ("Tbilisi says") and keep their reading, and so does a state or
-  province unless the NER also calls that speaker a person;
+  province unless the NER also calls that speaker a person; a name after a locative word
+  or as the object of an attack ("shells target Maskanah") is no speaker;
 - a demonym ("Canadian", "Arab", `states.tsv` and `data/place_demonym_words.txt`) is not the
   town named like it, unless it stands alone after a locative preposition or before ", State"
   ("in Arab, Ala."); a demonym whose readings include its own country ("Sri Lankan") is
@@ -38,6 +39,12 @@ _GROUP_LABELS = frozenset({"ORG", "NORP", "FAC"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _LOCATIVE = re.compile(r"\b(?:in|near|at|into|outside|from|around|across|through)[ \t]+\Z",
                        re.IGNORECASE)  # not "to": "appealed to Saratova"
+# the object of an attack is a place, not a speaker ("Airstrikes target Maskanah and clashes
+# continue": the parser may make it the next verb's subject)
+_ATTACKED = re.compile(r"\b(?:target(?:s|ed|ing)?|shell(?:s|ed|ing)?|bomb(?:s|ed|ing)?|hit|hits"
+                       r"|struck|pound(?:s|ed)?|storm(?:s|ed)?|besiege[sd]?|raid(?:s|ed)?"
+                       r"|(?:raids|strikes|shelling|bombardment|attacks?)[ \t]+on)[ \t]+\Z",
+                       re.IGNORECASE)
 _STATE_AFTER = re.compile(r",[ \t]*[A-Z][a-z]*\.?")
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
@@ -174,7 +181,8 @@ def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[
     for m in mentions:
         if " " not in m.text and not m.text.endswith(".") and (
                 m.text in names or _next_to_speaker(text, m, names)) \
-                and not _LOCATIVE.search(text, max(0, m.start - 15), m.start):
+                and not _LOCATIVE.search(text, max(0, m.start - 15), m.start) \
+                and not _ATTACKED.search(text, max(0, m.start - 20), m.start):
             features = _exact_readings(gaz, m.text)
             seat = bool(features & _GOVERNMENT_SEATS)
             speaks_for_state = bool(features & _STATES) and m.text in names \
