@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
+from claimbase.config import word_list
 from claimbase.geo.gazetteer import Candidate, Gazetteer, haversine_km
 from claimbase.geo.nearby import CLOSE_SPELLING, firm
 from claimbase.record import Place
@@ -36,13 +38,20 @@ _READINGS = frozenset({"city", "town", "village", "locality", "neighbourhood", "
 # what joins a name to the place it lies in: an optional designator of the name, then ","
 # (after a designator) or a preposition, optionally a compass word and a part noun ("in
 # the northern countryside of"), up to the anchor
-_LINK = re.compile(
-    r"(?:\s+(?P<street>street|road|avenue|roundabout)"
-    r"|\s+(?P<kind>town|village|city|neighbou?rhood|district|area|camp|farms?|hill|quarter))?"
-    r"(?:(?P<comma>\s*,\s*)|\s+(?:in|of|near|at|outside|by)\s+)(?:the\s+)?"
-    r"(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?:(?:countryside|outskirts|suburbs|vicinity|city|town|province|governorate|district"
-    r"|area)\s+(?:of\s+|in\s+)?(?:the\s+)?)?\Z", re.IGNORECASE)
+@cache
+def _link() -> re.Pattern[str]:
+    """The joining text; a street word (data/place_street_type_words.txt) after the name
+    makes it a street's ("Tal Abyad street in Raqqa")."""
+    words = sorted(word_list("place_street_type_words.txt"), key=len, reverse=True)
+    streets = "|".join(re.escape(w) + ("" if w.endswith(".") else r"\b") for w in words)
+    return re.compile(
+        rf"(?:\s+(?P<street>{streets})"
+        r"|\s+(?P<kind>town|village|city|neighbou?rhood|district|area|camp|farms?|hill"
+        r"|quarter))?"
+        r"(?:(?P<comma>\s*,\s*)|\s+(?:in|of|near|at|outside|by)\s+)(?:the\s+)?"
+        r"(?:(?:north|south|east|west)\w*\s+)?"
+        r"(?:(?:countryside|outskirts|suburbs|vicinity|city|town|province|governorate"
+        r"|district|area)\s+(?:of\s+|in\s+)?(?:the\s+)?)?\Z", re.IGNORECASE)
 _GAP = 60  # characters between the name's end and the anchor's start
 
 
@@ -58,7 +67,7 @@ def _anchor(text: str, p: Place, places: list[Place],
     after = [q for q in places if q.lat is not None and q.feature not in _NO_ANCHOR
              and p.end <= q.start <= p.end + _GAP and q.text.lower() != p.text.lower()]
     for q in sorted(after, key=lambda q: q.start):
-        if m := _LINK.fullmatch(text, p.end, q.start):
+        if m := _link().fullmatch(text, p.end, q.start):
             plain = m["comma"] is None or m["kind"] is not None or m["street"] is not None
             return (q, m["street"] is not None) if plain and firm(gaz, q) else None
         return None  # another place comes first: the name is not set in a later one

@@ -27,14 +27,10 @@ _NEXT_WORD = re.compile(r"[ \t]+(\S+)")
 _MIDDLE_WORD = re.compile(r"[ \t]+[A-Z][\w'’]*(?![\w'’.-])")
 
 
-def _street_words() -> frozenset[str]:
-    return word_list("place_street_type_words.txt")
-
-
 def _street_end(text: str, end: int) -> tuple[int, bool] | None:
     """(end of the street name a mention ending at `end` begins, whether the street word
     follows the mention directly), or None."""
-    words = _street_words()
+    words = word_list("place_street_type_words.txt")
     pos = end
     for _ in range(3):
         m = _NEXT_WORD.match(text, pos)
