@@ -3,8 +3,8 @@ uses to let such a deed keep the episode's town beyond `events.EPISODE_SENTENCES
 
 - `told_deed`: a deed told as having happened or as going on at the scene: a verb in a past
   tense ("stormed", "had fled"), a deed noun or gerund that is the subject of a verb in the
-  past tense ("the shelling of the camp continued", "fighting raged"), or a verb in the
-  present progressive told by the narrator or a witness ("fighters are pushing into …").
+  past tense or of a present progressive ("the shelling of the camp continued", "clashes are
+  continuing"), or a verb in the present progressive ("fighters are pushing into …").
 - `same_voice`: the place and the deed are told by one voice: the narrator, one quotation,
   or consecutive quotations of one speaker ("“We took the village,” he said. “We found …”").
 - `predicated_relation`: a relation noun said of a participant ("were supporters of …") is
