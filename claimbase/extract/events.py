@@ -19,6 +19,7 @@ from typing import Any
 
 from claimbase.config import word_list
 from claimbase.extract import acled
+from claimbase.extract.episode import predicated_relation, same_voice, told_deed
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
     RECIPIENT_PREPS,
@@ -36,7 +37,6 @@ from claimbase.extract.triggers import (
 from claimbase.geo.event_place import main_country
 from claimbase.geo.place_reference import (
     as_reference,
-    quotation_at,
     refer_back,
     reference_heads,
     same_quotation,
@@ -1227,7 +1227,9 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.event_mode = None
     if ev.event_type in ("AID", "COOPERATE", "AGREE", "SUPPORT", "CONCEDE"):
         ev.event_mode = None
-    if _carried_scene(ev, s_start, s_end) and ev.modality in _UNTOLD_MODALITIES:
+    if _carried_scene(ev, s_start, s_end) and (
+            ev.modality in _UNTOLD_MODALITIES or
+            ev.event_type not in SCENE_TYPES and predicated_relation(anchor)):
         ev.location = None
     if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
         ev.location = None
@@ -1342,17 +1344,22 @@ def _sole_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
     """Does a deed told in the past continue a long single-scene episode beyond
     `EPISODE_SENTENCES` ("stormed Hajin … Four sentences on, the fighters killed six guards")?
     Only within `LONG_EPISODE_SENTENCES`, when the place is the scene of the last deed told
-    (`_remember_scene`), no other town or site is named from it up to the event, and both are
-    told by the same voice (the narrator, or one quotation)."""
+    (`_remember_scene`), no other town, site or foreign country is named from it up to the
+    event, and both are
+    told by the same voice (the narrator, one quotation, or consecutive quotations of one
+    speaker); the deed is told as done or going on (`episode.told_deed`)."""
     keys = ctx.memo.get("scene_keys")
     starts = sentence_starts(doc.spacy_doc)
-    if not ctx.memo.get("deed") or not keys or keys[-1] is None or not _told_in_past(anchor) or \
+    if not ctx.memo.get("deed") or not keys or keys[-1] is None or not told_deed(anchor) or \
             _describes_participant(anchor) or \
             bisect_right(starts, s_start) - bisect_right(starts, start) > LONG_EPISODE_SENTENCES \
             or _place_key(doc, start, end) != keys[-1] or \
-            quotation_at(doc.text, start) != quotation_at(doc.text, anchor.idx):
+            not same_voice(doc, start, anchor.idx):
         return False
-    return all(p.feature in _NO_SCENE_FEATURES or p.gazetteer_id == keys[-1]
+    country = next((p.country for p in doc.places if p.start == start and p.end == end), None)
+    # the scene town's own country ("… in Syria") does not leave the episode
+    return all(p.feature in _NO_SCENE_FEATURES or p.gazetteer_id == keys[-1] or
+               p.feature == "country" and country is not None and p.country == country
                for p in doc.places if end <= p.start and p.end <= anchor.sent.end_char)
 
 
@@ -1365,18 +1372,6 @@ def _describes_participant(verb: Any) -> bool:
     fought with the US", "hostages who were captured over the years"), not where the episode
     goes on ("the place where they fought")?"""
     return verb.dep_ in ("relcl", "acl") and not any(c.lower_ == "where" for c in verb.children)
-
-
-def _told_in_past(verb: Any) -> bool:
-    """Is the trigger a verb in a past tense ("stormed", "had fled", "were killed"), not a
-    noun, an infinitive, a present-tense claim or a present perfect summing up ("the fight
-    against X", "seek to return", "have killed dozens over the years")?"""
-    if not hasattr(verb, "tag_") or verb.pos_ not in ("VERB", "AUX"):
-        return False
-    if verb.tag_ == "VBD":
-        return True
-    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
-                                      for c in verb.children)
 
 
 def _place_key(doc: Document, start: int, end: int) -> str | None:
@@ -1501,9 +1496,10 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
             not s_start <= start < s_end and (start, end) in scenes
 
     # a town a deed told before was done to ("stormed Hajin") is the scene of the next deed
-    # told in the past ("had captured forty positions"), not of a claim about the present
+    # told as done or going on ("had captured forty positions", "the shelling continued",
+    # `episode.told_deed`), not of a claim about the present
     scenes = set(ctx.memo.get("scenes", ())) if ctx.memo.get("deed") and \
-        _told_in_past(anchor) else set()
+        told_deed(anchor) else set()
 
     def reaches(start: int, end: int, subordinate: bool = True) -> bool:
         if not s_start <= start < s_end:
@@ -1875,8 +1871,10 @@ def _locating_clause(head: Any, came: Any) -> bool:
 def _copula_subject(head: Any, came: Any, anchor: Any) -> bool:
     """Is the anchor the subject of a copula whose other side the place came up by? "Their
     "defeat" of the group is another attempt to move fighters into Anbar": what the subject
-    event is said to be is placed, not the subject event itself."""
-    if came is None or head.i == anchor.i or head.lemma_.lower() != "be":
+    event is said to be is placed, not the subject event itself. A scene preposition on the
+    copula itself places the subject ("the fighting is ongoing in villages around Afrin")."""
+    if came is None or head.i == anchor.i or head.lemma_.lower() != "be" or \
+            came.dep_ == "prep" and came.lower_ in _SCENE_PREPS:
         return False
     branch = _branch_under(anchor, head)
     return branch.head.i == head.i and branch.i != came.i and \
