@@ -1,6 +1,7 @@
 """Syrian war sites that city lists miss, curated in claimbase/data/conflict_sites.tsv: the
 Tulul al-Safa lava hills (the 2018 fighting on the As-Suwayda / Rif Dimashq border), Khan
-al-Shih, Kabani and Ithriya, in the spellings war reports use."""
+al-Shih, Kabani, Ithriya, Dibsi Afnan, Gharanij and Maardes, in the spellings war reports
+use; and report spellings of towns GeoNames has (Salqin: town_aliases.tsv)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,11 @@ KHAN_AL_SHIH = (33.37, 36.10)
 KABANI = (35.72, 36.23)
 ITHRIYA = (35.37, 37.79)
 KOBANI = (36.89, 38.35)
+DIBSI_AFNAN = (35.82, 38.22)
+GHARANIJ = (34.78, 40.73)
+MAARDES = (35.25, 36.76)
+SALQIN = (36.14, 36.45)
+HANDARAT = (36.28, 37.17)
 
 
 @pytest.fixture(scope="module")
@@ -32,6 +38,11 @@ def places(resources):
     ("A truce was agreed for Khan Eshieh after weeks of siege", "Khan Eshieh", KHAN_AL_SHIH),
     ("Rebels repelled another assault on Kabana overnight", "Kabana", KABANI),
     ("A convoy left Athriya heading north on Monday", "Athriya", ITHRIYA),
+    ("Two shepherds died when a mine went off near Debsi Afnan", "Debsi Afnan", DIBSI_AFNAN),
+    ("Tribal fighters retook the town of Gharanij at dusk", "Gharanij", GHARANIJ),
+    ("Army bulldozers entered Maardis after the rebels withdrew", "Maardis", MAARDES),
+    ("A court in Salqeen city sentenced three smugglers", "Salqeen", SALQIN),
+    ("Opposition units held the Hendarat camp for a week", "Hendarat camp", HANDARAT),
 ])
 def test_curated_war_sites_resolve(places, text, name, point):
     place = places(text)[name]
