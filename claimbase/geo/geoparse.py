@@ -76,6 +76,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.headlines import without_headline_persons
 from claimbase.geo.institution_tails import trim_institution_tails
+from claimbase.geo.landmarks import with_landmarks
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.lone_states import discount_lone_states
 from claimbase.geo.loose_readings import near_anchors
@@ -96,6 +97,7 @@ from claimbase.geo.outlet_memory import (
     outlet_key,
     story_state,
 )
+from claimbase.geo.owned_districts import owned_district_spans, place_owned_districts
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import lower_case_words, refine_places
@@ -493,7 +495,10 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     paired_states = {(a, b) for a, b, _p in paired}  # a state after its town: "Ky" is one
     designated = designated_spans(doc.analysis_text, gaz)  # "the towns of Haris and Varzaqan"
     spans.extend(designated)
-    said_towns = {(a, b) for a, b, _p in designated}
+    owned = owned_district_spans(doc.analysis_text, gaz)  # "Cairo's Shubra neighbourhood"
+    spans.extend(owned)
+    said_towns = {(a, b) for a, b, _p in designated + owned}
+    doc.__dict__["owned_districts"] = {(a, b) for a, b, _p in owned}
     counties = _county_names(doc.analysis_text, gaz)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     person_words |= surnames | person_names
@@ -1823,6 +1828,8 @@ def find_places(doc: Document, res: Any) -> None:
     mentions = repair_mentions(doc.text, drop_non_places(doc, found, gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res), Counter(votes))
+    places = place_owned_districts(doc.analysis_text, places,  # "Cairo's X neighbourhood"
+                                   doc.__dict__.get("owned_districts", set()))
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     places = keep_feature_names(places, refine_places(doc, places, gaz, Counter(votes)),
                                 doc.__dict__.get("feature_spans", set()))
@@ -1830,6 +1837,7 @@ def find_places(doc: Document, res: Any) -> None:
     places = [p for p in places if (p.start, p.end) not in people]
     places = near_anchors(doc.analysis_text, places, gaz)  # "X neighbourhood of Aleppo"
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
+    places = with_landmarks(doc.analysis_text, places, doc.spacy_doc)  # "Stade de France"
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, Counter(votes))
                if not doc.in_boilerplate(r.start, r.end)]
