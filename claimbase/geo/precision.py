@@ -46,7 +46,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
-from claimbase.geo.nearby import has_street_word, has_township_word
+from claimbase.geo.nearby import has_feature_word, has_street_word, has_township_word
 from claimbase.geo.state_acronyms import without_lone_state_acronyms
 from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
@@ -86,7 +86,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
     ents = _entities(doc)
     out: list[Place] = []
     for p in places:
-        if p.text in operations or _unresolved_non_place(doc, ents, p) \
+        if p.text in operations or _unresolved_non_place(doc, ents, p, gaz) \
                 or _organisation_head(doc, ents, p):
             continue
         if not _province_name(gaz, p) and _in_persons_name(doc, ents, p, spans, lower) \
@@ -235,18 +235,28 @@ def _acronym(text: str) -> bool:
     return len(text) <= 6 and " " not in text and _ACRONYM.match(text) is not None
 
 
-def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place) -> bool:
+def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place, gaz: Gazetteer) -> bool:
     """A name the gazetteer does not know that the parser took for an organisation or a
-    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID"); a street's or a
-    township's name ("Taylor Street", "Tewksbury Twp.", left unresolved as its town lies far
-    off) stays a place."""
+    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID"), or a one-word name
+    the parser took for a place that the gazetteer has in no exact spelling and no
+    preposition places ("Danielle knows", "Hartmann's guilt": `_unknown_word`); a street's
+    or a township's name ("Taylor Street", "Tewksbury Twp.", left unresolved as its town
+    lies far off) stays a place."""
     if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start) \
             or has_street_word(p.text) or has_township_word(p.text):
         return False
     if _acronym(p.text):
         return True
-    return any(e.start < p.end and p.start < e.end and e.label in ("ORG", "PERSON", "NORP")
-               for e in ents)
+    return any(e.start < p.end and p.start < e.end and (
+        e.label in ("ORG", "PERSON", "NORP") or (e.label == "GPE" and _unknown_word(gaz, p)))
+        for e in ents)
+
+
+def _unknown_word(gaz: Gazetteer, p: Place) -> bool:
+    """One word without a feature word that the gazetteer has in no exact spelling: what
+    `nearby` would place at a town only for want of any reading."""
+    return " " not in p.text and "-" not in p.text and not has_feature_word(p.text) \
+        and not any(c.match == "exact" for c in gaz.candidates(p.text))
 
 
 _FOR = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
