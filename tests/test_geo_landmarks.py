@@ -7,6 +7,7 @@ import pytest
 
 from claimbase.geo.landmarks import landmark_spans
 from claimbase.geo.owned_districts import owned_district_spans
+from claimbase.geo.titled_names import titled_surnames
 from tests.geo_helpers import geo_pipeline, near
 
 
@@ -60,3 +61,41 @@ def test_owned_district_spans_need_a_town_owner(gaz):
     named = "Shops in Cairo's Zamalek neighbourhood reopened."
     assert owned_district_spans(named, gaz) == [(named.index("Zamalek"),
                                                  named.index(" neighbourhood"), 2)]
+
+
+def test_a_saints_building_is_the_scene_not_a_namesake_town(run):
+    found = places_of(run, "Two cyclists were hurt on Queen Street in Toronto on Sunday. "
+                           "Both were taken to St. Michael's Hospital for treatment.")
+    hospital = found["St. Michael's Hospital"]
+    assert near(hospital, 43.65, -79.38, km=40)  # the story's town, not a US St. Michaels
+    feast = places_of(run, "Crowds in Boston gathered early for St. Patrick's Day this year.")
+    assert not any(name.startswith("St. Patrick") for name in feast)
+
+
+def test_a_sizeable_saints_town_keeps_its_name(run):
+    found = places_of(run, "Ferries left St. John's Harbour late after the storm in "
+                           "Newfoundland.")
+    assert found["St. John"].country == "CA"  # read without its possessive, as before
+
+
+def test_an_unknown_word_the_parser_calls_a_place_needs_a_preposition(run):
+    """A one-word name the gazetteer has in no exact spelling: no place as a subject or an
+    object, a place after "in the" (placed at the story's town)."""
+    opening = "Officials in Dayton, Ohio, met on Monday. "
+    for text in ("Brastova knows the owners well.", "The board voted to fine Brastova."):
+        assert "Brastova" not in places_of(run, opening + text), text
+    area = places_of(run, opening + "Deputies searched a barn in the Brastova area.")
+    assert near(area["Brastova"], 39.76, -84.19, km=30)
+
+
+def test_a_name_written_as_a_persons_stays_a_person(run):
+    """"Tyrise M. Bell" makes the bare "Bell" of the story the person, not Bell, California;
+    a preposition still places the town."""
+    found = places_of(run, "Police in Dayton, Ohio, said Corwin T. Bell was arrested on "
+                           "Friday. Officers said Bell resisted before the arrest.")
+    assert "Bell" not in found and "Dayton" in found
+
+
+def test_titled_surnames_take_the_last_name_word():
+    text = "Judge Ada Marsh ruled; Rev. Tom Hale and Lena K. Ortiz spoke in Dover."
+    assert titled_surnames(text) == {"Marsh", "Hale", "Ortiz"}

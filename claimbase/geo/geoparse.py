@@ -104,6 +104,7 @@ from claimbase.geo.precision import lower_case_words, refine_places
 from claimbase.geo.province_words import province_word
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
+from claimbase.geo.saint_names import saint_buildings
 from claimbase.geo.seat_votes import seated_areas, state_factor
 from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.siblings import listed_in_state, mislabelled_areas
@@ -112,6 +113,7 @@ from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.street_names import widen_to_streets
+from claimbase.geo.titled_names import TITLE, titled_surnames
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
@@ -305,10 +307,7 @@ def _person_name(text: str, start: int, surface: str, names: set[str],
                    for c in gaz.candidates(surface)[:5])
 
 
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Cpl|Capt|Col|Gen|Rev|Prof|Supt|Det|Atty)\.?"
-    r"|\b(?:President|Senator|Governor|Judge|Justice|Officer|Coach|Pastor|Bishop)"
-    r"|\b[A-Z][a-z]+[ \t][A-Z]\.)[ \t]+\Z")
+_TITLE_BEFORE = re.compile(rf"{TITLE}[ \t]+\Z")
 
 
 def _titled_person(text: str, start: int, surface: str) -> bool:
@@ -464,6 +463,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     person_names = {_surname(ent) for ent in ents if ent.label_ == "PERSON"
                     and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
     person_names |= _split_surnames(sdoc, ents)
+    person_names |= titled_surnames(doc.analysis_text)  # "Bell" after "Tyrise M. Bell"
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
              and not (e.label_ in _SOFT_LABELS and not any(ch.isdigit() for ch in e.text)
                       and _STRICT_LOCATIVE.search(text, max(0, e.start_char - 15), e.start_char)
@@ -595,6 +595,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     mentions = _propagate(doc.analysis_text, mentions, gaz,
                           person_blocks(ents, trusted, placed_by_context) + nonperson, trusted)
     mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
+    mentions = saint_buildings(text, mentions, gaz)  # "St. Michael's Hospital", not a town
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     attach_phone_states(text, mentions, gaz)

@@ -248,14 +248,16 @@ def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place, gaz: Gazett
     if _acronym(p.text):
         return True
     return any(e.start < p.end and p.start < e.end and (
-        e.label in ("ORG", "PERSON", "NORP") or (e.label == "GPE" and _unknown_word(gaz, p)))
+        e.label in ("ORG", "PERSON", "NORP") or (e.label == "GPE" and _unknown_word(doc, gaz, p)))
         for e in ents)
 
 
-def _unknown_word(gaz: Gazetteer, p: Place) -> bool:
-    """One word without a feature word that the gazetteer has in no exact spelling: what
-    `nearby` would place at a town only for want of any reading."""
+def _unknown_word(doc: Document, gaz: Gazetteer, p: Place) -> bool:
+    """One word without a feature word that the gazetteer has in no exact spelling and no
+    "in the" places ("in the Hardeetown area" is a place): what `nearby` would place at a
+    town only for want of any reading."""
     return " " not in p.text and "-" not in p.text and not has_feature_word(p.text) \
+        and not _LOCATIVE_THE.search(doc.analysis_text, max(0, p.start - 16), p.start) \
         and not any(c.match == "exact" for c in gaz.candidates(p.text))
 
 
@@ -291,6 +293,9 @@ CLOSER = 0.5  # the famous namesake must lie this much closer to the story's oth
 NAMED_COUNTRY_TOWN = 20_000  # a town this large is supported by its country being named  # another place of the story this close supports a small reading
 _LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
                        r"[ \t]+\Z")
+# the same with an article: "in the Hardeetown area"
+_LOCATIVE_THE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
+                           r"[ \t]+the[ \t]+\Z", re.IGNORECASE)
 
 
 def _words(name: str) -> list[str]:
