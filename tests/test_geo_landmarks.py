@@ -7,7 +7,7 @@ import pytest
 
 from claimbase.geo.landmarks import landmark_spans
 from claimbase.geo.owned_districts import owned_district_spans
-from claimbase.geo.titled_names import titled_surnames
+from claimbase.geo.titled_names import title_led, titled_surnames
 from tests.geo_helpers import geo_pipeline, near
 
 
@@ -99,3 +99,10 @@ def test_a_name_written_as_a_persons_stays_a_person(run):
 def test_titled_surnames_take_the_last_name_word():
     text = "Judge Ada Marsh ruled; Rev. Tom Hale and Lena K. Ortiz spoke in Dover."
     assert titled_surnames(text) == {"Marsh", "Hale", "Ortiz"}
+    assert titled_surnames("The old mayor, known as 'Mr. Dover,' retired.") == set()
+
+
+
+def test_a_title_led_name_is_a_person():
+    assert title_led("Ms Ardenza") and title_led("Mr. Colby")
+    assert not title_led("Msida") and not title_led("Dr. Martin Luther King Jr. Drive")

@@ -113,7 +113,7 @@ from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.street_names import widen_to_streets
-from claimbase.geo.titled_names import TITLE, titled_surnames
+from claimbase.geo.titled_names import TITLE, title_led, titled_surnames
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
@@ -312,8 +312,9 @@ _TITLE_BEFORE = re.compile(rf"{TITLE}[ \t]+\Z")
 
 def _titled_person(text: str, start: int, surface: str) -> bool:
     """A one-word name after a title or a given name and initial is a person: "Mrs.
-    Lincoln", "Judge Marshall", "Tyrise M. Bell"."""
-    return " " not in surface and bool(_TITLE_BEFORE.search(text, max(0, start - 30), start))
+    Lincoln", "Judge Marshall", "Tyrise M. Bell"; so is a name led by a title, "Ms Raggi"."""
+    return title_led(surface) or (
+        " " not in surface and bool(_TITLE_BEFORE.search(text, max(0, start - 30), start)))
 
 
 def _unknown_word(text: str, start: int, surface: str, gaz: Gazetteer) -> bool:
