@@ -253,11 +253,14 @@ def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place, gaz: Gazett
 
 
 def _unknown_word(doc: Document, gaz: Gazetteer, p: Place) -> bool:
-    """One word without a feature word that the gazetteer has in no exact spelling and no
-    "in the" places ("in the Hardeetown area" is a place): what `nearby` would place at a
-    town only for want of any reading."""
+    """One word without a feature word that the gazetteer has in no exact spelling, neither
+    placed by "in the" ("in the Hardeetown area") nor listed with other names ("Qarfa,
+    Abtah and Daraa"): what `nearby` would place at a town only for want of any reading."""
+    text = doc.analysis_text
     return " " not in p.text and "-" not in p.text and not has_feature_word(p.text) \
-        and not _LOCATIVE_THE.search(doc.analysis_text, max(0, p.start - 16), p.start) \
+        and not _LOCATIVE_THE.search(text, max(0, p.start - 16), p.start) \
+        and not _LISTED_BEFORE.search(text, max(0, p.start - 6), p.start) \
+        and not _LISTED_AFTER.match(text, p.end) \
         and not any(c.match == "exact" for c in gaz.candidates(p.text))
 
 
@@ -293,6 +296,9 @@ CLOSER = 0.5  # the famous namesake must lie this much closer to the story's oth
 NAMED_COUNTRY_TOWN = 20_000  # a town this large is supported by its country being named  # another place of the story this close supports a small reading
 _LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
                        r"[ \t]+\Z")
+# a list around a name: "Qarfa, Abtah and Daraa"
+_LISTED_BEFORE = re.compile(r"(?:,|\band|\bor)[ \t]+\Z")
+_LISTED_AFTER = re.compile(r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z]")
 # the same with an article: "in the Hardeetown area"
 _LOCATIVE_THE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
                            r"[ \t]+the[ \t]+\Z", re.IGNORECASE)
