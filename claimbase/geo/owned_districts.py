@@ -31,6 +31,7 @@ _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "New", "Old", "Main", 
                         "Business", "Financial", "Historic", "Commercial", "Industrial",
                         "Diplomatic", "Government", "Shopping", "Entertainment", "Red"})
 _TOWNS = frozenset({"city", "capital", "town", "village", "locality", "admin2", "admin3"})
+_KIND_WORDS = ("district", "neighbo", "quarter", "suburb", "section")
 _TOWN_POINTS = frozenset({"city", "capital", "town", "locality"})
 _POSSESSIVE_GAP = re.compile(r"['’]s?[ \t]+")
 _REFERRED = re.compile(r"\b(?:the|its)[ \t]+(?:city|capital|town)['’]s[ \t]+\Z")
@@ -44,7 +45,7 @@ def _town(gaz: Any, name: str) -> bool:
 
 def owned_district_spans(text: str, gaz: Any) -> list[tuple[int, int, int]]:
     """(start, end, priority) of every district name a town's possessive introduces."""
-    if "'s " not in text and "’s " not in text and "s' " not in text and "s’ " not in text:
+    if not any(w in text for w in _KIND_WORDS):
         return []
     out: list[tuple[int, int, int]] = []
     for m in _OWNED.finditer(text):
