@@ -76,6 +76,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.headlines import without_headline_persons
 from claimbase.geo.institution_tails import trim_institution_tails
+from claimbase.geo.landmarks import with_landmarks
 from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.lone_states import discount_lone_states
 from claimbase.geo.loose_readings import near_anchors
@@ -96,12 +97,14 @@ from claimbase.geo.outlet_memory import (
     outlet_key,
     story_state,
 )
+from claimbase.geo.owned_districts import owned_district_spans, place_owned_districts
 from claimbase.geo.persons import place_led_persons
 from claimbase.geo.phones import area_votes
 from claimbase.geo.precision import lower_case_words, refine_places
 from claimbase.geo.province_words import province_word
 from claimbase.geo.regions import _states, find_regions
 from claimbase.geo.repeats import person_blocks
+from claimbase.geo.saint_names import saint_buildings
 from claimbase.geo.seat_votes import seated_areas, state_factor
 from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.siblings import listed_in_state, mislabelled_areas
@@ -110,6 +113,7 @@ from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
 from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.street_names import widen_to_streets
+from claimbase.geo.titled_names import TITLE, title_led, titled_surnames
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
@@ -303,16 +307,14 @@ def _person_name(text: str, start: int, surface: str, names: set[str],
                    for c in gaz.candidates(surface)[:5])
 
 
-_TITLE_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Cpl|Capt|Col|Gen|Rev|Prof|Supt|Det|Atty)\.?"
-    r"|\b(?:President|Senator|Governor|Judge|Justice|Officer|Coach|Pastor|Bishop)"
-    r"|\b[A-Z][a-z]+[ \t][A-Z]\.)[ \t]+\Z")
+_TITLE_BEFORE = re.compile(rf"{TITLE}[ \t]+\Z")
 
 
 def _titled_person(text: str, start: int, surface: str) -> bool:
     """A one-word name after a title or a given name and initial is a person: "Mrs.
-    Lincoln", "Judge Marshall", "Tyrise M. Bell"."""
-    return " " not in surface and bool(_TITLE_BEFORE.search(text, max(0, start - 30), start))
+    Lincoln", "Judge Marshall", "Tyrise M. Bell"; so is a name led by a title, "Ms Raggi"."""
+    return title_led(surface) or (
+        " " not in surface and bool(_TITLE_BEFORE.search(text, max(0, start - 30), start)))
 
 
 def _unknown_word(text: str, start: int, surface: str, gaz: Gazetteer) -> bool:
@@ -462,6 +464,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     person_names = {_surname(ent) for ent in ents if ent.label_ == "PERSON"
                     and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
     person_names |= _split_surnames(sdoc, ents)
+    person_names |= titled_surnames(doc.analysis_text)  # "Bell" after "Tyrise M. Bell"
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
              and not (e.label_ in _SOFT_LABELS and not any(ch.isdigit() for ch in e.text)
                       and _STRICT_LOCATIVE.search(text, max(0, e.start_char - 15), e.start_char)
@@ -493,7 +496,10 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     paired_states = {(a, b) for a, b, _p in paired}  # a state after its town: "Ky" is one
     designated = designated_spans(doc.analysis_text, gaz)  # "the towns of Haris and Varzaqan"
     spans.extend(designated)
-    said_towns = {(a, b) for a, b, _p in designated}
+    owned = owned_district_spans(doc.analysis_text, gaz)  # "Cairo's Shubra neighbourhood"
+    spans.extend(owned)
+    said_towns = {(a, b) for a, b, _p in designated + owned}
+    doc.__dict__["owned_districts"] = {(a, b) for a, b, _p in owned}
     counties = _county_names(doc.analysis_text, gaz)
     person_words = {w for e in ents if e.label_ == "PERSON" and len(e) > 1 for w in e.text.split()}
     person_words |= surnames | person_names
@@ -590,6 +596,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     mentions = _propagate(doc.analysis_text, mentions, gaz,
                           person_blocks(ents, trusted, placed_by_context) + nonperson, trusted)
     mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
+    mentions = saint_buildings(text, mentions, gaz)  # "St. Michael's Hospital", not a town
     _attach_cues(text, mentions)
     _attach_postal(text, mentions)
     attach_phone_states(text, mentions, gaz)
@@ -1823,6 +1830,8 @@ def find_places(doc: Document, res: Any) -> None:
     mentions = repair_mentions(doc.text, drop_non_places(doc, found, gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
     places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res), Counter(votes))
+    places = place_owned_districts(doc.analysis_text, places,  # "Cairo's X neighbourhood"
+                                   doc.__dict__.get("owned_districts", set()))
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     places = keep_feature_names(places, refine_places(doc, places, gaz, Counter(votes)),
                                 doc.__dict__.get("feature_spans", set()))
@@ -1830,6 +1839,7 @@ def find_places(doc: Document, res: Any) -> None:
     places = [p for p in places if (p.start, p.end) not in people]
     places = near_anchors(doc.analysis_text, places, gaz)  # "X neighbourhood of Aleppo"
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
+    places = with_landmarks(doc.analysis_text, places, doc.spacy_doc)  # "Stade de France"
     regions = [r for r in find_regions(doc.analysis_text, gaz)
                + _unnamed_places(doc, gaz, places, Counter(votes))
                if not doc.in_boilerplate(r.start, r.end)]

@@ -46,7 +46,7 @@ from claimbase.geo.gazetteer import (
     haversine_km,
     name_fold,
 )
-from claimbase.geo.nearby import has_street_word, has_township_word
+from claimbase.geo.nearby import has_feature_word, has_street_word, has_township_word
 from claimbase.geo.state_acronyms import without_lone_state_acronyms
 from claimbase.geo.strays import namesakes_abroad
 from claimbase.geo.translit import norm
@@ -86,7 +86,7 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
     ents = _entities(doc)
     out: list[Place] = []
     for p in places:
-        if p.text in operations or _unresolved_non_place(doc, ents, p) \
+        if p.text in operations or _unresolved_non_place(doc, ents, p, gaz) \
                 or _organisation_head(doc, ents, p):
             continue
         if not _province_name(gaz, p) and _in_persons_name(doc, ents, p, spans, lower) \
@@ -235,18 +235,33 @@ def _acronym(text: str) -> bool:
     return len(text) <= 6 and " " not in text and _ACRONYM.match(text) is not None
 
 
-def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place) -> bool:
+def _unresolved_non_place(doc: Document, ents: list[_Ent], p: Place, gaz: Gazetteer) -> bool:
     """A name the gazetteer does not know that the parser took for an organisation or a
-    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID"); a street's or a
-    township's name ("Taylor Street", "Tewksbury Twp.", left unresolved as its town lies far
-    off) stays a place."""
+    person ("the Taliban", "Mr Assad"), or an acronym ("NGO", "DfID"), or a one-word name
+    the parser took for a place that the gazetteer has in no exact spelling and no
+    preposition places ("Danielle knows", "Hartmann's guilt": `_unknown_word`); a street's
+    or a township's name ("Taylor Street", "Tewksbury Twp.", left unresolved as its town
+    lies far off) stays a place."""
     if p.lat is not None or _LOCATIVE.search(doc.analysis_text, max(0, p.start - 12), p.start) \
             or has_street_word(p.text) or has_township_word(p.text):
         return False
     if _acronym(p.text):
         return True
-    return any(e.start < p.end and p.start < e.end and e.label in ("ORG", "PERSON", "NORP")
-               for e in ents)
+    return any(e.start < p.end and p.start < e.end and (
+        e.label in ("ORG", "PERSON", "NORP") or (e.label == "GPE" and _unknown_word(doc, gaz, p)))
+        for e in ents)
+
+
+def _unknown_word(doc: Document, gaz: Gazetteer, p: Place) -> bool:
+    """One word without a feature word that the gazetteer has in no exact spelling, neither
+    placed by "in the" ("in the Hardeetown area") nor listed with other names ("Qarfa,
+    Abtah and Daraa"): what `nearby` would place at a town only for want of any reading."""
+    text = doc.analysis_text
+    return " " not in p.text and "-" not in p.text and not has_feature_word(p.text) \
+        and not _LOCATIVE_THE.search(text, max(0, p.start - 16), p.start) \
+        and not _LISTED_BEFORE.search(text, max(0, p.start - 6), p.start) \
+        and not _LISTED_AFTER.match(text, p.end) \
+        and not any(c.match == "exact" for c in gaz.candidates(p.text))
 
 
 _FOR = re.compile(r"[ \t]+(?:for|of)[ \t]+[A-Z]")
@@ -281,6 +296,12 @@ CLOSER = 0.5  # the famous namesake must lie this much closer to the story's oth
 NAMED_COUNTRY_TOWN = 20_000  # a town this large is supported by its country being named  # another place of the story this close supports a small reading
 _LOCATIVE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
                        r"[ \t]+\Z")
+# a list around a name: "Qarfa, Abtah and Daraa"
+_LISTED_BEFORE = re.compile(r"(?:,|\band|\bor)[ \t]+\Z")
+_LISTED_AFTER = re.compile(r"(?:,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)[A-Z]")
+# the same with an article: "in the Hardeetown area"
+_LOCATIVE_THE = re.compile(r"\b(?:in|near|at|from|into|outside|around|of|to|towards|toward)"
+                           r"[ \t]+the[ \t]+\Z", re.IGNORECASE)
 
 
 def _words(name: str) -> list[str]:

@@ -1,0 +1,36 @@
+"""Surnames a title or a given name and initial gives away: "Tyrise M. Bell", "Judge
+Marshall", "President Lincoln".
+
+One sense per story: once the text writes a name as a person's ("Tyrise M. Bell"), its bare
+repeats ("Eggers shot Bell as the two struggled") are that person, not the town of the
+name, wherever no locative preposition places them (`geoparse._person_name`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Cpl|Capt|Col|Gen|Rev|Prof|Supt|Det|Atty)\.?"
+# a title, or a given name and an initial ("Tyrise M."), before a person's name
+TITLE = (rf"(?:{_ABBREVIATED}"
+         r"|\b(?:President|Senator|Governor|Judge|Justice|Officer|Coach|Pastor|Bishop)"
+         r"|\b[A-Z][a-z]+[ \t][A-Z]\.)")
+# a mention that itself opens with a courtesy title: "Ms Raggi"
+_TITLE_LED = re.compile(r"(?:Mr|Mrs|Ms|Mme)\.?[ \t]+[A-Z]")
+_TITLED = re.compile(rf"{TITLE}[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){{0,2}})\b")
+
+
+_QUOTES = "'\"‘’“”"
+
+
+def titled_surnames(text: str) -> set[str]:
+    """The last word of every name written after a title or a given name and initial, not
+    a nickname in quotes ("known as 'Mr. Arlington'")."""
+    return {m.group("name").rsplit(None, 1)[-1] for m in _TITLED.finditer(text)
+            if not (m.start() > 0 and text[m.start() - 1] in _QUOTES)
+            and not text.startswith(tuple(_QUOTES), m.end())}
+
+
+def title_led(surface: str) -> bool:
+    """The mention opens with a courtesy title ("Ms Raggi", "Mr. Haley"): a person."""
+    return _TITLE_LED.match(surface) is not None
