@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimbase.config import word_list
+
 _SPANS: dict[str, Any] = {"doc": None, "spans": {}}
 
 
@@ -59,3 +61,17 @@ def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: i
             break
         head = head.head
     return False
+
+
+def small_clause_undergoer(verb: Any) -> Any | None:
+    """The subject of a bare passive participle complement ("want to see it defeated",
+    "found the village destroyed"): it undergoes the act, it does not do it."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp", "oprd"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in word_list(
+            "small_clause_verbs.txt"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
