@@ -4,6 +4,7 @@ role readers in `events.py`:
 - `owner_token`: whose a non-actor role noun is, beyond its direct modifiers ("ISIS supply
   lines", "the ISIS-held pocket", "vehicles and positions of X");
 - `example_token`: "organisations such as ISIS" (the named examples take part);
+- `proposal_author`: "rejected an Indian proposal" (India is the recipient);
 - `restrained_doer`: "prevent the army from retaking" (the army retakes);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
 - `small_clause_undergoer` (in `nlp.syntax`): "does not want to see it defeated";
@@ -52,6 +53,21 @@ def owner_token(ctx: Any, tok: Any, direct: Callable[[Any, Any], Any | None]) ->
             found = direct(ctx, conj)
             if found is not None:
                 return found
+    return None
+
+
+def proposal_author(ctx: Any, tok: Any) -> Any | None:
+    """The author of a proposal noun ("an Indian proposal", "an offer from Kabul", "calls by
+    the rulers"): the party a response to the proposal is directed at."""
+    if tok.lemma_.lower() not in word_list("proposal_nouns.txt"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i and ctx.is_actor(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and ctx.is_actor(pobj):
+                return pobj
     return None
 
 

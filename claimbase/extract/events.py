@@ -27,6 +27,7 @@ from claimbase.extract.actor_roles import (
     example_token,
     hyphen_chain_mentions,
     owner_token,
+    proposal_author,
     restrained_doer,
 )
 from claimbase.extract.quantities import find_quantities
@@ -537,6 +538,10 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
         return None
     preps = RECIPIENT_PREPS if allowed is None else tuple(
         p for p in allowed if p not in ("dobj", "dative", "ccomp_subj"))
+    author = proposal_author(ctx, direct_object(verb)) if sense.type in RESPONSE_TYPES \
+        and direct_object(verb) is not None else None
+    if author is not None:
+        return author  # "rejected an Indian proposal": the response is directed at India
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
         if obj is not None and (sense.obj == () or obj.lemma_.lower() not in sense.obj):
@@ -639,6 +644,8 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
                                            if c.dep_ in ("dative", "dobj")), None)
         elif sub.kind == "verb" and sub.head.dep_ == "acl" and recipient is None:
             recipient = object_token(ctx, sub.head, sub.sense)  # "a push to eliminate X"
+    if actor is None:
+        actor = proposal_author(ctx, noun)  # "an appeal from the president"
     gov = trig.light or _governing_verb(noun)
     if gov is not None:
         lex = ctx.lex
@@ -1115,6 +1122,7 @@ def _singular(word: str) -> str:
 
 MOVER_TYPES = ("MOBILIZE", "RETREAT", "CONCEDE")
 SYMMETRIC_TYPES = ("CONSULT", "COOPERATE", "AGREE")
+RESPONSE_TYPES = ("REJECT", "AGREE", "CONCEDE", "SUPPORT")
 
 
 def _actor_token(ctx: Context, tok: Any | None) -> Any | None:
