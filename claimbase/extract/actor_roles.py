@@ -46,8 +46,10 @@ def owner_token(ctx: Any, tok: Any, direct: Callable[[Any, Any], Any | None]) ->
         if c.dep_ == "amod" and c.lower_ in holding and c.i >= 2 and \
                 c.doc[c.i - 1].text == "-" and not c.doc[c.i - 1].whitespace_:
             holder = c.doc[c.i - 2]
-            if holder.head.i == c.i and _is_actor_owner(ctx, holder):
-                return holder
+            named = ctx.actor_at.get(holder.i)
+            if holder.head.i == c.i and named is not None and named.id is not None and \
+                    (holder.pos_ == "PROPN" or holder.ent_type_ or named.kind == "actor"):
+                return holder  # a named holder only ("the ISIS-held pocket")
     for conj in tok.conjuncts:
         if conj.i > tok.i:
             found = direct(ctx, conj)
@@ -110,13 +112,15 @@ def restrained_doer(verb: Any) -> Any | None:
 
 
 def enclosing_clause_verb(verb: Any) -> Any | None:
-    """The clause whose subject does a gerund governed by a noun in a prepositional phrase
-    of that clause: "is on the verge of defeating", "are in the process of withdrawing"."""
+    """The clause whose subject does a gerund governed by a stage/aim noun in a
+    prepositional phrase of that clause: "is on the verge of defeating", "are in the process
+    of withdrawing", "with the aim of accusing" (`stage_nouns.txt`)."""
     prep = verb.head
     if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "of":
         return None
     noun = prep.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or \
+            noun.lemma_.lower() not in word_list("stage_nouns.txt"):
         return None
     clause = noun.head.head
     return clause if clause.pos_ in ("VERB", "AUX") else None

@@ -473,7 +473,7 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
         if dep == "ccomp" and verb.tag_ not in ("VBG", "VB"):
             return None
         return _inherited_subject(ctx, head, depth + 1)
-    if dep == "pcomp":
+    if dep == "pcomp" and depth == 0:  # the trigger's own clause, not an inherited one
         doer = restrained_doer(verb)  # "prevent the army from retaking"
         if doer is not None:
             return doer

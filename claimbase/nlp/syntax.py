@@ -65,10 +65,12 @@ def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: i
 
 def small_clause_undergoer(verb: Any) -> Any | None:
     """The subject of a bare passive participle complement ("want to see it defeated",
-    "found the village destroyed"): it undergoes the act, it does not do it."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("ccomp", "xcomp", "oprd"):
+    "found the village destroyed"): it undergoes the act, it does not do it. A past form
+    tagged VBD counts when it has no object (a finite "saw they attacked the town" has)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ccomp", "xcomp", "oprd"):
         return None
-    if any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+    if any(c.dep_ in ("aux", "auxpass", "mark") or verb.tag_ == "VBD" and c.dep_ in (
+            "dobj", "obj", "dative", "ccomp") for c in verb.children):
         return None
     head = verb.head
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in word_list(
