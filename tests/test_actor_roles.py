@@ -127,3 +127,10 @@ def test_gerund_after_a_charge_noun_is_not_the_arresters_deed(run):
     doc, events = run("Police detained two men on suspicion of helping to plan the bombing.")
     ev = _event(doc, events, "ASSAULT", "bombing")
     assert ev.actor is None or "Police" not in ev.actor.text
+
+
+def test_fighters_in_custody_are_held(run):
+    doc, events = run("The ISIS fighters in SDF custody were moved to a prison near Hasakah.")
+    ev = _event(doc, events, "COERCE", "custody")
+    assert _id(ev.actor) == "SDF"
+    assert _id(ev.recipient) == "ISIS"

@@ -5,6 +5,8 @@ role readers in `events.py`:
   lines", "the ISIS-held pocket", "vehicles and positions of X");
 - `example_token`: "organisations such as ISIS" (the named examples take part);
 - `proposal_author`: "rejected an Indian proposal" (India is the recipient);
+- `nearest_subject`: a verb parsed with two subjects keeps the one next to it;
+- `held_noun`: "the fighters in SDF custody" (the fighters are held);
 - `restrained_doer`: "prevent the army from retaking" (the army retakes);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
 - `small_clause_undergoer` (in `nlp.syntax`): "does not want to see it defeated";
@@ -96,6 +98,26 @@ def _example(tok: Any) -> Any | None:
         if words in EXAMPLE_PREPS:
             return next((g for g in c.children if g.dep_ == "pobj"), None)
     return None
+
+
+def nearest_subject(ctx: Any, verb: Any) -> Any | None:
+    """The subject next to a verb the parser gave two subjects ("after the killing of its
+    leader, ISIS fighters are carrying out attacks"): the last one before the verb when it
+    names an actor and the first does not; None otherwise."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i]
+    if len(subjects) < 2 or ctx.is_actor(subjects[0]) or not ctx.is_actor(subjects[-1]):
+        return None
+    return subjects[-1]
+
+
+def held_noun(ctx: Any, noun: Any, preps: frozenset[str]) -> Any | None:
+    """The actor a custody phrase describes: "the fighters in SDF custody" (the fighters
+    are held); None unless the noun's "in" phrase modifies an actor noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in preps:
+        return None
+    owner = prep.head
+    return owner if owner.pos_ in ("NOUN", "PROPN") and ctx.is_actor(owner) else None
 
 
 def restrained_doer(verb: Any) -> Any | None:

@@ -25,7 +25,9 @@ from claimbase.extract.actor_roles import (
     capital_addressee,
     enclosing_clause_verb,
     example_token,
+    held_noun,
     hyphen_chain_mentions,
+    nearest_subject,
     owner_token,
     proposal_author,
     restrained_doer,
@@ -411,8 +413,9 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
     """The token of the agent of a verb: subject, by-agent, or inherited from its head."""
     if small_clause_undergoer(verb) is not None:
         return None  # "want to see it defeated": it undergoes the act
+    nearest = nearest_subject(ctx, verb)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and (nearest is None or child.i == nearest.i):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if verb.dep_ == "relcl" and any(c.dep_ == "poss" and c.lower_ == "whose"
@@ -676,6 +679,8 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
         elif prep.lower_ == "with" and sense.type == "AID" and actor is not None \
                 and recipient is None:
             recipient = subject_token(ctx, clause)  # "X overcame Y with the support of Z"
+    if recipient is None and sense.type == "COERCE" and sense.mode == "arrest":
+        recipient = held_noun(ctx, noun, ctx.lex.manner_preps)  # "fighters in SDF custody"
     return actor, recipient
 
 
