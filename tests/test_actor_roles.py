@@ -134,3 +134,24 @@ def test_fighters_in_custody_are_held(run):
     ev = _event(doc, events, "COERCE", "custody")
     assert _id(ev.actor) == "SDF"
     assert _id(ev.recipient) == "ISIS"
+
+
+def test_protected_party_is_the_target(run):
+    doc, events = run("Moscow says the SDF is shielded against attacks by the Syrian army.")
+    ev = _event(doc, events, "ASSAULT", "attacks")
+    assert _id(ev.actor) == "SYR_MIL"
+    assert _id(ev.recipient) == "SDF"
+
+
+def test_target_hung_inside_the_by_phrase(run):
+    doc, events = run("The statement followed an attack by a group of ISIS members on SDF "
+                      "positions near Hajin.")
+    ev = _event(doc, events, "ASSAULT", "attack")
+    assert _id(ev.actor) == "ISIS"
+    assert _id(ev.recipient) == "SDF"
+
+
+def test_owner_of_the_licensing_object(run):
+    doc, events = run("Iraqi troops uncovered an ISIS tunnel near the border.")
+    ev = _event(doc, events, "COERCE", "uncovered")
+    assert _id(ev.recipient) == "ISIS"

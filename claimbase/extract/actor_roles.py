@@ -7,6 +7,8 @@ role readers in `events.py`:
 - `proposal_author`: "rejected an Indian proposal" (India is the recipient);
 - `nearest_subject`: a verb parsed with two subjects keeps the one next to it;
 - `held_noun`: "the fighters in SDF custody" (the fighters are held);
+- `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked);
+- `target_in_agent`: "an attack by a group of ISIS members on SDF positions";
 - `restrained_doer`: "prevent the army from retaking" (the army retakes);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
 - `small_clause_undergoer` (in `nlp.syntax`): "does not want to see it defeated";
@@ -118,6 +120,32 @@ def held_noun(ctx: Any, noun: Any, preps: frozenset[str]) -> Any | None:
         return None
     owner = prep.head
     return owner if owner.pos_ in ("NOUN", "PROPN") and ctx.is_actor(owner) else None
+
+
+def shielded_party(noun: Any) -> Any | None:
+    """Who a protecting verb shields from the act a noun names: its object ("defended the
+    town against attacks"), else its passive subject ("ISIS is protected against
+    attacks")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("against", "from"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_list(
+            "shield_verbs.txt"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def target_in_agent(agent: Any, preps: tuple[str, ...]) -> Any | None:
+    """A target phrase the parser hung inside an attack's "by" phrase ("an attack by a group
+    of 12 ISIS members on SDF positions"): the object of its first on/against phrase."""
+    for tok in agent.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in preps and tok.i > agent.i:
+            pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def restrained_doer(verb: Any) -> Any | None:

@@ -31,6 +31,8 @@ from claimbase.extract.actor_roles import (
     owner_token,
     proposal_author,
     restrained_doer,
+    shielded_party,
+    target_in_agent,
 )
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
@@ -545,6 +547,11 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
         and direct_object(verb) is not None else None
     if author is not None:
         return author  # "rejected an Indian proposal": the response is directed at India
+    licensing = direct_object(verb)
+    if licensing is not None and sense.obj and licensing.lemma_.lower() in sense.obj:
+        owner = _owner_of(ctx, licensing) or owner_token(ctx, licensing, _owner_of)
+        if owner is not None:
+            return owner  # "uncovered an ISIS base": the base's owner
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
         if obj is not None and (sense.obj == () or obj.lemma_.lower() not in sense.obj):
@@ -681,6 +688,12 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             recipient = subject_token(ctx, clause)  # "X overcame Y with the support of Z"
     if recipient is None and sense.type == "COERCE" and sense.mode == "arrest":
         recipient = held_noun(ctx, noun, ctx.lex.manner_preps)  # "fighters in SDF custody"
+    if recipient is None and sense.type == "ASSAULT":
+        recipient = shielded_party(noun)  # "X is protected against attacks"
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        if recipient is None and agent is not None and actor is not None and agent.i == actor.i:
+            recipient = target_in_agent(agent, ("on", "against"))  # "attack by X on Y"
     return actor, recipient
 
 
