@@ -155,3 +155,28 @@ def test_owner_of_the_licensing_object(run):
     doc, events = run("Iraqi troops uncovered an ISIS tunnel near the border.")
     ev = _event(doc, events, "COERCE", "uncovered")
     assert _id(ev.recipient) == "ISIS"
+
+
+def test_no_owner_from_a_common_noun_compound(run):
+    doc, events = run("The plan was criticised by child welfare advocates in London.")
+    ev = _event(doc, events, "ACCUSE", "criticised")
+    assert ev.actor is None or ev.actor.text != "child"
+
+
+def test_a_finite_clause_after_find_out_keeps_its_subject(run):
+    doc, events = run("The police want to find out how the ISIS recruits fled.")
+    ev = _event(doc, events, "RETREAT", "fled")
+    assert _id(ev.actor) == "ISIS"
+
+
+def test_lifting_an_embargo_is_not_directed_at_its_owner(run):
+    doc, events = run("The allies could lift the NATO embargo on the Kurdish forces.")
+    ev = _event(doc, events, "CONCEDE", "lift")
+    assert _id(ev.recipient) != "NATO"
+
+
+def test_a_coordinated_named_actor_is_no_owner(run):
+    doc, events = run("She had watched bombing videos and those praising ISIS fighters.")
+    for ev in events:
+        if ev.event_type == "ASSAULT" and "bombing" in doc.text[ev.trigger_start:ev.trigger_end]:
+            assert _id(ev.recipient) != "ISIS"

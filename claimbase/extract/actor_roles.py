@@ -29,8 +29,11 @@ EXAMPLE_PREPS = ("such as", "including")
 SYMMETRIC = ("CONSULT", "COOPERATE", "AGREE")
 
 
-def _is_actor_owner(ctx: Any, tok: Any) -> bool:
-    return ctx.is_actor(tok) and not (tok.i in ctx.place_tok and tok.i not in ctx.actor_at)
+def _named(ctx: Any, tok: Any) -> bool:
+    """Is the token part of a named actor with an id ("ISIS", not "government", "child")?"""
+    m = ctx.actor_at.get(tok.i)
+    return m is not None and m.id is not None and (
+        tok.pos_ == "PROPN" or bool(tok.ent_type_) or m.kind == "actor")
 
 
 def owner_token(ctx: Any, tok: Any, direct: Callable[[Any, Any], Any | None]) -> Any | None:
@@ -44,18 +47,17 @@ def owner_token(ctx: Any, tok: Any, direct: Callable[[Any, Any], Any | None]) ->
             continue
         if c.dep_ == "compound":
             inner = next((g for g in c.children if g.dep_ in ("compound", "poss")
-                          and g.i < c.i and _is_actor_owner(ctx, g)), None)
+                          and g.i < c.i and _named(ctx, g)), None)
             if inner is not None:
-                return inner
+                return inner  # "ISIS supply lines" (not "child welfare advocates")
         if c.dep_ == "amod" and c.lower_ in holding and c.i >= 2 and \
                 c.doc[c.i - 1].text == "-" and not c.doc[c.i - 1].whitespace_:
             holder = c.doc[c.i - 2]
-            named = ctx.actor_at.get(holder.i)
-            if holder.head.i == c.i and named is not None and named.id is not None and \
-                    (holder.pos_ == "PROPN" or holder.ent_type_ or named.kind == "actor"):
+            if holder.head.i == c.i and _named(ctx, holder):
                 return holder  # a named holder only ("the ISIS-held pocket")
     for conj in tok.conjuncts:
-        if conj.i > tok.i:
+        named = ctx.actor_at.get(conj.i)
+        if conj.i > tok.i and (named is None or named.id is None):  # not "X and ISIS fighters"
             found = direct(ctx, conj)
             if found is not None:
                 return found

@@ -548,9 +548,10 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
     if author is not None:
         return author  # "rejected an Indian proposal": the response is directed at India
     licensing = direct_object(verb)
-    if licensing is not None and sense.obj and licensing.lemma_.lower() in sense.obj:
+    if licensing is not None and sense.obj and licensing.lemma_.lower() in sense.obj and \
+            sense.type not in MOVER_TYPES:  # not "lifted its embargo", "sent its troops"
         owner = _owner_of(ctx, licensing) or owner_token(ctx, licensing, _owner_of)
-        if owner is not None:
+        if owner is not None and owner.pos_ != "PRON":
             return owner  # "uncovered an ISIS base": the base's owner
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
@@ -653,7 +654,9 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             recipient = recipient or next((c for c in sub.head.children
                                            if c.dep_ in ("dative", "dobj")), None)
         elif sub.kind == "verb" and sub.head.dep_ == "acl" and recipient is None:
-            recipient = object_token(ctx, sub.head, sub.sense)  # "a push to eliminate X"
+            found = _actor_token(ctx, object_token(ctx, sub.head, sub.sense))
+            if found is not None and not ctx.is_place(found):  # not "to recapture Mosul"
+                recipient = found  # "a push to eliminate the ISIS-held pocket": ISIS
     if actor is None:
         actor = proposal_author(ctx, noun)  # "an appeal from the president"
     gov = trig.light or _governing_verb(noun)
