@@ -176,7 +176,7 @@ def test_lifting_an_embargo_is_not_directed_at_its_owner(run):
 
 
 def test_a_coordinated_named_actor_is_no_owner(run):
-    doc, events = run("She had watched bombing videos and those praising ISIS fighters.")
-    for ev in events:
-        if ev.event_type == "ASSAULT" and "bombing" in doc.text[ev.trigger_start:ev.trigger_end]:
-            assert _id(ev.recipient) != "ISIS"
+    doc, events = run("She had watched beheading videos and those praising ISIS fighters.")
+    ev = _event(doc, events, "ASSAULT", "beheading")
+    assert _id(ev.recipient) != "ISIS"
+
