@@ -543,11 +543,11 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
         return None
     preps = RECIPIENT_PREPS if allowed is None else tuple(
         p for p in allowed if p not in ("dobj", "dative", "ccomp_subj"))
-    author = proposal_author(ctx, direct_object(verb)) if sense.type in RESPONSE_TYPES \
-        and direct_object(verb) is not None else None
+    licensing = direct_object(verb)
+    author = proposal_author(ctx, licensing) if licensing is not None and \
+        sense.type in RESPONSE_TYPES else None
     if author is not None:
         return author  # "rejected an Indian proposal": the response is directed at India
-    licensing = direct_object(verb)
     if licensing is not None and sense.obj and licensing.lemma_.lower() in sense.obj and \
             sense.type not in MOVER_TYPES:  # not "lifted its embargo", "sent its troops"
         owner = _owner_of(ctx, licensing) or owner_token(ctx, licensing, _owner_of)
