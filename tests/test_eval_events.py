@@ -47,6 +47,10 @@ def test_plover_gsr_agreement_above_floor(pipeline):
     assert scores["sentences"] > 300
     assert scores["gold_type_among_predicted"] >= FLOORS["plover"]["gold_type_among_predicted"]
     assert scores["first_type_precision"] >= FLOORS["plover"]["first_type_precision"]
+    # actor / recipient agreement with the gold source / target spans
+    assert scores["role_sentences"]["actor"] > 200
+    assert scores["actor_agreement"] >= FLOORS["plover"]["actor_agreement"]
+    assert scores["recipient_agreement"] >= FLOORS["plover"]["recipient_agreement"]
 
 
 def _rec(start, end, t_start, t_end, event_type, alt=()):

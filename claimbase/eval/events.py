@@ -339,7 +339,8 @@ def evaluate_events(gold_dir: Path, docs_dir: Path | None = None, pipeline: Any 
 
 # -- PLOVER GSR -----------------------------------------------------------------------------
 def evaluate_plover(path: Path, pipeline: Any = None, limit: int | None = None) -> dict[str, Any]:
-    """Event-type agreement on the PLOVER gold-standard sentences."""
+    """Event-type agreement on the PLOVER gold-standard sentences, and actor/recipient
+    agreement with their gold source/target spans (`_score_plover_roles`)."""
     from claimbase.record import Document
 
     if not path.is_file():
@@ -358,9 +359,11 @@ def evaluate_plover(path: Path, pipeline: Any = None, limit: int | None = None) 
     done = run_documents(docs, pipeline)
     hit = first_ok = with_pred = 0
     per_type: dict[str, dict[str, int]] = {}
+    roles = {"actor": [0, 0], "recipient": [0, 0]}  # [hits, sentences with a gold role]
     for row, doc in zip(rows, done, strict=True):
         gold = PLOVER_MAP.get(row["event"], row["event"])
         events = sorted(doc.events, key=lambda e: e.trigger_start)
+        _score_plover_roles(row, doc, [e for e in events if e.event_type == gold], roles)
         types = [e.event_type for e in events]
         c = per_type.setdefault(gold, {"n": 0, "hit": 0})
         c["n"] += 1
@@ -378,8 +381,44 @@ def evaluate_plover(path: Path, pipeline: Any = None, limit: int | None = None) 
         "sentences_with_events": with_pred,
         "by_type": {t: {**c, "share": round(c["hit"] / c["n"], 4)}
                     for t, c in sorted(per_type.items())},
+        "actor_agreement": round(roles["actor"][0] / roles["actor"][1], 4)
+        if roles["actor"][1] else 0.0,
+        "recipient_agreement": round(roles["recipient"][0] / roles["recipient"][1], 4)
+        if roles["recipient"][1] else 0.0,
+        "role_sentences": {k: v[1] for k, v in roles.items()},
         "mapping": PLOVER_MAP,
     }
+
+
+_PLOVER_ROLE = {"actor": "SRC", "recipient": "TAR"}
+
+
+def _score_plover_roles(row: dict[str, Any], doc: Any, events: list[Any],
+                        roles: dict[str, list[int]]) -> None:
+    """Role agreement on one PLOVER sentence, counted where a predicted event has the gold
+    type: of the events of that type, the one agreeing best; a role agrees when its span
+    overlaps a gold source (SRC) / target (TAR) span, or when it carries the id of an actor
+    mention overlapping one (a pronoun resolved to the gold actor)."""
+    if not events:
+        return
+    gold_spans = {name: [(s["start"], s["end"]) for s in row.get("spans") or []
+                         if tag in s["role"].split("/") and s.get("start") is not None]
+                  for name, tag in _PLOVER_ROLE.items()}
+
+    def agrees(m: Any, spans: list[tuple[int, int]]) -> bool:
+        if m is None:
+            return False
+        if any(_overlap(m.start, m.end, a, b) > 0 for a, b in spans):
+            return True
+        return m.id is not None and any(
+            a.id == m.id and _overlap(a.start, a.end, s, e) > 0
+            for a in doc.actors for s, e in spans)
+
+    best = max(events, key=lambda e: sum(agrees(getattr(e, n), gold_spans[n]) for n in roles))
+    for name, spans in gold_spans.items():
+        if spans:
+            roles[name][1] += 1
+            roles[name][0] += agrees(getattr(best, name), spans)
 
 
 # -- CLI ------------------------------------------------------------------------------------
@@ -465,6 +504,10 @@ def register(eval_app: typer.Typer) -> None:
         Console().print(table)
         typer.echo(f"first predicted type precision: {scores['first_type_precision']:.3f} "
                    f"({scores['sentences_with_events']} sentences with events)")
+        typer.echo(f"actor agreement: {scores['actor_agreement']:.3f}, recipient agreement: "
+                   f"{scores['recipient_agreement']:.3f} (sentences with a gold source/target "
+                   f"and an event of the gold type: {scores['role_sentences']['actor']}/"
+                   f"{scores['role_sentences']['recipient']})")
 
 
 def _print_misses(results: list[DocResult]) -> None:

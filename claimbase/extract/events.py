@@ -19,6 +19,21 @@ from typing import Any
 
 from claimbase.config import word_list
 from claimbase.extract import acled
+from claimbase.extract.actor_roles import (
+    agent_noun_roles,
+    between_parties,
+    capital_addressee,
+    enclosing_clause_verb,
+    example_token,
+    held_noun,
+    hyphen_chain_mentions,
+    nearest_subject,
+    owner_token,
+    proposal_author,
+    restrained_doer,
+    shielded_party,
+    target_in_agent,
+)
 from claimbase.extract.episode import predicated_relation, same_voice, told_deed
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
@@ -45,7 +60,7 @@ from claimbase.geo.place_reference import compatible as place_fits
 from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
-from claimbase.nlp.syntax import sentence_starts, span_at
+from claimbase.nlp.syntax import sentence_starts, small_clause_undergoer, span_at
 from claimbase.record import ActorMention, Document, Event, Place
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
@@ -398,8 +413,11 @@ def _governing_verb(noun: Any) -> Any | None:
 # -- roles ----------------------------------------------------------------------------------
 def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
     """The token of the agent of a verb: subject, by-agent, or inherited from its head."""
+    if small_clause_undergoer(verb) is not None:
+        return None  # "want to see it defeated": it undergoes the act
+    nearest = nearest_subject(ctx, verb)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and (nearest is None or child.i == nearest.i):
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             if verb.dep_ == "relcl" and any(c.dep_ == "poss" and c.lower_ == "whose"
@@ -460,6 +478,13 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
         if dep == "ccomp" and verb.tag_ not in ("VBG", "VB"):
             return None
         return _inherited_subject(ctx, head, depth + 1)
+    if dep == "pcomp" and depth == 0:  # the trigger's own clause, not an inherited one
+        doer = restrained_doer(verb)  # "prevent the army from retaking"
+        if doer is not None:
+            return doer
+        clause = enclosing_clause_verb(verb)  # "is on the verge of defeating"
+        if clause is not None:
+            return subject_token(ctx, clause, depth + 1)
     if dep == "pcomp" and head.dep_ in ("prep",) and head.head.pos_ in ("VERB", "AUX"):
         return _inherited_subject(ctx, head.head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "NOUN":
@@ -499,6 +524,9 @@ def _inherited_subject(ctx: Context, head: Any, depth: int) -> Any | None:
 def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
     """The token of the recipient of a verb trigger."""
     allowed = sense.recipient
+    undergoer = small_clause_undergoer(verb)
+    if undergoer is not None and (allowed is None or "dobj" in allowed):
+        return undergoer
     if is_passive(verb):
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -515,6 +543,16 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
         return None
     preps = RECIPIENT_PREPS if allowed is None else tuple(
         p for p in allowed if p not in ("dobj", "dative", "ccomp_subj"))
+    licensing = direct_object(verb)
+    author = proposal_author(ctx, licensing) if licensing is not None and \
+        sense.type in RESPONSE_TYPES else None
+    if author is not None:
+        return author  # "rejected an Indian proposal": the response is directed at India
+    if licensing is not None and sense.obj and licensing.lemma_.lower() in sense.obj and \
+            sense.type not in MOVER_TYPES:  # not "lifted its embargo", "sent its troops"
+        owner = _owner_of(ctx, licensing) or owner_token(ctx, licensing, _owner_of)
+        if owner is not None and owner.pos_ != "PRON":
+            return owner  # "uncovered an ISIS base": the base's owner
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
         if obj is not None and (sense.obj == () or obj.lemma_.lower() not in sense.obj):
@@ -615,6 +653,12 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             actor = actor or subject_token(ctx, sub.head)
             recipient = recipient or next((c for c in sub.head.children
                                            if c.dep_ in ("dative", "dobj")), None)
+        elif sub.kind == "verb" and sub.head.dep_ == "acl" and recipient is None:
+            found = _actor_token(ctx, object_token(ctx, sub.head, sub.sense))
+            if found is not None and not ctx.is_place(found):  # not "to recapture Mosul"
+                recipient = found  # "a push to eliminate the ISIS-held pocket": ISIS
+    if actor is None:
+        actor = proposal_author(ctx, noun)  # "an appeal from the president"
     gov = trig.light or _governing_verb(noun)
     if gov is not None:
         lex = ctx.lex
@@ -645,6 +689,14 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
         elif prep.lower_ == "with" and sense.type == "AID" and actor is not None \
                 and recipient is None:
             recipient = subject_token(ctx, clause)  # "X overcame Y with the support of Z"
+    if recipient is None and sense.type == "COERCE" and sense.mode == "arrest":
+        recipient = held_noun(ctx, noun, ctx.lex.manner_preps)  # "fighters in SDF custody"
+    if recipient is None and sense.type == "ASSAULT":
+        recipient = shielded_party(noun)  # "X is protected against attacks"
+        by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        agent = next((g for g in by.children if g.dep_ == "pobj"), None) if by else None
+        if recipient is None and agent is not None and actor is not None and agent.i == actor.i:
+            recipient = target_in_agent(agent, ("on", "against"))  # "attack by X on Y"
     return actor, recipient
 
 
@@ -652,6 +704,9 @@ def hyphen_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
     """Actor: the word before the hyphen ("US-backed"), or the by-agent when that word is an
     adverb ("illegally-occupied by the US"); recipient: the noun the compound modifies."""
     tok = trig.head
+    roles = agent_noun_roles(ctx, tok)  # "the Turkish jihadist-sponsor"
+    if roles is not None:
+        return roles
     actor = tok.doc[tok.i - 2]
     agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"), None)
@@ -900,6 +955,9 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         actor_tok, recip_tok = noun_roles(ctx, trig)
     actor_tok = _actor_token(ctx, actor_tok)
     recip_tok = _actor_token(ctx, recip_tok)
+    between = None
+    if trig.kind == "verb" and actor_tok is None:
+        actor_tok, recip_tok, between = _between_roles(ctx, trig, recip_tok)
     if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
         recip_tok = None
     territorial = trig.type in MOVER_TYPES + ("COERCE",) or trig.sense.acled == "territory"
@@ -925,16 +983,49 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
     ev.recipient = mention_for(doc, ctx, recip_tok)
     ev.co_actors = _co_mentions(doc, ctx, actor_tok)
     ev.co_recipients = _co_mentions(doc, ctx, recip_tok)
-    joint = _joint_modifiers(doc, ctx, actor_tok)
+    joint = _joint_modifiers(doc, ctx, actor_tok) or _hyphen_chain(ctx, actor_tok)
     if joint:
         ev.actor, ev.co_actors = joint[0], joint[1:] + ev.co_actors
-    joint = _joint_modifiers(doc, ctx, recip_tok)
+    joint = _joint_modifiers(doc, ctx, recip_tok) or _hyphen_chain(ctx, recip_tok)
     if joint:
         ev.recipient, ev.co_recipients = joint[0], joint[1:] + ev.co_recipients
-    if ev.recipient is None and ev.co_actors and trig.type in SYMMETRIC_TYPES:
+    ev.recipient = _capital_recipient(ctx, recip_tok, ev.recipient, trig.type)
+    if between is not None:  # "agreed between A and B": B is the recipient, not a co-actor
+        ev.co_actors = [m for m in ev.co_actors if ev.recipient is None
+                        or (m.start, m.end) != (ev.recipient.start, ev.recipient.end)]
+    elif ev.recipient is None and ev.co_actors and trig.type in SYMMETRIC_TYPES:
         ev.recipient = ev.co_actors.pop(0)  # "X and Y held negotiations"
     _resolve_roles(doc, ev)
     return ev
+
+
+def _between_roles(ctx: Context, trig: Trigger,
+                   recip_tok: Any | None) -> tuple[Any | None, Any | None, Any | None]:
+    """(actor, recipient, first party) of a verb trigger without a subject whose parties
+    are named by "between" ("the zone negotiated between A, B and C")."""
+    first, second = between_parties(trig.head, trig.type)
+    if first is None or not ctx.is_actor(first):
+        return None, recip_tok, None
+    return first, recip_tok if recip_tok is not None else second, first
+
+
+def _hyphen_chain(ctx: Context, tok: Any | None) -> list[ActorMention]:
+    """Joint actors of "the US-French-British special forces" (`hyphen_chain_mentions`)."""
+    if tok is None or getattr(ctx, "res", None) is None:
+        return []
+    return hyphen_chain_mentions(tok, lambda text, start, end: _lookup(ctx, text, start, end))
+
+
+def _capital_recipient(ctx: Context, tok: Any | None, m: ActorMention | None,
+                       event_type: str) -> ActorMention | None:
+    """A capital addressed by a verbal act stands for its government ("warned Damascus")."""
+    if m is None or m.id is not None:
+        return m
+    actor = capital_addressee(ctx, tok, m.text, event_type)
+    if actor is None:
+        return m
+    return ActorMention(text=m.text, start=m.start, end=m.end, id=actor.id, name=actor.name,
+                        sector=actor.sector, country=actor.country, kind="actor")
 
 
 def _taken_from(verb: Any) -> Any | None:
@@ -1052,16 +1143,25 @@ def _singular(word: str) -> str:
 
 MOVER_TYPES = ("MOBILIZE", "RETREAT", "CONCEDE")
 SYMMETRIC_TYPES = ("CONSULT", "COOPERATE", "AGREE")
+RESPONSE_TYPES = ("REJECT", "AGREE", "CONCEDE", "SUPPORT")
 
 
 def _actor_token(ctx: Context, tok: Any | None) -> Any | None:
-    """The role token if it refers to an actor: itself, or the possessor of "its actions"."""
+    """The role token if it refers to an actor: itself, the possessor of "its actions", or
+    an owner further in ("ISIS supply lines", "groups such as ISIS": `owner_token`)."""
     if tok is None:
         return None
-    if ctx.is_actor(tok):
+    example = example_token(ctx, tok)  # "organisations such as ISIS"
+    if example is not None:
+        return example
+    if ctx.is_actor(tok) or _relational(tok):
         return tok
-    if _relational(tok):
-        return tok
+    found = _owner_of(ctx, tok)
+    return found if found is not None else owner_token(ctx, tok, _owner_of)
+
+
+def _owner_of(ctx: Context, tok: Any) -> Any | None:
+    """The possessor, compound or "of" owner of a role noun that is no actor itself."""
     for c in tok.children:  # "its actions", "SDF positions", "positions of the SDF"
         if (c.dep_ in ("poss", "compound") or c.dep_ == "nmod" and c.i in ctx.actor_at) \
                 and c.i < tok.i and ctx.is_actor(c):

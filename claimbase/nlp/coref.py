@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.nlp.lexicon import lexicon
-from claimbase.nlp.syntax import span_at
+from claimbase.nlp.syntax import small_clause_undergoer, span_at
 from claimbase.record import ActorMention
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -145,7 +145,8 @@ def _last_compatible(doc: Any, window: list[ActorMention], constraint: Constrain
 def _is_subject(doc: Any, start: int, end: int) -> bool:
     sdoc = getattr(doc, "spacy_doc", None)
     span = span_at(sdoc, start, end) if sdoc is not None else None
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass") and \
+        small_clause_undergoer(span.root.head) is None  # not "it" of "see it defeated"
 
 
 def _tags(actor_id: str | None) -> list[str]:
@@ -193,7 +194,9 @@ def _clause_subject_test(doc: Any, start: int, end: int,
             return False
         if len(known) == 1:
             root = ana.root
-            known.append(root.dep_ in _SUBJECT_DEPS and not any_role)
+            # the subject of "see it defeated" is the object of "see", not a subject
+            known.append(root.dep_ in _SUBJECT_DEPS and not any_role and
+                         small_clause_undergoer(root.head) is None)
             known.append(list(root.ancestors))
         if known[1]:
             return False

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimbase.config import word_list
+
 _SPANS: dict[str, Any] = {"doc": None, "spans": {}}
 
 
@@ -59,3 +61,30 @@ def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: i
             break
         head = head.head
     return False
+
+
+def small_clause_undergoer(verb: Any) -> Any | None:
+    """The subject of a bare passive participle complement ("want to see it defeated",
+    "found the village destroyed"): it undergoes the act, it does not do it. A past form
+    tagged VBD counts only after a verb of wanting, which takes no finite clause without
+    "that" ("want to see it defeated" vs "find out how she fled"), and without an object."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("ccomp", "xcomp", "oprd"):
+        return None
+    if any(c.dep_ in ("aux", "auxpass", "mark") or c.tag_ in ("WRB", "WP", "WDT") or
+           verb.tag_ == "VBD" and c.dep_ in ("dobj", "obj", "dative", "ccomp")
+           for c in verb.children):  # not "find out how they fled"
+        return None
+    head = verb.head
+    if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in word_list(
+            "small_clause_verbs.txt"):
+        return None
+    if verb.tag_ == "VBD" and not _after_wanting(head):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _after_wanting(verb: Any) -> bool:
+    """Is the verb (or the verb it completes: "want to see") one of wanting?"""
+    wanting = word_list("wanting_verbs.txt")
+    return verb.lemma_.lower() in wanting or (
+        verb.dep_ == "xcomp" and verb.head.lemma_.lower() in wanting)

@@ -1,0 +1,256 @@
+"""Syntactic repairs of event roles (actor and recipient tokens), kept apart from the main
+role readers in `events.py`:
+
+- `owner_token`: whose a non-actor role noun is, beyond its direct modifiers ("ISIS supply
+  lines", "the ISIS-held pocket", "vehicles and positions of X");
+- `example_token`: "organisations such as ISIS" (the named examples take part);
+- `proposal_author`: "rejected an Indian proposal" (India is the recipient);
+- `nearest_subject`: a verb parsed with two subjects keeps the one next to it;
+- `held_noun`: "the fighters in SDF custody" (the fighters are held);
+- `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked);
+- `target_in_agent`: "an attack by a group of ISIS members on SDF positions";
+- `restrained_doer`: "prevent the army from retaking" (the army retakes);
+- `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
+- `small_clause_undergoer` (in `nlp.syntax`): "does not want to see it defeated";
+- `between_parties`: "agreed between A and B" (A with B);
+- `hyphen_chain_mentions`: "US-French-British special forces" (three joint actors);
+- `agent_noun_roles`: "the Turkish jihadist-sponsor" (Turkey sponsors jihadists);
+- `capital_addressee`: "warning Damascus" (the Syrian government addressed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from claimbase.config import word_list
+
+EXAMPLE_PREPS = ("such as", "including")
+SYMMETRIC = ("CONSULT", "COOPERATE", "AGREE")
+
+
+def _named(ctx: Any, tok: Any) -> bool:
+    """Is the token part of a named actor with an id ("ISIS", not "government", "child")?"""
+    m = ctx.actor_at.get(tok.i)
+    return m is not None and m.id is not None and (
+        tok.pos_ == "PROPN" or bool(tok.ent_type_) or m.kind == "actor")
+
+
+def owner_token(ctx: Any, tok: Any, direct: Callable[[Any, Any], Any | None]) -> Any | None:
+    """The actor token a non-actor role noun stands for when `direct` (its possessor,
+    compound or "of" owner) finds none: a compound of its compound ("ISIS supply lines"), the
+    holder of a holding participle ("the ISIS-held pocket") or the owner of a later conjunct
+    ("two vehicles and two positions of X")."""
+    holding = word_list("actor_holding_participles.txt")
+    for c in tok.children:
+        if c.i > tok.i:
+            continue
+        if c.dep_ == "compound":
+            inner = next((g for g in c.children if g.dep_ in ("compound", "poss")
+                          and g.i < c.i and _named(ctx, g)), None)
+            if inner is not None:
+                return inner  # "ISIS supply lines" (not "child welfare advocates")
+        if c.dep_ == "amod" and c.lower_ in holding and c.i >= 2 and \
+                c.doc[c.i - 1].text == "-" and not c.doc[c.i - 1].whitespace_:
+            holder = c.doc[c.i - 2]
+            if holder.head.i == c.i and _named(ctx, holder):
+                return holder  # a named holder only ("the ISIS-held pocket")
+    for conj in tok.conjuncts:
+        named = ctx.actor_at.get(conj.i)
+        if conj.i > tok.i and (named is None or named.id is None):  # not "X and ISIS fighters"
+            found = direct(ctx, conj)
+            if found is not None:
+                return found
+    return None
+
+
+def proposal_author(ctx: Any, tok: Any) -> Any | None:
+    """The author of a proposal noun ("an Indian proposal", "an offer from Kabul", "calls by
+    the rulers"): the party a response to the proposal is directed at."""
+    if tok.lemma_.lower() not in word_list("proposal_nouns.txt"):
+        return None
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < tok.i and ctx.is_actor(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and ctx.is_actor(pobj):
+                return pobj
+    return None
+
+
+def example_token(ctx: Any, tok: Any) -> Any | None:
+    """The first named example of a description without an id: "organisations such as ISIS
+    and al-Qaeda", "groups including HTS" (the examples are the participants)."""
+    if tok.i in ctx.actor_at and ctx.actor_at[tok.i].id is not None:
+        return None
+    example = _example(tok)
+    if example is None or example.i not in ctx.actor_at or ctx.actor_at[example.i].id is None:
+        return None
+    return example
+
+
+def _example(tok: Any) -> Any | None:
+    """The first example of "X such as A and B" / "X including A"."""
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        words = c.lower_
+        if words == "as" and any(g.lower_ == "such" for g in c.children) or \
+                words == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such":
+            words = "such as"
+        if words in EXAMPLE_PREPS:
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def nearest_subject(ctx: Any, verb: Any) -> Any | None:
+    """The subject next to a verb the parser gave two subjects ("after the killing of its
+    leader, ISIS fighters are carrying out attacks"): the last one before the verb when it
+    names an actor and the first does not; None otherwise."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and c.i < verb.i]
+    if len(subjects) < 2 or ctx.is_actor(subjects[0]) or not ctx.is_actor(subjects[-1]):
+        return None
+    return subjects[-1]
+
+
+def held_noun(ctx: Any, noun: Any, preps: frozenset[str]) -> Any | None:
+    """The actor a custody phrase describes: "the fighters in SDF custody" (the fighters
+    are held); None unless the noun's "in" phrase modifies an actor noun."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in preps:
+        return None
+    owner = prep.head
+    return owner if owner.pos_ in ("NOUN", "PROPN") and ctx.is_actor(owner) else None
+
+
+def shielded_party(noun: Any) -> Any | None:
+    """Who a protecting verb shields from the act a noun names: its object ("defended the
+    town against attacks"), else its passive subject ("ISIS is protected against
+    attacks")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("against", "from"):
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_list(
+            "shield_verbs.txt"):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or next(
+        (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def target_in_agent(agent: Any, preps: tuple[str, ...]) -> Any | None:
+    """A target phrase the parser hung inside an attack's "by" phrase ("an attack by a group
+    of 12 ISIS members on SDF positions"): the object of its first on/against phrase."""
+    for tok in agent.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in preps and tok.i > agent.i:
+            pobj = next((g for g in tok.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def restrained_doer(verb: Any) -> Any | None:
+    """The doer of a gerund in "prevent/stop/keep X from V-ing": X, the restraining verb's
+    object."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "from":
+        return None
+    gov = prep.head
+    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in word_list(
+            "restraint_verbs.txt"):
+        return None
+    return next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def enclosing_clause_verb(verb: Any) -> Any | None:
+    """The clause whose subject does a gerund governed by a stage/aim noun in a
+    prepositional phrase of that clause: "is on the verge of defeating", "are in the process
+    of withdrawing", "with the aim of accusing" (`stage_nouns.txt`)."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.dep_ != "prep" or \
+            noun.lemma_.lower() not in word_list("stage_nouns.txt"):
+        return None
+    clause = noun.head.head
+    return clause if clause.pos_ in ("VERB", "AUX") else None
+
+
+def between_parties(verb: Any, event_type: str) -> tuple[Any | None, Any | None]:
+    """(actor, recipient) of a symmetric act "between" parties ("negotiated between A, B and
+    C", "agreed between A and B"): the first party acts; with exactly two, the second is the
+    recipient; more are joint actors (the caller adds the conjuncts)."""
+    if event_type not in SYMMETRIC:
+        return None, None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep else None
+    if pobj is None:
+        return None, None
+    others = [c for c in pobj.conjuncts if c.i > pobj.i]
+    return pobj, (others[0] if len(others) == 1 else None)
+
+
+def hyphen_chain_mentions(tok: Any, lookup: Callable[[str, int, int], Any | None]) -> list[Any]:
+    """ "the US-French-British special forces": one mention per name of a hyphenated chain
+    of state names before the noun phrase's head, each read with the words after the chain
+    ("US special forces", "French special forces", …); [] when any part is not an actor."""
+    if tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    doc = tok.doc
+    left = tok.left_edge.i
+    names: list[Any] = []
+    j = tok.i - 1
+    while j >= left and not names:  # the chain's last name: a word just before a hyphen run
+        if j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and \
+                not doc[j - 2].whitespace_:
+            names = [doc[j]]
+        else:
+            j -= 1
+    if not names:
+        return []
+    k = j
+    while k >= left + 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_ and \
+            not doc[k - 2].whitespace_:
+        names.insert(0, doc[k - 2])
+        k -= 2
+    if len(names) < 2 or any(not n.is_alpha for n in names):
+        return []
+    rest = doc[j + 1:tok.i + 1].text
+    out = []
+    for name in names:
+        found = lookup(f"{name.text} {rest}", name.idx, name.idx + len(name.text)) \
+            or lookup(name.text, name.idx, name.idx + len(name.text))
+        if found is None:
+            return []
+        out.append(found)
+    return out
+
+
+def agent_noun_roles(ctx: Any, tok: Any) -> tuple[Any | None, Any | None] | None:
+    """Roles of a hyphenated agent noun ("the Turkish jihadist-sponsor"): the word before
+    the hyphen is what is sponsored; the noun's own actor modifier (else the noun) acts.
+    None when the trigger is a participle ("US-backed"), read the usual way."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ in ("VBN", "VBD"):
+        return None
+    before = tok.doc[tok.i - 2]
+    owner = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                  and c.i < before.i and ctx.is_actor(c)), None)
+    return (owner if owner is not None else tok), before
+
+
+def capital_addressee(ctx: Any, tok: Any | None, text: str, event_type: str) -> Any | None:
+    """The government a capital stands for as the recipient of a verbal act ("warning
+    Damascus not to open the road" -> SYR_GOV), as an Actor; None otherwise."""
+    if tok is None or event_type not in ctx.lex.verbal_types or tok.i not in ctx.place_tok:
+        return None
+    res = getattr(ctx, "res", None)
+    book = getattr(res, "actors", None)
+    if book is None:
+        return None
+    from claimbase.nlp.lexicon import lexicon, norm
+
+    key = norm(text)
+    meton = lexicon().metonymy
+    return book.get(meton[key]) if key in meton else book.capital(text)

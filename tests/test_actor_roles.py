@@ -1,0 +1,182 @@
+"""Syntactic repairs of event actors and recipients (claimbase/extract/actor_roles.py)."""
+
+from __future__ import annotations
+
+
+def _event(doc, events, event_type, word):
+    found = [e for e in events if e.event_type == event_type
+             and word in doc.text[e.trigger_start:e.trigger_end]]
+    assert found, [(e.event_type, doc.text[e.trigger_start:e.trigger_end]) for e in events]
+    return found[0]
+
+
+def _id(mention):
+    return mention.id if mention is not None else None
+
+
+def test_owner_behind_a_compound_of_a_compound(run):
+    doc, events = run("Turkish drones struck ISIS supply routes near the border on Friday.")
+    ev = _event(doc, events, "ASSAULT", "struck")
+    assert _id(ev.recipient) == "ISIS"
+
+
+def test_owner_of_a_later_conjunct(run):
+    doc, events = run("The raid targeted three trucks and a depot of the Hamza Division.")
+    ev = _event(doc, events, "ASSAULT", "targeted")
+    assert _id(ev.recipient) == "HAMZA_DIV"
+
+
+def test_holder_of_a_hyphenated_holding_participle(run):
+    doc, events = run("The Syrian army announced a push to recapture the ISIS-held villages.")
+    ev = _event(doc, events, "ASSAULT", "recapture")
+    assert _id(ev.recipient) == "ISIS"
+
+
+def test_named_examples_of_a_description(run):
+    doc, events = run("Moscow vowed to destroy groups such as ISIS and al-Qaeda in the region.")
+    ev = _event(doc, events, "ASSAULT", "destroy")
+    assert _id(ev.recipient) == "ISIS"
+    assert [m.id for m in ev.co_recipients] == ["AL_QAEDA"]
+
+
+def test_restrained_doer_is_the_object(run):
+    doc, events = run("Washington tried to stop the Syrian army from recapturing the southern "
+                      "provinces.")
+    ev = _event(doc, events, "ASSAULT", "recapturing")
+    assert _id(ev.actor) == "SYR_MIL"
+
+
+def test_gerund_under_a_noun_phrase_takes_the_clause_subject(run):
+    doc, events = run("Hezbollah is on the brink of defeating the rebels in the valley.")
+    ev = _event(doc, events, "ASSAULT", "defeating")
+    assert _id(ev.actor) == "HEZBOLLAH"
+
+
+def test_participle_small_clause_subject_undergoes(run):
+    doc, events = run("Israel supports ISIS and does not want to see it defeated near the "
+                      "Golan.")
+    ev = _event(doc, events, "ASSAULT", "defeated")
+    assert ev.actor is None
+    assert _id(ev.recipient) == "ISIS"  # not Israel, the subject of "want"
+
+
+def test_parties_named_by_between(run):
+    doc, events = run("The truce was agreed between Vladimir Putin and Recep Tayyip Erdogan.")
+    ev = _event(doc, events, "AGREE", "agreed")
+    assert _id(ev.actor) == "VLADIMIR_PUTIN"
+    assert ev.recipient is not None and "Erdogan" in ev.recipient.text
+    assert all("Erdogan" not in m.text for m in ev.co_actors)
+
+
+def test_three_parties_named_by_between_act_jointly(run):
+    doc, events = run("The plan was negotiated between Russia, Turkey and Iran in Astana.")
+    ev = _event(doc, events, "CONSULT", "negotiated")
+    assert _id(ev.actor) == "RUS"
+    assert [m.id for m in ev.co_actors] == ["TUR", "IRN"]
+    assert ev.recipient is None
+
+
+def test_hyphenated_chain_of_state_modifiers(run):
+    doc, events = run("The US-French-British special forces were deployed near Manbij.")
+    ev = _event(doc, events, "MOBILIZE", "deployed")
+    assert _id(ev.actor) == "USA_MIL"
+    assert [m.id for m in ev.co_actors] == ["FRA_MIL", "GBR_MIL"]
+
+
+def test_hyphenated_agent_noun(run):
+    doc, events = run("The Iranian militia-sponsor denied any role in the raid.")
+    ev = _event(doc, events, "AID", "sponsor")
+    assert _id(ev.actor) == "IRN"
+    assert ev.recipient is not None and ev.recipient.text == "militia"
+
+
+def test_capital_addressed_by_a_verbal_act(run):
+    doc, events = run("Ankara warned Baghdad against any move on the disputed district.")
+    ev = _event(doc, events, "THREATEN", "warned")
+    assert _id(ev.recipient) == "IRQ_GOV"
+
+
+def test_capital_as_a_place_stays_a_place(run):
+    doc, events = run("Rebels shelled Damascus overnight, killing two people.")
+    ev = _event(doc, events, "ASSAULT", "shelled")
+    assert _id(ev.recipient) is None
+
+
+def test_response_is_directed_at_the_proposal_author(run):
+    doc, events = run("The Kurdish council rejected a Russian proposal for a local truce.")
+    ev = _event(doc, events, "REJECT", "rejected")
+    assert _id(ev.recipient) == "RUS"
+
+
+def test_proposal_noun_author_from_phrase(run):
+    doc, events = run("The militants rejected an offer from the Iraqi government to "
+                      "surrender.")
+    rej = _event(doc, events, "REJECT", "rejected")
+    assert _id(rej.recipient) == "IRQ_GOV"
+    offer = _event(doc, events, "AGREE", "offer")
+    assert _id(offer.actor) == "IRQ_GOV"
+
+
+def test_gerund_after_a_stage_noun_takes_the_clause_subject(run):
+    doc, events = run("The cell was in the final stage of preparing attacks on churches.")
+    ev = _event(doc, events, "ASSAULT", "attacks")
+    assert ev.actor is not None and "cell" in ev.actor.text
+
+
+def test_gerund_after_a_charge_noun_is_not_the_arresters_deed(run):
+    doc, events = run("Police detained two men on suspicion of helping to plan the bombing.")
+    ev = _event(doc, events, "ASSAULT", "bombing")
+    assert ev.actor is None or "Police" not in ev.actor.text
+
+
+def test_fighters_in_custody_are_held(run):
+    doc, events = run("The ISIS fighters in SDF custody were moved to a prison near Hasakah.")
+    ev = _event(doc, events, "COERCE", "custody")
+    assert _id(ev.actor) == "SDF"
+    assert _id(ev.recipient) == "ISIS"
+
+
+def test_protected_party_is_the_target(run):
+    doc, events = run("Moscow says the SDF is shielded against attacks by the Syrian army.")
+    ev = _event(doc, events, "ASSAULT", "attacks")
+    assert _id(ev.actor) == "SYR_MIL"
+    assert _id(ev.recipient) == "SDF"
+
+
+def test_target_hung_inside_the_by_phrase(run):
+    doc, events = run("The statement followed an attack by a group of ISIS members on SDF "
+                      "positions near Hajin.")
+    ev = _event(doc, events, "ASSAULT", "attack")
+    assert _id(ev.actor) == "ISIS"
+    assert _id(ev.recipient) == "SDF"
+
+
+def test_owner_of_the_licensing_object(run):
+    doc, events = run("Iraqi troops uncovered an ISIS tunnel near the border.")
+    ev = _event(doc, events, "COERCE", "uncovered")
+    assert _id(ev.recipient) == "ISIS"
+
+
+def test_no_owner_from_a_common_noun_compound(run):
+    doc, events = run("The plan was criticised by child welfare advocates in London.")
+    ev = _event(doc, events, "ACCUSE", "criticised")
+    assert ev.actor is None or ev.actor.text != "child"
+
+
+def test_a_finite_clause_after_find_out_keeps_its_subject(run):
+    doc, events = run("The police want to find out how the ISIS recruits fled.")
+    ev = _event(doc, events, "RETREAT", "fled")
+    assert _id(ev.actor) == "ISIS"
+
+
+def test_lifting_an_embargo_is_not_directed_at_its_owner(run):
+    doc, events = run("The allies could lift the NATO embargo on the Kurdish forces.")
+    ev = _event(doc, events, "CONCEDE", "lift")
+    assert _id(ev.recipient) != "NATO"
+
+
+def test_a_coordinated_named_actor_is_no_owner(run):
+    doc, events = run("She had watched beheading videos and those praising ISIS fighters.")
+    ev = _event(doc, events, "ASSAULT", "beheading")
+    assert _id(ev.recipient) != "ISIS"
+
