@@ -50,7 +50,7 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUM = (r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"a couple of|couple of|a few|few|several)")
-_UNIT = r"(?P<unit>day|week|month|year)s?"
+_UNIT = r"(?P<unit>day|week|fortnight|month|year)s?"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON1 = _MON.replace("(?P<mon>", "(?P<mon1>")
 _MON_UPPER = "(?P<mon>" + "|".join(m.upper() for m in calendar.month_name if m) + ")"
@@ -108,6 +108,12 @@ def _shift_months(d: date, months: int) -> date:
 def _number(word: str) -> int:
     w = word.lower()
     return int(w) if w.isdigit() else NUMBER_WORDS.get(w, 1)
+
+
+def _count_unit(n: int, unit: str) -> tuple[int, str]:
+    """A fortnight counts as two weeks ("a fortnight ago", "the past fortnight")."""
+    unit = unit.lower()
+    return (2 * n, "week") if unit == "fortnight" else (n, unit)
 
 
 # ------------------------------------------------------------------ handlers
@@ -270,7 +276,14 @@ def h_past_days(m: re.Match, ref: date | None) -> Value | None:
     unit = m["unit"].lower()
     words = (m.groupdict().get("num") or "").lower()
     vague = not words or words in VAGUE
+    if unit == "day" and not words and not m.group().lower().endswith("s"):
+        # "in the past day": the last 24 hours; a bare "the last day" or "the last day of the
+        # truce" is no span ending now
+        if not _STARTS_WITH_PREP.match(m.group().lstrip()) or re.match(r"\s+of\b", m.string[m.end():]):
+            return None
+        return Value(ref, ref, "day")
     n = 1 if vague and unit != "day" else (7 if vague else _number(words))
+    n, unit = _count_unit(n, unit)
     if unit == "day":
         return Value(ref - timedelta(days=n), ref, "week" if n <= 7 else "month")
     if unit == "week":
@@ -284,7 +297,7 @@ def h_ago(m: re.Match, ref: date | None) -> Value | None:
     if ref is None:
         return Value(None, None, "unknown")
     words = (m["num"] or "").lower()
-    n, unit = _number(words), m["unit"].lower()
+    n, unit = _count_unit(_number(words), m["unit"])
     bound = (m.groupdict().get("bound") or "").lower()
     if unit == "day":
         d = ref - timedelta(days=n)
@@ -311,7 +324,7 @@ def h_duration(m: re.Match, ref: date | None) -> Value | None:
     """"for over a month", "for more than two years": ongoing until the reference date."""
     if ref is None:
         return Value(None, None, "unknown")
-    return Value(None, ref, m["unit"].lower())
+    return Value(None, ref, _count_unit(1, m["unit"])[1])
 
 
 def h_recent(m: re.Match, ref: date | None) -> Value | None:
@@ -321,14 +334,21 @@ def h_recent(m: re.Match, ref: date | None) -> Value | None:
 
 
 def h_this_month_earlier(m: re.Match, ref: date | None) -> Value | None:
+    """"earlier this month", "earlier in the week": from the period's start to the reference
+    date; "later this month", "later in the year": from the reference date to its end."""
     if ref is None:
         return Value(None, None, "unknown")
     unit = m["unit"].lower()
     if unit == "week":
-        return Value(ref - timedelta(days=ref.weekday()), ref, "week")
-    if unit == "month":
-        return Value(ref.replace(day=1), ref, "month")
-    return Value(date(ref.year, 1, 1), ref, "year")
+        start, end, precision = ref - timedelta(days=ref.weekday()), \
+            ref - timedelta(days=ref.weekday()) + timedelta(days=6), "week"
+    elif unit == "month":
+        start, end, precision = ref.replace(day=1), _month_range(ref.year, ref.month)[1], "month"
+    else:
+        start, end, precision = date(ref.year, 1, 1), date(ref.year, 12, 31), "year"
+    if m.group().lower().lstrip().startswith("later"):
+        return Value(ref, end, precision)
+    return Value(start, ref, precision)
 
 
 def h_future(m: re.Match, ref: date | None) -> Value | None:
@@ -453,8 +473,16 @@ def h_day_shift(m: re.Match, ref: date | None) -> Value | None:
 
 
 def _shift_days(m: re.Match) -> int:
+    """How many days, and which way, a day shift moves ("two days later" -> +2)."""
     word = (m["which"] or m["ba"] or m["el"]).lower()
-    return -1 if word in ("previous", "before", "earlier") else 1
+    n = _number(m["num"]) if m["num"] else 1
+    return -n if word in ("previous", "before", "earlier") else n
+
+
+def h_anaphoric(m: re.Match, ref: date | None) -> Value | None:
+    """"that year", "later that month", "the following year", "the previous week", "that May":
+    told from the period the text last named; resolved in `normalise` (`_anaphoric_value`)."""
+    return None
 
 
 def h_recent_hours(m: re.Match, ref: date | None) -> Value | None:
@@ -631,7 +659,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
      h_decade),
     (re.compile(r"\b(?:(?P<num>a|one|two|three)\s+decades?\s+(?P<ago>ago)|"
                 r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:(?P<num2>two|three)\s+)?"
-                r"decades?)\b", re.I), h_decade_ago),
+                r"decades?|(?:(?:over|during|in)\s+)?recent\s+decades)\b", re.I), h_decade_ago),
     (re.compile(rf"\b(?P<part>early|mid|late)[\s-]+(?:(?P<rel>last|this|next)\s+year\b|"
                 rf"{_YEAR}\b(?!\s*(?:-|–)\s*\d))", re.I), h_part_of_year),
     (re.compile(r"\b(?:(?:in|during|over|through)\s+)?(?:the|(?P<rel>last|this|next|past|coming))"
@@ -686,18 +714,28 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"weekend\b", re.I), h_weekend),
     (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?P<num>(?:a\s+)?few|"
                 r"couple of|several|\d+|two|three|four|five|six|seven|ten)?\s*"
-                r"(?P<unit>day|week|month|year)s?\b", re.I), h_past_days),
-    (re.compile(r"\b(?:in|over|during)\s+recent\s+(?P<unit>day|week|month|year)s\b", re.I),
+                r"(?P<unit>day|week|fortnight|month|year)s?\b", re.I), h_past_days),
+    (re.compile(r"\b(?:(?:in|over|during)\s+)?recent\s+(?P<unit>day|week|month|year)s\b", re.I),
      h_past_days),
     (re.compile(rf"\b(?P<bound>more than|over|at least)?\s*{_NUM}\s+{_UNIT}\s+ago\b", re.I), h_ago),
     (re.compile(rf"\bfor\s+(?:over|more than|nearly|almost|about)\s+{_NUM}\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b(?:over|more than)\s+(?P<num>a|one)\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b{_REL}\s+(?P<unit>week|month|year|weekend)\b", re.I), h_relative_period),
-    (re.compile(r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I), h_this_month_earlier),
-    (re.compile(r"\b(?:recent|recently|in recent weeks)\b", re.I), h_recent),
-    (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+day|the\s+day\s+"
-                r"(?P<ba>before|after)(?=\s*[,.;:])|a\s+day\s+(?P<el>earlier|later))"
+    (re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", re.I),
+     h_this_month_earlier),
+    (re.compile(r"\b(?:recent|recently|in recent weeks)\b(?!\s+(?:history|memory|times|"
+                r"generations?|centur(?:y|ies)|past)\b)", re.I), h_recent),
+    (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+(?:day|morning|afternoon|"
+                r"evening|night)|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:])|"
+                r"(?P<num>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<el>earlier|later))"
                 r"\b", re.I), h_day_shift),
+    (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that|the\s+same)\s+"
+                r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
+                r"(?P<unit3>day)|the\s+(?P<which>following|previous|preceding)\s+"
+                r"(?P<unit2>week|month|year)|that\s+(?P<mon>(?-i:January|February|March|April|May|"
+                r"June|July|August|September|October|November|December))(?=\s*[,.;:!?)”\"]|"
+                r"\s+(?:when|as|while)\b))\b(?!\s*\d)", re.I),
+     h_anaphoric),
     (re.compile(r"\bin\s+the\s+(?:near|coming|foreseeable)\s+future\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
 ]
@@ -727,8 +765,9 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_named_day: ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
                   "evening", "overnight"),
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
-    h_day_shift: ("previous day", "next day", "following day", "day before", "day after",
-                  "day earlier", "day later"),
+    h_day_shift: ("previous", "next", "following", "day before", "day after", "earlier",
+                  "later"),
+    h_anaphoric: ("that", "same", "following", "previous", "preceding"),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future",),
     h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
@@ -772,6 +811,11 @@ _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
 _STARTS_WITH_PREP = re.compile(r"(?:on|in|during|over|at|since|within|for|from|by|until|"
                                r"throughout|through)\b", re.I)
 _PART_LEAD = re.compile(r"\b(?:early|mid|late)[\s-]+(?=\S*$)", re.I)
+# "in the early hours of Tuesday", "late on Monday", "on the night of 4 March": the day's part
+# belongs to the expression (the same day)
+_DAY_PART_LEAD = re.compile(r"\b(?:(?:(?:in|during)\s+)?the\s+(?:early|small|first)\s+hours\s+of|"
+                            r"(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of|"
+                            r"(?:late|early)(?:\s+on)?)\s+$", re.I)
 _DAY_PART = re.compile(r"(?:(?:'s|’s)\s+(?:late[\s-]+|early\s+)?|\s+)(?:morning|afternoon|evening|"
                        r"night)\b", re.I)
 
@@ -788,6 +832,8 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         value = h_numeric(m, ref, order) if handler is h_numeric else handler(m, ref)
         if handler is h_day_shift:
             value = _after_last_day(out, _shift_days(m), s)
+        elif handler is h_anaphoric:
+            value = _anaphoric_value(out, m, s, ref)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -804,6 +850,9 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
                 and not _STARTS_WITH_PREP.match(text, s):
             s = lead.start()
         if handler in _DAILY:
+            part = _DAY_PART_LEAD.search(text, max(0, s - 40), s)
+            if part and part.start() >= last_end:
+                s = part.start()
             tail = _DAY_PART.match(text, e)
             if tail:
                 e = tail.end()  # "on Tuesday night", "yesterday's late-night"
@@ -829,14 +878,87 @@ _SHIFT_WINDOW = 800  # about a paragraph: farther back, the day named is another
 
 
 def _after_last_day(found: list[DateMention], days: int, pos: int) -> Value | None:
-    """The day `days` off the last single day found in the _SHIFT_WINDOW characters before
-    `pos` ("On Monday ... The next day")."""
+    """The day `days` off the last day (or run of days) found in the _SHIFT_WINDOW characters
+    before `pos` ("On Monday ... The next day"; "on 10 and 11 May, followed three days later":
+    counted from the run's last day, or back from its first)."""
     last = next((d for d in reversed(found) if d.precision == "day" and d.value_start
-                 and d.value_start == d.value_end), None)
+                 and d.value_end), None)
     if last is None or last.start < pos - _SHIFT_WINDOW:
         return None
-    day = date.fromisoformat(last.value_start) + timedelta(days=days)
+    day = date.fromisoformat(last.value_end if days > 0 else last.value_start) + \
+        timedelta(days=days)
     return Value(day, day, "day")
+
+
+# how far back a period named before an anaphoric "that year" / "the following month" may be
+_ANAPHORA_WINDOW = {"day": _SHIFT_WINDOW, "week": _SHIFT_WINDOW, "month": 2 * _SHIFT_WINDOW,
+                    "year": 2 * _SHIFT_WINDOW}
+# which precisions can anchor each unit (a single day anchors "that week", a month "that year")
+_ANCHOR_PRECISIONS = {"day": ("day",), "week": ("day", "week"),
+                      "month": ("day", "week", "month"), "year": ("day", "week", "month", "year")}
+
+
+def _period_of(day: date, unit: str) -> tuple[date, date]:
+    """The calendar day, week (Monday-Sunday), month or year containing `day`."""
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return _month_range(day.year, day.month)
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def _anchor(found: list[DateMention], unit: str, pos: int) -> tuple[date, date] | None:
+    """The last closed date found before `pos` (within the unit's window) that lies inside
+    one `unit` period: what "that month" / "the following year" count from."""
+    for d in reversed(found):
+        if d.start is not None and d.start < pos - _ANAPHORA_WINDOW[unit]:
+            return None
+        if not d.value_start or not d.value_end or d.precision not in _ANCHOR_PRECISIONS[unit]:
+            continue
+        start, end = date.fromisoformat(d.value_start), date.fromisoformat(d.value_end)
+        if _period_of(start, unit) == _period_of(end, unit):
+            return start, end
+    return None
+
+
+def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
+                     ref: date | None) -> Value | None:
+    """"that year" (the year of the last date named), "later that month" (from that date to
+    the month's end), "the following year", "the previous week", "that May" (May of the last
+    year named). Without a date named before, "the previous week/month/year" counts from the
+    reference date, as "last week" does; the others give no date."""
+    unit = (m["unit"] or m["unit2"] or m["unit3"] or ("year" if m["mon"] else "")).lower()
+    anchor = _anchor(found, unit, pos)
+    which = (m["which"] or "").lower()
+    if anchor is None:
+        if which in ("previous", "preceding") and ref is not None:
+            anchor = (ref, ref)
+        else:
+            return None
+    first, last = _period_of(anchor[0], unit)
+    precision = unit if unit != "year" or not m["mon"] else "month"
+    if m["mon"]:
+        return Value(*_month_range(first.year, MONTHS[m["mon"].lower()]), "month")
+    if which:
+        step = -1 if which in ("previous", "preceding") else 1
+        if unit == "week":
+            shifted = first + timedelta(weeks=step)
+        elif unit == "month":
+            shifted = _shift_months(first, -step)
+        else:
+            shifted = first.replace(year=first.year + step)
+        return Value(*_period_of(shifted, unit), precision)
+    lead = (m["lead"] or "").lower()
+    if anchor == (first, last):
+        return Value(first, last, precision)  # "in 2015 … later that year": the whole year
+    if lead == "later" and unit != "day":
+        return Value(anchor[1], last, precision)
+    if lead == "earlier" and unit != "day":
+        return Value(first, anchor[0], precision)
+    return Value(first, last, precision)
 
 
 _NOT_YEAR = re.compile(r"(?:no\.|number|#|route|highway|flight|room|\$|more than|less than|"
