@@ -54,6 +54,7 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|year)s?"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON1 = _MON.replace("(?P<mon>", "(?P<mon1>")
 _MON_UPPER = "(?P<mon>" + "|".join(m.upper() for m in calendar.month_name if m) + ")"
+_MON_NAMES = "(?:" + "|".join(m for m in calendar.month_name if m) + ")"
 _TO = r"\s*(?:and|-|–|—|/|to)\s*"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
            "winter": (12, 2)}
@@ -640,6 +641,74 @@ def h_decade_ago(m: re.Match, ref: date | None) -> Value | None:
     return Value(_shift_years(ref, 10 * n), ref, "year")
 
 
+def h_month_rel_year(m: re.Match, ref: date | None) -> Value | None:
+    """"in March last year", "May this year": that month of the year told ("Theresa May last
+    year" is no date: "May" and "March" need a preposition before them)."""
+    if _mon(m["mon"]) in ("may", "march", "mar") and not re.search(
+            r"\b(?:in|since|during|until|by|early|late|mid|of|from|was|is)[\s-]*$",
+            m.string[max(0, m.start() - 12):m.start()], re.I):
+        return None
+    year = _named_year(m, ref)
+    if year is None:
+        return Value(None, None, "unknown")
+    return Value(*_month_range(year, MONTHS[_mon(m["mon"])]), "month")
+
+
+# fixed-date holidays: (month, day)
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+            "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
+            "new year’s eve": (12, 31)}
+
+
+def h_holiday(m: re.Match, ref: date | None) -> Value | None:
+    """"on Christmas Day", "New Year's Eve": that day of the year written or the latest one."""
+    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
+    year = int(m["year"]) if m["year"] else _infer_year(month, day, ref, future=_is_future(m))
+    if year is None:
+        return Value(None, None, "unknown")
+    d = date(year, month, day)
+    return Value(d, d, "day")
+
+
+def h_weekday_range(m: re.Match, ref: date | None) -> Value | None:
+    """"from Monday to Wednesday", "between Friday and Sunday": the days from the first to the
+    second, both read as "on <day>" (a first day after the second lies a week earlier)."""
+    last = h_weekday(m, ref)
+    if last is None or last.start is None:
+        return last
+    back = (WEEKDAYS[m["wd"].lower()] - WEEKDAYS[m["wd1"].lower()]) % 7
+    return Value(last.start - timedelta(days=back), last.end, "day")
+
+
+def h_before_last(m: re.Match, ref: date | None) -> Value | None:
+    """"the week before last", "the weekend before last": a week before "last week" /
+    "last weekend"."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    if m["unit"].lower() == "week":
+        monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=2)
+        return Value(monday, monday + timedelta(days=6), "week")
+    sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7) - timedelta(days=7)
+    return Value(sat, sat + timedelta(days=1), "week")
+
+
+def h_hours_ago(m: re.Match, ref: date | None) -> Value | None:
+    """"23 hours ago", "a few hours ago": the reference day (or the day the hours reach back
+    to)."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    words = m["num"].lower()
+    hours = 0 if words in VAGUE or words in ("a", "an") else _number(words)
+    d = ref - timedelta(days=hours // 24)
+    return Value(d, d, "day")
+
+
+def h_period_shift(m: re.Match, ref: date | None) -> Value | None:
+    """"Six months later", "a week earlier", "two years later": that many weeks, months or
+    years off the last period the text named; resolved in `normalise` (`_shifted_period`)."""
+    return None
+
+
 # ------------------------------------------------------------------ rules
 
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
@@ -706,15 +775,18 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 re.I), h_in_a_row),
     (re.compile(r"\b(?:in|during|within|over)\s+(?:(?:the\s+)?(?:past|last)\s+)?"
                 r"(?P<num>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                r"(?P<unit>day|week|month|year)s?(?=\s+of\b)", re.I), h_span_of),
+                r"(?P<unit>day|week|month|year)s?(?=\s+of\b(?!\s+(?:the\s+(?:year|month)\b|"
+                rf"{_MON_NAMES}\b|(?:19|20)\d\d)))", re.I), h_span_of),
     (re.compile(r"\b(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow|"
                 r"this morning|this afternoon|this evening|overnight|earlier today)\b", re.I),
      h_named_day),
     (re.compile(r"\b(?:during|over|at|on)?\s*(?:the\s+)?(?P<rel>last|past|this|next|coming)?\s*"
                 r"weekend\b", re.I), h_weekend),
-    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?P<num>(?:a\s+)?few|"
-                r"couple of|several|\d+|two|three|four|five|six|seven|ten)?\s*"
-                r"(?P<unit>day|week|fortnight|month|year)s?\b", re.I), h_past_days),
+    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?(?:the|this)\s+(?:past|last|recent)\s+"
+                r"(?P<num>(?:a\s+)?few|couple of|several|\d+|two|three|four|five|six|seven|eight|"
+                r"nine|ten|eleven|twelve)?\s*(?P<unit>day|week|fortnight|month|year)s?\b"
+                rf"(?!\s+of\s+(?:the\s+(?:year|month)\b|{_MON_NAMES}\b|(?:19|20)\d\d))", re.I),
+     h_past_days),
     (re.compile(r"\b(?:(?:in|over|during)\s+)?recent\s+(?P<unit>day|week|month|year)s\b", re.I),
      h_past_days),
     (re.compile(rf"\b(?P<bound>more than|over|at least)?\s*{_NUM}\s+{_UNIT}\s+ago\b", re.I), h_ago),
@@ -725,9 +797,21 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
      h_this_month_earlier),
     (re.compile(r"\b(?:recent|recently|in recent weeks)\b(?!\s+(?:history|memory|times|"
                 r"generations?|centur(?:y|ies)|past)\b)", re.I), h_recent),
+    (re.compile(rf"\b{_MON}\s+(?P<rel>last|this|next)\s+year\b", re.I), h_month_rel_year),
+    (re.compile(r"\b(?P<name>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[’']s\s+(?:Day|Eve))"
+                r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), h_holiday),
+    (re.compile(rf"\b(?:from|between)\s+{_WD.replace('(?P<wd>', '(?P<wd1>')}\s+"
+                rf"(?:to|and|until|till|through)\s+{_WD}\b", re.I), h_weekday_range),
+    (re.compile(r"\bthe\s+(?P<unit>week|weekend)\s+before\s+last\b", re.I), h_before_last),
+    (re.compile(r"\b(?P<num>\d{1,2}|a|an|a few|few|several|a couple of|two|three|four|five|six|"
+                r"seven|eight|nine|ten|eleven|twelve)\s+hours?\s+ago\b", re.I), h_hours_ago),
+    (re.compile(r"\b(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"\d{1,2})\s+(?P<unit>week|month|year)s?\s+(?P<el>earlier|later)\b", re.I),
+     h_period_shift),
     (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+(?:day|morning|afternoon|"
                 r"evening|night)|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:])|"
-                r"(?P<num>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<el>earlier|later))"
+                r"(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+                r"(?P<el>earlier|later))"
                 r"\b", re.I), h_day_shift),
     (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that|the\s+same)\s+"
                 r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
@@ -736,7 +820,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"June|July|August|September|October|November|December))(?=\s*[,.;:!?)”\"]|"
                 r"\s+(?:when|as|while)\b))\b(?!\s*\d)", re.I),
      h_anaphoric),
-    (re.compile(r"\bin\s+the\s+(?:near|coming|foreseeable)\s+future\b", re.I), h_future),
+    (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
+                r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
 ]
 
@@ -768,8 +853,11 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_day_shift: ("previous", "next", "following", "day before", "day after", "earlier",
                   "later"),
     h_anaphoric: ("that", "same", "following", "previous", "preceding"),
+    h_month_rel_year: ("last year", "this year", "next year"),
+    h_holiday: ("christmas", "boxing", "new year"), h_weekday_range: tuple(WEEKDAYS),
+    h_before_last: ("before last",), h_hours_ago: ("ago",), h_period_shift: ("earlier", "later"),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
-    h_this_month_earlier: ("earlier", "later"), h_future: ("future",),
+    h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
     h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
     h_beginning: ("beginning", "start"),
     h_part_of: ("first month", "second month", "third month", "last month", "first week",
@@ -834,6 +922,8 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
             value = _after_last_day(out, _shift_days(m), s)
         elif handler is h_anaphoric:
             value = _anaphoric_value(out, m, s, ref)
+        elif handler is h_period_shift:
+            value = _shifted_period(out, m, s)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -961,6 +1051,25 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
     return Value(first, last, precision)
 
 
+def _shifted_period(found: list[DateMention], m: re.Match, pos: int) -> Value | None:
+    """"Six months later" (after "in January 2018": July 2018), "a week earlier", "two years
+    later": the period the count reaches from the last date named that lies within one such
+    unit; no such date named: no date."""
+    unit = m["unit"].lower()
+    anchor = _anchor(found, unit, pos)
+    if anchor is None:
+        return None
+    n = _number(m["num"]) * (-1 if m["el"].lower() == "earlier" else 1)
+    day = anchor[0] if n < 0 else anchor[1]
+    if unit == "week":
+        shifted = day + timedelta(weeks=n)
+    elif unit == "month":
+        shifted = _shift_months(day, -n)
+    else:
+        shifted = _shift_years(day, -n)
+    return Value(*_period_of(shifted, unit), unit)
+
+
 _NOT_YEAR = re.compile(r"(?:no\.|number|#|route|highway|flight|room|\$|more than|less than|"
                        r"fewer than|about|around|nearly|almost|over|some|at least|up to|with|"
                        r"approximately|estimated|total of)\s*$")
@@ -990,8 +1099,11 @@ def _ambiguous_month(m: re.Match) -> bool:
     if word in ("may", "march", "mar", "jan", "jun", "aug", "dec", "oct", "sep", "nov", "feb",
                 "apr", "jul") and not m.groupdict().get("rel"):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
-        return not re.search(r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)[\s-]*$",
-                             before) or (word == "may" and m["mon"][0].islower())
+        paired = re.search(rf"\b{_MON_NAMES}\s+(?:and|or|to|until|through)\s+$",
+                           m.string[max(0, m.start() - 24):m.start()])
+        return not (paired or re.search(
+            r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)[\s-]*$", before)) \
+            or (word == "may" and m["mon"][0].islower())
     return m["mon"][0].islower()
 
 
