@@ -806,14 +806,15 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?P<num>\d{1,2}|a|an|a few|few|several|a couple of|two|three|four|five|six|"
                 r"seven|eight|nine|ten|eleven|twelve)\s+hours?\s+ago\b", re.I), h_hours_ago),
     (re.compile(r"\b(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                r"\d{1,2})\s+(?P<unit>week|month|year)s?\s+(?P<el>earlier|later)\b", re.I),
+                r"\d{1,2})\s+(?P<unit>week|month|year)s?\s+(?P<el>earlier|later)\b(?!\s+than\b)",
+                re.I),
      h_period_shift),
     (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+(?:day|morning|afternoon|"
                 r"evening|night)|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:])|"
                 r"(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
                 r"(?P<el>earlier|later))"
                 r"\b", re.I), h_day_shift),
-    (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that|the\s+same)\s+"
+    (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                 r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
                 r"(?P<unit3>day)|the\s+(?P<which>following|previous|preceding)\s+"
                 r"(?P<unit2>week|month|year)|that\s+(?P<mon>(?-i:January|February|March|April|May|"
@@ -923,7 +924,7 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         elif handler is h_anaphoric:
             value = _anaphoric_value(out, m, s, ref)
         elif handler is h_period_shift:
-            value = _shifted_period(out, m, s)
+            value = _shifted_period(out, m, s, ref)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -1000,11 +1001,13 @@ def _period_of(day: date, unit: str) -> tuple[date, date]:
     return date(day.year, 1, 1), date(day.year, 12, 31)
 
 
-def _anchor(found: list[DateMention], unit: str, pos: int) -> tuple[date, date] | None:
-    """The last closed date found before `pos` (within the unit's window) that lies inside
-    one `unit` period: what "that month" / "the following year" count from."""
+def _anchor(found: list[DateMention], unit: str, pos: int,
+            window: int | None = None) -> tuple[date, date] | None:
+    """The last closed date found before `pos` (within `window` characters, by default the
+    unit's) that lies inside one `unit` period: what "that month" / "the following year"
+    count from."""
     for d in reversed(found):
-        if d.start is not None and d.start < pos - _ANAPHORA_WINDOW[unit]:
+        if d.start is not None and d.start < pos - (window or _ANAPHORA_WINDOW[unit]):
             return None
         if not d.value_start or not d.value_end or d.precision not in _ANCHOR_PRECISIONS[unit]:
             continue
@@ -1040,7 +1043,7 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
             shifted = _shift_months(first, -step)
         else:
             shifted = first.replace(year=first.year + step)
-        return Value(*_period_of(shifted, unit), precision)
+        return _not_past_ref(Value(*_period_of(shifted, unit), precision), anchor, m, ref)
     lead = (m["lead"] or "").lower()
     if anchor == (first, last):
         return Value(first, last, precision)  # "in 2015 … later that year": the whole year
@@ -1051,12 +1054,13 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
     return Value(first, last, precision)
 
 
-def _shifted_period(found: list[DateMention], m: re.Match, pos: int) -> Value | None:
+def _shifted_period(found: list[DateMention], m: re.Match, pos: int,
+                    ref: date | None) -> Value | None:
     """"Six months later" (after "in January 2018": July 2018), "a week earlier", "two years
     later": the period the count reaches from the last date named that lies within one such
     unit; no such date named: no date."""
     unit = m["unit"].lower()
-    anchor = _anchor(found, unit, pos)
+    anchor = _anchor(found, unit, pos, _SHIFT_WINDOW)
     if anchor is None:
         return None
     n = _number(m["num"]) * (-1 if m["el"].lower() == "earlier" else 1)
@@ -1067,7 +1071,17 @@ def _shifted_period(found: list[DateMention], m: re.Match, pos: int) -> Value | 
         shifted = _shift_months(day, -n)
     else:
         shifted = _shift_years(day, -n)
-    return Value(*_period_of(shifted, unit), unit)
+    return _not_past_ref(Value(*_period_of(shifted, unit), unit), anchor, m, ref)
+
+
+def _not_past_ref(value: Value, anchor: tuple[date, date], m: re.Match,
+                  ref: date | None) -> Value | None:
+    """None for a count from a past date that lands after the reference date without a
+    future cue ("seven years later" told of an earlier episode than the nearest date)."""
+    if ref is not None and value.start is not None and value.start > ref >= anchor[1] \
+            and not _is_future(m):
+        return None
+    return value
 
 
 _NOT_YEAR = re.compile(r"(?:no\.|number|#|route|highway|flight|room|\$|more than|less than|"
