@@ -55,7 +55,7 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON1 = _MON.replace("(?P<mon>", "(?P<mon1>")
 _MON_UPPER = "(?P<mon>" + "|".join(m.upper() for m in calendar.month_name if m) + ")"
 _MON_NAMES = "(?:" + "|".join(m for m in calendar.month_name if m) + ")"
-_TO = r"\s*(?:and|-|–|—|/|to)\s*"
+_TO = r"\s*(?:and|or|-|–|—|/|to)\s*"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
            "winter": (12, 2)}
 
@@ -82,14 +82,18 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _infer_year(month: int, day: int | None, ref: date | None, future: bool) -> int | None:
-    """The year of a month (and day) written without one: the most recent past one."""
+    """The year of a month (and day) written without one: the most recent past one, except
+    that a day up to a month after the reference date is this year's coming one (a meeting
+    "on 20 September" told on 4 September; a past day so near a year ago would carry its
+    year)."""
     if ref is None:
         return None
+    ahead = timedelta(days=7 if day is None else 31)
     day = day or 1
     candidate = _safe_date(ref.year, month, min(day, 28)) or date(ref.year, month, 1)
     if future:
         return ref.year if candidate >= ref.replace(day=1) else ref.year + 1
-    return ref.year if candidate <= ref + timedelta(days=7) else ref.year - 1
+    return ref.year if candidate <= ref + ahead else ref.year - 1
 
 
 def _shift_years(d: date, years: int) -> date:
