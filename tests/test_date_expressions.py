@@ -160,3 +160,20 @@ def test_event_takes_the_expression(dated, text, word, expected):
     dm = date_for(doc, sent.start_char, sent.end_char, pos)
     assert dm is not None
     assert (dm.text, dm.value_start, dm.value_end, dm.precision) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("From early 2015 until her arrest in June the following year, she ran the clinic.",
+     ("in June the following year", "2016-06-01", "2016-06-30", "month")),
+    ("The mill closed in April 2016. Officials warned later in the year that jobs were gone.",
+     ("later in the year", "2016-04-30", "2016-12-31", "year")),
+    ("A vote is expected later in the year.",
+     ("later in the year", "2019-03-13", "2019-12-31", "year")),
+])
+def test_parts_of_a_year_told_before(text, expected):
+    assert values(text)[-1] == expected
+
+
+def test_a_year_written_after_that_year_is_the_date():
+    found = values("In 2010 the dam was built. That same year, 2011, the river flooded.")
+    assert [v[0] for v in found] == ["In 2010", "2011"]

@@ -797,7 +797,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(rf"\bfor\s+(?:over|more than|nearly|almost|about)\s+{_NUM}\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b(?:over|more than)\s+(?P<num>a|one)\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b{_REL}\s+(?P<unit>week|month|year|weekend)\b", re.I), h_relative_period),
-    (re.compile(r"\b(?:earlier|later)\s+(?:this|in\s+the)\s+(?P<unit>week|month|year)\b", re.I),
+    (re.compile(r"\b(?:(?:earlier|later)\s+this|earlier\s+in\s+the)\s+(?P<unit>week|month|year)\b",
+                re.I),
      h_this_month_earlier),
     (re.compile(r"\b(?:recent|recently|in recent weeks)\b(?!\s+(?:history|memory|times|"
                 r"generations?|centur(?:y|ies)|past)\b)", re.I), h_recent),
@@ -820,10 +821,13 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"\b", re.I), h_day_shift),
     (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                 r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
-                r"(?P<unit3>day)|the\s+(?P<which>following|previous|preceding)\s+"
-                r"(?P<unit2>week|month|year)|that\s+(?P<mon>(?-i:January|February|March|April|May|"
+                r"(?P<unit3>day)|(?:(?P<mon2>(?-i:January|February|March|April|May|June|July|August|"
+                r"September|October|November|December))\s+(?:of\s+)?)?the\s+"
+                r"(?P<which>following|previous|preceding)\s+(?P<unit2>week|month|year)|"
+                r"(?P<lead2>later)\s+in\s+the\s+(?P<unit4>month|year)|"
+                r"that\s+(?P<mon>(?-i:January|February|March|April|May|"
                 r"June|July|August|September|October|November|December))(?=\s*[,.;:!?)”\"]|"
-                r"\s+(?:when|as|while)\b))\b(?!\s*\d)", re.I),
+                r"\s+(?:when|as|while)\b))\b(?!,?\s*\d)", re.I),
      h_anaphoric),
     (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
                 r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
@@ -857,7 +861,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
     h_day_shift: ("previous", "next", "following", "day before", "day after", "earlier",
                   "later"),
-    h_anaphoric: ("that", "same", "following", "previous", "preceding"),
+    h_anaphoric: ("that", "same", "following", "previous", "preceding", "later in"),
     h_month_rel_year: ("last year", "this year", "next year"),
     h_holiday: ("christmas", "boxing", "new year"), h_weekday_range: tuple(WEEKDAYS),
     h_before_last: ("before last",), h_hours_ago: ("ago",), h_period_shift: ("earlier", "later"),
@@ -1026,13 +1030,15 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
     """"that year" (the year of the last date named), "later that month" (from that date to
     the month's end), "the following year", "the previous week", "that May" (May of the last
     year named). Without a date named before, "the previous week/month/year" counts from the
-    reference date, as "last week" does; the others give no date."""
-    unit = (m["unit"] or m["unit2"] or m["unit3"] or ("year" if m["mon"] else "")).lower()
+    reference date, as "last week" does, and "later in the year" runs from it; the others give
+    no date."""
+    unit = (m["unit"] or m["unit2"] or m["unit3"] or m["unit4"] or
+            ("year" if m["mon"] else "")).lower()
     anchor = _anchor(found, unit, pos)
     which = (m["which"] or "").lower()
     if anchor is None:
-        if which in ("previous", "preceding") and ref is not None:
-            anchor = (ref, ref)
+        if (which in ("previous", "preceding") or m["lead2"]) and ref is not None:
+            anchor = (ref, ref)  # "the previous week", "later in the year": from now
         else:
             return None
     first, last = _period_of(anchor[0], unit)
@@ -1041,6 +1047,10 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
         return Value(*_month_range(first.year, MONTHS[m["mon"].lower()]), "month")
     if which:
         step = -1 if which in ("previous", "preceding") else 1
+        if m["mon2"] and unit == "year":  # "in May the following year"
+            shifted_year = first.year + step
+            return _not_past_ref(Value(*_month_range(shifted_year, MONTHS[m["mon2"].lower()]),
+                                       "month"), anchor, m, ref)
         if unit == "week":
             shifted = first + timedelta(weeks=step)
         elif unit == "month":
@@ -1048,7 +1058,7 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
         else:
             shifted = first.replace(year=first.year + step)
         return _not_past_ref(Value(*_period_of(shifted, unit), precision), anchor, m, ref)
-    lead = (m["lead"] or "").lower()
+    lead = (m["lead"] or m["lead2"] or "").lower()
     if anchor == (first, last):
         return Value(first, last, precision)  # "in 2015 … later that year": the whole year
     if lead == "later" and unit != "day":
