@@ -859,12 +859,19 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_named_day: ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
                   "evening", "overnight"),
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
-    h_day_shift: ("previous", "next", "following", "day before", "day after", "earlier",
-                  "later"),
-    h_anaphoric: ("that", "same", "following", "previous", "preceding", "later in"),
+    h_day_shift: tuple(f"{which} {part}" for which in ("previous", "next", "following")
+                       for part in ("day", "morning", "afternoon", "evening", "night")) +
+    ("day before", "day after", "day earlier", "days earlier", "day later", "days later"),
+    h_anaphoric: ("that year", "that month", "that week", "that same", "same day", "same week",
+                  "same month", "same year", "later in the", "later that", "earlier that") +
+    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding")
+          for unit in ("week", "month", "year")) +
+    tuple(f"that {m.lower()}" for m in calendar.month_name if m),
     h_month_rel_year: ("last year", "this year", "next year"),
     h_holiday: ("christmas", "boxing", "new year"), h_weekday_range: tuple(WEEKDAYS),
-    h_before_last: ("before last",), h_hours_ago: ("ago",), h_period_shift: ("earlier", "later"),
+    h_before_last: ("before last",), h_hours_ago: ("hours ago", "hour ago"),
+    h_period_shift: tuple(f"{unit} {el}" for unit in ("week", "weeks", "month", "months", "year",
+                                                       "years") for el in ("earlier", "later")),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
     h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
