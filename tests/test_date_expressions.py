@@ -106,6 +106,7 @@ def test_counted_from_the_date_before(text, expected):
     "Officials said the harvest was the worst in recent history.",
     "Farmers gathered for the last day of the fair.",
     "The raid came three months earlier than analysts predicted.",
+    "Shelling has gone on since about 30 hours ago.",  # a day of hours: the hour decides
 ])
 def test_no_date(text):
     assert values(text) == []

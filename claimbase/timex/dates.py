@@ -697,14 +697,15 @@ def h_before_last(m: re.Match, ref: date | None) -> Value | None:
 
 
 def h_hours_ago(m: re.Match, ref: date | None) -> Value | None:
-    """"23 hours ago", "a few hours ago": the reference day (or the day the hours reach back
-    to)."""
-    if ref is None:
-        return Value(None, None, "unknown")
+    """"23 hours ago", "a few hours ago": the reference day. A day or more of hours ("36
+    hours ago") reaches back to a day the report's hour decides: no date."""
     words = m["num"].lower()
     hours = 0 if words in VAGUE or words in ("a", "an") else _number(words)
-    d = ref - timedelta(days=hours // 24)
-    return Value(d, d, "day")
+    if hours >= 24:
+        return None
+    if ref is None:
+        return Value(None, None, "unknown")
+    return Value(ref, ref, "day")
 
 
 def h_period_shift(m: re.Match, ref: date | None) -> Value | None:
