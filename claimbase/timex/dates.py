@@ -11,7 +11,10 @@ starts on its first day; "since this morning" and "in the recent hours" are the 
 day itself; "the first month of 2017", "the last week of March 2018" are that part of the
 period. Numeric dates are day first unless the text or the reference date shows month
 first. Relative expressions without a reference date keep their text with null values and
-precision unknown. `date_for` picks an event's date among the expressions whose syntactic scope
+precision unknown. Counts from the date the text named before ("three days later", "six months
+later", "the following year", "later that month", "that May") take that date's day, month or
+year, never landing after the reference date from a past one; without such a date they give
+none. `date_for` picks an event's date among the expressions whose syntactic scope
 contains the event word.
 """
 
