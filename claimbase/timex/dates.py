@@ -11,7 +11,10 @@ starts on its first day; "since this morning" and "in the recent hours" are the 
 day itself; "the first month of 2017", "the last week of March 2018" are that part of the
 period. Numeric dates are day first unless the text or the reference date shows month
 first. Relative expressions without a reference date keep their text with null values and
-precision unknown. `date_for` picks an event's date among the expressions whose syntactic scope
+precision unknown. Counts from the date the text named before ("three days later", "six months
+later", "the following year", "later that month", "that May") take that date's day, month or
+year, never landing after the reference date from a past one; without such a date they give
+none. `date_for` picks an event's date among the expressions whose syntactic scope
 contains the event word.
 """
 
@@ -50,11 +53,12 @@ _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _NUM = (r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"a couple of|couple of|a few|few|several)")
-_UNIT = r"(?P<unit>day|week|month|year)s?"
+_UNIT = r"(?P<unit>day|week|fortnight|month|year)s?"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MON1 = _MON.replace("(?P<mon>", "(?P<mon1>")
 _MON_UPPER = "(?P<mon>" + "|".join(m.upper() for m in calendar.month_name if m) + ")"
-_TO = r"\s*(?:and|-|–|—|/|to)\s*"
+_MON_NAMES = "(?:" + "|".join(m for m in calendar.month_name if m) + ")"
+_TO = r"\s*(?:and|or|-|–|—|/|to)\s*"
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
            "winter": (12, 2)}
 
@@ -81,14 +85,18 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _infer_year(month: int, day: int | None, ref: date | None, future: bool) -> int | None:
-    """The year of a month (and day) written without one: the most recent past one."""
+    """The year of a month (and day) written without one: the most recent past one, except
+    that a day up to a month after the reference date is this year's coming one (a meeting
+    "on 20 September" told on 4 September; a past day so near a year ago would carry its
+    year)."""
     if ref is None:
         return None
+    ahead = timedelta(days=7 if day is None else 31)
     day = day or 1
     candidate = _safe_date(ref.year, month, min(day, 28)) or date(ref.year, month, 1)
     if future:
         return ref.year if candidate >= ref.replace(day=1) else ref.year + 1
-    return ref.year if candidate <= ref + timedelta(days=7) else ref.year - 1
+    return ref.year if candidate <= ref + ahead else ref.year - 1
 
 
 def _shift_years(d: date, years: int) -> date:
@@ -108,6 +116,12 @@ def _shift_months(d: date, months: int) -> date:
 def _number(word: str) -> int:
     w = word.lower()
     return int(w) if w.isdigit() else NUMBER_WORDS.get(w, 1)
+
+
+def _count_unit(n: int, unit: str) -> tuple[int, str]:
+    """A fortnight counts as two weeks ("a fortnight ago", "the past fortnight")."""
+    unit = unit.lower()
+    return (2 * n, "week") if unit == "fortnight" else (n, unit)
 
 
 # ------------------------------------------------------------------ handlers
@@ -270,7 +284,14 @@ def h_past_days(m: re.Match, ref: date | None) -> Value | None:
     unit = m["unit"].lower()
     words = (m.groupdict().get("num") or "").lower()
     vague = not words or words in VAGUE
+    if unit == "day" and not words and not m.group().lower().endswith("s"):
+        # "in the past day": the last 24 hours; a bare "the last day" or "the last day of the
+        # truce" is no span ending now
+        if not _STARTS_WITH_PREP.match(m.group().lstrip()) or re.match(r"\s+of\b", m.string[m.end():]):
+            return None
+        return Value(ref, ref, "day")
     n = 1 if vague and unit != "day" else (7 if vague else _number(words))
+    n, unit = _count_unit(n, unit)
     if unit == "day":
         return Value(ref - timedelta(days=n), ref, "week" if n <= 7 else "month")
     if unit == "week":
@@ -284,7 +305,7 @@ def h_ago(m: re.Match, ref: date | None) -> Value | None:
     if ref is None:
         return Value(None, None, "unknown")
     words = (m["num"] or "").lower()
-    n, unit = _number(words), m["unit"].lower()
+    n, unit = _count_unit(_number(words), m["unit"])
     bound = (m.groupdict().get("bound") or "").lower()
     if unit == "day":
         d = ref - timedelta(days=n)
@@ -311,7 +332,7 @@ def h_duration(m: re.Match, ref: date | None) -> Value | None:
     """"for over a month", "for more than two years": ongoing until the reference date."""
     if ref is None:
         return Value(None, None, "unknown")
-    return Value(None, ref, m["unit"].lower())
+    return Value(None, ref, _count_unit(1, m["unit"])[1])
 
 
 def h_recent(m: re.Match, ref: date | None) -> Value | None:
@@ -321,14 +342,21 @@ def h_recent(m: re.Match, ref: date | None) -> Value | None:
 
 
 def h_this_month_earlier(m: re.Match, ref: date | None) -> Value | None:
+    """"earlier this month", "earlier in the week": from the period's start to the reference
+    date; "later this month", "later in the year": from the reference date to its end."""
     if ref is None:
         return Value(None, None, "unknown")
     unit = m["unit"].lower()
     if unit == "week":
-        return Value(ref - timedelta(days=ref.weekday()), ref, "week")
-    if unit == "month":
-        return Value(ref.replace(day=1), ref, "month")
-    return Value(date(ref.year, 1, 1), ref, "year")
+        start, end, precision = ref - timedelta(days=ref.weekday()), \
+            ref - timedelta(days=ref.weekday()) + timedelta(days=6), "week"
+    elif unit == "month":
+        start, end, precision = ref.replace(day=1), _month_range(ref.year, ref.month)[1], "month"
+    else:
+        start, end, precision = date(ref.year, 1, 1), date(ref.year, 12, 31), "year"
+    if m.group().lower().lstrip().startswith("later"):
+        return Value(ref, end, precision)
+    return Value(start, ref, precision)
 
 
 def h_future(m: re.Match, ref: date | None) -> Value | None:
@@ -453,8 +481,16 @@ def h_day_shift(m: re.Match, ref: date | None) -> Value | None:
 
 
 def _shift_days(m: re.Match) -> int:
+    """How many days, and which way, a day shift moves ("two days later" -> +2)."""
     word = (m["which"] or m["ba"] or m["el"]).lower()
-    return -1 if word in ("previous", "before", "earlier") else 1
+    n = _number(m["num"]) if m["num"] else 1
+    return -n if word in ("previous", "before", "earlier") else n
+
+
+def h_anaphoric(m: re.Match, ref: date | None) -> Value | None:
+    """"that year", "later that month", "the following year", "the previous week", "that May":
+    told from the period the text last named; resolved in `normalise` (`_anaphoric_value`)."""
+    return None
 
 
 def h_recent_hours(m: re.Match, ref: date | None) -> Value | None:
@@ -612,6 +648,75 @@ def h_decade_ago(m: re.Match, ref: date | None) -> Value | None:
     return Value(_shift_years(ref, 10 * n), ref, "year")
 
 
+def h_month_rel_year(m: re.Match, ref: date | None) -> Value | None:
+    """"in March last year", "May this year": that month of the year told ("Theresa May last
+    year" is no date: "May" and "March" need a preposition before them)."""
+    if _mon(m["mon"]) in ("may", "march", "mar") and not re.search(
+            r"\b(?:in|since|during|until|by|early|late|mid|of|from|was|is)[\s-]*$",
+            m.string[max(0, m.start() - 12):m.start()], re.I):
+        return None
+    year = _named_year(m, ref)
+    if year is None:
+        return Value(None, None, "unknown")
+    return Value(*_month_range(year, MONTHS[_mon(m["mon"])]), "month")
+
+
+# fixed-date holidays: (month, day)
+HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+            "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
+            "new year’s eve": (12, 31)}
+
+
+def h_holiday(m: re.Match, ref: date | None) -> Value | None:
+    """"on Christmas Day", "New Year's Eve": that day of the year written or the latest one."""
+    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
+    year = int(m["year"]) if m["year"] else _infer_year(month, day, ref, future=_is_future(m))
+    if year is None:
+        return Value(None, None, "unknown")
+    d = date(year, month, day)
+    return Value(d, d, "day")
+
+
+def h_weekday_range(m: re.Match, ref: date | None) -> Value | None:
+    """"from Monday to Wednesday", "between Friday and Sunday": the days from the first to the
+    second, both read as "on <day>" (a first day after the second lies a week earlier)."""
+    last = h_weekday(m, ref)
+    if last is None or last.start is None:
+        return last
+    back = (WEEKDAYS[m["wd"].lower()] - WEEKDAYS[m["wd1"].lower()]) % 7
+    return Value(last.start - timedelta(days=back), last.end, "day")
+
+
+def h_before_last(m: re.Match, ref: date | None) -> Value | None:
+    """"the week before last", "the weekend before last": a week before "last week" /
+    "last weekend"."""
+    if ref is None:
+        return Value(None, None, "unknown")
+    if m["unit"].lower() == "week":
+        monday = ref - timedelta(days=ref.weekday()) - timedelta(weeks=2)
+        return Value(monday, monday + timedelta(days=6), "week")
+    sat = ref - timedelta(days=(ref.weekday() - 5) % 7 or 7) - timedelta(days=7)
+    return Value(sat, sat + timedelta(days=1), "week")
+
+
+def h_hours_ago(m: re.Match, ref: date | None) -> Value | None:
+    """"23 hours ago", "a few hours ago": the reference day. A day or more of hours ("36
+    hours ago") reaches back to a day the report's hour decides: no date."""
+    words = m["num"].lower()
+    hours = 0 if words in VAGUE or words in ("a", "an") else _number(words)
+    if hours >= 24:
+        return None
+    if ref is None:
+        return Value(None, None, "unknown")
+    return Value(ref, ref, "day")
+
+
+def h_period_shift(m: re.Match, ref: date | None) -> Value | None:
+    """"Six months later", "a week earlier", "two years later": that many weeks, months or
+    years off the last period the text named; resolved in `normalise` (`_shifted_period`)."""
+    return None
+
+
 # ------------------------------------------------------------------ rules
 
 _REL = r"(?P<rel>last|next|this|past|previous|coming|current)"
@@ -631,7 +736,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
      h_decade),
     (re.compile(r"\b(?:(?P<num>a|one|two|three)\s+decades?\s+(?P<ago>ago)|"
                 r"(?:over|during|in)\s+the\s+(?:past|last)\s+(?:(?P<num2>two|three)\s+)?"
-                r"decades?)\b", re.I), h_decade_ago),
+                r"decades?|(?:(?:over|during|in)\s+)?recent\s+decades)\b", re.I), h_decade_ago),
     (re.compile(rf"\b(?P<part>early|mid|late)[\s-]+(?:(?P<rel>last|this|next)\s+year\b|"
                 rf"{_YEAR}\b(?!\s*(?:-|–)\s*\d))", re.I), h_part_of_year),
     (re.compile(r"\b(?:(?:in|during|over|through)\s+)?(?:the|(?P<rel>last|this|next|past|coming))"
@@ -678,27 +783,58 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 re.I), h_in_a_row),
     (re.compile(r"\b(?:in|during|within|over)\s+(?:(?:the\s+)?(?:past|last)\s+)?"
                 r"(?P<num>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-                r"(?P<unit>day|week|month|year)s?(?=\s+of\b)", re.I), h_span_of),
+                r"(?P<unit>day|week|month|year)s?(?=\s+of\b(?!\s+(?:the\s+(?:year|month)\b|"
+                rf"{_MON_NAMES}\b|(?:19|20)\d\d)))", re.I), h_span_of),
     (re.compile(r"\b(?P<word>the day before yesterday|yesterday|today|tonight|tomorrow|"
                 r"this morning|this afternoon|this evening|overnight|earlier today)\b", re.I),
      h_named_day),
     (re.compile(r"\b(?:during|over|at|on)?\s*(?:the\s+)?(?P<rel>last|past|this|next|coming)?\s*"
                 r"weekend\b", re.I), h_weekend),
-    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?the\s+(?:past|last|recent)\s+(?P<num>(?:a\s+)?few|"
-                r"couple of|several|\d+|two|three|four|five|six|seven|ten)?\s*"
-                r"(?P<unit>day|week|month|year)s?\b", re.I), h_past_days),
-    (re.compile(r"\b(?:in|over|during)\s+recent\s+(?P<unit>day|week|month|year)s\b", re.I),
+    (re.compile(r"\b(?:(?:during|over|in|within)\s+)?(?:the|this)\s+(?:past|last|recent)\s+"
+                r"(?P<num>(?:a\s+)?few|couple of|several|\d+|two|three|four|five|six|seven|eight|"
+                r"nine|ten|eleven|twelve)?\s*(?P<unit>day|week|fortnight|month|year)s?\b"
+                rf"(?!\s+of\s+(?:the\s+(?:year|month)\b|{_MON_NAMES}\b|(?:19|20)\d\d))", re.I),
+     h_past_days),
+    (re.compile(r"\b(?:(?:in|over|during)\s+)?recent\s+(?P<unit>day|week|month|year)s\b", re.I),
      h_past_days),
     (re.compile(rf"\b(?P<bound>more than|over|at least)?\s*{_NUM}\s+{_UNIT}\s+ago\b", re.I), h_ago),
     (re.compile(rf"\bfor\s+(?:over|more than|nearly|almost|about)\s+{_NUM}\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b(?:over|more than)\s+(?P<num>a|one)\s+{_UNIT}\b", re.I), h_duration),
     (re.compile(rf"\b{_REL}\s+(?P<unit>week|month|year|weekend)\b", re.I), h_relative_period),
-    (re.compile(r"\b(?:earlier|later)\s+this\s+(?P<unit>week|month|year)\b", re.I), h_this_month_earlier),
-    (re.compile(r"\b(?:recent|recently|in recent weeks)\b", re.I), h_recent),
-    (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+day|the\s+day\s+"
-                r"(?P<ba>before|after)(?=\s*[,.;:])|a\s+day\s+(?P<el>earlier|later))"
+    (re.compile(r"\b(?:(?:earlier|later)\s+this|earlier\s+in\s+the)\s+(?P<unit>week|month|year)\b",
+                re.I),
+     h_this_month_earlier),
+    (re.compile(r"\b(?:recent|recently|in recent weeks)\b(?!\s+(?:history|memory|times|"
+                r"generations?|centur(?:y|ies)|past)\b)", re.I), h_recent),
+    (re.compile(rf"\b{_MON}\s+(?P<rel>last|this|next)\s+year\b", re.I), h_month_rel_year),
+    (re.compile(r"\b(?P<name>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[’']s\s+(?:Day|Eve))"
+                r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), h_holiday),
+    (re.compile(rf"\b(?:from|between)\s+{_WD.replace('(?P<wd>', '(?P<wd1>')}\s+"
+                rf"(?:to|and|until|till|through)\s+{_WD}\b", re.I), h_weekday_range),
+    (re.compile(r"\bthe\s+(?P<unit>week|weekend)\s+before\s+last\b", re.I), h_before_last),
+    (re.compile(r"\b(?P<num>\d{1,2}|a|an|a few|few|several|a couple of|two|three|four|five|six|"
+                r"seven|eight|nine|ten|eleven|twelve)\s+hours?\s+ago\b", re.I), h_hours_ago),
+    (re.compile(r"\b(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"\d{1,2})\s+(?P<unit>week|month|year)s?\s+(?P<el>earlier|later)\b(?!\s+than\b)",
+                re.I),
+     h_period_shift),
+    (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+(?:day|morning|afternoon|"
+                r"evening|night)|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:])|"
+                r"(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+                r"(?P<el>earlier|later))"
                 r"\b", re.I), h_day_shift),
-    (re.compile(r"\bin\s+the\s+(?:near|coming|foreseeable)\s+future\b", re.I), h_future),
+    (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
+                r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
+                r"(?P<unit3>day)|(?:(?P<mon2>(?-i:January|February|March|April|May|June|July|August|"
+                r"September|October|November|December))\s+(?:of\s+)?)?the\s+"
+                r"(?P<which>following|previous|preceding)\s+(?P<unit2>week|month|year)|"
+                r"(?P<lead2>later)\s+in\s+the\s+(?P<unit4>month|year)|"
+                r"that\s+(?P<mon>(?-i:January|February|March|April|May|"
+                r"June|July|August|September|October|November|December))(?=\s*[,.;:!?)”\"]|"
+                r"\s+(?:when|as|while)\b))\b(?!,?\s*\d)", re.I),
+     h_anaphoric),
+    (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
+                r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
 ]
 
@@ -727,10 +863,21 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_named_day: ("yesterday", "today", "tonight", "tomorrow", "morning", "afternoon",
                   "evening", "overnight"),
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
-    h_day_shift: ("previous day", "next day", "following day", "day before", "day after",
-                  "day earlier", "day later"),
+    h_day_shift: tuple(f"{which} {part}" for which in ("previous", "next", "following")
+                       for part in ("day", "morning", "afternoon", "evening", "night")) +
+    ("day before", "day after", "day earlier", "days earlier", "day later", "days later"),
+    h_anaphoric: ("that year", "that month", "that week", "that same", "same day", "same week",
+                  "same month", "same year", "later in the", "later that", "earlier that") +
+    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding")
+          for unit in ("week", "month", "year")) +
+    tuple(f"that {m.lower()}" for m in calendar.month_name if m),
+    h_month_rel_year: ("last year", "this year", "next year"),
+    h_holiday: ("christmas", "boxing", "new year"), h_weekday_range: tuple(WEEKDAYS),
+    h_before_last: ("before last",), h_hours_ago: ("hours ago", "hour ago"),
+    h_period_shift: tuple(f"{unit} {el}" for unit in ("week", "weeks", "month", "months", "year",
+                                                       "years") for el in ("earlier", "later")),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
-    h_this_month_earlier: ("earlier", "later"), h_future: ("future",),
+    h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
     h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
     h_beginning: ("beginning", "start"),
     h_part_of: ("first month", "second month", "third month", "last month", "first week",
@@ -772,6 +919,11 @@ _PREP = re.compile(r"\b(?:on|in|during)\s+(?=\S*$)", re.I)
 _STARTS_WITH_PREP = re.compile(r"(?:on|in|during|over|at|since|within|for|from|by|until|"
                                r"throughout|through)\b", re.I)
 _PART_LEAD = re.compile(r"\b(?:early|mid|late)[\s-]+(?=\S*$)", re.I)
+# "in the early hours of Tuesday", "late on Monday", "on the night of 4 March": the day's part
+# belongs to the expression (the same day)
+_DAY_PART_LEAD = re.compile(r"\b(?:(?:(?:in|during)\s+)?the\s+(?:early|small|first)\s+hours\s+of|"
+                            r"(?:on\s+)?the\s+(?:night|morning|evening|afternoon)\s+of|"
+                            r"(?:late|early)(?:\s+on)?)\s+$", re.I)
 _DAY_PART = re.compile(r"(?:(?:'s|’s)\s+(?:late[\s-]+|early\s+)?|\s+)(?:morning|afternoon|evening|"
                        r"night)\b", re.I)
 
@@ -788,6 +940,10 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         value = h_numeric(m, ref, order) if handler is h_numeric else handler(m, ref)
         if handler is h_day_shift:
             value = _after_last_day(out, _shift_days(m), s)
+        elif handler is h_anaphoric:
+            value = _anaphoric_value(out, m, s, ref)
+        elif handler is h_period_shift:
+            value = _shifted_period(out, m, s, ref)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -804,6 +960,9 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
                 and not _STARTS_WITH_PREP.match(text, s):
             s = lead.start()
         if handler in _DAILY:
+            part = _DAY_PART_LEAD.search(text, max(0, s - 40), s)
+            if part and part.start() >= last_end:
+                s = part.start()
             tail = _DAY_PART.match(text, e)
             if tail:
                 e = tail.end()  # "on Tuesday night", "yesterday's late-night"
@@ -829,14 +988,125 @@ _SHIFT_WINDOW = 800  # about a paragraph: farther back, the day named is another
 
 
 def _after_last_day(found: list[DateMention], days: int, pos: int) -> Value | None:
-    """The day `days` off the last single day found in the _SHIFT_WINDOW characters before
-    `pos` ("On Monday ... The next day")."""
+    """The day `days` off the last day (or run of days) found in the _SHIFT_WINDOW characters
+    before `pos` ("On Monday ... The next day"; "on 10 and 11 May, followed three days later":
+    counted from the run's last day, or back from its first)."""
     last = next((d for d in reversed(found) if d.precision == "day" and d.value_start
-                 and d.value_start == d.value_end), None)
+                 and d.value_end), None)
     if last is None or last.start < pos - _SHIFT_WINDOW:
         return None
-    day = date.fromisoformat(last.value_start) + timedelta(days=days)
+    day = date.fromisoformat(last.value_end if days > 0 else last.value_start) + \
+        timedelta(days=days)
     return Value(day, day, "day")
+
+
+# how far back a period named before an anaphoric "that year" / "the following month" may be
+_ANAPHORA_WINDOW = {"day": _SHIFT_WINDOW, "week": _SHIFT_WINDOW, "month": 2 * _SHIFT_WINDOW,
+                    "year": 2 * _SHIFT_WINDOW}
+# which precisions can anchor each unit (a single day anchors "that week", a month "that year")
+_ANCHOR_PRECISIONS = {"day": ("day",), "week": ("day", "week"),
+                      "month": ("day", "week", "month"), "year": ("day", "week", "month", "year")}
+
+
+def _period_of(day: date, unit: str) -> tuple[date, date]:
+    """The calendar day, week (Monday-Sunday), month or year containing `day`."""
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        monday = day - timedelta(days=day.weekday())
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        return _month_range(day.year, day.month)
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def _anchor(found: list[DateMention], unit: str, pos: int,
+            window: int | None = None) -> tuple[date, date] | None:
+    """The last closed date found before `pos` (within `window` characters, by default the
+    unit's) that lies inside one `unit` period: what "that month" / "the following year"
+    count from."""
+    for d in reversed(found):
+        if d.start is not None and d.start < pos - (window or _ANAPHORA_WINDOW[unit]):
+            return None
+        if not d.value_start or not d.value_end or d.precision not in _ANCHOR_PRECISIONS[unit]:
+            continue
+        start, end = date.fromisoformat(d.value_start), date.fromisoformat(d.value_end)
+        if _period_of(start, unit) == _period_of(end, unit):
+            return start, end
+    return None
+
+
+def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
+                     ref: date | None) -> Value | None:
+    """"that year" (the year of the last date named), "later that month" (from that date to
+    the month's end), "the following year", "the previous week", "that May" (May of the last
+    year named). Without a date named before, "the previous week/month/year" counts from the
+    reference date, as "last week" does, and "later in the year" runs from it; the others give
+    no date."""
+    unit = (m["unit"] or m["unit2"] or m["unit3"] or m["unit4"] or
+            ("year" if m["mon"] else "")).lower()
+    anchor = _anchor(found, unit, pos)
+    which = (m["which"] or "").lower()
+    if anchor is None:
+        if (which in ("previous", "preceding") or m["lead2"]) and ref is not None:
+            anchor = (ref, ref)  # "the previous week", "later in the year": from now
+        else:
+            return None
+    first, last = _period_of(anchor[0], unit)
+    precision = unit if unit != "year" or not m["mon"] else "month"
+    if m["mon"]:
+        return Value(*_month_range(first.year, MONTHS[m["mon"].lower()]), "month")
+    if which:
+        step = -1 if which in ("previous", "preceding") else 1
+        if m["mon2"] and unit == "year":  # "in May the following year"
+            shifted_year = first.year + step
+            return _not_past_ref(Value(*_month_range(shifted_year, MONTHS[m["mon2"].lower()]),
+                                       "month"), anchor, m, ref)
+        if unit == "week":
+            shifted = first + timedelta(weeks=step)
+        elif unit == "month":
+            shifted = _shift_months(first, -step)
+        else:
+            shifted = first.replace(year=first.year + step)
+        return _not_past_ref(Value(*_period_of(shifted, unit), precision), anchor, m, ref)
+    lead = (m["lead"] or m["lead2"] or "").lower()
+    if anchor == (first, last):
+        return Value(first, last, precision)  # "in 2015 … later that year": the whole year
+    if lead == "later" and unit != "day":
+        return Value(anchor[1], last, precision)
+    if lead == "earlier" and unit != "day":
+        return Value(first, anchor[0], precision)
+    return Value(first, last, precision)
+
+
+def _shifted_period(found: list[DateMention], m: re.Match, pos: int,
+                    ref: date | None) -> Value | None:
+    """"Six months later" (after "in January 2018": July 2018), "a week earlier", "two years
+    later": the period the count reaches from the last date named that lies within one such
+    unit; no such date named: no date."""
+    unit = m["unit"].lower()
+    anchor = _anchor(found, unit, pos, _SHIFT_WINDOW)
+    if anchor is None:
+        return None
+    n = _number(m["num"]) * (-1 if m["el"].lower() == "earlier" else 1)
+    day = anchor[0] if n < 0 else anchor[1]
+    if unit == "week":
+        shifted = day + timedelta(weeks=n)
+    elif unit == "month":
+        shifted = _shift_months(day, -n)
+    else:
+        shifted = _shift_years(day, -n)
+    return _not_past_ref(Value(*_period_of(shifted, unit), unit), anchor, m, ref)
+
+
+def _not_past_ref(value: Value, anchor: tuple[date, date], m: re.Match,
+                  ref: date | None) -> Value | None:
+    """None for a count from a past date that lands after the reference date without a
+    future cue ("seven years later" told of an earlier episode than the nearest date)."""
+    if ref is not None and value.start is not None and value.start > ref >= anchor[1] \
+            and not _is_future(m):
+        return None
+    return value
 
 
 _NOT_YEAR = re.compile(r"(?:no\.|number|#|route|highway|flight|room|\$|more than|less than|"
@@ -868,8 +1138,11 @@ def _ambiguous_month(m: re.Match) -> bool:
     if word in ("may", "march", "mar", "jan", "jun", "aug", "dec", "oct", "sep", "nov", "feb",
                 "apr", "jul") and not m.groupdict().get("rel"):
         before = m.string[max(0, m.start() - 12):m.start()].lower()
-        return not re.search(r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)[\s-]*$",
-                             before) or (word == "may" and m["mon"][0].islower())
+        paired = re.search(rf"\b{_MON_NAMES}\s+(?:and|or|to|until|through)\s+$",
+                           m.string[max(0, m.start() - 24):m.start()])
+        return not (paired or re.search(
+            r"\b(?:in|since|during|until|by|early|late|mid|of|from|last)[\s-]*$", before)) \
+            or (word == "may" and m["mon"][0].islower())
     return m["mon"][0].islower()
 
 
