@@ -2,7 +2,8 @@
 woman", "the Malta Fire Department", a street address, a person's home, a dateline) ranks
 no country above its towns (claimbase.geo.town_use), and a small town the story sets
 something beside, or any small town of the story's country, is not read half a continent
-from the story's clustered places (claimbase.geo.near_namesakes)."""
+from the story's clustered places (claimbase.geo.near_namesakes), but placed by the
+story's own towns (claimbase.geo.nearby.only_far_namesakes)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import pytest
 
 from claimbase.geo.gazetteer import Candidate, Context
 from claimbase.geo.near_namesakes import clustered, far_beside, far_namesake
+from claimbase.geo.nearby import only_far_namesakes, place_near_towns
 from claimbase.geo.town_use import dateline, town_use
+from claimbase.record import Place
 from tests.geo_helpers import near, places_by_text
 
 REGION = frozenset({"SY", "IQ"})
@@ -113,3 +116,44 @@ def test_a_local_story_reads_its_namesake_towns(resources):
     assert lebanon is not None and lebanon.country == "US"
     if lebanon.admin1 == "Pennsylvania":
         assert near(lebanon, 40.34, -76.41, km=30.0)
+
+
+def test_most_of_the_storys_places_set_its_area():
+    assert clustered(((45.88, -95.38), (45.63, -94.57), (30.2, -93.2)))  # one outlier
+    assert not clustered(((43.04, -87.91), (30.2, -93.2)))  # two places far apart
+
+
+class _Gaz:
+    """A gazetteer stand-in knowing one name's candidates."""
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self.cands = cands
+
+    def candidates(self, name: str) -> list[Candidate]:
+        return self.cands
+
+
+def _place(name: str, lat: float, lon: float) -> Place:
+    return Place(text=name, start=0, end=len(name), name=name, lat=lat, lon=lon,
+                 country="US", admin1="Minnesota", feature="city")
+
+
+def test_a_name_known_only_as_far_small_towns_is_placed_by_the_storys_towns():
+    towns = [_place("Alexandria", 45.88, -95.38), _place("Albany", 45.63, -94.57)]
+    far = [_town("Brandon", 27.94, -82.29), _town("Brandon", 32.27, -89.99,
+                                                   admin1="Mississippi")]
+    assert only_far_namesakes(_Gaz(far), "Brandon", towns)
+    assert not only_far_namesakes(_Gaz(far + [_town("Brandon", 45.96, -95.6,
+                                                    admin1="Minnesota")]), "Brandon", towns)
+    big = _town("Saint Petersburg", 59.94, 30.31, country="RU", admin1="St.-Petersburg",
+                population=5_000_000)
+    assert not only_far_namesakes(_Gaz(far + [big]), "St. Petersburg", towns)
+    text = "A barn burned Monday near Alexandria, and a shed near Brandon was saved."
+    places = [_place("Alexandria", 45.88, -95.38),
+              Place(text="Brandon", start=text.index("Brandon"),
+                    end=text.index("Brandon") + 7)]
+    places[0].start = text.index("Alexandria")
+    places[0].end = places[0].start + len("Alexandria")
+    place_near_towns(text, places, _Gaz(far))
+    assert places[1].lat is not None and near(places[1], 45.88, -95.38, km=5.0)
+    assert places[1].precision == 2

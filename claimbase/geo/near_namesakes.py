@@ -37,12 +37,14 @@ _TOWNS = frozenset({"city", "town", "village", "locality"})
 
 @lru_cache(maxsize=4096)
 def clustered(points: tuple[tuple[float, float], ...]) -> bool:
-    """The story's places lie in one area: no two farther apart than CLUSTER_KM (a story
-    naming Milwaukee and a Louisiana town beside its Kentucky one sets no area)."""
+    """Most of the story's places lie in one area: more than half of them within
+    CLUSTER_KM of one of them (a story naming only Milwaukee and a Louisiana town beside
+    its Kentucky one sets no area)."""
     from claimbase.geo.gazetteer import haversine_km  # the gazetteer imports this module
 
-    return all(haversine_km(a[0], a[1], b[0], b[1]) <= CLUSTER_KM
-               for i, a in enumerate(points) for b in points[i + 1:])
+    need = len(points) // 2 + 1
+    return any(sum(haversine_km(a[0], a[1], b[0], b[1]) <= CLUSTER_KM for b in points) >= need
+               for a in points)
 
 
 def leading_country(ctx: Any) -> str | None:
