@@ -148,12 +148,14 @@ def test_a_name_known_only_as_far_small_towns_is_placed_by_the_storys_towns():
     big = _town("Saint Petersburg", 59.94, 30.31, country="RU", admin1="St.-Petersburg",
                 population=5_000_000)
     assert not only_far_namesakes(_Gaz(far + [big]), "St. Petersburg", towns)
-    text = "A barn burned Monday near Alexandria, and a shed near Brandon was saved."
-    places = [_place("Alexandria", 45.88, -95.38),
-              Place(text="Brandon", start=text.index("Brandon"),
-                    end=text.index("Brandon") + 7)]
-    places[0].start = text.index("Alexandria")
-    places[0].end = places[0].start + len("Alexandria")
-    place_near_towns(text, places, _Gaz(far))
-    assert places[1].lat is not None and near(places[1], 45.88, -95.38, km=5.0)
-    assert places[1].precision == 2
+    text = "A barn burned Monday in Albany, and a shed at Brandon near Alexandria was saved."
+    places = []
+    for name, lat, lon in (("Albany", 45.63, -94.57), ("Alexandria", 45.88, -95.38)):
+        town = _place(name, lat, lon)
+        town.start = text.index(name)
+        town.end = town.start + len(name)
+        places.append(town)
+    brandon = Place(text="Brandon", start=text.index("Brandon"), end=text.index("Brandon") + 7)
+    place_near_towns(text, places + [brandon], _Gaz(far))
+    assert brandon.lat is not None and near(brandon, 45.88, -95.38, km=5.0)  # "near Alexandria"
+    assert brandon.precision == 2

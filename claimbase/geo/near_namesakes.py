@@ -27,12 +27,17 @@ BESIDE_CUES = frozenset({"near", "around", "outside", "north", "south", "east", 
                          "northeast", "northwest", "southeast", "southwest"})
 BESIDE_FAR_KM = 300.0  # farther than this from every place the story names
 BESIDE_MAX_POPULATION = 250_000  # a city larger than this may be a distance's origin
-BESIDE_MIN_POINTS = 2  # the story must name this many other places read clearly
+BESIDE_MIN_POINTS = 2  # the story must name this many distinct other places
 SMALL_MAX_POPULATION = 100_000  # the same for any name's town this small ...
 SMALL_FAR_KM = 500.0  # ... this far from the story's places, in its leading country
 CLUSTER_KM = 400.0  # the story's places must lie this close together
 STATE_SHARE = 0.25  # a state with this share of the leading state's votes is the story's
 _TOWNS = frozenset({"city", "town", "village", "locality"})
+
+
+def distinct(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
+    """The distinct points (to 0.01 degree) among `points`: a town named twice is one."""
+    return tuple(sorted({(round(a, 2), round(b, 2)) for a, b in points}))
 
 
 @lru_cache(maxsize=4096)
@@ -68,8 +73,10 @@ def far_beside(c: Any, ctx: Any, region: frozenset[str]) -> bool:
     names (at least BESIDE_MIN_POINTS of them), in a state the story gives little weight.
     Any other name's small town (up to SMALL_MAX_POPULATION people) is dropped so when it
     lies in the story's leading country, farther than SMALL_FAR_KM from all its places."""
-    if ctx.admin1 or ctx.country or len(ctx.points) < BESIDE_MIN_POINTS \
-            or not clustered(tuple(ctx.points[-8:])):
+    if ctx.admin1 or ctx.country or not ctx.points:
+        return False
+    points = distinct(ctx.points[-8:])
+    if len(points) < BESIDE_MIN_POINTS or not clustered(points):
         return False
     if c.feature not in _TOWNS or c.lat is None or c.country in region:
         return False
@@ -83,4 +90,5 @@ def far_beside(c: Any, ctx: Any, region: frozenset[str]) -> bool:
     return ctx.nearest_km(c.lat, c.lon) > (BESIDE_FAR_KM if ctx.beside else SMALL_FAR_KM)
 
 
-__all__ = ["BESIDE_CUES", "BESIDE_FAR_KM", "far_beside", "far_namesake", "leading_country"]
+__all__ = ["BESIDE_CUES", "BESIDE_FAR_KM", "BESIDE_MIN_POINTS", "clustered", "distinct",
+           "far_beside", "far_namesake", "leading_country"]

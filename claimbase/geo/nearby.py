@@ -25,7 +25,13 @@ import re
 from claimbase.config import word_list
 from claimbase.geo.event_place import main_country
 from claimbase.geo.gazetteer import Gazetteer, haversine_km
-from claimbase.geo.near_namesakes import BESIDE_FAR_KM, BESIDE_MAX_POPULATION, clustered
+from claimbase.geo.near_namesakes import (
+    BESIDE_FAR_KM,
+    BESIDE_MAX_POPULATION,
+    BESIDE_MIN_POINTS,
+    clustered,
+    distinct,
+)
 from claimbase.record import Place
 
 # the features a resolved place must have to lend its point (not a country or a state)
@@ -130,9 +136,10 @@ def only_far_namesakes(gaz: Gazetteer, name: str, towns: list[Place]) -> bool:
     all the story's towns, which lie together (`near_namesakes.clustered`): the name is a
     town too small for the gazetteer, like one it does not know at all."""
     exact = [c for c in gaz.candidates(name) if c.match == "exact"]
-    points = tuple((t.lat, t.lon) for t in towns[-8:])
+    points = distinct([(t.lat, t.lon) for t in towns[-8:]])
     countries = {t.country for t in towns}
-    if not exact or not points or len(countries) != 1 or not clustered(points):
+    if not exact or len(points) < BESIDE_MIN_POINTS or len(countries) != 1 \
+            or not clustered(points):
         return False
     return all(c.feature in _NAMESAKE_FEATURES and c.lat is not None
                and c.country in countries and c.population <= BESIDE_MAX_POPULATION
