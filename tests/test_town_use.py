@@ -159,3 +159,8 @@ def test_a_name_known_only_as_far_small_towns_is_placed_by_the_storys_towns():
     place_near_towns(text, places + [brandon], _Gaz(far))
     assert brandon.lat is not None and near(brandon, 45.88, -95.38, km=5.0)  # "near Alexandria"
     assert brandon.precision == 2
+
+
+def test_a_birthplace_may_be_a_country():
+    assert not _use("The author, a Peru native, read from her novel.", "Peru")
+    assert _use("The driver, a Peru teenager, was not hurt.", "Peru")

@@ -7,8 +7,9 @@ wording says otherwise when it uses the name as only a town's can be used:
 
 - a town's institutions right after it ("the Lebanon City Council", "the Malta Fire
   Department", "the Palestine mayor": data/place_town_use_words.txt);
-- one resident after "a"/"an" ("a Lebanon teenager", "a Jordan native":
-  data/place_resident_nouns.txt) -- a country's people are named by its demonym;
+- one resident after "a"/"an" ("a Lebanon teenager", "a Jordan couple":
+  data/place_resident_nouns.txt, not "native": "a Peru native" may be the country's) --
+  a country's people are named by its demonym;
 - a street address before it ("18 N. Elm St., Lebanon");
 - a named person's home ("Rita Ames of Palestine", "Jo Smith, 42, of Malta"): the
   person's name not led by a title ("King Abdullah of Jordan" is the country);
@@ -38,6 +39,8 @@ def _after_words() -> list[str]:
     return sorted(word_list("place_town_use_words.txt"), key=len, reverse=True)
 
 
+# nouns naming where one was born, which may be a country ("a Peru native", "a Cuba native")
+_BIRTHPLACE_NOUNS = frozenset({"native"})
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:a|an|A|An)[ \t]+\Z")
 _ADDRESS_BEFORE = re.compile(
     r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,4}"
@@ -60,7 +63,7 @@ def _institution_after(text: str, end: int) -> bool:
 def _resident_after(text: str, start: int, end: int) -> bool:
     word = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 20])
     return word is not None and word.group(1) in word_list("place_resident_nouns.txt") \
-        and not word.group(1).endswith("s") \
+        and not word.group(1).endswith("s") and word.group(1) not in _BIRTHPLACE_NOUNS \
         and _ARTICLE_BEFORE.search(text, max(0, start - 6), start) is not None
 
 
