@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimbase.record import Document
-from tests.geo_helpers import geo_pipeline
+from tests.geo_helpers import geo_pipeline, near
 
 
 @pytest.fixture(scope="session")
@@ -32,8 +32,13 @@ def test_a_town_the_ner_took_for_a_person_is_a_place(run, text, name, country):
 def test_glued_spans_are_repaired(run):
     found = places_of(run, "Crews in West Virginia cleared fallen trees near the "
                            "Greenbrier-Pocahontas County line on Sunday.")
-    assert found["Greenbrier"].lat is not None  # two places, not one unknown name
-    assert found["Pocahontas County"].admin1 == "West Virginia"
+    assert "Greenbrier" in found  # two places, not one unknown name
+    county = found["Pocahontas County"]
+    assert county.admin1 == "West Virginia"
+    # the gazetteer knows "Greenbrier" only as far Tennessee and Arkansas towns: no reading
+    # of them beside a West Virginia county (claimbase/geo/near_namesakes.py)
+    greenbrier = found["Greenbrier"]
+    assert greenbrier.lat is None or near(greenbrier, county.lat, county.lon, km=300.0)
     port = places_of(run, "Visitors lined up at the Port of Los Angeles to watch the cranes.")
     assert port["Port of Los Angeles"].admin1 == "California"
 

@@ -37,6 +37,8 @@ from claimbase.geo.namesakes import (
     alias_penalty,
     size_among_named_countries,
 )
+from claimbase.geo.near_namesakes import far_namesake
+from claimbase.geo.town_use import countries_below_towns
 from claimbase.geo.translit import ARTICLES, fold, norm, strip_accents
 from claimbase.record import Place
 
@@ -157,6 +159,12 @@ class Context:
     # the name read is the town inside a feature's name ("Kishwaukee" of "Kishwaukee
     # River"): a feature lies by the story's places, so only a namesake near them is it
     feature_of: bool = False
+    # the name is used as only a town's can be ("a Lebanon teenager", "the Malta Fire
+    # Department": `town_use.town_use`), so no country reading outranks its towns
+    town_use: bool = False
+    # the text sets something beside the name ("three miles north of Brandon"): a town
+    # far from the story's places is no reading of it (`near_namesakes.far_beside`)
+    beside: bool = False
 
     def nearest_km(self, lat: float, lon: float) -> float:
         """Distance to the nearest of the last 8 points the story's places gave (infinite
@@ -169,7 +177,7 @@ class Context:
         pts = tuple((round(a, 1), round(b, 1)) for a, b in self.points[-8:]) \
             if self.points else ()
         return (top, self.admin1, self.country, pts, self.cue, self.counties,
-                self.province_word, self.feature_of)
+                self.province_word, self.feature_of, self.town_use, self.beside)
 
 
 def _top3(counts: Counter) -> tuple:
@@ -461,6 +469,9 @@ class Gazetteer:
             _capital_over_state(scored)
         if not (ctx.admin1 or ctx.country or ctx.cue in TOWN_CUES):
             _big_area_first(scored, ctx)
+        if ctx.town_use:
+            own = fkey if fkey is not None else name_fold(name)
+            countries_below_towns(scored, lambda c: _own_name_fold(c) == own)
         if seats and ctx.cue not in ADMIN_CUES and not ctx.province_word:
             _seat_over_province(name, scored)
         if len(scored) > 1:
@@ -468,17 +479,19 @@ class Gazetteer:
         return scored
 
     def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
-                   country: str | None = None) -> tuple[tuple[Candidate, float], ...]:
+                   country: str | None = None,
+                   town_use: bool = False) -> tuple[tuple[Candidate, float], ...]:
         """`rank` with no document focus, only a cue word and a "City, State" hint (cached),
         for the document's focus votes: a province keeps its rank over its seat city there
         (the pair votes once, like the town: `seat_votes`); which of the two a mention
-        means is the reading's decision (`resolve`)."""
-        return self._rank_plain(name, cue, admin1, country)
+        means is the reading's decision (`resolve`). `town_use`: `Context.town_use`."""
+        return self._rank_plain(name, cue, admin1, country, town_use)
 
     def _rank_plain_uncached(self, name: str, cue: str | None, admin1: str | None,
-                             country: str | None) -> tuple[tuple[Candidate, float], ...]:
-        return tuple(self.rank(name, Context(cue=cue, admin1=admin1, country=country),
-                               seats=False))
+                             country: str | None,
+                             town_use: bool = False) -> tuple[tuple[Candidate, float], ...]:
+        return tuple(self.rank(name, Context(cue=cue, admin1=admin1, country=country,
+                                             town_use=town_use), seats=False))
 
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
@@ -489,12 +502,16 @@ class Gazetteer:
         # rank order; the settlement rule reads them all
         needed = None if ctx.cue in SETTLEMENT_CUES else READINGS_NEEDED
         ranked = []
+        far = False  # a far small town of the story's country was dropped
         for cs in self.rank(name, ctx):
             c = cs[0]
             if _off_focus(c, ctx) or _loose_elsewhere(c, ctx) or _loose_abroad(key, c, ctx) \
                     or _feature_namesake_far(c, ctx) \
                     or (arabic and _outside_article_region(c)) \
                     or (arabic_spelling and _loose_non_arabic(key, c)):
+                continue
+            if far_namesake(c, ctx, RULER_COUNTRIES, far):
+                far = True
                 continue
             ranked.append(cs)
             if len(ranked) == needed:

@@ -81,6 +81,7 @@ from claimbase.geo.listed import place_in_siblings_province
 from claimbase.geo.lone_states import discount_lone_states
 from claimbase.geo.loose_readings import near_anchors
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
+from claimbase.geo.near_namesakes import BESIDE_CUES
 from claimbase.geo.nearby import cut_feature_word, named_after_town, place_near_towns
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
@@ -114,6 +115,7 @@ from claimbase.geo.speakers import people_spans
 from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.street_names import widen_to_streets
 from claimbase.geo.titled_names import TITLE, title_led, titled_surnames
+from claimbase.geo.town_use import dateline, town_use
 from claimbase.geo.translit import norm
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
@@ -175,6 +177,8 @@ class Mention:
     modifier: bool = False  # "US-backed", "Turkish-led": a sponsor, not a location
     lookup: str | None = None  # the name inside to resolve ("Kishwaukee" of "… River")
     province_word: bool = False  # "Hama provinces", "northern Hama": province_words
+    town_use: bool = False  # "a Lebanon teenager": town_use.town_use
+    beside: bool = False  # "three miles north of Brandon", "ELMDALE --": near_namesakes
 
 
 _MATCHERS: dict[tuple[int, int], Any] = {}
@@ -1381,7 +1385,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
         if m.modifier:
             continue  # "US-backed": a sponsor, not where the story is
         admin1, country = _hint(gaz, m)
-        ranked = gaz.rank_plain(name, m.cue, admin1, country)[:15]
+        ranked = gaz.rank_plain(name, m.cue, admin1, country, m.town_use)[:15]
         if not ranked or ranked[0][0].match != "exact":
             continue
         best, top = ranked[0]
@@ -1565,8 +1569,15 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
     hint, worked out here when not given."""
     if actor_votes is None:
         actor_votes = document_votes(doc, gaz, focus_hint)
+    persons = _person_spans(doc)
     for m in mentions:
         m.province_word = province_word(doc.analysis_text, m.start, m.end)
+        m.town_use = town_use(doc.analysis_text, m.start, m.end, persons)
+        m.beside = m.cue in BESIDE_CUES or dateline(doc.analysis_text, m.start, m.end)
+    # a name used as a town's once ("a Lebanon teenager") is a town's wherever it is repeated
+    towns = {norm(m.text) for m in mentions if m.town_use}
+    for m in mentions:
+        m.town_use = m.town_use or norm(m.text) in towns
     cut = [m for m in mentions if cut_feature_word(doc.analysis_text, m.start, m.end)]
     if cut:  # "Islands" of "Farallon Islands": found, but no gazetteer reading
         mentions = [m for m in mentions if all(m is not c for c in cut)]
@@ -1608,7 +1619,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points, cue=cue, admins=admins, actors=actor_votes,
                       counties=focus.counties_without(key), province_word=m.province_word,
-                      feature_of=named_after_town(m.text, m.lookup))
+                      feature_of=named_after_town(m.text, m.lookup), town_use=m.town_use,
+                      beside=m.beside)
         place = gaz.resolve(m.lookup or m.text, ctx)
         if key in homes and not m.modifier:
             place = homes[key].to_place(text=m.text)
@@ -1643,6 +1655,13 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         places = sorted(places + [Place(text=m.text, start=m.start, end=m.end) for m in cut],
                         key=lambda p: p.start)
     return places
+
+
+def _person_spans(doc: Document) -> list[tuple[int, int]]:
+    """The (start, end) character spans of the parse's PERSON entities."""
+    if doc.spacy_doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.spacy_doc.ents if e.label_ == "PERSON"]
 
 
 LIST_KM = 400.0  # how far apart the members of one list of towns may lie
@@ -1809,7 +1828,8 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
         ctx = Context(countries=countries, admin1=admin1, country=country,
                       points=points[-8:], cue=cue, admins=admins, actors=actor_votes,
                       counties=focus.counties_without(key), province_word=m.province_word,
-                      feature_of=named_after_town(m.text, m.lookup))
+                      feature_of=named_after_town(m.text, m.lookup), town_use=m.town_use,
+                      beside=m.beside)
         place = gaz.resolve(m.lookup or m.text, ctx)
         if place is not None and key in chosen and not m.modifier:
             chosen[key] = place  # later names see this reading, not its first-pass one

@@ -12,7 +12,10 @@ town the story names most. The town must lie in the story's main country and be 
 its name or a close spelling of it, and a name the gazetteer spells closely only in other
 countries is no feature beside it ("Jisr al-Shughur" beside a French namesake of a Syrian
 town). It keeps its own text as its name, and precision 2 ("near a
-town"), so a reader can tell it from a gazetteer match.
+town"), so a reader can tell it from a gazetteer match. A name the gazetteer knows only as
+small towns of the story's country far from all its (clustered) towns is such a place too
+(`only_far_namesakes`): a town too small for the gazetteer, whose namesakes were no reading
+(`near_namesakes`).
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ import re
 from claimbase.config import word_list
 from claimbase.geo.event_place import main_country
 from claimbase.geo.gazetteer import Gazetteer, haversine_km
+from claimbase.geo.near_namesakes import (
+    BESIDE_FAR_KM,
+    BESIDE_MAX_POPULATION,
+    BESIDE_MIN_POINTS,
+    clustered,
+    distinct,
+)
 from claimbase.record import Place
 
 # the features a resolved place must have to lend its point (not a country or a state)
@@ -100,7 +110,8 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
         return places
     for p in places:
         if p.lat is not None or p.country is not None or not (
-                has_feature_word(p.text) or _unknown(gaz, p.text)):
+                has_feature_word(p.text) or _unknown(gaz, p.text)
+                or only_far_namesakes(gaz, p.text, towns)):
             continue  # resolved, or already placed in a province by its listed siblings
         anchor = _anchor(text, p, towns)
         if anchor is None or _known_elsewhere(gaz, p.text, anchor.country):
@@ -117,6 +128,26 @@ def _unknown(gaz: Gazetteer, name: str) -> bool:
     """The gazetteer has no place of this exact name, only loose spellings or nothing
     ("Hardeetown", "Cockerham"): a place too small for it."""
     return not any(c.match == "exact" for c in gaz.candidates(name))
+
+
+def only_far_namesakes(gaz: Gazetteer, name: str, towns: list[Place]) -> bool:
+    """Every place the gazetteer knows by this exact name is a town of the story's country
+    (that of its towns) of at most BESIDE_MAX_POPULATION people, far (BESIDE_FAR_KM) from
+    all the story's towns, which lie together (`near_namesakes.clustered`): the name is a
+    town too small for the gazetteer, like one it does not know at all."""
+    exact = [c for c in gaz.candidates(name) if c.match == "exact"]
+    points = distinct([(t.lat, t.lon) for t in towns[-8:]])
+    countries = {t.country for t in towns}
+    if not exact or len(points) < BESIDE_MIN_POINTS or len(countries) != 1 \
+            or not clustered(points):
+        return False
+    return all(c.feature in _NAMESAKE_FEATURES and c.lat is not None
+               and c.country in countries and c.population <= BESIDE_MAX_POPULATION
+               and min(haversine_km(c.lat, c.lon, a, b) for a, b in points) > BESIDE_FAR_KM
+               for c in exact)
+
+
+_NAMESAKE_FEATURES = frozenset({"city", "town", "village", "locality"})
 
 
 def firm(gaz: Gazetteer, town: Place) -> bool:
@@ -158,4 +189,4 @@ def _gap(p: Place, t: Place) -> int:
 
 
 __all__ = ["cut_feature_word", "feature_words", "firm", "has_feature_word", "has_street_word",
-           "has_township_word", "named_after_town", "place_near_towns"]
+           "has_township_word", "named_after_town", "only_far_namesakes", "place_near_towns"]
