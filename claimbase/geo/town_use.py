@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from claimbase.config import word_list
@@ -42,13 +43,20 @@ def _after_words() -> list[str]:
 # nouns naming where one was born, which may be a country ("a Peru native", "a Cuba native")
 _BIRTHPLACE_NOUNS = frozenset({"native"})
 _ARTICLE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:a|an|A|An)[ \t]+\Z")
-_ADDRESS_BEFORE = re.compile(
-    r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,4}"
-    r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Ln|Lane|Pike|Way|Ct|Court"
-    r"|Pl|Place|Hwy|Highway)\.?,[ \t]*\Z")
 _HOME_BEFORE = re.compile(r"(?:,[ \t]\d{1,3},)?[ \t]of[ \t]+\Z")
 # a dateline's dash (a closing quote is an em dash mis-decoded in scraped pages)
 _DATELINE_AFTER = re.compile(r"[ \t]*(?:\([A-Za-z .]+\)[ \t]*)?(?:[-–—”]|--|,)")
+
+
+@cache
+def _address_before() -> re.Pattern[str]:
+    """A street address ending right before a name ("18 N. Elm St., "); its street words
+    are data/place_street_type_words.txt's, each also without its dot."""
+    words = sorted({w.rstrip(".") for w in word_list("place_street_type_words.txt")},
+                   key=len, reverse=True)
+    return re.compile(
+        r"\b\d{1,6}[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z0-9][\w'’.-]*[ \t]+){1,4}"
+        rf"(?:{'|'.join(map(re.escape, words))})\.?,[ \t]*\Z")
 
 
 def _institution_after(text: str, end: int) -> bool:
@@ -98,7 +106,7 @@ def town_use(text: str, start: int, end: int,
     """The mention `text[start:end]` is used as only a town's name can be (see the module
     docstring); `persons`: the (start, end) spans of the document's PERSON entities."""
     return _institution_after(text, end) or _resident_after(text, start, end) \
-        or _ADDRESS_BEFORE.search(text, max(0, start - 80), start) is not None \
+        or _address_before().search(text, max(0, start - 80), start) is not None \
         or _home_of(text, start, persons or []) or dateline(text, start, end)
 
 
