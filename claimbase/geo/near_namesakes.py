@@ -32,7 +32,7 @@ SMALL_MAX_POPULATION = 100_000  # the same for any name's town this small ...
 SMALL_FAR_KM = 500.0  # ... this far from the story's places, in its leading country
 CLUSTER_KM = 400.0  # the story's places must lie this close together
 STATE_SHARE = 0.25  # a state with this share of the leading state's votes is the story's
-_TOWNS = frozenset({"city", "town", "village", "locality"})
+NAMESAKE_FEATURES = frozenset({"city", "town", "village", "locality"})  # what a namesake town is
 
 
 def distinct(points: list[tuple[float, float]]) -> tuple[tuple[float, float], ...]:
@@ -78,7 +78,7 @@ def far_beside(c: Any, ctx: Any, region: frozenset[str]) -> bool:
     points = distinct(ctx.points[-8:])
     if len(points) < BESIDE_MIN_POINTS or not clustered(points):
         return False
-    if c.feature not in _TOWNS or c.lat is None or c.country in region:
+    if c.feature not in NAMESAKE_FEATURES or c.lat is None or c.country in region:
         return False
     if c.population > (BESIDE_MAX_POPULATION if ctx.beside else SMALL_MAX_POPULATION):
         return False
@@ -90,5 +90,5 @@ def far_beside(c: Any, ctx: Any, region: frozenset[str]) -> bool:
     return ctx.nearest_km(c.lat, c.lon) > (BESIDE_FAR_KM if ctx.beside else SMALL_FAR_KM)
 
 
-__all__ = ["BESIDE_CUES", "BESIDE_FAR_KM", "BESIDE_MIN_POINTS", "clustered", "distinct",
-           "far_beside", "far_namesake", "leading_country"]
+__all__ = ["BESIDE_CUES", "BESIDE_FAR_KM", "BESIDE_MIN_POINTS", "NAMESAKE_FEATURES", "clustered",
+           "distinct", "far_beside", "far_namesake", "leading_country"]

@@ -29,6 +29,7 @@ from claimbase.geo.near_namesakes import (
     BESIDE_FAR_KM,
     BESIDE_MAX_POPULATION,
     BESIDE_MIN_POINTS,
+    NAMESAKE_FEATURES,
     clustered,
     distinct,
 )
@@ -141,13 +142,11 @@ def only_far_namesakes(gaz: Gazetteer, name: str, towns: list[Place]) -> bool:
     if not exact or len(points) < BESIDE_MIN_POINTS or len(countries) != 1 \
             or not clustered(points):
         return False
-    return all(c.feature in _NAMESAKE_FEATURES and c.lat is not None
+    return all(c.feature in NAMESAKE_FEATURES and c.lat is not None
                and c.country in countries and c.population <= BESIDE_MAX_POPULATION
                and min(haversine_km(c.lat, c.lon, a, b) for a, b in points) > BESIDE_FAR_KM
                for c in exact)
 
-
-_NAMESAKE_FEATURES = frozenset({"city", "town", "village", "locality"})
 
 
 def firm(gaz: Gazetteer, town: Place) -> bool:
