@@ -1445,9 +1445,8 @@ def _sole_scene(doc: Document, ctx: Context, start: int, end: int, s_start: int,
     `EPISODE_SENTENCES` ("stormed Hajin … Four sentences on, the fighters killed six guards")?
     Only within `LONG_EPISODE_SENTENCES`, when the place is the scene of the last deed told
     (`_remember_scene`), no other town, site or foreign country is named from it up to the
-    event, and both are
-    told by the same voice (the narrator, one quotation, or consecutive quotations of one
-    speaker); the deed is told as done or going on (`episode.told_deed`)."""
+    event, and both are told by the same voice (the narrator, one quotation, or consecutive
+    quotations of one speaker); the deed is told as done or going on (`episode.told_deed`)."""
     keys = ctx.memo.get("scene_keys")
     starts = sentence_starts(doc.spacy_doc)
     if not ctx.memo.get("deed") or not keys or keys[-1] is None or not told_deed(anchor) or \
