@@ -30,15 +30,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from claimbase.geo.gazetteer import _HYPHEN_ARTICLE, RULER_COUNTRIES
-from claimbase.geo.translit import ARTICLES, norm
+from claimbase.geo.translit import ARTICLES, HYPHEN_ARTICLE, NAME_WORD, norm
 
 if TYPE_CHECKING:
     from claimbase.geo.gazetteer import Gazetteer
     from claimbase.record import Document
 
-_ART = r"(?:al|el|ad|as|ar|ash|az|an|at)-"  # hyphenated only: not "an" or "at" of English
-_NAME_WORD = rf"(?:{_ART})?[A-Z][\w’'‘]*(?:-(?:{_ART})?[\w’'‘]+)*"
-_NAME = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})"
+_NAME = rf"(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}})"
 _ATTACK_NOUN = (r"(?:air[ -]?strikes?|strikes?|raids?|shelling|shells|bombardment|bombings?"
                 r"|attacks?|assaults?|offensives?|barrels?|missiles?|rockets?|fire|firing"
                 r"|bombs?|mortars?|artillery|advances?|operations?|warplanes|jets|helicopters"
@@ -149,7 +147,7 @@ _LISTED_BEFORE = re.compile(rf"(?<![\w’'‘-]){_NAME}{_LIST_SEP}(?i:the[ \t]+)
 
 # the corners of an area: "the triangle of A – B – C", "the A, B and C triangle"
 _CORNER_KIND = r"(?i:triangle|junction)"
-_NAME_RUN = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_NAME_RUN = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}"
 _CORNERS = re.compile(
     rf"{_CORNER_KIND}[ \t]+of[ \t]+(?i:the[ \t]+)?(?P<after>{_NAME_RUN}(?:{_LIST_SEP}{_NAME_RUN})+)"
     rf"|(?<![\w’'‘-])(?P<before>{_NAME_RUN}(?:{_LIST_SEP}{_NAME_RUN})+)[ \t]+{_CORNER_KIND}\b")
@@ -353,7 +351,7 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
         or _TOWN_AFTER.match(doc.text, a.end))}
 
 
-_ARTICLED = re.compile(rf"{_ART}[A-Z]", re.I)
+_ARTICLED = re.compile(rf"{HYPHEN_ARTICLE}[A-Z]", re.I)
 _ARTICLED_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "neighbourhood"})
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimbase.geo.translit import NAME_WORD
+
 _KIND = (r"towns?|villages?|cit(?:y|ies)|hamlets?|townships?|communit(?:y|ies)|suburbs?"
          r"|settlements?|municipalit(?:y|ies)|boroughs?|localit(?:y|ies)|districts?"
          r"|neighbou?rhoods?|ports?")
-_ART = r"(?:al|el|ad|as|ar|ash|az|an|at)-"
-_WORD = rf"(?:{_ART})?[A-Z][\w’'‘]*(?:-(?:{_ART})?[\w’'‘]+)*"
-_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
+_NAME = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}"
 _SEP = r"(?:,[ \t]+(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)"
 # lower-case designator (a capitalised one is part of a name: "City of Norfolk")
 _DESIGNATED = re.compile(

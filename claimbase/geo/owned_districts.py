@@ -16,15 +16,14 @@ from typing import Any
 
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.geo.nearby import NEARBY_FEATURE, NEARBY_PRECISION
+from claimbase.geo.translit import NAME_WORD
 from claimbase.record import Place
 
 OWNED_KM = 30.0  # a district lies within this distance of its town's point
 
-_ART = r"(?:al|el|ad|as|ar|ash|az|an|at)-"
-_WORD = rf"(?:{_ART})?[A-Z][\w’'‘]*(?:-(?:{_ART})?[\w’'‘]+)*"
 _OWNED = re.compile(
-    rf"(?:(?P<owner>{_WORD}(?:[ \t]+{_WORD})?)|\b(?:the|its)[ \t]+(?:city|capital|town))"
-    rf"['’]s?[ \t]+(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+    rf"(?:(?P<owner>{NAME_WORD}(?:[ \t]+{NAME_WORD})?)|\b(?:the|its)[ \t]+(?:city|capital|town))"
+    rf"['’]s?[ \t]+(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,2}})"
     r"[ \t]+(?:district|neighbou?rhood|quarter|suburb|section)\b")
 # capitalised words that begin no district name
 _NOT_NAMES = frozenset({"The", "A", "An", "This", "That", "New", "Old", "Main", "Central",

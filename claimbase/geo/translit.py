@@ -28,6 +28,11 @@ ARTICLES = frozenset({
     "al", "el", "ad", "as", "ar", "at", "ash", "az", "an", "ath", "adh", "ed", "es", "er",
     "et", "ez", "en", "ul", "il", "ag", "ak", "aj", "ay",
 })
+# regex parts for names in text: an Arabic article joined by a hyphen (hyphenated only, not
+# English "an" or "at"), and one capitalised name word that may begin with it or hold it
+# after a hyphen ("al-Bab", "Deir-ez-Zor", "Abu-al-Duhur")
+HYPHEN_ARTICLE = r"(?:al|el|ad|as|ar|ash|az|an|at)-"
+NAME_WORD = rf"(?:{HYPHEN_ARTICLE})?[A-Z][\w’'‘]*(?:-(?:{HYPHEN_ARTICLE})?[\w’'‘]+)*"
 _DIGRAPHS = (
     ("sch", "s"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"),
     ("ch", "s"), ("ph", "f"), ("dj", "j"), ("zh", "j"), ("ck", "k"), ("q", "k"), ("c", "k"),
