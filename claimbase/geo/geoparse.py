@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR, word_list
+from claimbase.geo.bare_counties import county_readings
 from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.city_abbreviations import city_abbreviation_spans
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
@@ -75,6 +76,7 @@ from claimbase.geo.gazetteer import (
     small_other_name,
 )
 from claimbase.geo.headlines import without_headline_persons
+from claimbase.geo.hyphen_pairs import hyphen_partners
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.landmarks import with_landmarks
 from claimbase.geo.listed import place_in_siblings_province
@@ -599,6 +601,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     # "Baghdad | Wednesday …") is no mention
     mentions = _propagate(doc.analysis_text, mentions, gaz,
                           person_blocks(ents, trusted, placed_by_context) + nonperson, trusted)
+    mentions = hyphen_partners(text, mentions, gaz, person_words, lower_words)  # "Logan-Rogersville"
     mentions = widen_to_streets(text, mentions)  # "Taylor" of "Taylor Street"
     mentions = saint_buildings(text, mentions, gaz)  # "St. Michael's Hospital", not a town
     _attach_cues(text, mentions)
@@ -1647,6 +1650,7 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
         place.text, place.start, place.end = m.text, m.start, m.end
         place.precision = _precision(m, place.feature, place.precision)
         places.append(place)
+    places = county_readings(places, {(m.start, m.end) for m, _p, strong in results if strong})
     _near_list_siblings(doc.analysis_text, mentions, places, gaz)
     states_among_states(_list_runs(doc.analysis_text, mentions), mentions, places, gaz)
     place_in_siblings_province(doc.analysis_text, _list_runs(doc.analysis_text, mentions),
