@@ -93,6 +93,29 @@ def _org_name(text: str, m: Mention) -> bool:
                                 or "'s " + nxt.group("word") in followers)
 
 
+_AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z]")
+_AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.]*[ \t]*&[ \t]*\Z")
+
+
+def _firm_words(text: str, mentions: list[Mention], gaz: Gazetteer) -> set[str]:
+    """One-word names the story joins by "&" to a name that is no place mention: a firm's
+    partners ("Stevens & Wilkinson", "McPherson & Jacobsen LLC") or a venue ("Church &
+    State"), in every repeat; "Trinidad & Tobago", both places, stays."""
+    spans = {m.start for m in mentions}
+    out: set[str] = set()
+    for m in mentions:
+        if " " in m.text or m.text in out or _area(gaz, m.text):
+            continue
+        after = _AMPERSAND_AFTER.match(text, m.end)
+        if after is not None and after.end() - 1 not in spans:  # the next name's start
+            out.add(m.text)
+            continue
+        before = _AMPERSAND_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if before is not None and before.start() not in spans:
+            out.add(m.text)
+    return out
+
+
 def _in_actor(doc: Document, m: Mention) -> bool:
     """Inside a longer actor of the dictionary ("Hamza Division"), or a person of it."""
     for a in getattr(doc, "actors", None) or []:
@@ -142,9 +165,10 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
         surnames = Counter()
     acronyms = _acronym_names(text, mentions, gaz)
     starts = [t.idx for t in sdoc] if sdoc is not None and surnames else []
+    firms = _firm_words(text, mentions, gaz)
     kept: list[Mention] = []
     for m in mentions:
-        if m.text in institutions or m.text in acronyms \
+        if m.text in institutions or m.text in acronyms or m.text in firms \
                 or corner_kind_word(text, m.start, m.end):
             continue  # "UN-led", "(DIA)", "Triangle" of "the Triangle of A – B – C"
         if (_in_actor(doc, m) or _patronym(text, m.start)) and not _area(gaz, m.text):
