@@ -130,6 +130,33 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     return names, persons
 
 
+# a quotation's closing mark, with the punctuation before it: '," ', '?” '
+_QUOTE_END = r"[,?!.]?[ \t]*[\"”][ \t]*"
+_SPEECH = (r"(?:said|says|told|tells|added|adds|explained|explains|noted|notes|stated|wrote"
+           r"|writes|asked|asks|continued|recalled|insisted|insists|argued|argues)")
+_AFTER_QUOTE = re.compile(_QUOTE_END + r"\Z")
+_SPEECH_AFTER = re.compile(r"[ \t]+" + _SPEECH + r"\b")
+_QUOTE_SPEECH_BEFORE = re.compile(_QUOTE_END + _SPEECH + r"[ \t]+\Z")
+_NAME_END = re.compile(r"[ \t]*(?:[.,;:!?]|\Z)")
+
+
+def quoted_speakers(text: str, mentions: list[Mention]) -> set[str]:
+    """One-word names that attribute a direct quotation: right after its closing mark and
+    before a verb of speech ('…," Petrova said'), or after the mark and the verb, ending
+    the clause ('…," said Logan.'). Such a name is a person whatever the NER and the parse
+    make of it; a name with more words after it ("said Avondale Mayor Ed Rieker") is not
+    taken."""
+    out: set[str] = set()
+    for m in mentions:
+        if " " in m.text or m.text.endswith(".") or m.text in out:
+            continue
+        before = text[max(0, m.start - 20):m.start]
+        if (_AFTER_QUOTE.search(before) and _SPEECH_AFTER.match(text, m.end)) \
+                or (_QUOTE_SPEECH_BEFORE.search(before) and _NAME_END.match(text, m.end)):
+            out.add(m.text)
+    return out
+
+
 def _next_to_speaker(text: str, m: Mention, names: set[str]) -> bool:
     """A one-word name written right before or after a speaker's name ("Kheda Saratova")."""
     after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[m.end:m.end + 40])
@@ -177,6 +204,7 @@ def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[
     they bring still vote as before."""
     text = doc.text
     names, persons = speaker_names(doc, gaz)
+    names |= quoted_speakers(text, mentions)
     out: set[tuple[int, int]] = set()
     for m in mentions:
         if " " not in m.text and not m.text.endswith(".") and (
@@ -195,4 +223,4 @@ def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[
     return out
 
 
-__all__ = ["people_spans", "speaker_names", "demonym_words"]
+__all__ = ["people_spans", "speaker_names", "demonym_words", "quoted_speakers"]
