@@ -8,7 +8,7 @@ import pytest
 from claimbase.geo.bare_counties import county_readings
 from claimbase.geo.geoparse import Mention
 from claimbase.geo.hyphen_pairs import hyphen_partners
-from claimbase.geo.speakers import quoted_speakers
+from claimbase.geo.speakers import kin_names, quoted_speakers
 from claimbase.record import Place
 from tests.geo_helpers import places_by_text
 
@@ -79,3 +79,11 @@ def test_a_one_word_name_attributing_a_quotation_is_a_speaker():
             'Logan. "It was late," said Avondale Mayor Ed Rieker. People in Denton said no.')
     names = ["Corcoran", "Logan", "Avondale", "Denton"]
     assert quoted_speakers(text, [_mention(text, n) for n in names]) == {"Corcoran", "Logan"}
+
+
+def test_a_name_given_kin_is_a_person_in_every_repeat():
+    text = ("Jordan began riding at six. Jordan's mother drove her to every race, and "
+            "Jordan herself fixed the bikes. The team also raced in Georgia.")
+    names = ["Jordan", "Georgia"]
+    got = kin_names(text, [_mention(text, n) for n in names])
+    assert got == {"Jordan"}

@@ -11,6 +11,9 @@ Isle of Man). Two general rules:
   their governments ("Tbilisi says") and keep their reading, and so does a state or
   province unless the NER also calls that speaker a person; a name after a locative word
   or as the object of an attack ("shells target Maskanah") is no speaker;
+- a one-word name attributing a direct quotation ('…," Petrova said') speaks too, and a
+  name given kin or written before "herself" ("Georgia's father", `data/person_kin_nouns.txt`)
+  is a person in every repeat, even one the gazetteer knows as a country;
 - a demonym ("Canadian", "Arab", `states.tsv` and `data/place_demonym_words.txt`) is not the
   town named like it, unless it stands alone after a locative preposition or before ", State"
   ("in Arab, Ala."); a demonym whose readings include its own country ("Sri Lankan") is
@@ -157,6 +160,24 @@ def quoted_speakers(text: str, mentions: list[Mention]) -> set[str]:
     return out
 
 
+_KIN_AFTER = re.compile(r"(?:'s|’s)[ \t]+(?P<noun>[a-zé]+)\b|[ \t]+(?:herself|himself)\b")
+
+
+def kin_names(text: str, mentions: list[Mention]) -> set[str]:
+    """One-word names the story gives kin ("Mason's father", `data/person_kin_nouns.txt`)
+    or writes before "herself" / "himself": a person's, in every repeat, whatever the
+    gazetteer knows by the name (a skater called Georgia)."""
+    nouns = word_list("person_kin_nouns.txt")
+    out: set[str] = set()
+    for m in mentions:
+        if " " in m.text or m.text in out:
+            continue
+        hit = _KIN_AFTER.match(text, m.end)
+        if hit is not None and (hit.group("noun") is None or hit.group("noun") in nouns):
+            out.add(m.text)
+    return out
+
+
 def _next_to_speaker(text: str, m: Mention, names: set[str]) -> bool:
     """A one-word name written right before or after a speaker's name ("Kheda Saratova")."""
     after = re.match(r"[ \t]+([A-Z][\w'’-]*)", text[m.end:m.end + 40])
@@ -205,8 +226,12 @@ def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[
     text = doc.text
     names, persons = speaker_names(doc, gaz)
     names |= quoted_speakers(text, mentions)
+    kin = kin_names(text, mentions)
     out: set[tuple[int, int]] = set()
     for m in mentions:
+        if m.text in kin:
+            out.add((m.start, m.end))  # "Georgia's father", so "Georgia began skating"
+            continue
         if " " not in m.text and not m.text.endswith(".") and (
                 m.text in names or _next_to_speaker(text, m, names)) \
                 and not _LOCATIVE.search(text, max(0, m.start - 15), m.start) \
@@ -223,4 +248,4 @@ def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[
     return out
 
 
-__all__ = ["people_spans", "speaker_names", "demonym_words", "quoted_speakers"]
+__all__ = ["people_spans", "speaker_names", "demonym_words", "quoted_speakers", "kin_names"]
