@@ -84,6 +84,13 @@ def test_a_one_word_name_attributing_a_quotation_is_a_speaker():
 def test_a_name_given_kin_is_a_person_in_every_repeat():
     text = ("Jordan began riding at six. Jordan's mother drove her to every race, and "
             "Jordan herself fixed the bikes. The team also raced in Georgia.")
-    names = ["Jordan", "Georgia"]
-    got = kin_names(text, [_mention(text, n) for n in names])
+    found = [_mention(text, "Jordan", i) for i in range(3)] + [_mention(text, "Georgia")]
+    got = kin_names(text, found)
     assert got == {"Jordan"}
+
+
+def test_a_town_opening_a_sports_club_name_is_the_club(places):
+    got = places("Fans of Atletico Madrid waited outside the stadium in Lisbon after the "
+                 "final against AC Milan.")
+    assert "Madrid" not in got and "Milan" not in got
+    assert "Lisbon" in got

@@ -93,6 +93,16 @@ def _org_name(text: str, m: Mention) -> bool:
                                 or "'s " + nxt.group("word") in followers)
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][\w]*)\s+\Z")
+
+
+def _club_name(text: str, start: int) -> bool:
+    """The name follows a word that opens a sports club's name ("Real Madrid", "AC Milan",
+    `data/place_club_words.txt`)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 25), start)
+    return before is not None and before.group("word") in word_list("place_club_words.txt")
+
+
 _AMPERSAND_AFTER = re.compile(r"[ \t]*&[ \t]*[A-Z]")
 _AMPERSAND_BEFORE = re.compile(r"[A-Z][\w'’.]*[ \t]*&[ \t]*\Z")
 
@@ -169,7 +179,7 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     kept: list[Mention] = []
     for m in mentions:
         if m.text in institutions or m.text in acronyms or m.text in firms \
-                or corner_kind_word(text, m.start, m.end):
+                or _club_name(text, m.start) or corner_kind_word(text, m.start, m.end):
             continue  # "UN-led", "(DIA)", "Triangle" of "the Triangle of A – B – C"
         if (_in_actor(doc, m) or _patronym(text, m.start)) and not _area(gaz, m.text):
             continue
