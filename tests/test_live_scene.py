@@ -48,8 +48,17 @@ def test_the_village_refers_back_in_the_account_carried_on(run):
     assert loc.gazetteer_id is not None
 
 
-def test_an_area_told_as_held_by_a_group_is_no_scene(run):
-    doc, events = run("Kurdish fighters stormed Hajin on Monday. Jets later bombed the "
-                      "territory occupied by the group.")
-    loc = event_by_trigger(doc, events, "bombed").location
-    assert loc is None or loc.text != "the territory"
+def test_a_town_described_by_its_setting_refers_back_to_a_town(run):
+    doc, events = run("The blast sends smoke over Hajin, shaking the ground for miles. Then "
+                      "the shelling starts again. All that is left of the group's realm is "
+                      "a few streets along a bend of the Euphrates river running through "
+                      "this desert town, which will be retaken within days.")
+    loc = event_by_trigger(doc, events, "retaken").location
+    assert loc is not None and loc.text == "this desert town" and loc.inferred == "reference"
+    assert loc.gazetteer_id is not None and loc.feature != "river"
+
+
+def test_an_area_told_as_held_by_the_event_itself_is_no_place_of_its_own(run):
+    doc, events = run("Officials spoke of the territory occupied by the group.")
+    loc = event_by_trigger(doc, events, "occupied").location
+    assert loc is None

@@ -1624,6 +1624,13 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
     if found is None or not s_start <= found.start < s_end:
         return _area_reference(doc, ctx, s_start, s_end, anchor, found, merged) or found
+    if found.feature in _NO_SCENE_FEATURES:
+        # "a bend of the Euphrates running through this desert town, which will be
+        # retaken": the town the description refers back to, not the river, is the scene
+        described = _area_reference(doc, ctx, s_start, s_end, anchor, None, merged)
+        if described is not None and described.gazetteer_id is not None and \
+                described.feature not in _NO_SCENE_FEATURES:
+            return described
     if not _direct_scene(doc, found.start, found.end, anchor):
         # "protected in Al Anbar and reconstituted … for US troops to remain in the region":
         # the area the event's own phrase names beats a place told for another clause
@@ -1699,7 +1706,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if tok.lower_ not in nouns and tok.head.lower_ == "of" and \
                 tok.head.head.lower_ in nouns:
             continue  # "the south of the country": the part is the place, not the whole
-        if any(_holder_clause(c) for c in tok.children):
+        holders = [c for c in tok.children if _holder_clause(c)]
+        if any(c.i != anchor.i for c in holders):
             continue  # "the territory occupied by ISIS": who holds an area, not a scene
         dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
@@ -1732,8 +1740,11 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
             ref = carried  # "the desert" around the town of the episode told before
         if ref is not None:
             return as_reference(ref, text, start, end, precision)
-        if tok.lower_ not in nouns or participant:
-            continue  # "the village", "fled the town" with nothing to refer back to
+        if tok.lower_ not in nouns or participant or holders:
+            # "the village", "fled the town" with nothing to refer back to; "the territory
+            # occupied by ISIS" names who holds it ("this town, which will be retaken" is
+            # placed only by the town it refers back to)
+            continue
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
@@ -1764,7 +1775,11 @@ def _plain(tok: Any) -> bool:
 
 def _reference_head(tok: Any, heads: dict[str, Any]) -> Any:
     """The place kinds a description may refer back to: those of a listed noun modifying
-    its head ("the desert areas": a desert), else the head's own."""
+    its head ("the desert areas": a desert), else the head's own; a head naming one town or
+    site keeps its own ("this desert town" is a town)."""
+    own = heads.get(tok.lower_)
+    if own is not None and own.precision == 1:
+        return own
     for c in tok.children:
         if c.dep_ == "compound" and c.i < tok.i and c.lower_ in heads:
             return heads[c.lower_]
