@@ -1,7 +1,9 @@
 """Scenes carried to live reporting, to a witness's quotation and to a description of the
-scene town (claimbase.extract.episode.live_present, `fronted_scene`, `_holder_clause`,
-`_carried_account` in claimbase.extract.events). Sentences are our own; each checks one rule
-on the parser's real output through the whole pipeline."""
+scene town, and no place for a party at whose expense an event is
+(claimbase.extract.episode.live_present; `fronted_scene`, `_holder_clause`,
+`_reference_head`, `_carried_account`, `_party_place` in claimbase.extract.events).
+Sentences are our own; each checks one rule on the parser's real output through the whole
+pipeline."""
 
 from __future__ import annotations
 
@@ -62,3 +64,15 @@ def test_an_area_told_as_held_by_the_event_itself_is_no_place_of_its_own(run):
     doc, events = run("Officials spoke of the territory occupied by the group.")
     loc = event_by_trigger(doc, events, "occupied").location
     assert loc is None
+
+
+def test_the_town_of_a_speech_does_not_place_the_quotation(run):
+    doc, events = run("In a speech in Ankara on Monday, the minister said: “They bomb our "
+                      "villages every night.”")
+    assert where(event_by_trigger(doc, events, "bomb")) is None
+
+
+def test_a_party_at_whose_expense_an_event_is_is_no_place(run):
+    doc, events = run("The regime gives generous support to its militias at the expense of "
+                      "Aleppo.")
+    assert where(event_by_trigger(doc, events, "gives")) is None

@@ -1593,6 +1593,8 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
     local = {(p.start, p.end) for p in doc.places if p.feature not in ("country", "continent")}
 
     def usable(start: int, end: int) -> bool:
+        if _party_place(doc, start, end):
+            return False
         return not ctx.is_participant(start, end) or (start, end) in local and \
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end) or \
             not s_start <= start < s_end and (start, end) in scenes
@@ -1639,6 +1641,18 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
 
 
 _NO_SCENE_FEATURES = frozenset({"river", "water", "sea", "continent"})
+
+
+def _party_place(doc: Document, start: int, end: int) -> bool:
+    """Is the place the party of "at the expense of X", "on behalf of X", "in favour of X"
+    (`data/place_party_nouns.txt`): one that gains or loses by the event, not its scene?"""
+    sdoc = doc.spacy_doc
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    if span is None or not len(span):
+        return False
+    of = span.root.head
+    return span.root.dep_ == "pobj" and of.lower_ == "of" and \
+        of.head.lower_ in word_list("place_party_nouns.txt")
 
 
 def _subordinate_scenes(own: list[Place], reaches: Callable[..., bool]) -> set[tuple[int, int]]:
@@ -1713,7 +1727,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
             continue
         start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
-        if direct and not _direct_scene(doc, tok.idx, end, anchor):
+        if direct and not _direct_scene(doc, tok.idx, end, anchor) or \
+                _party_place(doc, tok.idx, end):
             continue
         if not s_start <= start < s_end or not any(
                 _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]):
@@ -1968,11 +1983,13 @@ _FRONTED_PREPS = frozenset({"in", "inside", "at"})
 
 
 def fronted_scene(prep: Any) -> bool:
-    """Is the preposition a scene fronted before the subject of the verb it hangs from ("In
-    Hajin, residents said: …", "Inside the camp, a mother told us …")? The narrator sets
-    the scene of what follows; a place told after the verb ("said from a hospital in X",
-    "told reporters in Ankara that …") is only where the words were spoken."""
-    if prep.dep_ != "prep" or prep.lower_ not in _FRONTED_PREPS:
+    """Is the preposition a named scene fronted before the subject of the verb it hangs from
+    ("In Hajin, residents said: …")? The narrator sets the scene of what follows; a place
+    told after the verb ("said from a hospital in X", "told reporters in Ankara that …") or
+    of an occasion ("In a speech in Ankara, he said …") is only where the words were
+    spoken."""
+    if prep.dep_ != "prep" or prep.lower_ not in _FRONTED_PREPS or not any(
+            c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
         return False
     verb = prep.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
