@@ -4,7 +4,10 @@ uses to let such a deed keep the episode's town beyond `events.EPISODE_SENTENCES
 - `told_deed`: a deed told as having happened or as going on at the scene: a verb in a past
   tense ("stormed", "had fled"), a deed noun or gerund that is the subject of a verb in the
   past tense or of a present progressive ("the shelling of the camp continued", "clashes are
-  continuing"), or a verb in the present progressive ("fighters are pushing into …").
+  continuing"), a verb in the present progressive ("fighters are pushing into …"), or a
+  verb in the present simple told live of a definite participant (`live_present`: "the SDF
+  advances", "government forces shell the town", "they bomb us every night"; not a habit of
+  a kind, "snipers shoot at anyone who …", "such groups capture hostages").
 - `same_voice`: the place and the deed are told by one voice: the narrator, one quotation,
   or consecutive quotations of one speaker ("“We took the village,” he said. “We found …”").
 - `predicated_relation`: a relation noun said of a participant ("were supporters of …") is
@@ -34,7 +37,35 @@ def told_deed(verb: Any) -> bool:
             verb.pos_ == "NOUN" or verb.tag_ == "VBG"):
         # "the shelling of the camp continued", "fighting raged", "clashes are continuing"
         return verb.head.tag_ == "VBD" or _progressive(verb.head)
-    return verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "ccomp", "conj") and _progressive(verb)
+    return verb.pos_ == "VERB" and verb.dep_ in ("ROOT", "ccomp", "conj") and (
+        _progressive(verb) or live_present(verb))
+
+
+# determiners of a definite participant ("the SDF", "these fighters", "their jets")
+_DEFINITE = frozenset({"the", "this", "these", "that", "those", "its", "their", "his", "her",
+                       "our", "my", "your"})
+_PERSONAL = frozenset({"they", "we", "he", "she", "i", "you", "it", "them", "us", "him", "me"})
+
+
+def live_present(verb: Any) -> bool:
+    """Is the verb in the present simple told live of a definite participant: its subject
+    or its object is a name, a personal pronoun or a noun with a definite determiner ("the
+    SDF advances", "government forces shell the town", "they bomb us every night")? A
+    present simple said of a kind is a habit or a claim ("snipers shoot at anyone who
+    crosses", "such groups capture hostages"), and a negated one tells nothing done."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("neg", "aux") for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "dobj") and _definite(c) for c in verb.children)
+
+
+def _definite(tok: Any) -> bool:
+    """A name, a personal pronoun, or a noun with a definite determiner."""
+    if tok.lower_ in _PERSONAL:
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                                      and c.i < tok.i for c in tok.children)
 
 
 def _progressive(verb: Any) -> bool:

@@ -52,6 +52,7 @@ from claimbase.extract.triggers import (
 from claimbase.geo.event_place import main_country
 from claimbase.geo.place_reference import (
     as_reference,
+    quotation_at,
     refer_back,
     reference_heads,
     same_quotation,
@@ -1433,6 +1434,8 @@ def _episode_scene(doc: Document, ctx: Context, start: int, end: int, s_start: i
     if hasattr(anchor, "i") and any(t.lower_ == "there" and t.dep_ == "advmod" and (
             t.head.i == anchor.i or t.head in anchor.ancestors) for t in sent):
         return True  # "There, amid the rubble …, they are believed to be alive"
+    if _quoted_from_scene(doc, place, anchor):
+        return True
     told = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN" and t.i not in ctx.actor_at
             and any(c.dep_ == "det" and c.lower_ in EPISODE_DETS for c in t.children)}
     return bool(told) and any(_told_again(t, told) and _places_thing(place.root, t)
@@ -1590,6 +1593,8 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
     local = {(p.start, p.end) for p in doc.places if p.feature not in ("country", "continent")}
 
     def usable(start: int, end: int) -> bool:
+        if _party_place(doc, start, end):
+            return False
         return not ctx.is_participant(start, end) or (start, end) in local and \
             _taken_place(doc, start, end, anchor) or _described_place(doc, start, end) or \
             not s_start <= start < s_end and (start, end) in scenes
@@ -1621,6 +1626,13 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
         found = min(inside, key=lambda p: abs(p.start - anchor.idx)) if inside else None
     if found is None or not s_start <= found.start < s_end:
         return _area_reference(doc, ctx, s_start, s_end, anchor, found, merged) or found
+    if found.feature in _NO_SCENE_FEATURES:
+        # "a bend of the Euphrates running through this desert town, which will be
+        # retaken": the town the description refers back to, not the river, is the scene
+        described = _area_reference(doc, ctx, s_start, s_end, anchor, None, merged)
+        if described is not None and described.gazetteer_id is not None and \
+                described.feature not in _NO_SCENE_FEATURES:
+            return described
     if not _direct_scene(doc, found.start, found.end, anchor):
         # "protected in Al Anbar and reconstituted … for US troops to remain in the region":
         # the area the event's own phrase names beats a place told for another clause
@@ -1629,6 +1641,18 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
 
 
 _NO_SCENE_FEATURES = frozenset({"river", "water", "sea", "continent"})
+
+
+def _party_place(doc: Document, start: int, end: int) -> bool:
+    """Is the place the party of "at the expense of X", "on behalf of X", "in favour of X"
+    (`data/place_party_nouns.txt`): one that gains or loses by the event, not its scene?"""
+    sdoc = doc.spacy_doc
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    if span is None or not len(span):
+        return False
+    of = span.root.head
+    return span.root.dep_ == "pobj" and of.lower_ == "of" and \
+        of.head.lower_ in word_list("place_party_nouns.txt")
 
 
 def _subordinate_scenes(own: list[Place], reaches: Callable[..., bool]) -> set[tuple[int, int]]:
@@ -1696,14 +1720,15 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if tok.lower_ not in nouns and tok.head.lower_ == "of" and \
                 tok.head.head.lower_ in nouns:
             continue  # "the south of the country": the part is the place, not the whole
-        if any(c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and not any(
-                w.lower_ == "where" for w in c.children) for c in tok.children):
+        holders = [c for c in tok.children if _holder_clause(c)]
+        if any(c.i != anchor.i for c in holders):
             continue  # "the territory occupied by ISIS": who holds an area, not a scene
         dets = [c for c in tok.children if c.dep_ in ("det", "poss") and c.i < tok.i]
         if not dets or dets[0].lower_ not in _AREA_DETERMINERS:
             continue
         start, end = sdoc[dets[0].i].idx, tok.idx + len(tok.text)
-        if direct and not _direct_scene(doc, tok.idx, end, anchor):
+        if direct and not _direct_scene(doc, tok.idx, end, anchor) or \
+                _party_place(doc, tok.idx, end):
             continue
         if not s_start <= start < s_end or not any(
                 _place_reaches(doc, start, end, a) for a in [anchor, *(merged or ())]):
@@ -1730,11 +1755,23 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
             ref = carried  # "the desert" around the town of the episode told before
         if ref is not None:
             return as_reference(ref, text, start, end, precision)
-        if tok.lower_ not in nouns or participant:
-            continue  # "the village", "fled the town" with nothing to refer back to
+        if tok.lower_ not in nouns or participant or holders:
+            # "the village", "fled the town" with nothing to refer back to; "the territory
+            # occupied by ISIS" names who holds it ("this town, which will be retaken" is
+            # placed only by the town it refers back to)
+            continue
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
+
+
+def _holder_clause(clause: Any) -> bool:
+    """Is the clause a participle saying who holds or held an area ("the territory occupied
+    by ISIS", "the areas it has lost"), not one saying what the place was ("the village,
+    which had been a collection point") nor where something happened ("the area where they
+    were killed")?"""
+    return clause.dep_ in ("acl", "relcl") and clause.tag_ == "VBN" and \
+        clause.lemma_ != "be" and not any(w.lower_ == "where" for w in clause.children)
 
 
 def _acted_on(tok: Any, anchor: Any) -> bool:
@@ -1753,7 +1790,11 @@ def _plain(tok: Any) -> bool:
 
 def _reference_head(tok: Any, heads: dict[str, Any]) -> Any:
     """The place kinds a description may refer back to: those of a listed noun modifying
-    its head ("the desert areas": a desert), else the head's own."""
+    its head ("the desert areas": a desert), else the head's own; a head naming one town or
+    site keeps its own ("this desert town" is a town)."""
+    own = heads.get(tok.lower_)
+    if own is not None and own.precision == 1:
+        return own
     for c in tok.children:
         if c.dep_ == "compound" and c.i < tok.i and c.lower_ in heads:
             return heads[c.lower_]
@@ -1781,7 +1822,8 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
         inside it), or the antecedent's account is reported inside the description's."""
         there = attribution_at(doc, p.start, p.end)
         return there is None or here is None or within(here, there) or (
-            there.parent is not None and within(there.parent, here))
+            there.parent is not None and within(there.parent, here)) or \
+            head.precision == 1 and _carried_account(here, there)
 
     places = [p for p in usable(doc) if p.feature == "country" or p.gazetteer_id is None
               or not _names_actor(doc, ctx, p.start, p.end)
@@ -1794,6 +1836,18 @@ def _place_reference(doc: Document, ctx: Context, start: int, end: int,
         if far is not None and far.gazetteer_id == keys[-1]:
             return far
     return found
+
+
+def _carried_account(here: Any, there: Any) -> bool:
+    """Is `here` the account of `there` carried on to the sentences after it (the same
+    source: "The SDF say they cornered the militants in X. Families have fled the
+    village …")? Asked only for a description of one town or site ("the village", "the
+    camp"): "the area" told on in a carried account names too wide a kind to guess."""
+    if here.scope != "carried" or there.content_start > here.content_start:
+        return False
+    if here.source_id is not None or there.source_id is not None:
+        return here.source_id == there.source_id
+    return bool(here.source_text) and here.source_text == there.source_text
 
 
 def _antecedent_place(doc: Document, ctx: Context, s_start: int, pos: int,
@@ -1917,9 +1971,43 @@ def _speech_place(head: Any, came: Any, anchor: Any) -> bool:
     the place modifies the verb whose clausal complement holds the anchor."""
     if came is None or head.i == anchor.i or came.dep_ not in ("prep", "npadvmod", "advmod"):
         return False
+    if fronted_scene(came) and quotation_at(anchor.doc.text, anchor.idx) is not None:
+        return False  # "In Hajin, residents said: “They bomb us …”": the narrator's scene
     branch = _branch_under(anchor, head)
     return branch.head.i == head.i and branch.i != came.i and \
         branch.dep_ in ("ccomp", "parataxis")
+
+
+# prepositions of a scene the narrator sets before the speaker ("In Hajin, residents said")
+_FRONTED_PREPS = frozenset({"in", "inside", "at"})
+
+
+def fronted_scene(prep: Any) -> bool:
+    """Is the preposition a named scene fronted before the subject of the verb it hangs from
+    ("In Hajin, residents said: …")? The narrator sets the scene of what follows; a place
+    told after the verb ("said from a hospital in X", "told reporters in Ankara that …") or
+    of an occasion ("In a speech in Ankara, he said …") is only where the words were
+    spoken."""
+    if prep.dep_ != "prep" or prep.lower_ not in _FRONTED_PREPS or not any(
+            c.dep_ == "pobj" and c.pos_ == "PROPN" for c in prep.children):
+        return False
+    verb = prep.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and prep.i < subjects[0].i < verb.i and \
+        all(t.is_space or t.is_punct for t in prep.sent[:prep.i - prep.sent.start])
+
+
+def _quoted_from_scene(doc: Document, place: Any, anchor: Any) -> bool:
+    """Is the event told in a quotation that opens in, or right after, the sentence whose
+    fronted scene is the place ("In Hajin, residents described the night. “They bomb us
+    …”")?"""
+    opened = quotation_at(doc.text, anchor.idx) if hasattr(anchor, "idx") else None
+    prep = place.root.head
+    if opened is None or place.root.dep_ != "pobj" or not fronted_scene(prep):
+        return False
+    sent = prep.sent
+    return sent.start_char <= opened < sent.end_char or \
+        opened >= sent.end_char and not doc.text[sent.end_char:opened].strip()
 
 
 def _place_link(tok: Any) -> bool:
