@@ -37,6 +37,7 @@ from claimbase.extract.actor_roles import (
     target_in_agent,
 )
 from claimbase.extract.episode import predicated_relation, same_voice, told_deed
+from claimbase.extract.episode_roles import DETERMINERS, agentless_passive, back_reference
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
     RECIPIENT_PREPS,
@@ -108,42 +109,45 @@ def find_events(doc: Document, res: Any = None) -> None:
 
 EPISODE_WINDOW = 400  # characters from the earlier event's sentence to the back-reference
 EPISODE_TYPES = ("ASSAULT",)  # "the attack", "the clashes"; "the agreement" has other sides
-EPISODE_DETS = frozenset({"the", "this", "these", "that", "those"})
-EPISODE_MODIFIERS = frozenset({"fierce", "heavy", "latest", "recent", "ongoing", "in", "at",
-                               "near", "around", "during"})  # place and manner, no roles
+EPISODE_DETS = DETERMINERS
+TOLD_MODALITIES = ("asserted", "hedged")
 
 
 def _continue_episodes(doc: Document, events: list[Event]) -> None:
-    """ "… ISIS fighters stormed the base. The attack was repelled": a definite nominal
-    trigger without roles continues the episode of the nearest earlier event of its type in
-    the previous sentences, and takes that event's actor (and recipient when it has none)."""
+    """ "… ISIS fighters stormed the base. The attack was repelled": a trigger without an
+    actor that refers back to an event (`episode_roles.back_reference`) continues the episode
+    of the nearest earlier event of its type in the previous sentences of its paragraph, and
+    takes that event's actor (and, when definite, its recipient when it has none); an
+    agentless passive ("Seven fighters were injured") takes the named actor of such an event
+    in the sentence just before, unless it undergoes its own act (the attackers were hit)."""
     sdoc = doc.spacy_doc
     last: dict[str, Event] = {}
     for ev in events:
         prev = last.get(ev.event_type) if ev.event_type in EPISODE_TYPES else None
         if ev.actor is None and prev is not None and prev.sentence_end <= ev.sentence_start \
                 and ev.sentence_start - prev.sentence_start <= EPISODE_WINDOW \
-                and "\n\n" not in doc.text[prev.sentence_end:ev.sentence_start] \
-                and _definite_nominal(sdoc, ev):
-            ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
-            if ev.recipient is None and prev.recipient is not None and \
-                    _mid(prev.recipient) != _mid(prev.actor):
-                ev.recipient, ev.co_recipients = prev.recipient, list(prev.co_recipients)
+                and "\n\n" not in doc.text[prev.sentence_end:ev.sentence_start]:
+            tok = _trigger_root(sdoc, ev)
+            between = doc.text[prev.sentence_end:ev.sentence_start]
+            refers = back_reference(tok) if tok is not None else None
+            if refers == "definite" or refers == "bare" and not between.strip():
+                ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
+                if refers == "definite" and ev.recipient is None and \
+                        prev.recipient is not None and \
+                        _mid(prev.recipient) != _mid(prev.actor):
+                    ev.recipient, ev.co_recipients = prev.recipient, list(prev.co_recipients)
+            elif tok is not None and agentless_passive(tok) and not between.strip() and \
+                    ev.modality in TOLD_MODALITIES and prev.actor.id is not None and (
+                        ev.recipient is None or _mid(ev.recipient) != _mid(prev.actor)):
+                ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
         if ev.actor is not None:
             last[ev.event_type] = ev
 
 
-def _definite_nominal(sdoc: Any, ev: Event) -> bool:
-    """Is the trigger a bare definite event noun ("the clashes", "this attack")?"""
+def _trigger_root(sdoc: Any, ev: Event) -> Any | None:
+    """The syntactic head of the trigger span ("The attacks targeted" -> "targeted")."""
     span = sdoc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    tok = span[0]
-    if tok.pos_ != "NOUN" or any(c.dep_ in ("poss", "prep", "compound", "amod", "nmod")
-                                 and c.lower_ not in EPISODE_MODIFIERS for c in tok.children):
-        return False
-    dets = [c for c in tok.children if c.dep_ == "det"]
-    return bool(dets) and dets[0].lower_ in EPISODE_DETS
+    return span.root if span is not None and len(span) else None
 
 
 def _segments(sent: Any, text: str, analysis: str) -> list[tuple[int, int]]:
