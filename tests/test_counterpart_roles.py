@@ -70,3 +70,11 @@ def test_place_is_no_counterpart(run):
     doc, events = run("The rebels refused to leave Raqqa despite the offer.")
     ev = _event(doc, events, "REJECT", "refused")
     assert ev.recipient is None
+
+
+def test_company_with_a_name_adjective_is_no_state(run):
+    doc, events = run("German firms suspended trade with Iran in May.")
+    ev = _event(doc, events, "SANCTION", "suspended")
+    assert ev.actor is not None and ev.actor.text == "German firms"
+    assert ev.actor.id is None  # German companies, not Germany
+    assert _id(ev.recipient) == "IRN"

@@ -622,7 +622,7 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
         if possessive and c.i < noun.i and actor is None and ctx.is_actor(c) \
                 and not (c.i in ctx.place_tok and c.i not in ctx.actor_at):
-            if c.dep_ == "amod" and c.i not in ctx.actor_at and \
+            if c.dep_ in ("amod", "compound") and c.i not in ctx.actor_at and \
                     c.lower_ in ctx.lex.military_context:
                 continue  # "military operations": a kind of operation, not its actor
             if c.dep_ == "compound" and noun.lemma_.lower() in ctx.lex.theme_compound_nouns \
@@ -969,8 +969,8 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         actor_tok, recip_tok = hyphen_roles(ctx, trig)
     else:
         actor_tok, recip_tok = noun_roles(ctx, trig)
-    actor_tok = _actor_token(ctx, actor_tok) or (
-        actor_tok if _demonym(ctx, actor_tok) is not None else None)  # "Swiss doctors"
+    actor_tok = _actor_token(ctx, actor_tok) or (  # "Swiss doctors", "by Russian bombs"
+        _demonym_owner(ctx, actor_tok) if actor_tok is not None else None)
     raw_recipient = recip_tok
     recip_tok = _actor_token(ctx, recip_tok)
     if recip_tok is None and raw_recipient is not None and trig.kind != "hyphen" and \
@@ -1229,12 +1229,20 @@ def _demonym(ctx: Context, tok: Any | None) -> Any | None:
 
 def _demonym_owner(ctx: Context, tok: Any) -> Any | None:
     """The state or group a thing acted on belongs to by its name adjective: "demolished
-    Palestinian homes", "sanctions on Iranian oil exports". A subject's adjective tells a
-    person's origin ("a British engineer was killed"): the noun phrase itself is the party."""
+    Palestinian homes", "sanctions on Iranian oil exports". Before a noun for people the
+    adjective tells where they are from ("a British engineer was killed", "the detention of a
+    British national"): the noun phrase itself is the party; a subject is no thing owned."""
     found = _demonym(ctx, tok)
     if found is None:
         return None
-    return tok if tok.dep_ in ("nsubj", "nsubjpass") else found
+    if _person_noun(tok):
+        return tok
+    return None if tok.dep_ in ("nsubj", "nsubjpass") else found
+
+
+def _person_noun(tok: Any | None) -> bool:
+    """Does the noun name people (`data/person_nouns.txt`: "engineer", "national")?"""
+    return tok is not None and tok.lemma_.lower() in word_list("person_nouns.txt")
 
 
 def _merge_coordinated(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
