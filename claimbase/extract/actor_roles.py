@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from claimbase.config import word_list
+from claimbase.extract.triggers import direct_object
 
 EXAMPLE_PREPS = ("such as", "including")
 SYMMETRIC = ("CONSULT", "COOPERATE", "AGREE")
@@ -254,3 +255,99 @@ def capital_addressee(ctx: Any, tok: Any | None, text: str, event_type: str) -> 
     key = norm(text)
     meton = lexicon().metonymy
     return book.get(meton[key]) if key in meton else book.capital(text)
+
+
+# acts directed at a counterpart named by a "to"/"with"/"against"/"for" phrase of the verb
+# or of its object ("halted aid to Serbia", "broke off relations with Congo")
+COUNTERPART_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "CONCEDE", "SANCTION", "AID",
+                               "CONSULT", "COOPERATE", "SUPPORT"})
+# acts whose to-infinitive complement names the act they are about ("threatened to cut off
+# power to X", "refused to meet X", "agreed to provide aid for X")
+COMPLEMENT_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "CONCEDE"})
+COUNTERPART_PREPS = ("to", "with", "against", "on", "upon", "for")
+AID_PREPS = ("to", "for")  # not "funding a wall with Mexico"
+# responses and complaints: the object of "rejection of X's sanctions on Y" is the thing
+# responded to; its own phrases name another act's parties
+RESPONSE_TYPES = frozenset({"REJECT", "ACCUSE", "PROTEST"})
+
+
+def counterpart_token(ctx: Any, verb: Any, event_type: str,
+                      usable: Callable[[Any], Any | None]) -> Any | None:
+    """The party a relational or verbal act is directed at when the verb's own recipient
+    reading found none: the object of a to/with/against/on/for phrase (or of a "to" dative)
+    on the verb or on its object ("halted economic aid to Serbia", "a suspension of air links
+    with Serbia"); for threats, refusals, agreements and concessions also the party of the act
+    their to-infinitive names ("threatened to break relations with Russia", "refused to meet
+    the king", "threatened to shell Iraqi towns"). `usable` maps a candidate token to the
+    actor token it stands for, or None."""
+    if event_type not in COUNTERPART_TYPES:
+        return None
+    preps = AID_PREPS if event_type == "AID" else COUNTERPART_PREPS
+    found = _phrase_party(verb, preps, usable)
+    if found is not None or event_type not in COMPLEMENT_TYPES:
+        return found
+    clause, hops = verb, 0
+    while hops < 2:
+        clause = next((c for c in clause.children if c.dep_ == "xcomp" and c.pos_ in (
+            "VERB", "AUX") and any(g.lower_ == "to" for g in c.children)), None)
+        if clause is None or any(c.dep_ in ("auxpass", "nsubjpass", "ccomp")
+                                 for c in clause.children):
+            return None  # not "refused to be attached to X", "refused to deny X is …"
+        obj = direct_object(clause)
+        if obj is not None and not _moved(ctx, clause):
+            found = usable(obj)
+            if found is not None:
+                return found
+        found = _phrase_party(clause, COUNTERPART_PREPS, usable)
+        if found is not None:
+            return found
+        hops += 1
+    return None
+
+
+def _moved(ctx: Any, verb: Any) -> bool:
+    """Does the verb move or send its object ("deploy peacekeepers", "send troops"), so
+    that the object is no party the act is directed at?"""
+    senses = ctx.lex.verbs.get(verb.lemma_.lower()) or ()
+    return any(s.type in ("MOBILIZE", "RETREAT", "CONCEDE") for s in senses)
+
+
+def _phrase_party(verb: Any, preps: tuple[str, ...],
+                  usable: Callable[[Any], Any | None]) -> Any | None:
+    """The first usable object of one of `preps` (or of a "to" dative) on the verb, then on
+    its direct object and that object's conjuncts, then on their "of" objects."""
+    obj = direct_object(verb)
+    heads = [verb] + ([obj, *obj.conjuncts] if obj is not None else [])
+    heads += [g for h in heads[1:] for c in h.children if c.dep_ == "prep" and
+              c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # "a suspension of
+    for head in heads:  # links with X
+        for c in head.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.pos_ == "ADP":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = usable(pobj) if pobj is not None else None
+                if found is not None:
+                    return found
+    return None
+
+
+def noun_counterpart(ctx: Any, noun: Any, light: Any | None, event_type: str,
+                     usable: Callable[[Any], Any | None]) -> Any | None:
+    """The party a nominal act is directed at when its own phrases name none: a phrase on
+    the noun's "of" object ("a suspension of air links with Serbia") or on its light verb
+    ("opened investigations against the officials", "held a meeting with the president")."""
+    preps = (AID_PREPS if event_type == "AID" else COUNTERPART_PREPS) \
+        if event_type in COUNTERPART_TYPES else ("against", "on", "upon", "at", "into")
+    heads = [] if event_type in RESPONSE_TYPES else [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children if g.dep_ == "pobj"]
+    if light is not None:
+        heads.append(light)
+    for head in heads:
+        for c in head.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.pos_ == "ADP" and (
+                    head is not light or c.i > noun.i):
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                found = usable(pobj) if pobj is not None else None
+                if found is not None:
+                    return found
+    return None

@@ -23,11 +23,13 @@ from claimbase.extract.actor_roles import (
     agent_noun_roles,
     between_parties,
     capital_addressee,
+    counterpart_token,
     enclosing_clause_verb,
     example_token,
     held_noun,
     hyphen_chain_mentions,
     nearest_subject,
+    noun_counterpart,
     owner_token,
     proposal_author,
     restrained_doer,
@@ -35,6 +37,7 @@ from claimbase.extract.actor_roles import (
     target_in_agent,
 )
 from claimbase.extract.episode import predicated_relation, same_voice, told_deed
+from claimbase.extract.episode_roles import DETERMINERS, agentless_passive, back_reference
 from claimbase.extract.quantities import find_quantities
 from claimbase.extract.triggers import (
     RECIPIENT_PREPS,
@@ -107,42 +110,45 @@ def find_events(doc: Document, res: Any = None) -> None:
 
 EPISODE_WINDOW = 400  # characters from the earlier event's sentence to the back-reference
 EPISODE_TYPES = ("ASSAULT",)  # "the attack", "the clashes"; "the agreement" has other sides
-EPISODE_DETS = frozenset({"the", "this", "these", "that", "those"})
-EPISODE_MODIFIERS = frozenset({"fierce", "heavy", "latest", "recent", "ongoing", "in", "at",
-                               "near", "around", "during"})  # place and manner, no roles
+EPISODE_DETS = DETERMINERS
+TOLD_MODALITIES = ("asserted", "hedged")
 
 
 def _continue_episodes(doc: Document, events: list[Event]) -> None:
-    """ "… ISIS fighters stormed the base. The attack was repelled": a definite nominal
-    trigger without roles continues the episode of the nearest earlier event of its type in
-    the previous sentences, and takes that event's actor (and recipient when it has none)."""
+    """ "… ISIS fighters stormed the base. The attack was repelled": a trigger without an
+    actor that refers back to an event (`episode_roles.back_reference`) continues the episode
+    of the nearest earlier event of its type in the previous sentences of its paragraph, and
+    takes that event's actor (and, when definite, its recipient when it has none); an
+    agentless passive ("Seven fighters were injured") takes the named actor of such an event
+    in the sentence just before, unless it undergoes its own act (the attackers were hit)."""
     sdoc = doc.spacy_doc
     last: dict[str, Event] = {}
     for ev in events:
         prev = last.get(ev.event_type) if ev.event_type in EPISODE_TYPES else None
         if ev.actor is None and prev is not None and prev.sentence_end <= ev.sentence_start \
                 and ev.sentence_start - prev.sentence_start <= EPISODE_WINDOW \
-                and "\n\n" not in doc.text[prev.sentence_end:ev.sentence_start] \
-                and _definite_nominal(sdoc, ev):
-            ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
-            if ev.recipient is None and prev.recipient is not None and \
-                    _mid(prev.recipient) != _mid(prev.actor):
-                ev.recipient, ev.co_recipients = prev.recipient, list(prev.co_recipients)
+                and "\n\n" not in doc.text[prev.sentence_end:ev.sentence_start]:
+            tok = _trigger_root(sdoc, ev)
+            between = doc.text[prev.sentence_end:ev.sentence_start]
+            refers = back_reference(tok) if tok is not None else None
+            if refers == "definite" or refers == "bare" and not between.strip():
+                ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
+                if refers == "definite" and ev.recipient is None and \
+                        prev.recipient is not None and \
+                        _mid(prev.recipient) != _mid(prev.actor):
+                    ev.recipient, ev.co_recipients = prev.recipient, list(prev.co_recipients)
+            elif tok is not None and agentless_passive(tok) and not between.strip() and \
+                    ev.modality in TOLD_MODALITIES and prev.actor.id is not None and (
+                        ev.recipient is None or _mid(ev.recipient) != _mid(prev.actor)):
+                ev.actor, ev.co_actors = prev.actor, list(prev.co_actors)
         if ev.actor is not None:
             last[ev.event_type] = ev
 
 
-def _definite_nominal(sdoc: Any, ev: Event) -> bool:
-    """Is the trigger a bare definite event noun ("the clashes", "this attack")?"""
+def _trigger_root(sdoc: Any, ev: Event) -> Any | None:
+    """The syntactic head of the trigger span ("The attacks targeted" -> "targeted")."""
     span = sdoc.char_span(ev.trigger_start, ev.trigger_end, alignment_mode="expand")
-    if span is None or len(span) != 1:
-        return False
-    tok = span[0]
-    if tok.pos_ != "NOUN" or any(c.dep_ in ("poss", "prep", "compound", "amod", "nmod")
-                                 and c.lower_ not in EPISODE_MODIFIERS for c in tok.children):
-        return False
-    dets = [c for c in tok.children if c.dep_ == "det"]
-    return bool(dets) and dets[0].lower_ in EPISODE_DETS
+    return span.root if span is not None and len(span) else None
 
 
 def _segments(sent: Any, text: str, analysis: str) -> list[tuple[int, int]]:
@@ -551,8 +557,10 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
         return author  # "rejected an Indian proposal": the response is directed at India
     if licensing is not None and sense.obj and licensing.lemma_.lower() in sense.obj and \
             sense.type not in MOVER_TYPES:  # not "lifted its embargo", "sent its troops"
-        owner = _owner_of(ctx, licensing) or owner_token(ctx, licensing, _owner_of)
-        if owner is not None and owner.pos_ != "PRON":
+        owner = _owner_of(ctx, licensing) or owner_token(ctx, licensing, _owner_of) or next(
+            (c for c in licensing.children if c.dep_ == "amod" and c.i < licensing.i and
+             getattr(ctx.actor_at.get(c.i), "id", None) is not None), None)
+        if owner is not None and owner.pos_ != "PRON":  # "expelled two Russian diplomats"
             return owner  # "uncovered an ISIS base": the base's owner
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
@@ -560,8 +568,9 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
             return obj
     if allowed is not None and "dative" in allowed:
         for c in verb.children:
-            if c.dep_ == "dative":
-                return c
+            if c.dep_ == "dative":  # "gave them aid"; "provided aid to X" (to as dative)
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                return pobj if c.pos_ == "ADP" and pobj is not None else c
     if allowed is not None and "ccomp_subj" in allowed:
         for c in verb.children:
             if c.dep_ == "ccomp":
@@ -580,8 +589,10 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
         head_obj = direct_object(verb.head)
         if head_obj is not None:
             return head_obj
+    own = direct_object(verb) is not None or any(
+        c.dep_ in ("xcomp", "ccomp") for c in verb.children)  # "refused to go and urged X"
     for c in verb.children:  # share the object of a later conjunct: "harbored and funded X"
-        if c.dep_ == "conj" and c.pos_ == "VERB":
+        if c.dep_ == "conj" and c.pos_ == "VERB" and not own:
             o = direct_object(c)
             if o is not None and allowed is None:
                 return o
@@ -612,7 +623,7 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             c.dep_ == "nsubj" and any(g.dep_ == "case" for g in c.children))
         if possessive and c.i < noun.i and actor is None and ctx.is_actor(c) \
                 and not (c.i in ctx.place_tok and c.i not in ctx.actor_at):
-            if c.dep_ == "amod" and c.i not in ctx.actor_at and \
+            if c.dep_ in ("amod", "compound") and c.i not in ctx.actor_at and \
                     c.lower_ in ctx.lex.military_context:
                 continue  # "military operations": a kind of operation, not its actor
             if c.dep_ == "compound" and noun.lemma_.lower() in ctx.lex.theme_compound_nouns \
@@ -661,6 +672,11 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
     if actor is None:
         actor = proposal_author(ctx, noun)  # "an appeal from the president"
     gov = trig.light or _governing_verb(noun)
+    if recipient is None:  # "a suspension of links with X", "opened investigations against X"
+        light = gov if gov is not None and (trig.light is not None or
+                                            gov.lemma_.lower() in ctx.lex.light_verbs) else None
+        recipient = noun_counterpart(ctx, noun, light, sense.type,
+                                     lambda t: _party(ctx, t, actor))
     if gov is not None:
         lex = ctx.lex
         subj = subject_token(ctx, gov)
@@ -954,8 +970,13 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         actor_tok, recip_tok = hyphen_roles(ctx, trig)
     else:
         actor_tok, recip_tok = noun_roles(ctx, trig)
-    actor_tok = _actor_token(ctx, actor_tok)
+    actor_tok = _actor_token(ctx, actor_tok) or (  # "Swiss doctors", "by Russian bombs"
+        _demonym_owner(ctx, actor_tok) if actor_tok is not None else None)
+    raw_recipient = recip_tok
     recip_tok = _actor_token(ctx, recip_tok)
+    if recip_tok is None and raw_recipient is not None and trig.kind != "hyphen" and \
+            trig.type not in MOVER_TYPES and trig.head in raw_recipient.ancestors:
+        recip_tok = _demonym_owner(ctx, raw_recipient)  # not "overfly the Russian zone"
     between = None
     if trig.kind == "verb" and actor_tok is None:
         actor_tok, recip_tok, between = _between_roles(ctx, trig, recip_tok)
@@ -966,6 +987,9 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
             territorial or not ctx.is_actor(recip_tok)):
         recip_tok = None
     sense = trig.sense
+    if recip_tok is None and trig.kind == "verb":
+        recip_tok = counterpart_token(ctx, trig.head, trig.type, lambda t: _party(
+            ctx, t, actor_tok))  # "halted aid to Serbia", "threatened to cut off X"
     if recip_tok is None and trig.kind == "verb" and sense.recipient and \
             "from" in sense.recipient:
         recip_tok = _actor_token(ctx, _taken_from(trig.head))  # "took X from ISIS"
@@ -998,6 +1022,22 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         ev.recipient = ev.co_actors.pop(0)  # "X and Y held negotiations"
     _resolve_roles(doc, ev)
     return ev
+
+
+def _party(ctx: Context, tok: Any, actor_tok: Any | None) -> Any | None:
+    """The actor token a counterpart candidate stands for: not the actor itself, and not a
+    place that names no actor ("to Geneva" is a destination)."""
+    found = _actor_token(ctx, tok) or _demonym_owner(ctx, tok)
+    if found is None or actor_tok is not None and found.i == actor_tok.i:
+        return None
+    if ctx.is_place(found) and found.i not in ctx.actor_at and not _country(ctx, found):
+        return None  # "an offensive on Mosul", "refused to leave the town"
+    return found
+
+
+def _country(ctx: Context, tok: Any) -> bool:
+    """Is the token part of a place the geoparser read as a country?"""
+    return any(p.feature == "country" and p.start <= tok.idx < p.end for p in ctx.doc.places)
 
 
 def _between_roles(ctx: Context, trig: Trigger,
@@ -1168,11 +1208,42 @@ def _owner_of(ctx: Context, tok: Any) -> Any | None:
                 and c.i < tok.i and ctx.is_actor(c):
             return c
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "by" and tok.pos_ == "NOUN"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and ctx.is_actor(pobj) and not ctx.is_place(pobj):
-                return pobj
+                return pobj  # "positions of the SDF", "crimes by the militia"
     return None
+
+
+def _demonym(ctx: Context, tok: Any | None) -> Any | None:
+    """The name adjective of a common noun that names no actor itself ("Palestinian
+    homes", "a British engineer"; not a place: "the Syrian province")."""
+    if tok is None or tok.pos_ != "NOUN" or ctx.is_actor(tok) or ctx.is_place(tok) or \
+            tok.lower_ in reference_heads():
+        return None
+    for c in tok.children:
+        m = ctx.actor_at.get(c.i)
+        if c.dep_ == "amod" and c.i < tok.i and m is not None and m.id is not None:
+            return c
+    return None
+
+
+def _demonym_owner(ctx: Context, tok: Any) -> Any | None:
+    """The state or group a thing acted on belongs to by its name adjective: "demolished
+    Palestinian homes", "sanctions on Iranian oil exports". Before a noun for people the
+    adjective tells where they are from ("a British engineer was killed", "the detention of a
+    British national"): the noun phrase itself is the party; a subject is no thing owned."""
+    found = _demonym(ctx, tok)
+    if found is None:
+        return None
+    if _person_noun(tok):
+        return tok
+    return None if tok.dep_ in ("nsubj", "nsubjpass") else found
+
+
+def _person_noun(tok: Any | None) -> bool:
+    """Does the noun name people (`data/person_nouns.txt`: "engineer", "national")?"""
+    return tok is not None and tok.lemma_.lower() in word_list("person_nouns.txt")
 
 
 def _merge_coordinated(built: list[tuple[Trigger, Event]]) -> list[tuple[Trigger, Event]]:
