@@ -42,6 +42,7 @@ def test_bare_province_spelling_stays_the_province(places):
 @pytest.mark.parametrize("text,name", [
     ("Several mortar rounds landed in the capital Damascus on Friday", "Damascus"),
     ("Two car bombs rocked Damascus early in the morning", "Damascus"),
+    ("Several mortar shells targeted Damascus overnight", "Damascus"),
 ])
 def test_struck_capital_is_a_usable_place(pipe, text, name):
     doc = pipe.process(Document(text=text, ref="t"))
@@ -59,3 +60,14 @@ def test_demonym_actor_does_not_drop_loose_conflict_town(places):
     place = places(text)["Jisr al-Shughur"]
     assert place.country == "SY" and near(place, 35.81, 36.32, km=10)
 
+
+
+@pytest.mark.parametrize("text,name,town", [
+    ("Government jets bombed Sokhna again on Tuesday", "Sokhna", "As Sukhnah"),
+    ("A car bomb went off near the airport of Al-Dameer", "Al-Dameer", "Aḑ Ḑumayr"),
+    ("Rebels shelled Kafria and nearby villages", "Kafria", "Kafriya"),
+    ("Heavy clashes went on around Khan Touman all night", "Khan Touman", "Khan Tuman"),
+])
+def test_report_spellings_of_syrian_towns(places, text, name, town):
+    place = places(text)[name]
+    assert place.country == "SY" and place.name == town

@@ -335,10 +335,11 @@ def loose_common_word(surface: str, lower_words: set[str] | frozenset[str],
 _TOWN_OF = re.compile(r"\b(?:(?:city|town|village)\s+of\s+(?:the\s+)?|capital,?\s+)\Z", re.I)
 _TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village|countryside)\b")  # "al-Mayadeen city"
 # the object of a bombardment or blast verb is the town struck, not its government
-# ("explosions rock Damascus", "rebels shell Damascus")
+# ("explosions rock Damascus", "shells target Damascus")
 _STRUCK_BEFORE = re.compile(r"\b(?:rock|rocks|rocked|shake|shakes|shook|shell|shells|shelled"
                             r"|shelling|bombard|bombards|bombarded|pound|pounds|pounded"
-                            r"|struck)\s+(?:the\s+)?\Z", re.I)
+                            r"|struck|target|targets|targeted|targeting|hit|hits|hitting)"
+                            r"\s+(?:the\s+)?\Z", re.I)
 _ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
                                  "neighbourhood", "region"})
 
