@@ -48,7 +48,7 @@ from claimbase.geo import exact_names
 from claimbase.geo.codes import postal_codes
 from claimbase.geo.translit import fold, is_latin, norm
 
-SCHEMA_VERSION = "20"  # bump when the schema, the sources or norm/fold change
+SCHEMA_VERSION = "21"  # bump when the schema, the sources or norm/fold change
 SITES_FILE = DATA_DIR / "conflict_sites.tsv"
 REGIONS_FILE = DATA_DIR / "world_regions.tsv"  # world regions and large physical features
 ALIASES_FILE = DATA_DIR / "place_aliases.tsv"

@@ -64,7 +64,9 @@ _SITE_AFTER = re.compile(r"[ \t]+(?:military[ \t]+)?(?:camp|airport|air[ \t]?bas
 _SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|into|towards?|on|of|from"
-                              r"|targeted|targets?|hit|hits)\s+(?:the\s+)?\Z", re.I)
+                              r"|targeted|targets?|hit|hits|shell|shells|shelled|shelling"
+                              r"|bomb|bombs|bombed|bombard|bombards|bombarded|pound|pounds"
+                              r"|pounded|struck)\s+(?:the\s+)?\Z", re.I)
 
 # a one-word loose spelling counts when it reads as a place at least this big
 _LOOSE_MIN_POP = 10_000
@@ -329,8 +331,15 @@ def loose_common_word(surface: str, lower_words: set[str] | frozenset[str],
         and not gaz.has_name(surface)
 
 
-_TOWN_OF = re.compile(r"\b(?:city|town|village)\s+of\s+(?:the\s+)?\Z", re.I)
+# "the city of X", "the capital X", "the capital, X"
+_TOWN_OF = re.compile(r"\b(?:(?:city|town|village)\s+of\s+(?:the\s+)?|capital,?\s+)\Z", re.I)
 _TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village|countryside)\b")  # "al-Mayadeen city"
+# the object of a bombardment or blast verb is the town struck, not its government
+# ("explosions rock Damascus", "shells target Damascus")
+_STRUCK_BEFORE = re.compile(r"\b(?:rock|rocks|rocked|shake|shakes|shook|shell|shells|shelled"
+                            r"|shelling|bombard|bombards|bombarded|pound|pounds|pounded"
+                            r"|struck|target|targets|targeted|targeting|hit|hits|hitting)"
+                            r"\s+(?:the\s+)?\Z", re.I)
 _ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
                                  "neighbourhood", "region"})
 
@@ -340,7 +349,9 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
     exactly a resolved town or area after a locative or target word ("clashes in al-Tabaqa",
     "raids on Maskanah"): a transliterated town, not a group; and any actor's name after
     "the city of" or before a lower-case "city", "town", "village" or "countryside" ("the
-    city of Al-Mayadeen", "al-Mayadeen city": not the television channel)."""
+    city of Al-Mayadeen", "al-Mayadeen city": not the television channel); after "the
+    capital" ("the capital Damascus") or a bombardment or blast verb ("explosions rock
+    Damascus"): the town, not its government."""
     places = {(p.start, p.end) for p in doc.places
               if p.lat is not None and p.feature in _ORG_PLACE_FEATURES}
     return {(a.start, a.end) for a in doc.actors if (a.start, a.end) in places and (
@@ -348,6 +359,7 @@ def places_taken_for_orgs(doc: Document) -> set[tuple[int, int]]:
          and (_LOCATIVE_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
               or _DESIGNATOR.match(doc.text, a.end)))
         or _TOWN_OF.search(doc.text, max(0, a.start - 25), a.start)
+        or _STRUCK_BEFORE.search(doc.text, max(0, a.start - 25), a.start)
         or _TOWN_AFTER.match(doc.text, a.end))}
 
 

@@ -474,6 +474,8 @@ class Gazetteer:
             countries_below_towns(scored, lambda c: _own_name_fold(c) == own)
         if seats and ctx.cue not in ADMIN_CUES and not ctx.province_word:
             _seat_over_province(name, scored)
+        if seats and ctx.cue in SEAT_CUES and scored:
+            _seat_for_city_cue(scored, lambda n: self._candidates(n)[0])
         if len(scored) > 1:
             scored.sort(key=_minus_score)
         return scored
@@ -976,6 +978,30 @@ def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> Non
                 break
 
 
+SEAT_CUES = frozenset({"city", "town"})
+
+
+def _seat_for_city_cue(scored: list[tuple[Candidate, float]],
+                       lookup: Callable[[str], list[Candidate]]) -> None:
+    """"Deir Ezzor city", "the city of Deir Ezzor": a city word by a name that reads best as
+    a province (or district) is the seat city the area is named after, though the name is
+    one of the area's spellings only. The seat, looked up by the area's own name, takes the
+    area's score and the area drops just below it."""
+    i, (area, area_score) = max(enumerate(scored), key=lambda ics: ics[1][1])
+    if area.feature not in ("admin1", "admin2") or area.lat is None:
+        return
+    key = name_fold(area.name)
+    if any(is_seat(c, area, key) for c, _sc in scored):
+        return  # the seat is a reading already: the cue's score decides
+    seat = next((c for c in lookup(area.name) if is_seat(c, area, key)), None)
+    if seat is not None:
+        scored[i] = (area, area_score - SEAT_CUE_MARGIN)
+        scored.append((seat._replace(match=area.match), area_score))
+
+
+SEAT_CUE_MARGIN = 0.5
+
+
 def is_seat(city: Candidate, area: Candidate, key: str) -> bool:
     """The city is the seat the province or district `area` is named after, as the name
     (its `name_fold`, `key`) names both: a city of the area's country and province, called
@@ -1023,11 +1049,15 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
     """A loose (transliteration or fuzzy) match in a country the document does not point at,
     when it clearly points somewhere: "Institute" is not Institut, Azerbaijan; or a loose
     match to a town far from all the places the document names ("Harwinton" in a
-    Connecticut story is not Harrington, Delaware): better unresolved than a wrong town."""
+    Connecticut story is not Harrington, Delaware): better unresolved than a wrong town.
+    Actors alone do not point a conflict-region town away: "the Israeli aggression ... west
+    of Jisr al-Shughur" is in Syria (as in `_off_focus`)."""
     if c.match == "exact" or ctx.admin1 or ctx.country:
         return False
     total = sum(ctx.countries.values())
-    if total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05:
+    if total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05 \
+            and not (c.country in RULER_COUNTRIES
+                     and sum((ctx.countries - ctx.actors).values()) < 2.0):
         return True
     if c.feature not in LOOSE_FEATURES or c.country in RULER_COUNTRIES or len(ctx.points) < 2 \
             or c.lat is None:
