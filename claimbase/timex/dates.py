@@ -221,7 +221,8 @@ def h_weekday(m: re.Match, ref: date | None) -> Value | None:
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m.groupdict().get("rel") or "").lower()
     if rel == "next" or _is_future(m):
-        delta = (wd - ref.weekday()) % 7 or 7
+        # "will meet on Thursday" told on a Thursday is that day; "next Thursday" a week on
+        delta = (wd - ref.weekday()) % 7 or (7 if rel == "next" else 0)
         d = ref + timedelta(days=delta)
     else:
         delta = (ref.weekday() - wd) % 7
@@ -242,10 +243,25 @@ def h_named_day(m: re.Match, ref: date | None) -> Value | None:
     return Value(d, d, "day")
 
 
+_FROM_NOW = re.compile(r"\b(?:in|over|within|during|for|into|throughout)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _next_of_then(m: re.Match, start: int) -> bool:
+    """"the next year" told of a past episode ("in 2014 …; the next year, …", "until early the
+    next year"): the year after the one named before, not the coming one ("in the next year",
+    "over the next month" count from now)."""
+    before = m.string[max(0, start - 24):start]
+    the = _THE_BEFORE.search(before)
+    return the is not None and not _FROM_NOW.search(before, 0, the.start())
+
+
 def h_relative_period(m: re.Match, ref: date | None) -> Value | None:
     if ref is None:
         return Value(None, None, "unknown")
     rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel == "next" and unit != "weekend" and _next_of_then(m, m.start()):
+        return None  # "the next year": told from the date named before (`_anaphoric_value`)
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1,
             "coming": 1, "current": 0}[rel]
     if unit == "week":
@@ -827,11 +843,13 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
                 r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
                 r"(?P<unit3>day)|(?:(?P<mon2>(?-i:January|February|March|April|May|June|July|August|"
                 r"September|October|November|December))\s+(?:of\s+)?)?the\s+"
-                r"(?P<which>following|previous|preceding)\s+(?P<unit2>week|month|year)|"
+                r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>week|month|year)|"
+                r"(?P<mon3>(?-i:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December))\s+(?:of\s+)?(?:that|the\s+same)\s+year|"
                 r"(?P<lead2>later)\s+in\s+the\s+(?P<unit4>month|year)|"
                 r"that\s+(?P<mon>(?-i:January|February|March|April|May|"
                 r"June|July|August|September|October|November|December))(?=\s*[,.;:!?)”\"]|"
-                r"\s+(?:when|as|while)\b))\b(?!,?\s*\d)", re.I),
+                r"\s+(?:when|as|while|day|morning|afternoon|evening|night)\b))\b(?!,?\s*\d)", re.I),
      h_anaphoric),
     (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
                 r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
@@ -840,14 +858,18 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
 
 _FIRST_FULL = next(i for i, (_p, h) in enumerate(RULES) if h is h_full)
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|going to|next|upcoming|"
-                     r"scheduled|expected|intends?\s+to)\b", re.I)
+# "next to" is a place, "than we expected" a comparison: no future cues
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|going to|next(?!\s+to\b)|"
+                     r"upcoming|scheduled|expected(?=\s+to\b)|(?:is|are|was|were|be)\s+expected|"
+                     r"intends?\s+to)\b", re.I)
+# a sentence end, with a closing quotation mark ("… them.” Earlier on Sunday")
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 
 
 def _is_future(m: re.Match) -> bool:
     """A future cue in the 60 characters before the expression ("will meet in October")."""
     before = m.string[max(0, m.start() - 60):m.start()]
-    sent = re.split(r"[.!?]\s", before)[-1]
+    sent = _SENTENCE_END.split(before)[-1]
     return bool(_FUTURE.search(sent))
 
 
@@ -868,7 +890,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     ("day before", "day after", "day earlier", "days earlier", "day later", "days later"),
     h_anaphoric: ("that year", "that month", "that week", "that same", "same day", "same week",
                   "same month", "same year", "later in the", "later that", "earlier that") +
-    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding")
+    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding", "next")
           for unit in ("week", "month", "year")) +
     tuple(f"that {m.lower()}" for m in calendar.month_name if m),
     h_month_rel_year: ("last year", "this year", "next year"),
@@ -1043,19 +1065,22 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
     year named). Without a date named before, "the previous week/month/year" counts from the
     reference date, as "last week" does, and "later in the year" runs from it; the others give
     no date."""
+    mon = m["mon"] or m["mon3"]  # "that May", "August that year"
     unit = (m["unit"] or m["unit2"] or m["unit3"] or m["unit4"] or
-            ("year" if m["mon"] else "")).lower()
+            ("year" if mon else "")).lower()
     anchor = _anchor(found, unit, pos)
     which = (m["which"] or "").lower()
+    if which == "next" and not _next_of_then(m, m.start("which")):
+        return None  # "in the next year": from now (`h_relative_period`)
     if anchor is None:
         if (which in ("previous", "preceding") or m["lead2"]) and ref is not None:
             anchor = (ref, ref)  # "the previous week", "later in the year": from now
         else:
             return None
     first, last = _period_of(anchor[0], unit)
-    precision = unit if unit != "year" or not m["mon"] else "month"
-    if m["mon"]:
-        return Value(*_month_range(first.year, MONTHS[m["mon"].lower()]), "month")
+    precision = unit if unit != "year" or not mon else "month"
+    if mon:
+        return Value(*_month_range(first.year, MONTHS[mon.lower()]), "month")
     if which:
         step = -1 if which in ("previous", "preceding") else 1
         if m["mon2"] and unit == "year":  # "in May the following year"
