@@ -32,6 +32,7 @@ from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
 from claimbase.text import anchor_offset, line_start
+from claimbase.timex import holidays
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -509,6 +510,12 @@ def h_anaphoric(m: re.Match, ref: date | None) -> Value | None:
     return None
 
 
+def h_day_of_month(m: re.Match, ref: date | None) -> Value | None:
+    """"on the 14th", "by the 3rd": that day of the month the text last named (else of the
+    reference month); resolved in `normalise` (`_day_of_month`)."""
+    return None
+
+
 def h_recent_hours(m: re.Match, ref: date | None) -> Value | None:
     """"in the recent hours", "over the past few hours": the reference day."""
     return h_today(m, ref)
@@ -677,20 +684,86 @@ def h_month_rel_year(m: re.Match, ref: date | None) -> Value | None:
     return Value(*_month_range(year, MONTHS[_mon(m["mon"])]), "month")
 
 
-# fixed-date holidays: (month, day)
-HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-            "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
-            "new year’s eve": (12, 31)}
+# a time preposition before a holiday's name ("during Ramadan", "ahead of Eid al-Adha")
+_HOLIDAY_LEAD = re.compile(r"\b(?:at|on|over|during|before|after|since|until|till|by|from|"
+                           r"around|for|throughout|into|in|ahead\s+of)\s+$", re.I)
+# words after the name that show it is the holiday ("the Eid al-Fitr holiday")
+_HOLIDAY_TAIL = re.compile(r"\s+(?:holidays?|celebrations?|festivities|festival|feast|prayers|"
+                           r"weekend|break|truce|ceasefire|eve)\b", re.I)
+_HOLIDAY_WHOLE = re.compile(r"\b(?:during|over|throughout)\s+$|^\s+(?:holidays|celebrations|"
+                            r"festivities|break|truce|ceasefire)\b", re.I)
+_NOT_NAME_BEFORE = frozenset({"the", "this", "last", "next", "that"})
+_PART_DAY = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+_HOLIDAY_AHEAD = timedelta(days=31)  # as for "on 20 September": a day up to a month ahead
+_BARE_EID_REACH = timedelta(days=45)  # a bare "Eid" is the one of the weeks around the report
+
+
+def _holiday_part(part: str, first: date, last: date, whole: bool) -> tuple[date, date]:
+    """The days of one occurrence a phrase names: "the first day of Eid", "the eve of …",
+    "the end of Ramadan"; the whole holiday "during" it (or Ramadan), else its first day."""
+    words = part.lower().split()
+    if not words:
+        return (first, last) if whole else (first, first)
+    if "eve" in words:
+        return first - timedelta(days=1), first - timedelta(days=1)
+    if words[1] in _PART_DAY:
+        day = min(first + timedelta(days=_PART_DAY[words[1]]), last)
+        return day, day
+    if words[1] == "last" or words[1] == "end":
+        return last, last
+    if words[1] in ("start", "beginning"):
+        return first, first
+    return first, last  # "the holy month of Ramadan"
 
 
 def h_holiday(m: re.Match, ref: date | None) -> Value | None:
-    """"on Christmas Day", "New Year's Eve": that day of the year written or the latest one."""
-    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
-    year = int(m["year"]) if m["year"] else _infer_year(month, day, ref, future=_is_future(m))
-    if year is None:
+    """"on Christmas Day", "at Easter", "during Eid al-Adha", "the first day of Ramadan",
+    "Nowruz": that holiday of the year written, else the latest one (a coming one up to a
+    month ahead, or with a future cue); Islamic holidays and Nowruz as a range of the days
+    they may be kept (claimbase/timex/holidays.py). A capitalised name only, and not part of
+    another name ("Easter Ghouta", "Tariq Ramadan", the "Battle of Ashura")."""
+    name = m["name"]
+    if not name[0].isupper():
+        return None
+    holiday = holidays.holidays().get(holidays.key(name))
+    if holiday is None:
+        return None
+    text, part = m.string, (m["part"] or "")
+    before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30]
+    lead = _HOLIDAY_LEAD.search(before)
+    prev = re.search(r"(\S+)\s+$", before)
+    if not part and (re.match(r"[\s-]+[A-Z]", after) or prev and prev.group(1)[0].isupper()
+                     and not lead and prev.group(1).lower() not in _NOT_NAME_BEFORE):
+        return None
+    if holiday.rule != "fixed" and not (part or lead or _HOLIDAY_TAIL.match(after)):
+        return None  # a bare "Ramadan" or "Easter" may be a name of something else
+    whole = holiday.days == 0 or "weekend" in name.lower() or bool(
+        _HOLIDAY_WHOLE.search(before) or _HOLIDAY_WHOLE.search(after))
+    written = int(m["year"]) if m["year"] else None
+    around = written or (ref.year if ref else None)
+    if around is None:
         return Value(None, None, "unknown")
-    d = date(year, month, day)
-    return Value(d, d, "day")
+    spans = [_holiday_part(part, first, last, whole) for first, last in
+             holidays.occurrences(holiday, range(around - 1, around + 2))]
+    if written:
+        spans = [sp for sp in spans if sp[0].year == written]
+        if len(spans) != 1:
+            return None  # two Eids in one year (2000, 2033): which one is not told
+        start, end = spans[0]
+    elif ref is None:
+        return Value(None, None, "unknown")
+    elif _is_future(m):
+        start, end = min((sp for sp in spans if sp[1] >= ref), default=(None, None))
+    else:
+        start, end = max((sp for sp in spans if sp[0] <= ref + _HOLIDAY_AHEAD),
+                         default=(None, None))
+    if start is None or holiday.rule == "eid" and ref is not None and not written and \
+            abs(start - ref) > _BARE_EID_REACH:
+        return None
+    margin = holidays.uncertainty(holiday)
+    start, end = start - margin, end + margin + holidays.late_days(holiday)
+    return Value(start, end, "day" if start == end else
+                 "week" if (end - start).days < 7 else "month")
 
 
 def h_weekday_range(m: re.Match, ref: date | None) -> Value | None:
@@ -823,8 +896,10 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:recent|recently|in recent weeks)\b(?!\s+(?:history|memory|times|"
                 r"generations?|centur(?:y|ies)|past)\b)", re.I), h_recent),
     (re.compile(rf"\b{_MON}\s+(?P<rel>last|this|next)\s+year\b", re.I), h_month_rel_year),
-    (re.compile(r"\b(?P<name>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[’']s\s+(?:Day|Eve))"
-                r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), h_holiday),
+    (re.compile(r"\b(?:(?P<part>the\s+(?:(?:first|second|third|fourth|last)\s+days?|eve|start|"
+                r"beginning|end|(?:holy\s+)?month))\s+of\s+)?"
+                rf"(?P<name>{holidays.name_pattern()})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
+     h_holiday),
     (re.compile(rf"\b(?:from|between)\s+{_WD.replace('(?P<wd>', '(?P<wd1>')}\s+"
                 rf"(?:to|and|until|till|through)\s+{_WD}\b", re.I), h_weekday_range),
     (re.compile(r"\bthe\s+(?P<unit>week|weekend)\s+before\s+last\b", re.I), h_before_last),
@@ -854,6 +929,10 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
                 r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
+    # "on the 14th," (not "on the 3rd floor", "by the 20th century")
+    (re.compile(r"\b(?:on|by|until|till|since|from|before|after)\s+the\s+"
+                r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|or|"
+                r"when|as|at|in|to|until|after|before|but)\b)", re.I), h_day_of_month),
 ]
 
 _FIRST_FULL = next(i for i, (_p, h) in enumerate(RULES) if h is h_full)
@@ -894,13 +973,13 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
           for unit in ("week", "month", "year")) +
     tuple(f"that {m.lower()}" for m in calendar.month_name if m),
     h_month_rel_year: ("last year", "this year", "next year"),
-    h_holiday: ("christmas", "boxing", "new year"), h_weekday_range: tuple(WEEKDAYS),
+    h_holiday: holidays.needs(), h_weekday_range: tuple(WEEKDAYS),
     h_before_last: ("before last",), h_hours_ago: ("hours ago", "hour ago"),
     h_period_shift: tuple(f"{unit} {el}" for unit in ("week", "weeks", "month", "months", "year",
                                                        "years") for el in ("earlier", "later")),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
-    h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
+    h_named_event: ("9/11",), h_day_of_month: tuple(f"the {i}" for i in range(1, 10)), h_season: ("spring", "summer", "autumn", "fall", "winter"),
     h_beginning: ("beginning", "start"),
     h_part_of: ("first month", "second month", "third month", "last month", "first week",
                 "second week", "third week", "last week"),
@@ -966,6 +1045,8 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
             value = _anaphoric_value(out, m, s, ref)
         elif handler is h_period_shift:
             value = _shifted_period(out, m, s, ref)
+        elif handler is h_day_of_month:
+            value = _day_of_month(out, m, s, ref)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -1122,6 +1203,36 @@ def _shifted_period(found: list[DateMention], m: re.Match, pos: int,
     else:
         shifted = _shift_years(day, -n)
     return _not_past_ref(Value(*_period_of(shifted, unit), unit), anchor, m, ref)
+
+
+_MONTH_AHEAD = re.compile(rf"[^.;]*?\b{_MON_NAMES}\b")
+
+
+def _day_of_month(found: list[DateMention], m: re.Match, pos: int,
+                  ref: date | None) -> Value | None:
+    """"On 12 March … on the 14th": the day of the month of the last date named (within one
+    month). With no date named in the paragraphs before, the reference month's day (a day
+    after the reference day: the previous month's, or with a future cue the coming one); a
+    date of another period named before gives none."""
+    day = int(m["day"])
+    if _MONTH_AHEAD.match(m.string, m.end(), m.end() + 30):
+        return None  # "from the 5th to the 9th of March": the month comes after
+    anchor = _anchor(found, "month", pos)
+    if anchor is not None:
+        if day < anchor[0].day:
+            return None  # "on 30 January … on the 2nd": this month's or the next one's
+        month = anchor[0]
+    elif ref is None or any(d.start is not None and d.start >= pos - _ANAPHORA_WINDOW["month"]
+                            and (d.value_start or d.value_end) for d in found):
+        return None
+    elif _is_future(m):
+        month = ref if day >= ref.day else _shift_months(ref.replace(day=1), -1)
+    else:
+        month = ref if day <= ref.day else _shift_months(ref.replace(day=1), 1)
+    d = _safe_date(month.year, month.month, day)
+    if d is None:
+        return None
+    return _not_past_ref(Value(d, d, "day"), anchor, m, ref) if anchor else Value(d, d, "day")
 
 
 def _not_past_ref(value: Value, anchor: tuple[date, date], m: re.Match,
