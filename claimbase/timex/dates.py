@@ -32,7 +32,7 @@ from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
 from claimbase.text import anchor_offset, line_start
-from claimbase.timex import holidays
+from claimbase.timex import event_counts, holidays
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -510,6 +510,15 @@ def h_anaphoric(m: re.Match, ref: date | None) -> Value | None:
     return None
 
 
+def h_event_shift(m: re.Match, ref: date | None) -> Value | None:
+    """"three days after the attack", "the day before the vote": counted from the date of the
+    event named, which needs the parse (`event_counts.resolve`); until then no value. An
+    approximate count ("nearly 14 months after") is none."""
+    if event_counts.APPROXIMATE.search(m.string, max(0, m.start() - 16), m.start()):
+        return None
+    return Value(None, None, "unknown")
+
+
 def h_day_of_month(m: re.Match, ref: date | None) -> Value | None:
     """"on the 14th", "by the 3rd": that day of the month the text last named (else of the
     reference month); resolved in `normalise` (`_day_of_month`)."""
@@ -929,6 +938,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
                 r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
+    (event_counts.EVENT_COUNT, h_event_shift),
     # "on the 14th," (not "on the 3rd floor", "by the 20th century")
     (re.compile(r"\b(?:on|by|until|till|since|from|before|after)\s+the\s+"
                 r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|or|"
@@ -979,7 +989,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
                                                        "years") for el in ("earlier", "later")),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
-    h_named_event: ("9/11",), h_day_of_month: tuple(f"the {i}" for i in range(1, 10)), h_season: ("spring", "summer", "autumn", "fall", "winter"),
+    h_named_event: ("9/11",), h_event_shift: ("after", "before"), h_day_of_month: tuple(f"the {i}" for i in range(1, 10)), h_season: ("spring", "summer", "autumn", "fall", "winter"),
     h_beginning: ("beginning", "start"),
     h_part_of: ("first month", "second month", "third month", "last month", "first week",
                 "second week", "third week", "last week"),
@@ -1306,6 +1316,7 @@ def find_dates(doc: Document, res: Any = None) -> None:
     just = just_mentions(doc)
     if just:
         doc.dates = sorted(doc.dates + just, key=lambda d: d.start or 0)
+    event_counts.resolve(doc)
 
 
 # "just as", "just like", "just before", "just 10 km": not the recent-past "just"
@@ -1390,6 +1401,8 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     head, clause = _date_head(span)
     if head is None:  # "Months after X": the date is X's
         return _after_complement(span, anchor)
+    if _in_counted_from(span, anchor):
+        return False
     if clause is not None and clause.left_edge.i <= anchor.i <= clause.right_edge.i:
         return False  # the progressive clause whose date was moved to its noun phrase
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head \
@@ -1493,6 +1506,16 @@ def _after_complement(span: Any, anchor: Any) -> bool:
         return False
     comma = next((t.i for t in span.doc[span.end:span.sent.end] if t.text in (",", ";")), None)
     return comma is not None and anchor.i < comma
+
+
+def _in_counted_from(span: Any, anchor: Any) -> bool:
+    """The anchor is the event an expression counts from ("killed a week after the city
+    fell"): "the city fell" is not dated by "a week after"."""
+    rel = span[-1]
+    if rel.lower_ not in ("after", "before"):
+        return False
+    return any(c.i >= span.end and c.left_edge.i <= anchor.i <= c.right_edge.i
+               for c in rel.children)
 
 
 def _when_clause_of(anchor: Any, head: Any) -> bool:
@@ -1609,8 +1632,9 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
             since = _since_date(doc, sent_start, sent_end, tok)
             if since is not None:
                 return since
-    if inside:
+    if inside:  # an expression with a value before one without ("On Monday, a day after …")
         return min(inside, key=lambda d: (0 if _governs(doc, d, pos) else 1,
+                                          0 if d.value_start or d.value_end else 1,
                                           abs(d.start - pos)))
     if any(d.start is not None and sent_start <= d.start and d.end <= sent_end
            for d in doc.dates):
