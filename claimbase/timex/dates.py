@@ -32,7 +32,7 @@ from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
 from claimbase.text import anchor_offset, line_start
-from claimbase.timex import event_counts, holidays
+from claimbase.timex import event_counts, holidays, tense
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -1317,6 +1317,7 @@ def find_dates(doc: Document, res: Any = None) -> None:
     if just:
         doc.dates = sorted(doc.dates + just, key=lambda d: d.start or 0)
     event_counts.resolve(doc)
+    tense.settle(doc)
 
 
 # "just as", "just like", "just before", "just 10 km": not the recent-past "just"
