@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
@@ -43,8 +44,6 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3,
 }
-# "Black Tuesday", "Bloody Sunday", "Good Friday": names of events or feasts, not dates
-DAY_NAME_ADJECTIVES = frozenset({"black", "bloody", "good", "holy", "great", "palm", "ash"})
 VAGUE = frozenset({"a couple of", "couple of", "a few", "few", "several"})
 
 _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -1271,11 +1270,12 @@ def _named_weekday(text: str, m: re.Match) -> bool:
     if m.groupdict().get("rel"):
         return False
     after = text[m.end():m.end() + 12].lower()
-    if re.match(r"\s+(?:prayers?|sermons?|market)\b", after):
+    word = re.match(r"\s+([a-z]+)", after)
+    if word and word.group(1) in word_list("date_weekday_practices.txt"):
         return True
     before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 20):m.start()])
     return bool(before and before.group(1)[0].isupper()
-                and before.group(1).lower() in DAY_NAME_ADJECTIVES)
+                and before.group(1).lower() in word_list("date_day_name_adjectives.txt"))
 
 
 def _ambiguous_month(m: re.Match) -> bool:
