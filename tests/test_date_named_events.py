@@ -85,6 +85,7 @@ def test_holidays(text, ref, expected):
     "The rebels named it their Ashura offensive.",     # the name of an operation
     "Ramadan is a month of fasting.",                  # the month in general
     "People gather for christmas day lunches.",        # not written as a name
+    "MPs were called back from their Easter break.",   # a recess of varying weeks
 ])
 def test_no_holiday_dates_from_other_names(text):
     assert values(text, date(2019, 6, 12)) == []
@@ -184,6 +185,17 @@ def test_counts_from_an_unknown_event_give_no_date(resources, text):
     doc = parsed(resources, text)
     counts = [d for d in doc.dates if "after" in (d.text or "")]
     assert counts and all(d.value_start is None and d.value_end is None for d in counts)
+
+
+@pytest.mark.parametrize("text", [
+    # durations, not counts from an event, even with a dated clause after them
+    "He trained at the camp for five weeks before leaving for Mosul on 3 May.",
+    "She saw them for the first time in a year after the release on 3 May.",
+    "Nearly two years after the siege on 3 May 2017, the town is quiet.",
+])
+def test_durations_and_approximate_counts_are_no_dates(resources, text):
+    doc = parsed(resources, text)
+    assert not any(d.text and ("after" in d.text or "before" in d.text) for d in doc.dates)
 
 
 def test_an_explicit_date_beats_an_unresolved_count(resources):

@@ -743,8 +743,12 @@ def h_holiday(m: re.Match, ref: date | None) -> Value | None:
     if not part and (re.match(r"[\s-]+[A-Z]", after) or prev and prev.group(1)[0].isupper()
                      and not lead and prev.group(1).lower() not in _NOT_NAME_BEFORE):
         return None
-    if holiday.rule != "fixed" and not (part or lead or _HOLIDAY_TAIL.match(after)):
+    tail = _HOLIDAY_TAIL.match(after)
+    if holiday.rule != "fixed" and not (part or lead or tail):
         return None  # a bare "Ramadan" or "Easter" may be a name of something else
+    if tail and tail.group().split()[0].lower() in ("holidays", "break") \
+            and holiday.rule not in ("hijri", "eid"):
+        return None  # "the Easter break", "the Christmas holidays": weeks that vary
     whole = holiday.days == 0 or "weekend" in name.lower() or bool(
         _HOLIDAY_WHOLE.search(before) or _HOLIDAY_WHOLE.search(after))
     written = int(m["year"]) if m["year"] else None

@@ -28,9 +28,10 @@ EVENT_COUNT = re.compile(
     r"(?P<unit>hour|day|week|fortnight|month|year)s?\s+(?P<ba>after|before)\b(?!\s*[,.;:!?])|"
     r"\bthe\s+(?P<unit2>day|week|month|year)\s+(?P<ba2>after|before)\b"
     r"(?!\s*[,.;:!?]|\s+(?:last|yesterday)\b)", re.I)
-# an approximate count ("nearly 14 months after"): no date of its own
+# an approximate count ("nearly 14 months after") or a duration ("trained for five weeks
+# before", "for the first time in a year after"): no date of its own
 APPROXIMATE = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|"
-                         r"at\s+least|up\s+to)\s+$", re.I)
+                         r"at\s+least|up\s+to|for|in|within|during)\s+$", re.I)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _WITHIN = frozenset({"less than", "within", "under", "barely"})
@@ -93,9 +94,26 @@ def _complement(span: Any) -> Any:
     return next((c for c in rel.children if c.dep_ in ("pobj", "pcomp")), None)
 
 
+def _dates_event(doc: Document, dm: DateMention, comp: Any) -> bool:
+    """The date hangs from the complement's word itself ("the 3 June raid", "the attack on 3
+    June", "after it fell on 3 June"), not from a clause further inside it."""
+    span = doc.spacy_doc.char_span(dm.start, dm.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok == comp:
+            return True
+        if tok.head == tok or not (span.start <= tok.i < span.end or tok.pos_ == "ADP"):
+            return False
+        tok = tok.head
+    return tok == comp
+
+
 def _date_inside(doc: Document, comp: Any, unit: str) -> tuple[date, date] | None:
     lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
-    inside = [d for d in doc.dates if d.start is not None and lo <= d.start and d.end <= hi]
+    inside = [d for d in doc.dates if d.start is not None and lo <= d.start and d.end <= hi
+              and _dates_event(doc, d, comp)]
     periods = {p for d in inside if (p := _one_period(d, unit)) is not None}
     return periods.pop() if len(periods) == 1 else None
 
