@@ -163,6 +163,8 @@ def numeric_order(text: str) -> str | None:
     """"dm" or "md" when the text's numeric dates show their order (a first or second number
     above 12), else None."""
     orders = set()
+    if "/" not in text:
+        return None
     for m in _NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a > 12 >= b:
@@ -982,7 +984,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     ("day before", "day after", "day earlier", "days earlier", "day later", "days later"),
     h_anaphoric: ("that year", "that month", "that week", "that same", "same day", "same week",
                   "same month", "same year", "later in the", "later that", "earlier that") +
-    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding", "next")
+    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding", "the next")
           for unit in ("week", "month", "year")) +
     tuple(f"that {m.lower()}" for m in calendar.month_name if m),
     h_month_rel_year: ("last year", "this year", "next year"),
@@ -992,7 +994,7 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
                                                        "years") for el in ("earlier", "later")),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
-    h_named_event: ("9/11",), h_event_shift: ("after", "before"), h_day_of_month: tuple(f"the {i}" for i in range(1, 10)), h_season: ("spring", "summer", "autumn", "fall", "winter"),
+    h_named_event: ("9/11",), h_event_shift: tuple(f"{last} {ba}" for last in "sykhrt" for ba in ("after", "before")), h_day_of_month: tuple(f"the {i}" for i in range(1, 10)), h_season: ("spring", "summer", "autumn", "fall", "winter"),
     h_beginning: ("beginning", "start"),
     h_part_of: ("first month", "second month", "third month", "last month", "first week",
                 "second week", "third week", "last week"),
@@ -1007,13 +1009,41 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
 }
 
 
+# Rules whose matches all end in a short tail found faster than the whole pattern: the
+# pattern is tried only in a window before each tail ("three days after" <- "days after").
+TAILS: dict[Handler, re.Pattern[str]] = {
+    h_event_shift: with_first_chars(event_counts.EVENT_TAIL),
+    h_day_of_month: with_first_chars(re.compile(r"\bthe\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+                                                re.I))}
+_TAIL_REACH = 40  # how far before its tail a match can start
+_TAIL_LOOKAHEAD = 16  # characters after the tail a pattern's lookahead reads
+# Holiday names as whole words ("Easter", not "eastern"): the holiday rule's prefilter
+_HOLIDAY_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in holidays.needs()) +
+                            r")\b")
+
+
+def _tail_matches(pattern: re.Pattern[str], tail: re.Pattern[str],
+                  text: str) -> Iterator[re.Match]:
+    """The matches of `pattern` that end where a match of `tail` ends."""
+    for t in tail.finditer(text):
+        for m in pattern.finditer(text, max(0, t.start() - _TAIL_REACH),
+                                  min(len(text), t.end() + _TAIL_LOOKAHEAD)):
+            if m.end() == t.end():
+                yield m
+                break
+
+
 def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
     lowered = text.lower()
     for pattern, handler in RULES:
         needs = NEEDS.get(handler)
-        if needs and not any(word in lowered for word in needs):
+        if needs and not any(map(lowered.__contains__, needs)) or \
+                handler is h_holiday and not _HOLIDAY_WORDS.search(lowered):
             continue
-        for m in with_first_chars(pattern).finditer(text):  # the same matches, sooner
+        tail = TAILS.get(handler)
+        found = _tail_matches(pattern, tail, text) if tail is not None else \
+            with_first_chars(pattern).finditer(text)  # the same matches, sooner
+        for m in found:
             s, e = m.span()
             while s < e and text[s].isspace():
                 s += 1
