@@ -14,8 +14,11 @@ first. Relative expressions without a reference date keep their text with null v
 precision unknown. Counts from the date the text named before ("three days later", "six months
 later", "the following year", "later that month", "that May") take that date's day, month or
 year, never landing after the reference date from a past one; without such a date they give
-none. `date_for` picks an event's date among the expressions whose syntactic scope
-contains the event word.
+none. "On the 14th" takes the month named before (else the reference month); holidays
+(Christmas Day, Easter, Eid al-Adha, Ramadan, Nowruz …) are computed for their year
+(`holidays.py`); counts from a named event ("a week after the attack") and deadline years
+("until March") are settled with the parse (`event_counts.py`, `tense.py`). `date_for`
+picks an event's date among the expressions whose syntactic scope contains the event word.
 """
 
 from __future__ import annotations
