@@ -140,6 +140,11 @@ def test_future_cues(text, ref, expected):
     assert values(text, ref)[-1] == expected
 
 
+def test_a_count_after_the_month_is_no_year():
+    assert values("On 2 and 3 May 14 guards were killed.")[0] == \
+        ("On 2 and 3 May", "2019-05-02", "2019-05-03", "day")
+
+
 def test_periods_told_from_the_date_named_before():
     got = values("The law was passed in 2012. Oddly, the next year, it was repealed.")
     assert got[1] == ("the next year", "2013-01-01", "2013-12-31", "year")

@@ -866,7 +866,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_NUMERIC, h_numeric),
     (re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/"), h_iso),
     (re.compile(rf"\b{_MON}\s+{_DAY}(?:{_TO}{_DAY2})?\b(?![,.]?\s*\d)"), h_month_day),
-    (re.compile(rf"\b{_DAY}(?:{_TO}{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d)"), h_month_day),
+    # "on 16 and 17 July 36 civilians were killed": a count after the month is no year
+    (re.compile(rf"\b{_DAY}(?:{_TO}{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d(?!\d*\s+[a-z]))"),
+     h_month_day),
     (re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MON}(?:\s+of)?,?\s+{_YEAR}\b"), h_month_year),
     (re.compile(rf"\b{_MON_UPPER}\s+{_DAY},?\s+{_YEAR}\b"), h_full),  # "JUNE 3, 2019"
     (re.compile(rf"\b{_MON_UPPER},?\s+{_YEAR}\b"), h_month_year),  # "JUNE 2019"
