@@ -140,6 +140,12 @@ def test_future_cues(text, ref, expected):
     assert values(text, ref)[-1] == expected
 
 
+def test_whole_days_of_hours_count_from_the_day_named_before():
+    got = values("On Monday the envoy met them. But 24 hours later, the deal fell apart.")
+    assert got[1] == ("24 hours later", "2019-06-11", "2019-06-11", "day")
+    assert values("The deal fell apart 24 hours later.") == []
+
+
 def test_a_count_after_the_month_is_no_year():
     assert values("On 2 and 3 May 14 guards were killed.")[0] == \
         ("On 2 and 3 May", "2019-05-02", "2019-05-03", "day")

@@ -503,7 +503,10 @@ def h_day_shift(m: re.Match, ref: date | None) -> Value | None:
 
 def _shift_days(m: re.Match) -> int:
     """How many days, and which way, a day shift moves ("two days later" -> +2)."""
-    word = (m["which"] or m["ba"] or m["el"]).lower()
+    word = (m["which"] or m["ba"] or m["el"] or m["el2"]).lower()
+    if m["hours"]:  # "24 hours later": whole days
+        hours = {"twenty-four": 24, "forty-eight": 48}.get(m["hours"].lower()) or int(m["hours"])
+        return (-1 if word == "earlier" else 1) * hours // 24
     n = _number(m["num"]) if m["num"] else 1
     return -n if word in ("previous", "before", "earlier") else n
 
@@ -931,7 +934,8 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+(?:day|morning|afternoon|"
                 r"evening|night)|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:])|"
                 r"(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
-                r"(?P<el>earlier|later))"
+                r"(?P<el>earlier|later)|(?P<hours>24|48|72|twenty-four|forty-eight)\s+hours\s+"
+                r"(?P<el2>earlier|later))"
                 r"\b", re.I), h_day_shift),
     (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                 r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
@@ -986,7 +990,8 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
     h_day_shift: tuple(f"{which} {part}" for which in ("previous", "next", "following")
                        for part in ("day", "morning", "afternoon", "evening", "night")) +
-    ("day before", "day after", "day earlier", "days earlier", "day later", "days later"),
+    ("day before", "day after", "day earlier", "days earlier", "day later", "days later",
+     "hours earlier", "hours later"),
     h_anaphoric: ("that year", "that month", "that week", "that same", "same day", "same week",
                   "same month", "same year", "later in the", "later that", "earlier that") +
     tuple(f"{which} {unit}" for which in ("following", "previous", "preceding", "the next")
