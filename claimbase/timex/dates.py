@@ -1065,7 +1065,7 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
 # in the middle of: what it tells of the past ends on the reference date.
 _PERIODS = frozenset({h_year, h_month_year, h_month, h_month_range, h_season, h_part_of,
                       h_relative_period, h_part_of_year, h_season_relative, h_half,
-                      h_decade, h_end_of})
+                      h_decade, h_end_of, h_holiday})
 _MONTHLY = frozenset({h_month, h_month_day})
 _DAILY = frozenset({h_weekday, h_named_day, h_month_day, h_full})
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
@@ -1128,7 +1128,9 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         if ref is not None and handler in _PERIODS and value.start is not None \
                 and value.end is not None and value.start <= ref < value.end \
                 and not _is_future(m):
-            value = Value(value.start, ref, value.precision)  # not after the report
+            # not after the report (a holiday's possible days up to the report: one is sure)
+            value = Value(value.start, ref, "day" if handler is h_holiday and value.start == ref
+                          else value.precision)
         if text[s:e].lower().startswith("since") and value.start and value.start != ref:
             value = Value(value.start, None, value.precision)  # "since 2013": open end
         out.append(DateMention(
