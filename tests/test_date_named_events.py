@@ -79,6 +79,13 @@ def test_holidays(text, ref, expected):
     assert values(text, ref)[0] == expected
 
 
+def test_a_coming_holiday_is_near_or_a_deadline():
+    # a month ahead only as a deadline; a plain mention is of the last one (or one a week ahead)
+    assert values("The truce holds until Eid al-Fitr.", date(2016, 6, 20))[0][1] == "2016-07-06"
+    assert values("Shells fell during Eid al-Fitr prayers.", date(2016, 6, 10))[0][1] \
+        == "2015-07-17"
+
+
 @pytest.mark.parametrize("text", [
     "Jets hit the Easter Valley villages again.",      # a misspelt place name, not the feast
     "The professor Tariq Ramadan gave a lecture.",     # a person

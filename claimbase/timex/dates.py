@@ -710,7 +710,11 @@ _HOLIDAY_WHOLE = re.compile(r"\b(?:during|over|throughout)\s+$|^\s+(?:holidays|c
                             r"festivities|break|truce|ceasefire)\b", re.I)
 _NOT_NAME_BEFORE = frozenset({"the", "this", "last", "next", "that"})
 _PART_DAY = {"first": 0, "second": 1, "third": 2, "fourth": 3}
-_HOLIDAY_AHEAD = timedelta(days=31)  # as for "on 20 September": a day up to a month ahead
+# a coming holiday: up to a month ahead when told as a deadline ("ahead of Eid", "until
+# Easter"), else up to a week (a report of "Eid prayers" a month before Eid is of the last one)
+_HOLIDAY_AHEAD = timedelta(days=31)
+_HOLIDAY_NEAR = timedelta(days=7)
+_HOLIDAY_DEADLINE = re.compile(r"\b(?:before|until|till|by|ahead\s+of)\s+$", re.I)
 _BARE_EID_REACH = timedelta(days=45)  # a bare "Eid" is the one of the weeks around the report
 
 
@@ -775,8 +779,8 @@ def h_holiday(m: re.Match, ref: date | None) -> Value | None:
     elif _is_future(m):
         start, end = min((sp for sp in spans if sp[1] >= ref), default=(None, None))
     else:
-        start, end = max((sp for sp in spans if sp[0] <= ref + _HOLIDAY_AHEAD),
-                         default=(None, None))
+        ahead = _HOLIDAY_AHEAD if _HOLIDAY_DEADLINE.search(before) else _HOLIDAY_NEAR
+        start, end = max((sp for sp in spans if sp[0] <= ref + ahead), default=(None, None))
     if start is None or holiday.rule == "eid" and ref is not None and not written and \
             abs(start - ref) > _BARE_EID_REACH:
         return None
