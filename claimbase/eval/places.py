@@ -269,7 +269,9 @@ def headline_date(doc: Document, rec: dict[str, Any], date_for: Any,
         if source not in plausible:
             continue
         dm = _segment_date(doc, start, end, source, date_for)
-        expressed = expressed or dm is not None
+        # an expression left without a value ("two days after the raid", its event unknown)
+        # tells no date
+        expressed = expressed or dm is not None and bool(dm.value_start or dm.value_end)
         if dm is not None and dm.value_start and dm.value_end:
             values.append(_incident_span(dm, source) if incident_days
                           else (dm.value_start, dm.value_end))

@@ -14,8 +14,11 @@ first. Relative expressions without a reference date keep their text with null v
 precision unknown. Counts from the date the text named before ("three days later", "six months
 later", "the following year", "later that month", "that May") take that date's day, month or
 year, never landing after the reference date from a past one; without such a date they give
-none. `date_for` picks an event's date among the expressions whose syntactic scope
-contains the event word.
+none. "On the 14th" takes the month named before (else the reference month); holidays
+(Christmas Day, Easter, Eid al-Adha, Ramadan, Nowruz …) are computed for their year
+(`holidays.py`); counts from a named event ("a week after the attack") and deadline years
+("until March") are settled with the parse (`event_counts.py`, `tense.py`). `date_for`
+picks an event's date among the expressions whose syntactic scope contains the event word.
 """
 
 from __future__ import annotations
@@ -28,10 +31,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.first_chars import with_first_chars
 from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
 from claimbase.record import DateMention, Document
 from claimbase.text import anchor_offset, line_start
+from claimbase.timex import event_counts, holidays, tense
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -42,8 +47,6 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "a couple of": 2, "couple of": 2, "a few": 3, "few": 3, "several": 3,
 }
-# "Black Tuesday", "Bloody Sunday", "Good Friday": names of events or feasts, not dates
-DAY_NAME_ADJECTIVES = frozenset({"black", "bloody", "good", "holy", "great", "palm", "ash"})
 VAGUE = frozenset({"a couple of", "couple of", "a few", "few", "several"})
 
 _MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -163,6 +166,8 @@ def numeric_order(text: str) -> str | None:
     """"dm" or "md" when the text's numeric dates show their order (a first or second number
     above 12), else None."""
     orders = set()
+    if "/" not in text:
+        return None
     for m in _NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
         if a > 12 >= b:
@@ -221,7 +226,8 @@ def h_weekday(m: re.Match, ref: date | None) -> Value | None:
     wd = WEEKDAYS[m["wd"].lower()]
     rel = (m.groupdict().get("rel") or "").lower()
     if rel == "next" or _is_future(m):
-        delta = (wd - ref.weekday()) % 7 or 7
+        # "will meet on Thursday" told on a Thursday is that day; "next Thursday" a week on
+        delta = (wd - ref.weekday()) % 7 or (7 if rel == "next" else 0)
         d = ref + timedelta(days=delta)
     else:
         delta = (ref.weekday() - wd) % 7
@@ -242,10 +248,25 @@ def h_named_day(m: re.Match, ref: date | None) -> Value | None:
     return Value(d, d, "day")
 
 
+_FROM_NOW = re.compile(r"\b(?:in|over|within|during|for|into|throughout)\s+$", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _next_of_then(m: re.Match, start: int) -> bool:
+    """"the next year" told of a past episode ("in 2014 …; the next year, …", "until early the
+    next year"): the year after the one named before, not the coming one ("in the next year",
+    "over the next month" count from now)."""
+    before = m.string[max(0, start - 24):start]
+    the = _THE_BEFORE.search(before)
+    return the is not None and not _FROM_NOW.search(before, 0, the.start())
+
+
 def h_relative_period(m: re.Match, ref: date | None) -> Value | None:
     if ref is None:
         return Value(None, None, "unknown")
     rel, unit = m["rel"].lower(), m["unit"].lower()
+    if rel == "next" and unit != "weekend" and _next_of_then(m, m.start()):
+        return None  # "the next year": told from the date named before (`_anaphoric_value`)
     step = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1,
             "coming": 1, "current": 0}[rel]
     if unit == "week":
@@ -482,7 +503,10 @@ def h_day_shift(m: re.Match, ref: date | None) -> Value | None:
 
 def _shift_days(m: re.Match) -> int:
     """How many days, and which way, a day shift moves ("two days later" -> +2)."""
-    word = (m["which"] or m["ba"] or m["el"]).lower()
+    word = (m["which"] or m["ba"] or m["el"] or m["el2"]).lower()
+    if m["hours"]:  # "24 hours later": whole days
+        hours = {"twenty-four": 24, "forty-eight": 48}.get(m["hours"].lower()) or int(m["hours"])
+        return (-1 if word == "earlier" else 1) * hours // 24
     n = _number(m["num"]) if m["num"] else 1
     return -n if word in ("previous", "before", "earlier") else n
 
@@ -490,6 +514,21 @@ def _shift_days(m: re.Match) -> int:
 def h_anaphoric(m: re.Match, ref: date | None) -> Value | None:
     """"that year", "later that month", "the following year", "the previous week", "that May":
     told from the period the text last named; resolved in `normalise` (`_anaphoric_value`)."""
+    return None
+
+
+def h_event_shift(m: re.Match, ref: date | None) -> Value | None:
+    """"three days after the attack", "the day before the vote": counted from the date of the
+    event named, which needs the parse (`event_counts.resolve`); until then no value. An
+    approximate count ("nearly 14 months after") is none."""
+    if event_counts.APPROXIMATE.search(m.string, max(0, m.start() - 16), m.start()):
+        return None
+    return Value(None, None, "unknown")
+
+
+def h_day_of_month(m: re.Match, ref: date | None) -> Value | None:
+    """"on the 14th", "by the 3rd": that day of the month the text last named (else of the
+    reference month); resolved in `normalise` (`_day_of_month`)."""
     return None
 
 
@@ -661,20 +700,94 @@ def h_month_rel_year(m: re.Match, ref: date | None) -> Value | None:
     return Value(*_month_range(year, MONTHS[_mon(m["mon"])]), "month")
 
 
-# fixed-date holidays: (month, day)
-HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-            "new year's day": (1, 1), "new year's eve": (12, 31), "new year’s day": (1, 1),
-            "new year’s eve": (12, 31)}
+# a time preposition before a holiday's name ("during Ramadan", "ahead of Eid al-Adha")
+_HOLIDAY_LEAD = re.compile(r"\b(?:at|on|over|during|before|after|since|until|till|by|from|"
+                           r"around|for|throughout|into|in|ahead\s+of)\s+$", re.I)
+# words after the name that show it is the holiday ("the Eid al-Fitr holiday")
+_HOLIDAY_TAIL = re.compile(r"\s+(?:holidays?|celebrations?|festivities|festival|feast|prayers|"
+                           r"weekend|break|truce|ceasefire|eve)\b", re.I)
+_HOLIDAY_WHOLE = re.compile(r"\b(?:during|over|throughout)\s+$|^\s+(?:holidays|celebrations|"
+                            r"festivities|break|truce|ceasefire)\b", re.I)
+_NOT_NAME_BEFORE = frozenset({"the", "this", "last", "next", "that"})
+_PART_DAY = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+# a coming holiday: up to a month ahead when told as a deadline ("ahead of Eid", "until
+# Easter"), else up to a week (a report of "Eid prayers" a month before Eid is of the last one)
+_HOLIDAY_AHEAD = timedelta(days=31)
+_HOLIDAY_NEAR = timedelta(days=7)
+_HOLIDAY_DEADLINE = re.compile(r"\b(?:before|until|till|by|ahead\s+of)\s+$", re.I)
+_BARE_EID_REACH = timedelta(days=45)  # a bare "Eid" is the one of the weeks around the report
+
+
+def _holiday_part(part: str, first: date, last: date, whole: bool) -> tuple[date, date]:
+    """The days of one occurrence a phrase names: "the first day of Eid", "the eve of …",
+    "the end of Ramadan"; the whole holiday "during" it (or Ramadan), else its first day."""
+    words = part.lower().split()
+    if not words:
+        return (first, last) if whole else (first, first)
+    if "eve" in words:
+        return first - timedelta(days=1), first - timedelta(days=1)
+    if words[1] in _PART_DAY:
+        day = min(first + timedelta(days=_PART_DAY[words[1]]), last)
+        return day, day
+    if words[1] == "last" or words[1] == "end":
+        return last, last
+    if words[1] in ("start", "beginning"):
+        return first, first
+    return first, last  # "the holy month of Ramadan"
 
 
 def h_holiday(m: re.Match, ref: date | None) -> Value | None:
-    """"on Christmas Day", "New Year's Eve": that day of the year written or the latest one."""
-    month, day = HOLIDAYS[re.sub(r"\s+", " ", m["name"].lower())]
-    year = int(m["year"]) if m["year"] else _infer_year(month, day, ref, future=_is_future(m))
-    if year is None:
+    """"on Christmas Day", "at Easter", "during Eid al-Adha", "the first day of Ramadan",
+    "Nowruz": that holiday of the year written, else the latest one (a coming one up to a
+    month ahead, or with a future cue); Islamic holidays and Nowruz as a range of the days
+    they may be kept (claimbase/timex/holidays.py). A capitalised name only, and not part of
+    another name ("Easter Ghouta", "Tariq Ramadan", the "Battle of Ashura")."""
+    name = m["name"]
+    if not name[0].isupper():
+        return None
+    holiday = holidays.holidays().get(holidays.key(name))
+    if holiday is None:
+        return None
+    text, part = m.string, (m["part"] or "")
+    before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 30]
+    lead = _HOLIDAY_LEAD.search(before)
+    prev = re.search(r"(\S+)\s+$", before)
+    if not part and (re.match(r"[\s-]+[A-Z]", after) or prev and prev.group(1)[0].isupper()
+                     and not lead and prev.group(1).lower() not in _NOT_NAME_BEFORE):
+        return None
+    tail = _HOLIDAY_TAIL.match(after)
+    if holiday.rule != "fixed" and not (part or lead or tail):
+        return None  # a bare "Ramadan" or "Easter" may be a name of something else
+    if tail and tail.group().split()[0].lower() in ("holidays", "break") \
+            and holiday.rule not in ("hijri", "eid"):
+        return None  # "the Easter break", "the Christmas holidays": weeks that vary
+    whole = holiday.days == 0 or "weekend" in name.lower() or bool(
+        _HOLIDAY_WHOLE.search(before) or _HOLIDAY_WHOLE.search(after))
+    written = int(m["year"]) if m["year"] else None
+    around = written or (ref.year if ref else None)
+    if around is None:
         return Value(None, None, "unknown")
-    d = date(year, month, day)
-    return Value(d, d, "day")
+    spans = [_holiday_part(part, first, last, whole) for first, last in
+             holidays.occurrences(holiday, range(around - 1, around + 2))]
+    if written:
+        spans = [sp for sp in spans if sp[0].year == written]
+        if len(spans) != 1:
+            return None  # two Eids in one year (2000, 2033): which one is not told
+        start, end = spans[0]
+    elif ref is None:
+        return Value(None, None, "unknown")
+    elif _is_future(m):
+        start, end = min((sp for sp in spans if sp[1] >= ref), default=(None, None))
+    else:
+        ahead = _HOLIDAY_AHEAD if _HOLIDAY_DEADLINE.search(before) else _HOLIDAY_NEAR
+        start, end = max((sp for sp in spans if sp[0] <= ref + ahead), default=(None, None))
+    if start is None or holiday.rule == "eid" and ref is not None and not written and \
+            abs(start - ref) > _BARE_EID_REACH:
+        return None
+    margin = holidays.uncertainty(holiday)
+    start, end = start - margin, end + margin + holidays.late_days(holiday)
+    return Value(start, end, "day" if start == end else
+                 "week" if (end - start).days < 7 else "month")
 
 
 def h_weekday_range(m: re.Match, ref: date | None) -> Value | None:
@@ -760,7 +873,9 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (_NUMERIC, h_numeric),
     (re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/"), h_iso),
     (re.compile(rf"\b{_MON}\s+{_DAY}(?:{_TO}{_DAY2})?\b(?![,.]?\s*\d)"), h_month_day),
-    (re.compile(rf"\b{_DAY}(?:{_TO}{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d)"), h_month_day),
+    # "on 16 and 17 July 36 civilians were killed": a count after the month is no year
+    (re.compile(rf"\b{_DAY}(?:{_TO}{_DAY2})?\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*\d(?!\d*\s+[a-z]))"),
+     h_month_day),
     (re.compile(rf"\b(?:(?:early|mid|late)[\s-]+)?{_MON}(?:\s+of)?,?\s+{_YEAR}\b"), h_month_year),
     (re.compile(rf"\b{_MON_UPPER}\s+{_DAY},?\s+{_YEAR}\b"), h_full),  # "JUNE 3, 2019"
     (re.compile(rf"\b{_MON_UPPER},?\s+{_YEAR}\b"), h_month_year),  # "JUNE 2019"
@@ -807,8 +922,10 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:recent|recently|in recent weeks)\b(?!\s+(?:history|memory|times|"
                 r"generations?|centur(?:y|ies)|past)\b)", re.I), h_recent),
     (re.compile(rf"\b{_MON}\s+(?P<rel>last|this|next)\s+year\b", re.I), h_month_rel_year),
-    (re.compile(r"\b(?P<name>Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year[’']s\s+(?:Day|Eve))"
-                r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"), h_holiday),
+    (re.compile(r"\b(?:(?P<part>the\s+(?:(?:first|second|third|fourth|last)\s+days?|eve|start|"
+                r"beginning|end|(?:holy\s+)?month))\s+of\s+)?"
+                rf"(?P<name>{holidays.name_pattern()})(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
+     h_holiday),
     (re.compile(rf"\b(?:from|between)\s+{_WD.replace('(?P<wd>', '(?P<wd1>')}\s+"
                 rf"(?:to|and|until|till|through)\s+{_WD}\b", re.I), h_weekday_range),
     (re.compile(r"\bthe\s+(?P<unit>week|weekend)\s+before\s+last\b", re.I), h_before_last),
@@ -821,33 +938,45 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (re.compile(r"\b(?:the\s+(?P<which>previous|next|following)\s+(?:day|morning|afternoon|"
                 r"evening|night)|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;:])|"
                 r"(?P<num>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
-                r"(?P<el>earlier|later))"
+                r"(?P<el>earlier|later)|(?P<hours>24|48|72|twenty-four|forty-eight)\s+hours\s+"
+                r"(?P<el2>earlier|later))"
                 r"\b", re.I), h_day_shift),
     (re.compile(r"\b(?:(?:(?P<lead>later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+"
                 r"(?P<unit>week|month|year)|(?:(?:later|earlier)\s+that|(?:that|the)\s+same)\s+"
                 r"(?P<unit3>day)|(?:(?P<mon2>(?-i:January|February|March|April|May|June|July|August|"
                 r"September|October|November|December))\s+(?:of\s+)?)?the\s+"
-                r"(?P<which>following|previous|preceding)\s+(?P<unit2>week|month|year)|"
+                r"(?P<which>following|previous|preceding|next)\s+(?P<unit2>week|month|year)|"
+                r"(?P<mon3>(?-i:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December))\s+(?:of\s+)?(?:that|the\s+same)\s+year|"
                 r"(?P<lead2>later)\s+in\s+the\s+(?P<unit4>month|year)|"
                 r"that\s+(?P<mon>(?-i:January|February|March|April|May|"
                 r"June|July|August|September|October|November|December))(?=\s*[,.;:!?)”\"]|"
-                r"\s+(?:when|as|while)\b))\b(?!,?\s*\d)", re.I),
+                r"\s+(?:when|as|while|day|morning|afternoon|evening|night)\b))\b(?!,?\s*\d)", re.I),
      h_anaphoric),
     (re.compile(r"\b(?:in\s+the\s+(?:near|coming|foreseeable)\s+future|(?:in|over|within|during)\s+"
                 r"the\s+coming\s+(?:few\s+|several\s+)?(?:days|weeks|months))\b", re.I), h_future),
     (re.compile(r"(?<![\d/])9/11(?![\d/])"), h_named_event),
+    (event_counts.EVENT_COUNT, h_event_shift),
+    # "on the 14th," (not "on the 3rd floor", "by the 20th century")
+    (re.compile(r"\b(?:on|by|until|till|since|from|before|after)\s+the\s+"
+                r"(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)|\s+(?:and|or|"
+                r"when|as|at|in|to|until|after|before|but)\b)", re.I), h_day_of_month),
 ]
 
 _FIRST_FULL = next(i for i, (_p, h) in enumerate(RULES) if h is h_full)
 
-_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|going to|next|upcoming|"
-                     r"scheduled|expected|intends?\s+to)\b", re.I)
+# "next to" is a place, "than we expected" a comparison: no future cues
+_FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|going to|next(?!\s+to\b)|"
+                     r"upcoming|scheduled|expected(?=\s+to\b)|(?:is|are|was|were|be)\s+expected|"
+                     r"intends?\s+to)\b", re.I)
+# a sentence end, with a closing quotation mark ("… them.” Earlier on Sunday")
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s")
 
 
 def _is_future(m: re.Match) -> bool:
     """A future cue in the 60 characters before the expression ("will meet in October")."""
     before = m.string[max(0, m.start() - 60):m.start()]
-    sent = re.split(r"[.!?]\s", before)[-1]
+    sent = _SENTENCE_END.split(before)[-1]
     return bool(_FUTURE.search(sent))
 
 
@@ -865,20 +994,21 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
     h_past_days: ("past", "last", "recent"), h_recent: ("recent",),
     h_day_shift: tuple(f"{which} {part}" for which in ("previous", "next", "following")
                        for part in ("day", "morning", "afternoon", "evening", "night")) +
-    ("day before", "day after", "day earlier", "days earlier", "day later", "days later"),
+    ("day before", "day after", "day earlier", "days earlier", "day later", "days later",
+     "hours earlier", "hours later"),
     h_anaphoric: ("that year", "that month", "that week", "that same", "same day", "same week",
                   "same month", "same year", "later in the", "later that", "earlier that") +
-    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding")
+    tuple(f"{which} {unit}" for which in ("following", "previous", "preceding", "the next")
           for unit in ("week", "month", "year")) +
     tuple(f"that {m.lower()}" for m in calendar.month_name if m),
     h_month_rel_year: ("last year", "this year", "next year"),
-    h_holiday: ("christmas", "boxing", "new year"), h_weekday_range: tuple(WEEKDAYS),
+    h_holiday: holidays.needs(), h_weekday_range: tuple(WEEKDAYS),
     h_before_last: ("before last",), h_hours_ago: ("hours ago", "hour ago"),
     h_period_shift: tuple(f"{unit} {el}" for unit in ("week", "weeks", "month", "months", "year",
                                                        "years") for el in ("earlier", "later")),
     h_duration: ("over", "more than", "nearly", "almost", "about"),
     h_this_month_earlier: ("earlier", "later"), h_future: ("future", "coming"),
-    h_named_event: ("9/11",), h_season: ("spring", "summer", "autumn", "fall", "winter"),
+    h_named_event: ("9/11",), h_event_shift: tuple(f"{last} {ba}" for last in "sykhrt" for ba in ("after", "before")), h_day_of_month: tuple(f"the {i}" for i in range(1, 10)), h_season: ("spring", "summer", "autumn", "fall", "winter"),
     h_beginning: ("beginning", "start"),
     h_part_of: ("first month", "second month", "third month", "last month", "first week",
                 "second week", "third week", "last week"),
@@ -893,13 +1023,41 @@ NEEDS: dict[Handler, tuple[str, ...]] = {
 }
 
 
+# Rules whose matches all end in a short tail found faster than the whole pattern: the
+# pattern is tried only in a window before each tail ("three days after" <- "days after").
+TAILS: dict[Handler, re.Pattern[str]] = {
+    h_event_shift: with_first_chars(event_counts.EVENT_TAIL),
+    h_day_of_month: with_first_chars(re.compile(r"\bthe\s+(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+                                                re.I))}
+_TAIL_REACH = 40  # how far before its tail a match can start
+_TAIL_LOOKAHEAD = 16  # characters after the tail a pattern's lookahead reads
+# Holiday names as whole words ("Easter", not "eastern"): the holiday rule's prefilter
+_HOLIDAY_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in holidays.needs()) +
+                            r")\b")
+
+
+def _tail_matches(pattern: re.Pattern[str], tail: re.Pattern[str],
+                  text: str) -> Iterator[re.Match]:
+    """The matches of `pattern` that end where a match of `tail` ends."""
+    for t in tail.finditer(text):
+        for m in pattern.finditer(text, max(0, t.start() - _TAIL_REACH),
+                                  min(len(text), t.end() + _TAIL_LOOKAHEAD)):
+            if m.end() == t.end():
+                yield m
+                break
+
+
 def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
     lowered = text.lower()
     for pattern, handler in RULES:
         needs = NEEDS.get(handler)
-        if needs and not any(word in lowered for word in needs):
+        if needs and not any(map(lowered.__contains__, needs)) or \
+                handler is h_holiday and not _HOLIDAY_WORDS.search(lowered):
             continue
-        for m in with_first_chars(pattern).finditer(text):  # the same matches, sooner
+        tail = TAILS.get(handler)
+        found = _tail_matches(pattern, tail, text) if tail is not None else \
+            with_first_chars(pattern).finditer(text)  # the same matches, sooner
+        for m in found:
             s, e = m.span()
             while s < e and text[s].isspace():
                 s += 1
@@ -911,7 +1069,7 @@ def _matches(text: str) -> Iterator[tuple[int, int, re.Match, Handler]]:
 # in the middle of: what it tells of the past ends on the reference date.
 _PERIODS = frozenset({h_year, h_month_year, h_month, h_month_range, h_season, h_part_of,
                       h_relative_period, h_part_of_year, h_season_relative, h_half,
-                      h_decade, h_end_of})
+                      h_decade, h_end_of, h_holiday})
 _MONTHLY = frozenset({h_month, h_month_day})
 _DAILY = frozenset({h_weekday, h_named_day, h_month_day, h_full})
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|mid|late)[\s-]+)?(?=\S*$)", re.I)
@@ -944,6 +1102,8 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
             value = _anaphoric_value(out, m, s, ref)
         elif handler is h_period_shift:
             value = _shifted_period(out, m, s, ref)
+        elif handler is h_day_of_month:
+            value = _day_of_month(out, m, s, ref)
         if value is None:
             continue
         if handler is h_year and not _plausible_year(text, s, e):
@@ -972,7 +1132,9 @@ def normalise(text: str, ref: date | None) -> list[DateMention]:
         if ref is not None and handler in _PERIODS and value.start is not None \
                 and value.end is not None and value.start <= ref < value.end \
                 and not _is_future(m):
-            value = Value(value.start, ref, value.precision)  # not after the report
+            # not after the report (a holiday's possible days up to the report: one is sure)
+            value = Value(value.start, ref, "day" if handler is h_holiday and value.start == ref
+                          else value.precision)
         if text[s:e].lower().startswith("since") and value.start and value.start != ref:
             value = Value(value.start, None, value.precision)  # "since 2013": open end
         out.append(DateMention(
@@ -1043,19 +1205,22 @@ def _anaphoric_value(found: list[DateMention], m: re.Match, pos: int,
     year named). Without a date named before, "the previous week/month/year" counts from the
     reference date, as "last week" does, and "later in the year" runs from it; the others give
     no date."""
+    mon = m["mon"] or m["mon3"]  # "that May", "August that year"
     unit = (m["unit"] or m["unit2"] or m["unit3"] or m["unit4"] or
-            ("year" if m["mon"] else "")).lower()
+            ("year" if mon else "")).lower()
     anchor = _anchor(found, unit, pos)
     which = (m["which"] or "").lower()
+    if which == "next" and not _next_of_then(m, m.start("which")):
+        return None  # "in the next year": from now (`h_relative_period`)
     if anchor is None:
         if (which in ("previous", "preceding") or m["lead2"]) and ref is not None:
             anchor = (ref, ref)  # "the previous week", "later in the year": from now
         else:
             return None
     first, last = _period_of(anchor[0], unit)
-    precision = unit if unit != "year" or not m["mon"] else "month"
-    if m["mon"]:
-        return Value(*_month_range(first.year, MONTHS[m["mon"].lower()]), "month")
+    precision = unit if unit != "year" or not mon else "month"
+    if mon:
+        return Value(*_month_range(first.year, MONTHS[mon.lower()]), "month")
     if which:
         step = -1 if which in ("previous", "preceding") else 1
         if m["mon2"] and unit == "year":  # "in May the following year"
@@ -1099,6 +1264,36 @@ def _shifted_period(found: list[DateMention], m: re.Match, pos: int,
     return _not_past_ref(Value(*_period_of(shifted, unit), unit), anchor, m, ref)
 
 
+_MONTH_AHEAD = re.compile(rf"[^.;]*?\b{_MON_NAMES}\b")
+
+
+def _day_of_month(found: list[DateMention], m: re.Match, pos: int,
+                  ref: date | None) -> Value | None:
+    """"On 12 March … on the 14th": the day of the month of the last date named (within one
+    month). With no date named in the paragraphs before, the reference month's day (a day
+    after the reference day: the previous month's, or with a future cue the coming one); a
+    date of another period named before gives none."""
+    day = int(m["day"])
+    if _MONTH_AHEAD.match(m.string, m.end(), m.end() + 30):
+        return None  # "from the 5th to the 9th of March": the month comes after
+    anchor = _anchor(found, "month", pos)
+    if anchor is not None:
+        if day < anchor[0].day:
+            return None  # "on 30 January … on the 2nd": this month's or the next one's
+        month = anchor[0]
+    elif ref is None or any(d.start is not None and d.start >= pos - _ANAPHORA_WINDOW["month"]
+                            and (d.value_start or d.value_end) for d in found):
+        return None
+    elif _is_future(m):
+        month = ref if day >= ref.day else _shift_months(ref.replace(day=1), -1)
+    else:
+        month = ref if day <= ref.day else _shift_months(ref.replace(day=1), 1)
+    d = _safe_date(month.year, month.month, day)
+    if d is None:
+        return None
+    return _not_past_ref(Value(d, d, "day"), anchor, m, ref) if anchor else Value(d, d, "day")
+
+
 def _not_past_ref(value: Value, anchor: tuple[date, date], m: re.Match,
                   ref: date | None) -> Value | None:
     """None for a count from a past date that lands after the reference date without a
@@ -1125,11 +1320,12 @@ def _named_weekday(text: str, m: re.Match) -> bool:
     if m.groupdict().get("rel"):
         return False
     after = text[m.end():m.end() + 12].lower()
-    if re.match(r"\s+(?:prayers?|sermons?|market)\b", after):
+    word = re.match(r"\s+([a-z]+)", after)
+    if word and word.group(1) in word_list("date_weekday_practices.txt"):
         return True
     before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 20):m.start()])
     return bool(before and before.group(1)[0].isupper()
-                and before.group(1).lower() in DAY_NAME_ADJECTIVES)
+                and before.group(1).lower() in word_list("date_day_name_adjectives.txt"))
 
 
 def _ambiguous_month(m: re.Match) -> bool:
@@ -1170,6 +1366,8 @@ def find_dates(doc: Document, res: Any = None) -> None:
     just = just_mentions(doc)
     if just:
         doc.dates = sorted(doc.dates + just, key=lambda d: d.start or 0)
+    event_counts.resolve(doc)
+    tense.settle(doc)
 
 
 # "just as", "just like", "just before", "just 10 km": not the recent-past "just"
@@ -1254,6 +1452,8 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     head, clause = _date_head(span)
     if head is None:  # "Months after X": the date is X's
         return _after_complement(span, anchor)
+    if _in_counted_from(span, anchor):
+        return False
     if clause is not None and clause.left_edge.i <= anchor.i <= clause.right_edge.i:
         return False  # the progressive clause whose date was moved to its noun phrase
     while head.pos_ in ("VERB", "AUX") and head.dep_ in _CLAUSE_LINKS and head.head != head \
@@ -1357,6 +1557,16 @@ def _after_complement(span: Any, anchor: Any) -> bool:
         return False
     comma = next((t.i for t in span.doc[span.end:span.sent.end] if t.text in (",", ";")), None)
     return comma is not None and anchor.i < comma
+
+
+def _in_counted_from(span: Any, anchor: Any) -> bool:
+    """The anchor is the event an expression counts from ("killed a week after the city
+    fell"): "the city fell" is not dated by "a week after"."""
+    rel = span[-1]
+    if rel.lower_ not in ("after", "before"):
+        return False
+    return any(c.i >= span.end and c.left_edge.i <= anchor.i <= c.right_edge.i
+               for c in rel.children)
 
 
 def _when_clause_of(anchor: Any, head: Any) -> bool:
@@ -1473,8 +1683,9 @@ def date_for(doc: Document, sent_start: int, sent_end: int, anchor: Any,
             since = _since_date(doc, sent_start, sent_end, tok)
             if since is not None:
                 return since
-    if inside:
+    if inside:  # an expression with a value before one without ("On Monday, a day after …")
         return min(inside, key=lambda d: (0 if _governs(doc, d, pos) else 1,
+                                          0 if d.value_start or d.value_end else 1,
                                           abs(d.start - pos)))
     if any(d.start is not None and sent_start <= d.start and d.end <= sent_end
            for d in doc.dates):
