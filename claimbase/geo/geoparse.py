@@ -113,7 +113,7 @@ from claimbase.geo.short_forms import county_short_forms, listed_counties
 from claimbase.geo.siblings import listed_in_state, mislabelled_areas
 from claimbase.geo.span_trim import cut_designator_of, split_joined
 from claimbase.geo.spans import motion_spans, repair_mentions, town_state_spans
-from claimbase.geo.speakers import people_spans
+from claimbase.geo.speakers import demonym_spans, speaker_spans
 from claimbase.geo.state_lists import states_among_states
 from claimbase.geo.street_names import widen_to_streets
 from claimbase.geo.titled_names import TITLE, title_led, titled_surnames
@@ -1370,6 +1370,36 @@ def _vote_key(m: Mention) -> str:
     return norm(m.lookup or m.text)
 
 
+def street_named_after(m: Mention) -> bool:
+    """The mention is a town's street read by the town name inside it ("Memphis St." looked
+    up as "Memphis", "North Nokomis Street"; `data/place_grid_street_words.txt`, not roads:
+    "Hertford Road" leads to Hertford): such a street may be named after any town of its
+    country, far or near, so it votes for the country only, not for a state, and lends no
+    point to the story's other names."""
+    if m.lookup is None or m.lookup == m.text:
+        return False
+    words = word_list("place_grid_street_words.txt")
+    return any(w in words for w in m.text.split()) \
+        and not any(w in words for w in m.lookup.split())
+
+
+def weak_reading(gaz: Gazetteer, name: str, place: Place) -> bool:
+    """The name was read as a place found only loosely (a close spelling: "Kingsmills" as
+    Kings Mills) or, for a small town, by another of its names ("Brandon" as Winder,
+    "North Side" as Oildale): a guess, which must not anchor the story's other names (no
+    point, no consensus vote); its own reading stands."""
+    if place.gazetteer_id is None:
+        return False
+    key = norm(name)
+    for c in gaz.candidates(name)[:READINGS_SCANNED]:
+        if c.gid == place.gazetteer_id:
+            return c.match != "exact" or small_other_name(key, c)
+    return False
+
+
+READINGS_SCANNED = 30  # how many of a name's candidates `weak_reading` looks through
+
+
 def _first_pass(gaz: Gazetteer, mentions: list[Mention],
                 actor_votes: Counter | None = None, backing: Counter | None = None) -> Focus:
     """Votes for countries and admin-1 areas from every name's candidate readings (a soft
@@ -1392,6 +1422,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
         if not ranked or ranked[0][0].match != "exact":
             continue
         best, top = ranked[0]
+        street = street_named_after(m)  # "Memphis St.": its country's, not its state's
         if key not in done:
             done.add(key)
             weights = [math.exp(2.0 * (sc - top)) for _c, sc in ranked]
@@ -1407,7 +1438,7 @@ def _first_pass(gaz: Gazetteer, mentions: list[Mention],
                 share = w / total * factor
                 if cand.country:
                     countries[cand.country] += share
-                if cand.admin1 and cand.feature != "country":
+                if cand.admin1 and cand.feature != "country" and not street:
                     admins[cand.admin1] += share
                     if cand.feature == "admin1" and cand.country and factor > 1.0:
                         extra.setdefault(key, []).append(
@@ -1515,7 +1546,8 @@ def document_votes(doc: Document, gaz: Gazetteer | None = None,
     for a in getattr(doc, "actors", None) or []:
         cc = iso2.get(a.country or "")
         key = a.id or a.text.lower()
-        if gaz is not None and cc and _town_name(gaz, a.text):
+        if gaz is not None and cc and (_town_name(gaz, a.text)
+                                       or _foreign_state_name(gaz, a.text, cc)):
             continue
         if cc and key not in seen and a.kind != "pronoun":
             seen.add(key)
@@ -1545,6 +1577,16 @@ def _town_name(gaz: Gazetteer, text: str) -> bool:
         return False
     cands = [c for c in gaz.candidates(text)[:5] if c.match == "exact"]
     return bool(cands) and cands[0].feature in _TOWN_FEATURES
+
+
+def _foreign_state_name(gaz: Gazetteer, text: str, cc: str) -> bool:
+    """The actor's name is also the name of a state of another country ("Georgia's
+    regulators" in an Atlanta story): which of the two it is, is the place reading's to
+    decide, so the actor does not vote for its country."""
+    if not text[:1].isupper() or not gaz.has_name(text):
+        return False
+    return any(c.feature == "admin1" and c.match == "exact" and c.country != cc
+               and norm(c.name) == norm(text) for c in gaz.candidates(text)[:5])
 
 
 @lru_cache(maxsize=1)
@@ -1629,7 +1671,8 @@ def resolve_mentions(doc: Document, gaz: Gazetteer, mentions: list[Mention],
             place = homes[key].to_place(text=m.text)
         results.append((m, place, bool(admin1 or country)))
         if place is not None and place.lat is not None and place.feature not in (
-                "country", "continent"):
+                "country", "continent") and not street_named_after(m) \
+                and not weak_reading(gaz, m.lookup or m.text, place):
             resolved_points.append((key, (place.lat, place.lon)))
     results = _consensus_pass(gaz, focus, results, actor_votes)
     if homes:
@@ -1807,10 +1850,14 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
     its first-pass one as soon as it is made, so two names that misread each other in the
     first pass ("Walker County" in Alabama, "Huntsville" in Texas) do not simply swap."""
     chosen: dict[str, Place] = {}
+    streets: set[str] = set()  # names read in a street's name vote only for their country
     for m, place, _strong in results:
         key = _vote_key(m)
-        if place is not None and key not in chosen and not m.modifier:
+        if place is not None and key not in chosen and not m.modifier \
+                and not weak_reading(gaz, m.lookup or m.text, place):
             chosen[key] = place
+            if street_named_after(m):
+                streets.add(key)
     if len(chosen) < 2:
         return results
     out: list[tuple[Mention, Place | None, bool]] = []
@@ -1823,6 +1870,8 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
                 continue
             if p.country:
                 countries[p.country] += CONSENSUS_WEIGHT
+            if k in streets:
+                continue
             if p.admin1 and p.feature != "country":
                 admins[p.admin1] += CONSENSUS_WEIGHT
             if p.lat is not None and p.feature not in ("country", "continent"):
@@ -1853,13 +1902,15 @@ def find_places(doc: Document, res: Any) -> None:
     found = find_mentions(doc, gaz, Counter(own))
     mentions = repair_mentions(doc.text, drop_non_places(doc, found, gaz), gaz)
     read_with_article(doc.text, mentions, gaz)
-    places = resolve_mentions(doc, gaz, mentions, hint, memory_of(res), Counter(votes))
+    speakers = speaker_spans(doc, mentions, gaz)  # "Hopkins said": no place, and no vote
+    placed = [m for m in mentions if (m.start, m.end) not in speakers] if speakers else mentions
+    places = resolve_mentions(doc, gaz, placed, hint, memory_of(res), Counter(votes))
     places = place_owned_districts(doc.analysis_text, places,  # "Cairo's X neighbourhood"
                                    doc.__dict__.get("owned_districts", set()))
     places = capitals_of_named_countries(doc.analysis_text, places, gaz)
     places = keep_feature_names(places, refine_places(doc, places, gaz, Counter(votes)),
                                 doc.__dict__.get("feature_spans", set()))
-    people = people_spans(doc, mentions, gaz)
+    people = demonym_spans(doc, placed, gaz)  # "a Canadian woman": it voted for Canada
     places = [p for p in places if (p.start, p.end) not in people]
     places = near_anchors(doc.analysis_text, places, gaz)  # "X neighbourhood of Aleppo"
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town

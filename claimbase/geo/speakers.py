@@ -1,6 +1,8 @@
 """Place mentions that are people or peoples: speakers and demonyms used as adjectives.
 
-Mentions whose places the geoparser drops after resolution (`people_spans`). The NER tags
+The geoparser leaves speakers out before resolution (`speaker_spans`: a surname's namesake
+towns must not vote for the story's state) and drops the places of demonyms used as
+adjectives after it (`demonym_spans`: they vote for their country). The NER tags
 many people's names as places ("Memo Wan" -> "Wan", "Ahmed Ali said" -> "Ali"), and the
 gazetteer knows towns named like demonyms ("Canadian", Texas; "Arab", Alabama; "German",
 Isle of Man). Two general rules:
@@ -219,15 +221,18 @@ def _adjective_demonym(doc: Document, m: Mention, gaz: Gazetteer) -> bool:
     return modifier or not _LOCATIVE.search(text, max(0, m.start - 15), m.start)
 
 
-def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[tuple[int, int]]:
-    """The (start, end) spans of the mentions that are speakers' names or demonyms used as
-    adjectives. The caller drops their places after resolution, so the candidate readings
-    they bring still vote as before."""
+def speaker_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[tuple[int, int]]:
+    """The (start, end) spans of the mentions that are the names of people the story makes
+    speak ("Wan said", "Hopkins said", "Kheda Saratova"). They are no places, so they are
+    left out before resolution: a surname's namesake towns must not vote for a state or
+    lend a point to the story's other names."""
     text = doc.text
     names, persons = speaker_names(doc, gaz)
     names |= quoted_speakers(text, mentions)
     kin = kin_names(text, mentions)
     out: set[tuple[int, int]] = set()
+    if not names and not kin:
+        return out
     for m in mentions:
         if m.text in kin:
             out.add((m.start, m.end))  # "Georgia's father", so "Georgia began skating"
@@ -242,10 +247,15 @@ def people_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[
                 and m.text not in persons
             if not seat and not speaks_for_state:
                 out.add((m.start, m.end))  # "Wan said", "Kheda Saratova"
-                continue
-        if _adjective_demonym(doc, m, gaz):
-            out.add((m.start, m.end))  # "Arab states", "a Canadian woman"
     return out
 
 
-__all__ = ["people_spans", "speaker_names", "demonym_words", "quoted_speakers", "kin_names"]
+def demonym_spans(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> set[tuple[int, int]]:
+    """The (start, end) spans of the mentions that are demonyms used as adjectives ("Arab
+    states", "a Canadian woman"). The caller drops their places after resolution, so the
+    candidate readings they bring still vote for their country as before."""
+    return {(m.start, m.end) for m in mentions if _adjective_demonym(doc, m, gaz)}
+
+
+__all__ = ["demonym_spans", "demonym_words", "kin_names", "quoted_speakers", "speaker_names",
+           "speaker_spans"]
