@@ -63,3 +63,13 @@ def test_an_actor_named_like_a_foreign_state_does_not_vote_for_its_country(place
     found = places("Georgia's newest utility commissioner may be fined $20,000 over state "
                    "ethics breaches from an old campaign, the ethics board said on Monday.")
     assert found["Georgia"].country == "US"
+
+
+@pytest.mark.parametrize("headline", ["Four killed in Aerial bombardment on Homs",
+                                      "Three killed in Aerial raids on Idlib"])
+def test_a_guessed_reading_is_read_again_beside_a_firm_town(places, headline):
+    """A guessed reading lends nothing to the other names, but it is still read again with
+    theirs: "Aerial", read loosely as a far country's city, is not kept there beside Homs."""
+    found = places(headline)
+    guessed = found.get("Aerial")
+    assert guessed is None or guessed.country == "SY"

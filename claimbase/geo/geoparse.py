@@ -1850,15 +1850,18 @@ def _consensus_pass(gaz: Gazetteer, focus: Focus,
     its first-pass one as soon as it is made, so two names that misread each other in the
     first pass ("Walker County" in Alabama, "Huntsville" in Texas) do not simply swap."""
     chosen: dict[str, Place] = {}
+    read: set[str] = set()  # every name read; a guessed reading is asked again, not heard
     streets: set[str] = set()  # names read in a street's name vote only for their country
     for m, place, _strong in results:
         key = _vote_key(m)
-        if place is not None and key not in chosen and not m.modifier \
-                and not weak_reading(gaz, m.lookup or m.text, place):
+        if place is None or key in read or m.modifier:
+            continue
+        read.add(key)
+        if not weak_reading(gaz, m.lookup or m.text, place):
             chosen[key] = place
             if street_named_after(m):
                 streets.add(key)
-    if len(chosen) < 2:
+    if len(read) < 2:
         return results
     out: list[tuple[Mention, Place | None, bool]] = []
     for m, _place, strong in results:
