@@ -47,6 +47,19 @@ def event_by_trigger(doc: Document, events: list[Any], word: str) -> Any:
     return found[0]
 
 
+def typed_event(doc: Document, events: list[Any], event_type: str, word: str) -> Any:
+    """The first event of the type whose trigger contains `word`."""
+    found = [e for e in events if e.event_type == event_type
+             and word in doc.text[e.trigger_start:e.trigger_end]]
+    assert found, [(e.event_type, doc.text[e.trigger_start:e.trigger_end]) for e in events]
+    return found[0]
+
+
+def mention_id(mention: Any) -> str | None:
+    """The actor id of a mention, or None when there is no mention."""
+    return mention.id if mention is not None else None
+
+
 def where(event: Any) -> str | None:
     """The text of the event's location, if it has one."""
     return event.location.text if event.location is not None else None

@@ -3,16 +3,8 @@
 
 from __future__ import annotations
 
-
-def _event(doc, events, event_type, word):
-    found = [e for e in events if e.event_type == event_type
-             and word in doc.text[e.trigger_start:e.trigger_end]]
-    assert found, [(e.event_type, doc.text[e.trigger_start:e.trigger_end]) for e in events]
-    return found[0]
-
-
-def _id(mention):
-    return mention.id if mention is not None else None
+from tests.geo_helpers import mention_id as _id
+from tests.geo_helpers import typed_event as _event
 
 
 def test_counterpart_of_a_light_object(run):
