@@ -34,8 +34,6 @@ EVENT_TAIL = re.compile(r"(?:hour|day|week|fortnight|month|year)s?\s+(?:after|be
 # before", "for the first time in a year after"): no date of its own
 APPROXIMATE = re.compile(r"\b(?:more\s+than|over|nearly|almost|about|around|some|roughly|"
                          r"at\s+least|up\s+to|for|in|within|during)\s+$", re.I)
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _WITHIN = frozenset({"less than", "within", "under", "barely"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "his", "her", "their", "our", "these"})
 # which anchor precisions each unit can count from
@@ -46,8 +44,10 @@ _ANCHOR_PRECISIONS = {"day": ("day",), "month": ("day", "week", "month"),
 def _count(m: re.Match) -> tuple[int, str] | None:
     """(days or months or years, unit) the expression counts, signed; None for an hour count
     that is no whole number of days."""
+    from claimbase.timex.dates import NUMBER_WORDS
+
     unit = (m["unit"] or m["unit2"]).lower()
-    n = 1 if m["unit2"] else (int(m["num"]) if m["num"].isdigit() else _NUMBERS[m["num"].lower()])
+    n = 1 if m["unit2"] else (int(m["num"]) if m["num"].isdigit() else NUMBER_WORDS[m["num"].lower()])
     sign = -1 if (m["ba"] or m["ba2"]).lower() == "before" else 1
     if unit == "hour":
         if n % 24:
