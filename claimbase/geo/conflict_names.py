@@ -63,10 +63,11 @@ _SITE_AFTER = re.compile(r"[ \t]+(?:military[ \t]+)?(?:camp|airport|air[ \t]?bas
                          r"|(?:oil[ \t]+|gas[ \t]+)?field|crossing|dam)\b")
 _SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
 _POSSESSIVE = re.compile(r"['’]s?$")
+# verbs whose object is a place struck ("shells target Maskanah", "jets pounded Hajin")
+_STRIKE_VERBS = (r"targeted|targets?|hit|hits|shell|shells|shelled|shelling|bombard|bombards"
+                 r"|bombarded|pound|pounds|pounded|struck")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|around|outside|into|towards?|on|of|from"
-                              r"|targeted|targets?|hit|hits|shell|shells|shelled|shelling"
-                              r"|bomb|bombs|bombed|bombard|bombards|bombarded|pound|pounds"
-                              r"|pounded|struck)\s+(?:the\s+)?\Z", re.I)
+                              rf"|{_STRIKE_VERBS}|bomb|bombs|bombed)\s+(?:the\s+)?\Z", re.I)
 
 # a one-word loose spelling counts when it reads as a place at least this big
 _LOOSE_MIN_POP = 10_000
@@ -336,10 +337,8 @@ _TOWN_OF = re.compile(r"\b(?:(?:city|town|village)\s+of\s+(?:the\s+)?|capital,?\
 _TOWN_AFTER = re.compile(r"[ \t]+(?:city|town|village|countryside)\b")  # "al-Mayadeen city"
 # the object of a bombardment or blast verb is the town struck, not its government
 # ("explosions rock Damascus", "shells target Damascus")
-_STRUCK_BEFORE = re.compile(r"\b(?:rock|rocks|rocked|shake|shakes|shook|shell|shells|shelled"
-                            r"|shelling|bombard|bombards|bombarded|pound|pounds|pounded"
-                            r"|struck|target|targets|targeted|targeting|hit|hits|hitting)"
-                            r"\s+(?:the\s+)?\Z", re.I)
+_STRUCK_BEFORE = re.compile(rf"\b(?:rock|rocks|rocked|shake|shakes|shook|{_STRIKE_VERBS}"
+                            r"|targeting|hitting)\s+(?:the\s+)?\Z", re.I)
 _ORG_PLACE_FEATURES = frozenset({"city", "capital", "town", "village", "admin1", "admin2",
                                  "neighbourhood", "region"})
 
