@@ -321,12 +321,23 @@ def _phrase_party(verb: Any, preps: tuple[str, ...],
     heads += [g for h in heads[1:] for c in h.children if c.dep_ == "prep" and
               c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]  # "a suspension of
     for head in heads:  # links with X
-        for c in head.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.pos_ == "ADP":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                found = usable(pobj) if pobj is not None else None
-                if found is not None:
-                    return found
+        found = _prep_party(head, preps, usable)
+        if found is not None:
+            return found
+    return None
+
+
+def _prep_party(head: Any, preps: tuple[str, ...], usable: Callable[[Any], Any | None],
+                after: int = -1) -> Any | None:
+    """The first usable object of one of `preps` (or of a "to" dative) hanging from `head`,
+    among those after token index `after`."""
+    for c in head.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.pos_ == "ADP" \
+                and c.i > after:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            found = usable(pobj) if pobj is not None else None
+            if found is not None:
+                return found
     return None
 
 
@@ -343,11 +354,7 @@ def noun_counterpart(ctx: Any, noun: Any, light: Any | None, event_type: str,
     if light is not None:
         heads.append(light)
     for head in heads:
-        for c in head.children:
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps and c.pos_ == "ADP" and (
-                    head is not light or c.i > noun.i):
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                found = usable(pobj) if pobj is not None else None
-                if found is not None:
-                    return found
+        found = _prep_party(head, preps, usable, noun.i if head is light else -1)
+        if found is not None:
+            return found
     return None
