@@ -1741,7 +1741,8 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
     unresolved when the gazetteer has none there (no point rather than one abroad; a small
     town bearing the name only among its other names is none: "Maan" beside Idlib). Lists
     spanning one country ("Vancouver, Toronto and Montreal") are left alone, as are
-    countries, capitals and wide areas."""
+    countries, capitals, wide areas and cities of a million people ("flights between New
+    York and St. Petersburg": a route's ends)."""
     leading = _leading_country(places)
     for run in _list_runs(text, mentions):
         members = [i for i in run if places[i].lat is not None
@@ -1760,7 +1761,8 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
             continue
         for i in members:
             if places[i].country == leading or any(close(i, j) for j in group) \
-                    or _qualified_by_next(text, mentions, places, i):
+                    or _qualified_by_next(text, mentions, places, i) \
+                    or _metropolis(gaz, places[i]):
                 continue  # "… and Nanjing, China": the member's own country is named
             sibs = [places[j] for j in group]
             name = mentions[i].lookup or mentions[i].text
@@ -1775,6 +1777,16 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
                 places[i] = best
             else:
                 places[i] = Place(text=p.text, start=p.start, end=p.end)
+
+
+METROPOLIS_POPULATION = 1_000_000  # a city this large is itself beside any list
+
+
+def _metropolis(gaz: Gazetteer, place: Place) -> bool:
+    """The place is read as a city of METROPOLIS_POPULATION people or more: a route's end
+    ("flights between New York and St. Petersburg"), not a namesake of a listed town."""
+    cand = gaz.get(place.gazetteer_id) if place.gazetteer_id else None
+    return cand is not None and cand.population >= METROPOLIS_POPULATION
 
 
 def _qualified_by_next(text: str, mentions: list[Mention], places: list[Place],

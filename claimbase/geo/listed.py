@@ -18,7 +18,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from claimbase.geo.translit import norm
+from claimbase.geo.gazetteer import name_fold
+from claimbase.geo.precision import own_name
 from claimbase.record import Place
 
 if TYPE_CHECKING:
@@ -33,10 +34,11 @@ _IN_AREA = re.compile(r",?\s+(?:in|near|of|across)\s+(?:the\s+)?(?:(?:north|sout
 
 
 def _foreign_alias(text: str, place: Place, leading: str) -> bool:
-    """A town abroad reached through one of its other names ("Saida" for Sidon)."""
+    """A town abroad reached through one of its other names ("Saida" for Sidon), not by its
+    own name or a short form of it ("St. Petersburg", "New York" of New York City)."""
     return place.lat is not None and place.country != leading and \
         place.feature in _TOWNS and place.feature != "capital" and \
-        norm(place.name or "") != norm(text)
+        name_fold(place.name or "") != name_fold(text) and not own_name(text, place.name or "")
 
 
 def place_in_siblings_province(text: str, runs: list[list[int]], mentions: list[Mention],

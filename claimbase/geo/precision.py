@@ -82,7 +82,10 @@ def refine_places(doc: Document, places: list[Place], gaz: Gazetteer,
     spans = {(p.start, p.end) for p in places}
     operations = _operation_names(text)
     support = _anchors(places, gaz)
-    named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")}
+    # the states and countries the story names, also by a short form ("W.Va.")
+    named = {name_fold(p.text) for p in support if p.feature in ("admin1", "country")} | {
+        name_fold(p.name) for p in places
+        if p.name and p.lat is not None and p.feature in ("admin1", "country")}
     ents = _entities(doc)
     out: list[Place] = []
     for p in places:
@@ -112,7 +115,7 @@ def _anchors(places: list[Place], gaz: Gazetteer) -> list[Place]:
 def _own_reading(gaz: Gazetteer, p: Place) -> bool:
     """The place is read by its own name, or by a curated name of it (town_aliases.tsv:
     "Ras al-Ayn" of Ra's al 'Ayn, "Serê Kaniyê"), which is as good."""
-    return _own_name(p.text, p.name or "") or gaz.curated_name(p.text, p.gazetteer_id)
+    return own_name(p.text, p.name or "") or gaz.curated_name(p.text, p.gazetteer_id)
 
 
 # ------------------------------------------------------------------ longer names
@@ -314,7 +317,7 @@ def _key(name: str) -> str:
     return "".join(_words(name))
 
 
-def _own_name(text: str, name: str) -> bool:
+def own_name(text: str, name: str) -> bool:
     """The surface is the reading's own name or a run of its words ("Guantánamo Bay" of
     "Naval Station Guantanamo Bay"), not an alias ("Salem" of Jerusalem)."""
     t, n = _words(text), _words(name)
