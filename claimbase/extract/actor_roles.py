@@ -15,7 +15,9 @@ role readers in `events.py`:
 - `between_parties`: "agreed between A and B" (A with B);
 - `hyphen_chain_mentions`: "US-French-British special forces" (three joint actors);
 - `agent_noun_roles`: "the Turkish jihadist-sponsor" (Turkey sponsors jihadists);
-- `capital_addressee`: "warning Damascus" (the Syrian government addressed).
+- `capital_addressee`: "warning Damascus" (the Syrian government addressed);
+- `conjunct_possessor`: "the army's raids and shelling of X" (the army shells);
+- `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded).
 """
 
 from __future__ import annotations
@@ -358,3 +360,37 @@ def noun_counterpart(ctx: Any, noun: Any, light: Any | None, event_type: str,
         if found is not None:
             return found
     return None
+
+
+def conjunct_possessor(ctx: Any, noun: Any) -> Any | None:
+    """The possessor a later conjunct of a noun shares: "the Syrian army's operations in the
+    desert and coordination with the Iraqi army" (the army coordinates); a named possessor
+    of the first conjunct only."""
+    first, hops = noun, 0
+    while first.dep_ == "conj" and first.head.i < first.i and hops < 4:
+        first, hops = first.head, hops + 1
+    if first.i == noun.i or first.pos_ != "NOUN":
+        return None
+    return next((c for c in first.children if c.dep_ == "poss" and c.i < first.i
+                 and _named(ctx, c)), None)
+
+
+WH_ADVERBS = frozenset({"where", "when", "why", "how", "whereby"})
+
+
+def relative_gap_head(verb: Any, relative: frozenset[str]) -> Any | None:
+    """The noun a relative clause's object gap stands for: "the rebels it had armed",
+    "the hostages whom they released" (the head noun is the verb's object); None when the
+    clause has its own object, no subject of its own, or a wh-adverb ("the town where they
+    fought")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in relative or subj.dep_ == "nsubjpass":
+        return None
+    if any(c.lower_ in WH_ADVERBS for c in verb.children):
+        return None
+    obj = direct_object(verb)
+    if obj is not None and obj.lower_ not in relative:
+        return None
+    return verb.head

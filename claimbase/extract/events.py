@@ -23,6 +23,7 @@ from claimbase.extract.actor_roles import (
     agent_noun_roles,
     between_parties,
     capital_addressee,
+    conjunct_possessor,
     counterpart_token,
     enclosing_clause_verb,
     example_token,
@@ -32,6 +33,7 @@ from claimbase.extract.actor_roles import (
     noun_counterpart,
     owner_token,
     proposal_author,
+    relative_gap_head,
     restrained_doer,
     shielded_party,
     target_in_agent,
@@ -548,6 +550,9 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
             return verb.head
     if allowed is not None and not allowed:
         return None
+    gap = relative_gap_head(verb, RELATIVE) if allowed is None or "dobj" in allowed else None
+    if gap is not None:
+        return gap  # "the rebels it had armed and funded"
     preps = RECIPIENT_PREPS if allowed is None else tuple(
         p for p in allowed if p not in ("dobj", "dative", "ccomp_subj"))
     licensing = direct_object(verb)
@@ -660,6 +665,8 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             o = direct_object(c)
             if o is not None and recipient is None:
                 recipient = o
+    if actor is None and noun.dep_ == "conj":
+        actor = conjunct_possessor(ctx, noun)  # "the army's raids and shelling"
     for sub in trig.absorbed:  # "the protection it offers them"
         if sub.kind == "verb" and sub.head.dep_ == "relcl":
             actor = actor or subject_token(ctx, sub.head)

@@ -5,8 +5,8 @@
 non-person, "they/them/their" a group or a plural description; descriptions ("the group",
 "the terror group", "the army") constrain the sector through sectors.yaml (`coref`,
 `coref_modifiers`). Identified mentions (with an id) are preferred over generic ones.
-First person ("we", "our forces") is the speaker: the organization quoted, or, in the author's
-own voice, the organization that issues the document (its outlet or author, when the actor
+First person ("we", "our forces") is the speaker: the organization quoted (or the one an
+unlisted speaker speaks for: "a spokesman for the Houthis"), or, in the author's own voice, the organization that issues the document (its outlet or author, when the actor
 dictionary knows it and it is not a news outlet or a person).
 """
 
@@ -90,10 +90,14 @@ def speaker(doc: Any, start: int, end: int) -> ActorMention | None:
 
     att = attribution_at(doc, start, end) if getattr(doc, "attributions", None) else None
     if att is not None:
-        if att.source_id is None or att.source_start is None:
+        if att.source_start is None:
+            return None
+        side = source_side(doc, att.source_start, att.source_end) if att.source_id is None \
+            else None
+        if att.source_id is None and side is None:
             return None  # a quoted person's "we": their side is not known
-        actor = _book().get(att.source_id)
-        text = doc.text[att.source_start:att.source_end]
+        actor = _book().get(att.source_id) if side is None else _book().get(side.id)
+        text = doc.text[att.source_start:att.source_end] if side is None else side.text
     else:
         meta = getattr(doc, "meta", None)
         names = [n for n in (getattr(meta, "outlet", None), getattr(meta, "author", None)) if n]
@@ -103,6 +107,36 @@ def speaker(doc: Any, start: int, end: int) -> ActorMention | None:
         return None
     return ActorMention(text=text, start=start, end=end, id=actor.id, name=actor.name,
                         sector=actor.sector, country=actor.country, kind="organization")
+
+
+AFFILIATION_PREPS = frozenset({"for", "of", "from"})
+AFFILIATION_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def source_side(doc: Any, start: int, end: int) -> ActorMention | None:
+    """The organization an unlisted speaker at [start, end) speaks for, named on the head of
+    the source phrase: "a spokesman for the Houthis", "an SDF commander", "Houthi military
+    spokesman Yahya Saree"; None for a person, an outlet or an unnamed side."""
+    from claimbase.nlp.actors import mention_at
+
+    sdoc = getattr(doc, "spacy_doc", None)
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    if span is None:
+        return None
+    heads = [span.root, *(c for c in span.root.children if c.dep_ == "compound")]
+    for head in heads:
+        for c in head.children:
+            tok = c if c.dep_ in AFFILIATION_DEPS and c.i < head.i else next(
+                (g for g in c.children if g.dep_ == "pobj"), None) \
+                if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS else None
+            if tok is None or not start <= tok.idx < end:
+                continue
+            m = mention_at(doc, tok.idx, tok.idx + len(tok.text))
+            actor = _book().get(m.id) if m is not None else None
+            if actor is not None and actor.kind not in SPEAKER_KINDS and \
+                    actor.sector != "JRN":
+                return m
+    return None
 
 
 def _anaphor_text(doc: Any, start: int, end: int) -> str:
