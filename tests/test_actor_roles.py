@@ -172,3 +172,25 @@ def test_a_coordinated_named_actor_is_no_owner(run):
     ev = _event(doc, events, "ASSAULT", "beheading")
     assert _id(ev.recipient) != "ISIS"
 
+
+
+def test_a_later_noun_conjunct_shares_the_named_possessor(run):
+    doc, events = run("The Iraqi army's raids in Anbar and close coordination with the "
+                      "Kurdish Peshmerga pushed the militants into the desert.")
+    ev = _event(doc, events, "COOPERATE", "coordination")
+    assert _id(ev.actor) == "IRQ_MIL"
+
+
+def test_object_gap_of_a_relative_clause_is_its_head_noun(run):
+    doc, events = run("Hezbollah released the Syrian soldiers whom it had captured near "
+                      "Arsal in 2014.")
+    ev = _event(doc, events, "COERCE", "captured")
+    assert _id(ev.actor) == "HEZBOLLAH"
+    assert ev.recipient is not None and "soldiers" in ev.recipient.text
+
+
+def test_relative_clause_with_a_wh_adverb_has_no_object_gap(run):
+    doc, events = run("Residents returned to the village where the militia had attacked "
+                      "Turkish troops last spring.")
+    ev = _event(doc, events, "ASSAULT", "attacked")
+    assert _id(ev.recipient) == "TUR_MIL"

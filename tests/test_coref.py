@@ -136,3 +136,15 @@ def test_first_person_in_a_quotation_is_the_quoted_organization(pipeline):
     assert ministry is not None and ministry.country == "TUR"
     we = text.index("We heard")
     assert antecedent(doc, we, we + 2) is None  # a named person's "we": their side is unknown
+
+
+@pytest.mark.parametrize("source", [
+    "A spokesman for the Houthis",  # the side on a "for" phrase of the speaker noun
+    "Houthi military spokesman Yahya Saree",  # the side as a modifier of the speaker
+])
+def test_first_person_of_an_unlisted_speaker_is_the_side_they_speak_for(pipeline, source):
+    text = f"{source} said on Tuesday: “Our air defences shot down a Saudi drone over Saada.”"
+    doc = pipeline.process(Document(text=text, ref="<test>"))
+    ours = text.index("Our air defences")
+    side = antecedent(doc, ours, ours + len("Our air defences"))
+    assert side is not None and side.id == "HOUTHIS"

@@ -378,18 +378,31 @@ def conjunct_possessor(ctx: Any, noun: Any) -> Any | None:
 WH_ADVERBS = frozenset({"where", "when", "why", "how", "whereby"})
 
 
-def relative_gap_head(verb: Any, relative: frozenset[str]) -> Any | None:
-    """The noun a relative clause's object gap stands for: "the rebels it had armed",
+def relative_gap_head(ctx: Any, verb: Any, relative: frozenset[str],
+                      preps: tuple[str, ...]) -> Any | None:
+    """The actor noun a relative clause's object gap stands for: "the rebels it had armed",
     "the hostages whom they released" (the head noun is the verb's object); None when the
-    clause has its own object, no subject of its own, or a wh-adverb ("the town where they
-    fought")."""
-    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+    head names no actor ("the attack which X blamed on Y"), the clause has its own object or
+    no subject of its own, a wh-adverb ("the town where they fought"), a relative after a
+    preposition ("the unit with which he fought") or a stranded preposition other than a
+    recipient one (`preps`: "the forces we fought alongside")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or \
+            not ctx.is_actor(verb.head):
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.lower_ in relative or subj.dep_ == "nsubjpass":
         return None
-    if any(c.lower_ in WH_ADVERBS for c in verb.children):
-        return None
+    for c in verb.children:
+        if c.lower_ in WH_ADVERBS:
+            return None
+        if c.dep_ == "pobj":
+            return None  # "the forces who we fought alongside" (parsed without the prep)
+        if c.dep_ not in ("prep", "advmod"):
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        stranded = not any(True for _ in c.children) and (c.pos_ == "ADP" or c.tag_ == "IN")
+        if stranded and c.lower_ not in preps or pobj is not None and pobj.lower_ in relative:
+            return None
     obj = direct_object(verb)
     if obj is not None and obj.lower_ not in relative:
         return None

@@ -550,9 +550,6 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
             return verb.head
     if allowed is not None and not allowed:
         return None
-    gap = relative_gap_head(verb, RELATIVE) if allowed is None or "dobj" in allowed else None
-    if gap is not None:
-        return gap  # "the rebels it had armed and funded"
     preps = RECIPIENT_PREPS if allowed is None else tuple(
         p for p in allowed if p not in ("dobj", "dative", "ccomp_subj"))
     licensing = direct_object(verb)
@@ -570,7 +567,8 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
         if obj is not None and (sense.obj == () or obj.lemma_.lower() not in sense.obj):
-            return obj
+            return relative_gap_head(ctx, verb, RELATIVE, preps) or obj if \
+                obj.lower_ in RELATIVE else obj  # "the journalists whom it accused"
     if allowed is not None and "dative" in allowed:
         for c in verb.children:
             if c.dep_ == "dative":  # "gave them aid"; "provided aid to X" (to as dative)
@@ -601,6 +599,8 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
             o = direct_object(c)
             if o is not None and allowed is None:
                 return o
+    if allowed is None or "dobj" in allowed:
+        return relative_gap_head(ctx, verb, RELATIVE, preps)  # "the rebels it had armed"
     return None
 
 
