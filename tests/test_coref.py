@@ -148,3 +148,10 @@ def test_first_person_of_an_unlisted_speaker_is_the_side_they_speak_for(pipeline
     ours = text.index("Our air defences")
     side = antecedent(doc, ours, ours + len("Our air defences"))
     assert side is not None and side.id == "HOUTHIS"
+
+
+def test_an_armed_group_label_is_the_group_the_article_calls_so(resources):
+    doc = run(resources, "Houthi rebels seized two districts of Marib on Monday. Islamic State "
+                         "also claimed a bombing in the province. On Tuesday the rebels "
+                         "shelled the city centre.")
+    assert ante(doc, "the rebels") == "HOUTHIS"  # not the last armed group named

@@ -69,6 +69,9 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
     else:
         subject = _clause_subject_test(doc, start, end)
         window = [m for m in window if not subject(m)]
+    found = _labelled(doc, anaphor, start, constraint, depth)
+    if found is not None:
+        return found  # "Houthi rebels … the rebels": the group the article calls so
     if constraint.tag is not None:
         before = [m for m in doc.actors if m.end <= start]
         tagged = [m for m in before if constraint.tag in _tags(m.id)]
@@ -82,6 +85,29 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
         if found is not None and found.id is not None:
             return found
     return _last_compatible(doc, window, constraint, depth)
+
+
+ARMED_SECTORS = frozenset({"REB", "UAF"})
+
+
+def _labelled(doc: Any, anaphor: str, start: int, constraint: Constraint,
+              depth: int) -> ActorMention | None:
+    """The group the document itself names with an armed-group description's head noun
+    before it ("Houthi rebels" for a later "the rebels", "ISIS militants" for "the
+    militants"): the article's own use of the label, not a fixed reading of it."""
+    words = _WORD.findall(anaphor.lower())
+    if not words or words[-1] not in lexicon().coref or constraint.sectors is None or \
+            constraint.sectors - ARMED_SECTORS:
+        return None
+    head = _stem(words[-1])
+    named = [m for m in doc.actors if m.end <= start and m.id is not None and
+             len(m.text.split()) > 1 and _stem(m.text.split()[-1].lower()) == head]
+    return _last_compatible(doc, named, constraint, depth)
+
+
+def _stem(word: str) -> str:
+    """A noun without its plural ending ("militants" -> "militant")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def speaker(doc: Any, start: int, end: int) -> ActorMention | None:
