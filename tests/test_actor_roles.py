@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.geo_helpers import mention_id as _id
 from tests.geo_helpers import typed_event as _event
 
@@ -194,3 +196,14 @@ def test_relative_clause_with_a_wh_adverb_has_no_object_gap(run):
                       "Turkish troops last spring.")
     ev = _event(doc, events, "ASSAULT", "attacked")
     assert _id(ev.recipient) == "TUR_MIL"
+
+
+@pytest.mark.parametrize("text, word, target", [
+    ("The pullout exposed Kurdish fighters to Turkish air strikes.", "strikes", "fighters"),
+    ("Detainees held by the militia were subjected to torture, the monitor said.", "torture",
+     "Detainees"),
+])
+def test_the_party_exposed_to_an_attack_is_its_target(run, text, word, target):
+    doc, events = run(text)
+    ev = _event(doc, events, "ASSAULT", word)
+    assert ev.recipient is not None and target in ev.recipient.text

@@ -155,3 +155,15 @@ def test_an_armed_group_label_is_the_group_the_article_calls_so(resources):
                          "also claimed a bombing in the province. On Tuesday the rebels "
                          "shelled the city centre.")
     assert ante(doc, "the rebels") == "HOUTHIS"  # not the last armed group named
+
+
+def test_a_possessive_in_an_embedded_clause_skips_the_main_subject(resources):
+    doc = run(resources, "The SDF ignored the role of Hezbollah and the fact that its supply "
+                         "routes ran through Syria.")
+    assert ante(doc, "its") == "HEZBOLLAH"  # not the SDF, the subject of "ignored"
+
+
+def test_a_possessive_in_its_own_clause_is_the_subject(resources):
+    doc = run(resources, "After Isis lost Baghuz, the SDF announced its victory in Deir "
+                         "ez-Zor.")
+    assert ante(doc, "its") == "SDF"  # the subject of "announced", not the last group

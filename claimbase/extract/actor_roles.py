@@ -7,7 +7,8 @@ role readers in `events.py`:
 - `proposal_author`: "rejected an Indian proposal" (India is the recipient);
 - `nearest_subject`: a verb parsed with two subjects keeps the one next to it;
 - `held_noun`: "the fighters in SDF custody" (the fighters are held);
-- `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked);
+- `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked),
+  "exposing the army to air strikes" (the army is struck);
 - `target_in_agent`: "an attack by a group of ISIS members on SDF positions";
 - `restrained_doer`: "prevent the army from retaking" (the army retakes);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
@@ -128,15 +129,20 @@ def held_noun(ctx: Any, noun: Any, preps: frozenset[str]) -> Any | None:
 
 
 def shielded_party(noun: Any) -> Any | None:
-    """Who a protecting verb shields from the act a noun names: its object ("defended the
-    town against attacks"), else its passive subject ("ISIS is protected against
-    attacks")."""
+    """Who a protecting verb shields from the act a noun names, or an exposing verb exposes
+    to it: its object ("defended the town against attacks", "exposing the army to air
+    strikes"), else its passive subject ("ISIS is protected against attacks", "detainees
+    were subjected to torture")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("against", "from"):
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
+    verbs = "shield_verbs.txt" if prep.lower_ in ("against", "from") else \
+        "exposure_verbs.txt" if prep.lower_ == "to" else None
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+        prep = prep.head  # "exposing the army to shelling or to air strikes"
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_list(
-            "shield_verbs.txt"):
+    if verbs is None or verb.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() not in word_list(verbs):
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or next(
         (c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.nlp.lexicon import lexicon
 from claimbase.nlp.syntax import small_clause_undergoer, span_at
 from claimbase.record import ActorMention
@@ -92,12 +93,13 @@ ARMED_SECTORS = frozenset({"REB", "UAF"})
 
 def _labelled(doc: Any, anaphor: str, start: int, constraint: Constraint,
               depth: int) -> ActorMention | None:
-    """The group the document itself names with an armed-group description's head noun
-    before it ("Houthi rebels" for a later "the rebels", "ISIS militants" for "the
-    militants"): the article's own use of the label, not a fixed reading of it."""
+    """The group the document itself names with an armed-group label before it ("Houthi
+    rebels" for a later "the rebels", "ISIS militants" for "the militants";
+    `data/armed_group_labels.txt`): the article's own use of the label, not a fixed reading
+    of it."""
     words = _WORD.findall(anaphor.lower())
-    if not words or words[-1] not in lexicon().coref or constraint.sectors is None or \
-            constraint.sectors - ARMED_SECTORS:
+    if not words or _stem(words[-1]) not in word_list("armed_group_labels.txt") or \
+            constraint.sectors is None or constraint.sectors - ARMED_SECTORS:
         return None
     head = _stem(words[-1])
     named = [m for m in doc.actors if m.end <= start and m.id is not None and
@@ -257,7 +259,12 @@ def _clause_subject_test(doc: Any, start: int, end: int,
             # the subject of "see it defeated" is the object of "see", not a subject
             known.append(root.dep_ in _SUBJECT_DEPS and not any_role and
                          small_clause_undergoer(root.head) is None)
-            known.append(list(root.ancestors))
+            ups = list(root.ancestors)
+            if any_role:  # a possessive's own clause: up to its first verb ("the fact that
+                # its supply lines led …" is not about the subject of the sentence)
+                verb = next((i for i, t in enumerate(ups) if t.pos_ in ("VERB", "AUX")), None)
+                ups = ups if verb is None else ups[:verb + 1]
+            known.append(ups)
         if known[1]:
             return False
         root = cand.root
