@@ -175,35 +175,23 @@ def test_a_coordinated_named_actor_is_no_owner(run):
     assert _id(ev.recipient) != "ISIS"
 
 
-
-def test_a_later_noun_conjunct_shares_the_named_possessor(run):
-    doc, events = run("The Iraqi army's raids and close coordination with the Kurdish "
-                      "Peshmerga pushed the militants into the desert.")
-    ev = _event(doc, events, "COOPERATE", "coordination")
-    assert _id(ev.actor) == "IRQ_MIL"
-
-
-def test_object_gap_of_a_relative_clause_is_its_head_noun(run):
-    doc, events = run("Hezbollah released the Syrian soldiers whom it had captured near "
-                      "Arsal in 2014.")
-    ev = _event(doc, events, "ASSAULT", "captured")
-    assert _id(ev.actor) == "HEZBOLLAH"
-    assert ev.recipient is not None and "soldiers" in ev.recipient.text
-
-
-def test_relative_clause_with_a_wh_adverb_has_no_object_gap(run):
-    doc, events = run("Residents returned to the village where the militia had attacked "
-                      "Turkish troops last spring.")
-    ev = _event(doc, events, "ASSAULT", "attacked")
-    assert _id(ev.recipient) == "TUR_MIL"
-
-
-@pytest.mark.parametrize("text, word, target", [
-    ("The pullout exposed Kurdish fighters to Turkish air strikes.", "strikes", "fighters"),
-    ("Detainees held by the militia were subjected to torture, the monitor said.", "torture",
-     "Detainees"),
+@pytest.mark.parametrize("text, event_type, word, role, expected", [
+    # a later noun conjunct shares the first one's named possessor
+    ("The Iraqi army's raids and close coordination with the Kurdish Peshmerga pushed the "
+     "militants into the desert.", "COOPERATE", "coordination", "actor", "IRQ_MIL"),
+    # the object gap of a relative clause is its head noun
+    ("Hezbollah released the Syrian soldiers whom it had captured near Arsal in 2014.",
+     "ASSAULT", "captured", "recipient", "the Syrian soldiers"),
+    # no object gap after a wh-adverb: the verb's own object
+    ("Residents returned to the village where the militia had attacked Turkish troops last "
+     "spring.", "ASSAULT", "attacked", "recipient", "TUR_MIL"),
+    # the party exposed or subjected to an attack is its target
+    ("The pullout exposed Kurdish fighters to Turkish air strikes.", "ASSAULT", "strikes",
+     "recipient", "Kurdish fighters"),
+    ("Detainees held by the militia were subjected to torture, the monitor said.", "ASSAULT",
+     "torture", "recipient", "Detainees"),
 ])
-def test_the_party_exposed_to_an_attack_is_its_target(run, text, word, target):
+def test_role_repairs_of_clauses_and_conjuncts(run, text, event_type, word, role, expected):
     doc, events = run(text)
-    ev = _event(doc, events, "ASSAULT", word)
-    assert ev.recipient is not None and target in ev.recipient.text
+    found = getattr(_event(doc, events, event_type, word), role)
+    assert found is not None and expected in (found.id, found.text)
