@@ -167,3 +167,9 @@ def test_a_possessive_in_its_own_clause_is_the_subject(resources):
     doc = run(resources, "After Isis lost Baghuz, the SDF announced its victory in Deir "
                          "ez-Zor.")
     assert ante(doc, "its") == "SDF"  # the subject of "announced", not the last group
+
+
+def test_a_possessive_in_a_subjectless_clause_is_the_subject_above(resources):
+    doc = run(resources, "Hezbollah has a long record of staging raids on Israel in order to "
+                         "hide its deals with Tehran.")
+    assert ante(doc, "its") == "HEZBOLLAH"

@@ -260,9 +260,11 @@ def _clause_subject_test(doc: Any, start: int, end: int,
             known.append(root.dep_ in _SUBJECT_DEPS and not any_role and
                          small_clause_undergoer(root.head) is None)
             ups = list(root.ancestors)
-            if any_role:  # a possessive's own clause: up to its first verb ("the fact that
-                # its supply lines led …" is not about the subject of the sentence)
-                verb = next((i for i, t in enumerate(ups) if t.pos_ in ("VERB", "AUX")), None)
+            if any_role:  # a possessive's own clause: up to its first verb with a subject
+                # ("the fact that its supply lines led …" is not about the sentence subject;
+                # "X has a history of faking battles to cover its deals" is)
+                verb = next((i for i, t in enumerate(ups) if t.pos_ in ("VERB", "AUX") and
+                             any(c.dep_ in _SUBJECT_DEPS for c in t.children)), None)
                 ups = ups if verb is None else ups[:verb + 1]
             known.append(ups)
         if known[1]:
