@@ -173,3 +173,9 @@ def test_a_possessive_in_a_subjectless_clause_is_the_subject_above(resources):
     doc = run(resources, "Hezbollah has a long record of staging raids on Israel in order to "
                          "hide its deals with Tehran.")
     assert ante(doc, "its") == "HEZBOLLAH"
+
+
+def test_a_possessive_in_a_coordinated_clause_subject_is_the_first_subject(resources):
+    doc = run(resources, "Russia is bombing Islamic State fighters, but its presence also "
+                         "protects the regime.")
+    assert ante(doc, "its") == "RUS"

@@ -260,12 +260,8 @@ def _clause_subject_test(doc: Any, start: int, end: int,
             known.append(root.dep_ in _SUBJECT_DEPS and not any_role and
                          small_clause_undergoer(root.head) is None)
             ups = list(root.ancestors)
-            if any_role:  # a possessive's own clause: up to its first verb with a subject
-                # ("the fact that its supply lines led …" is not about the sentence subject;
-                # "X has a history of faking battles to cover its deals" is)
-                verb = next((i for i, t in enumerate(ups) if t.pos_ in ("VERB", "AUX") and
-                             any(c.dep_ in _SUBJECT_DEPS for c in t.children)), None)
-                ups = ups if verb is None else ups[:verb + 1]
+            if any_role:
+                ups = _own_clause(ana.root, ups)
             known.append(ups)
         if known[1]:
             return False
@@ -273,6 +269,23 @@ def _clause_subject_test(doc: Any, start: int, end: int,
         return root.dep_ in _SUBJECT_DEPS and root.head in known[2]
 
     return test
+
+
+def _own_clause(tok: Any, ups: list[Any]) -> list[Any]:
+    """The ancestors of a possessive up to the first verb with a subject of its own: "the
+    fact that its supply lines led …" is not about the sentence subject, while "X has a
+    history of faking battles to cover its deals" (no subject of "cover") and "X hunts Y,
+    but its presence gives …" (a coordinated clause whose subject holds the possessive) are."""
+    for i, t in enumerate(ups):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None:
+            continue
+        inside = subj.left_edge.i <= tok.i <= subj.right_edge.i
+        if not (inside and t.dep_ == "conj"):
+            return ups[:i + 1]
+    return ups
 
 
 def resolve(doc: Any, mention: ActorMention) -> ActorMention:
