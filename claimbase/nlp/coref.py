@@ -4,7 +4,10 @@
 `start`, in the same or the previous paragraph: "he/she" want a person, "it/its" a singular
 non-person, "they/them/their" a group or a plural description; descriptions ("the group",
 "the terror group", "the army") constrain the sector through sectors.yaml (`coref`,
-`coref_modifiers`). Identified mentions (with an id) are preferred over generic ones.
+`coref_modifiers`). Identified mentions (with an id) are preferred over generic ones; an
+armed-group label ("the militants", `data/armed_group_labels.txt`) first reads the group the
+document itself called so ("Isis militants"), and a possessive prefers the subject of its own
+clause.
 First person ("we", "our forces") is the speaker: the organization quoted (or the one an
 unlisted speaker speaks for: "a spokesman for the Houthis"), or, in the author's own voice, the organization that issues the document (its outlet or author, when the actor
 dictionary knows it and it is not a news outlet or a person).
