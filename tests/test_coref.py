@@ -150,32 +150,22 @@ def test_first_person_of_an_unlisted_speaker_is_the_side_they_speak_for(pipeline
     assert side is not None and side.id == "HOUTHIS"
 
 
-def test_an_armed_group_label_is_the_group_the_article_calls_so(resources):
-    doc = run(resources, "Houthi rebels seized two districts of Marib on Monday. Islamic State "
-                         "also claimed a bombing in the province. On Tuesday the rebels "
-                         "shelled the city centre.")
-    assert ante(doc, "the rebels") == "HOUTHIS"  # not the last armed group named
-
-
-def test_a_possessive_in_an_embedded_clause_skips_the_main_subject(resources):
-    doc = run(resources, "The SDF ignored the role of Hezbollah and the fact that its supply "
-                         "routes ran through Syria.")
-    assert ante(doc, "its") == "HEZBOLLAH"  # not the SDF, the subject of "ignored"
-
-
-def test_a_possessive_in_its_own_clause_is_the_subject(resources):
-    doc = run(resources, "After Isis lost Baghuz, the SDF announced its victory in Deir "
-                         "ez-Zor.")
-    assert ante(doc, "its") == "SDF"  # the subject of "announced", not the last group
-
-
-def test_a_possessive_in_a_subjectless_clause_is_the_subject_above(resources):
-    doc = run(resources, "Hezbollah has a long record of staging raids on Israel in order to "
-                         "hide its deals with Tehran.")
-    assert ante(doc, "its") == "HEZBOLLAH"
-
-
-def test_a_possessive_in_a_coordinated_clause_subject_is_the_first_subject(resources):
-    doc = run(resources, "Russia is bombing Islamic State fighters, but its presence also "
-                         "protects the regime.")
-    assert ante(doc, "its") == "RUS"
+@pytest.mark.parametrize("text, anaphor, expected", [
+    # an armed-group label is the group the article itself calls so, not the last one named
+    ("Houthi rebels seized two districts of Marib on Monday. Islamic State also claimed a "
+     "bombing in the province. On Tuesday the rebels shelled the city centre.", "the rebels",
+     "HOUTHIS"),
+    # a possessive in an embedded clause with its own subject skips the main subject
+    ("The SDF ignored the role of Hezbollah and the fact that its supply routes ran through "
+     "Syria.", "its", "HEZBOLLAH"),
+    # … in its own clause it is that clause's subject, not the last group named
+    ("After Isis lost Baghuz, the SDF announced its victory in Deir ez-Zor.", "its", "SDF"),
+    # … a subjectless purpose clause belongs to the clause above
+    ("Hezbollah has a long record of staging raids on Israel in order to hide its deals with "
+     "Tehran.", "its", "HEZBOLLAH"),
+    # … the subject of a coordinated clause looks up to the first clause
+    ("Russia is bombing Islamic State fighters, but its presence also protects the regime.",
+     "its", "RUS"),
+])
+def test_labels_and_possessives_in_their_clauses(resources, text, anaphor, expected):
+    assert ante(run(resources, text), anaphor) == expected
