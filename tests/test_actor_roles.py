@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.geo_helpers import mention_id as _id
 from tests.geo_helpers import typed_event as _event
 
@@ -172,3 +174,24 @@ def test_a_coordinated_named_actor_is_no_owner(run):
     ev = _event(doc, events, "ASSAULT", "beheading")
     assert _id(ev.recipient) != "ISIS"
 
+
+@pytest.mark.parametrize("text, event_type, word, role, expected", [
+    # a later noun conjunct shares the first one's named possessor
+    ("The Iraqi army's raids and close coordination with the Kurdish Peshmerga pushed the "
+     "militants into the desert.", "COOPERATE", "coordination", "actor", "IRQ_MIL"),
+    # the object gap of a relative clause is its head noun
+    ("Hezbollah released the Syrian soldiers whom it had captured near Arsal in 2014.",
+     "ASSAULT", "captured", "recipient", "the Syrian soldiers"),
+    # no object gap after a wh-adverb: the verb's own object
+    ("Residents returned to the village where the militia had attacked Turkish troops last "
+     "spring.", "ASSAULT", "attacked", "recipient", "TUR_MIL"),
+    # the party exposed or subjected to an attack is its target
+    ("The pullout exposed Kurdish fighters to Turkish air strikes.", "ASSAULT", "strikes",
+     "recipient", "Kurdish fighters"),
+    ("Detainees held by the militia were subjected to torture, the monitor said.", "ASSAULT",
+     "torture", "recipient", "Detainees"),
+])
+def test_role_repairs_of_clauses_and_conjuncts(run, text, event_type, word, role, expected):
+    doc, events = run(text)
+    found = getattr(_event(doc, events, event_type, word), role)
+    assert found is not None and expected in (found.id, found.text)

@@ -136,3 +136,36 @@ def test_first_person_in_a_quotation_is_the_quoted_organization(pipeline):
     assert ministry is not None and ministry.country == "TUR"
     we = text.index("We heard")
     assert antecedent(doc, we, we + 2) is None  # a named person's "we": their side is unknown
+
+
+@pytest.mark.parametrize("source", [
+    "A spokesman for the Houthis",  # the side on a "for" phrase of the speaker noun
+    "Houthi military spokesman Yahya Saree",  # the side as a modifier of the speaker
+])
+def test_first_person_of_an_unlisted_speaker_is_the_side_they_speak_for(pipeline, source):
+    text = f"{source} said on Tuesday: “Our air defences shot down a Saudi drone over Saada.”"
+    doc = pipeline.process(Document(text=text, ref="<test>"))
+    ours = text.index("Our air defences")
+    side = antecedent(doc, ours, ours + len("Our air defences"))
+    assert side is not None and side.id == "HOUTHIS"
+
+
+@pytest.mark.parametrize("text, anaphor, expected", [
+    # an armed-group label is the group the article itself calls so, not the last one named
+    ("Houthi rebels seized two districts of Marib on Monday. Islamic State also claimed a "
+     "bombing in the province. On Tuesday the rebels shelled the city centre.", "the rebels",
+     "HOUTHIS"),
+    # a possessive in an embedded clause with its own subject skips the main subject
+    ("The SDF ignored the role of Hezbollah and the fact that its supply routes ran through "
+     "Syria.", "its", "HEZBOLLAH"),
+    # … in its own clause it is that clause's subject, not the last group named
+    ("After Isis lost Baghuz, the SDF announced its victory in Deir ez-Zor.", "its", "SDF"),
+    # … a subjectless purpose clause belongs to the clause above
+    ("Hezbollah has a long record of staging raids on Israel in order to hide its deals with "
+     "Tehran.", "its", "HEZBOLLAH"),
+    # … the subject of a coordinated clause looks up to the first clause
+    ("Russia is bombing Islamic State fighters, but its presence also protects the regime.",
+     "its", "RUS"),
+])
+def test_labels_and_possessives_in_their_clauses(resources, text, anaphor, expected):
+    assert ante(run(resources, text), anaphor) == expected

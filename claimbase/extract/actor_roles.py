@@ -7,7 +7,8 @@ role readers in `events.py`:
 - `proposal_author`: "rejected an Indian proposal" (India is the recipient);
 - `nearest_subject`: a verb parsed with two subjects keeps the one next to it;
 - `held_noun`: "the fighters in SDF custody" (the fighters are held);
-- `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked);
+- `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked),
+  "exposing the army to air strikes" (the army is struck);
 - `target_in_agent`: "an attack by a group of ISIS members on SDF positions";
 - `restrained_doer`: "prevent the army from retaking" (the army retakes);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
@@ -15,7 +16,9 @@ role readers in `events.py`:
 - `between_parties`: "agreed between A and B" (A with B);
 - `hyphen_chain_mentions`: "US-French-British special forces" (three joint actors);
 - `agent_noun_roles`: "the Turkish jihadist-sponsor" (Turkey sponsors jihadists);
-- `capital_addressee`: "warning Damascus" (the Syrian government addressed).
+- `capital_addressee`: "warning Damascus" (the Syrian government addressed);
+- `conjunct_possessor`: "the army's raids and shelling of X" (the army shells);
+- `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded).
 """
 
 from __future__ import annotations
@@ -126,15 +129,20 @@ def held_noun(ctx: Any, noun: Any, preps: frozenset[str]) -> Any | None:
 
 
 def shielded_party(noun: Any) -> Any | None:
-    """Who a protecting verb shields from the act a noun names: its object ("defended the
-    town against attacks"), else its passive subject ("ISIS is protected against
-    attacks")."""
+    """Who a protecting verb shields from the act a noun names, or an exposing verb exposes
+    to it: its object ("defended the town against attacks", "exposing the army to air
+    strikes"), else its passive subject ("ISIS is protected against attacks", "detainees
+    were subjected to torture")."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("against", "from"):
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return None
+    verbs = "shield_verbs.txt" if prep.lower_ in ("against", "from") else \
+        "exposure_verbs.txt" if prep.lower_ == "to" else None
+    while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+        prep = prep.head  # "exposing the army to shelling or to air strikes"
     verb = prep.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in word_list(
-            "shield_verbs.txt"):
+    if verbs is None or verb.pos_ not in ("VERB", "AUX") or \
+            verb.lemma_.lower() not in word_list(verbs):
         return None
     return next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None) or next(
         (c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -358,3 +366,50 @@ def noun_counterpart(ctx: Any, noun: Any, light: Any | None, event_type: str,
         if found is not None:
             return found
     return None
+
+
+def conjunct_possessor(ctx: Any, noun: Any) -> Any | None:
+    """The possessor a later conjunct of a noun shares: "the Syrian army's operations in the
+    desert and coordination with the Iraqi army" (the army coordinates); a named possessor
+    of the first conjunct only."""
+    first, hops = noun, 0
+    while first.dep_ == "conj" and first.head.i < first.i and hops < 4:
+        first, hops = first.head, hops + 1
+    if first.i == noun.i or first.pos_ != "NOUN":
+        return None
+    return next((c for c in first.children if c.dep_ == "poss" and c.i < first.i
+                 and _named(ctx, c)), None)
+
+
+WH_ADVERBS = frozenset({"where", "when", "why", "how", "whereby"})
+
+
+def relative_gap_head(ctx: Any, verb: Any, relative: frozenset[str],
+                      preps: tuple[str, ...]) -> Any | None:
+    """The actor noun a relative clause's object gap stands for: "the rebels it had armed",
+    "the hostages whom they released" (the head noun is the verb's object); None when the
+    head names no actor ("the attack which X blamed on Y"), the clause has its own object or
+    no subject of its own, a wh-adverb ("the town where they fought"), a relative after a
+    preposition ("the unit with which he fought") or a stranded preposition other than a
+    recipient one (`preps`: "the forces we fought alongside")."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or \
+            not ctx.is_actor(verb.head):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ in relative or subj.dep_ == "nsubjpass":
+        return None
+    for c in verb.children:
+        if c.lower_ in WH_ADVERBS:
+            return None
+        if c.dep_ == "pobj":
+            return None  # "the forces who we fought alongside" (parsed without the prep)
+        if c.dep_ not in ("prep", "advmod"):
+            continue
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        stranded = not any(True for _ in c.children) and (c.pos_ == "ADP" or c.tag_ == "IN")
+        if stranded and c.lower_ not in preps or pobj is not None and pobj.lower_ in relative:
+            return None
+    obj = direct_object(verb)
+    if obj is not None and obj.lower_ not in relative:
+        return None
+    return verb.head

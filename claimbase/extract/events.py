@@ -23,6 +23,7 @@ from claimbase.extract.actor_roles import (
     agent_noun_roles,
     between_parties,
     capital_addressee,
+    conjunct_possessor,
     counterpart_token,
     enclosing_clause_verb,
     example_token,
@@ -32,6 +33,7 @@ from claimbase.extract.actor_roles import (
     noun_counterpart,
     owner_token,
     proposal_author,
+    relative_gap_head,
     restrained_doer,
     shielded_party,
     target_in_agent,
@@ -565,7 +567,8 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
     if allowed is None or "dobj" in allowed:
         obj = direct_object(verb)
         if obj is not None and (sense.obj == () or obj.lemma_.lower() not in sense.obj):
-            return obj
+            return relative_gap_head(ctx, verb, RELATIVE, preps) or obj if \
+                obj.lower_ in RELATIVE else obj  # "the journalists whom it accused"
     if allowed is not None and "dative" in allowed:
         for c in verb.children:
             if c.dep_ == "dative":  # "gave them aid"; "provided aid to X" (to as dative)
@@ -596,6 +599,8 @@ def object_token(ctx: Context, verb: Any, sense: Sense) -> Any | None:
             o = direct_object(c)
             if o is not None and allowed is None:
                 return o
+    if allowed is None or "dobj" in allowed:
+        return relative_gap_head(ctx, verb, RELATIVE, preps)  # "the rebels it had armed"
     return None
 
 
@@ -660,6 +665,8 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
             o = direct_object(c)
             if o is not None and recipient is None:
                 recipient = o
+    if actor is None and noun.dep_ == "conj":
+        actor = conjunct_possessor(ctx, noun)  # "the army's raids and shelling"
     for sub in trig.absorbed:  # "the protection it offers them"
         if sub.kind == "verb" and sub.head.dep_ == "relcl":
             actor = actor or subject_token(ctx, sub.head)

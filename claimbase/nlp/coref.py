@@ -4,9 +4,12 @@
 `start`, in the same or the previous paragraph: "he/she" want a person, "it/its" a singular
 non-person, "they/them/their" a group or a plural description; descriptions ("the group",
 "the terror group", "the army") constrain the sector through sectors.yaml (`coref`,
-`coref_modifiers`). Identified mentions (with an id) are preferred over generic ones.
-First person ("we", "our forces") is the speaker: the organization quoted, or, in the author's
-own voice, the organization that issues the document (its outlet or author, when the actor
+`coref_modifiers`). Identified mentions (with an id) are preferred over generic ones; an
+armed-group label ("the militants", `data/armed_group_labels.txt`) first reads the group the
+document itself called so ("Isis militants"), and a possessive prefers the subject of its own
+clause.
+First person ("we", "our forces") is the speaker: the organization quoted (or the one an
+unlisted speaker speaks for: "a spokesman for the Houthis"), or, in the author's own voice, the organization that issues the document (its outlet or author, when the actor
 dictionary knows it and it is not a news outlet or a person).
 """
 
@@ -18,6 +21,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.nlp.lexicon import lexicon
 from claimbase.nlp.syntax import small_clause_undergoer, span_at
 from claimbase.record import ActorMention
@@ -69,6 +73,9 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
     else:
         subject = _clause_subject_test(doc, start, end)
         window = [m for m in window if not subject(m)]
+    found = _labelled(doc, anaphor, start, constraint, depth)
+    if found is not None:
+        return found  # "Houthi rebels … the rebels": the group the article calls so
     if constraint.tag is not None:
         before = [m for m in doc.actors if m.end <= start]
         tagged = [m for m in before if constraint.tag in _tags(m.id)]
@@ -84,16 +91,44 @@ def antecedent(doc: Any, start: int, end: int, depth: int = 0) -> ActorMention |
     return _last_compatible(doc, window, constraint, depth)
 
 
+ARMED_SECTORS = frozenset({"REB", "UAF"})
+
+
+def _labelled(doc: Any, anaphor: str, start: int, constraint: Constraint,
+              depth: int) -> ActorMention | None:
+    """The group the document itself names with an armed-group label before it ("Houthi
+    rebels" for a later "the rebels", "ISIS militants" for "the militants";
+    `data/armed_group_labels.txt`): the article's own use of the label, not a fixed reading
+    of it."""
+    words = _WORD.findall(anaphor.lower())
+    if not words or _stem(words[-1]) not in word_list("armed_group_labels.txt") or \
+            constraint.sectors is None or constraint.sectors - ARMED_SECTORS:
+        return None
+    head = _stem(words[-1])
+    named = [m for m in doc.actors if m.end <= start and m.id is not None and
+             len(m.text.split()) > 1 and _stem(m.text.split()[-1].lower()) == head]
+    return _last_compatible(doc, named, constraint, depth)
+
+
+def _stem(word: str) -> str:
+    """A noun without its plural ending ("militants" -> "militant")."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def speaker(doc: Any, start: int, end: int) -> ActorMention | None:
     """The organization a first-person span at [start, end) speaks for, or None."""
     from claimbase.extract.attribution import attribution_at
 
     att = attribution_at(doc, start, end) if getattr(doc, "attributions", None) else None
     if att is not None:
-        if att.source_id is None or att.source_start is None:
+        if att.source_start is None:
+            return None
+        side = source_side(doc, att.source_start, att.source_end) if att.source_id is None \
+            else None
+        if att.source_id is None and side is None:
             return None  # a quoted person's "we": their side is not known
-        actor = _book().get(att.source_id)
-        text = doc.text[att.source_start:att.source_end]
+        actor = _book().get(att.source_id) if side is None else _book().get(side.id)
+        text = doc.text[att.source_start:att.source_end] if side is None else side.text
     else:
         meta = getattr(doc, "meta", None)
         names = [n for n in (getattr(meta, "outlet", None), getattr(meta, "author", None)) if n]
@@ -103,6 +138,36 @@ def speaker(doc: Any, start: int, end: int) -> ActorMention | None:
         return None
     return ActorMention(text=text, start=start, end=end, id=actor.id, name=actor.name,
                         sector=actor.sector, country=actor.country, kind="organization")
+
+
+AFFILIATION_PREPS = frozenset({"for", "of", "from"})
+AFFILIATION_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def source_side(doc: Any, start: int, end: int) -> ActorMention | None:
+    """The organization an unlisted speaker at [start, end) speaks for, named on the head of
+    the source phrase: "a spokesman for the Houthis", "an SDF commander", "Houthi military
+    spokesman Yahya Saree"; None for a person, an outlet or an unnamed side."""
+    from claimbase.nlp.actors import mention_at
+
+    sdoc = getattr(doc, "spacy_doc", None)
+    span = span_at(sdoc, start, end) if sdoc is not None else None
+    if span is None:
+        return None
+    heads = [span.root, *(c for c in span.root.children if c.dep_ == "compound")]
+    for head in heads:
+        for c in head.children:
+            tok = c if c.dep_ in AFFILIATION_DEPS and c.i < head.i else next(
+                (g for g in c.children if g.dep_ == "pobj"), None) \
+                if c.dep_ == "prep" and c.lower_ in AFFILIATION_PREPS else None
+            if tok is None or not start <= tok.idx < end:
+                continue
+            m = mention_at(doc, tok.idx, tok.idx + len(tok.text))
+            actor = _book().get(m.id) if m is not None else None
+            if actor is not None and actor.kind not in SPEAKER_KINDS and \
+                    actor.sector != "JRN":
+                return m
+    return None
 
 
 def _anaphor_text(doc: Any, start: int, end: int) -> str:
@@ -197,13 +262,33 @@ def _clause_subject_test(doc: Any, start: int, end: int,
             # the subject of "see it defeated" is the object of "see", not a subject
             known.append(root.dep_ in _SUBJECT_DEPS and not any_role and
                          small_clause_undergoer(root.head) is None)
-            known.append(list(root.ancestors))
+            ups = list(root.ancestors)
+            if any_role:
+                ups = _own_clause(ana.root, ups)
+            known.append(ups)
         if known[1]:
             return False
         root = cand.root
         return root.dep_ in _SUBJECT_DEPS and root.head in known[2]
 
     return test
+
+
+def _own_clause(tok: Any, ups: list[Any]) -> list[Any]:
+    """The ancestors of a possessive up to the first verb with a subject of its own: "the
+    fact that its supply lines led …" is not about the sentence subject, while "X has a
+    history of faking battles to cover its deals" (no subject of "cover") and "X hunts Y,
+    but its presence gives …" (a coordinated clause whose subject holds the possessive) are."""
+    for i, t in enumerate(ups):
+        if t.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in t.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None:
+            continue
+        inside = subj.left_edge.i <= tok.i <= subj.right_edge.i
+        if not (inside and t.dep_ == "conj"):
+            return ups[:i + 1]
+    return ups
 
 
 def resolve(doc: Any, mention: ActorMention) -> ActorMention:
