@@ -76,7 +76,7 @@ from claimbase.geo.gazetteer import (
     small_other_name,
 )
 from claimbase.geo.headlines import without_headline_persons
-from claimbase.geo.hyphen_pairs import hyphen_partners
+from claimbase.geo.hyphen_pairs import hanging_hyphen_spans, hyphen_partners
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.landmarks import with_landmarks
 from claimbase.geo.listed import place_in_siblings_province
@@ -491,6 +491,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
         if any((b[1] - b[0]) > (end - start) for b in inside):
             continue  # "Paris Hilton", "the Syrian Arab Army"; "Texas" in an ORG stays
         spans.append((start, end, 3))
+    spans.extend(hanging_hyphen_spans(doc.analysis_text, gaz))  # "northern Syria- without"
     for m in _ADMIN_NAME.finditer(doc.analysis_text):
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
