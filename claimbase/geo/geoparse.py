@@ -53,6 +53,7 @@ from claimbase.geo.city_abbreviations import city_abbreviation_spans
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
 from claimbase.geo.conflict_names import (
     articled_town,
+    camp_lookup,
     conflict_spans,
     desert_lookup,
     loose_common_word,
@@ -596,7 +597,8 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     trim_institution_tails(text, mentions, gaz)  # "University of Michigan Center for …"
     whole_articled_names(text, mentions)  # "Khan al" of "Khan al-Sobol": the whole name
     for m in mentions:  # "the eastern desert of Homs" is the Homs desert
-        m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
+        m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz) or \
+            camp_lookup(text, m.start, m.end, gaz)  # "the al-Hawl refugee camp"
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention
