@@ -1,0 +1,25 @@
+""""the west" names the western states, a party, not a part of a country: no event place;
+in "the west of the country" it is one."""
+
+from __future__ import annotations
+
+
+def _event(doc, events, word):
+    found = [e for e in events if doc.text[e.trigger_start:e.trigger_end].startswith(word)]
+    assert found, (word, [doc.text[e.trigger_start:e.trigger_end] for e in events])
+    return found[0]
+
+
+def _place(ev):
+    return ev.location.text if ev.location is not None else None
+
+
+def test_the_west_as_a_party_is_no_place(run):
+    doc, events = run("Moscow accused the west of arming the rebels and urged it to stop.")
+    assert _place(_event(doc, events, "arming")) is None
+
+
+def test_the_west_of_the_country_is_a_place(run):
+    doc, events = run("Government troops attacked rebel positions in the west of the country "
+                      "on Tuesday.")
+    assert _place(_event(doc, events, "attacked")) == "the west"
