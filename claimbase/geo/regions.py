@@ -1,7 +1,7 @@
 """Derived regions named through a country: borders and national territory.
 
-"the Syrian-Iraqi border", "the Syria-Iraq border", "the borders with Jordan", "the Turkish
-frontier" name a border
+"the Syrian-Iraqi border", "the Syria-Iraq border", "the borders with Jordan", "the border
+areas with Iraq", "the Turkish frontier" name a border
 line (GUIDELINES §8: precision 3, no gazetteer point); "Syrian territory", "Syrian soil" and
 "Iraqi land" name the country itself (a demonym alone is no place, but an event on a
 country's soil takes the country); "the northern Iraqi territory" a derived region of it.
@@ -54,7 +54,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         rf"|territories|soil|land)\b(?!\s+(?:guards?|police|forces|troops|patrols?|officials?"
         rf"|borders?|mines?|routes?|reforms?|grabs?|rights?|owners?|ownership))")
     by_country = re.compile(
-        rf"\b(?:the\s+)?(?:borders?|frontiers?)\s+(?:with|between)\s+(?:the\s+)?(?P<c1>{cty})"
+        rf"\b(?:the\s+)?(?:borders?|frontiers?)(?:\s+(?:fronts?|areas?|regions?|lines?|strips?"
+        rf"|zones?))?\s+(?:with|between)\s+(?:the\s+)?(?P<c1>{cty})"
         rf"(?:\s+and\s+(?:the\s+)?(?P<c2>{cty}))?\b")
     # two country names joined by a hyphen or dash, as headlines write a border ("the
     # Syria-Iraq border", "the Turkey–Syria frontier")
