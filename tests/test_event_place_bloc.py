@@ -23,3 +23,8 @@ def test_the_west_of_the_country_is_a_place(run):
     doc, events = run("Government troops attacked rebel positions in the west of the country "
                       "on Tuesday.")
     assert _place(_event(doc, events, "attacked")) == "the west"
+
+
+def test_a_compound_compass_point_is_a_place(run):
+    doc, events = run("In the north-west, rebel fighters attacked an army convoy on Sunday.")
+    assert _place(_event(doc, events, "attacked")) == "the north-west"

@@ -1840,8 +1840,11 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
 
 def _bloc_noun(tok: Any) -> bool:
     """Is the compass noun a bloc of states ("the west concedes", "attacks on the west";
-    `data/place_bloc_compass_nouns.txt`), not a part of a country: no "of" phrase naming
-    a place after it ("the west of the country"; "accused the west of arming" has none)?"""
+    `data/place_bloc_compass_nouns.txt`), not a part of a country: not the end of a
+    compound compass point ("the north-west") and no "of" phrase naming a place after it
+    ("the west of the country"; "accused the west of arming" has none)?"""
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐", "–"):
+        return False
     return tok.lower_ in word_list("place_bloc_compass_nouns.txt") and not any(
         c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
