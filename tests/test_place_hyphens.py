@@ -26,3 +26,10 @@ def test_an_event_is_placed_in_the_region_before_a_hanging_hyphen(run):
                       "of the federal government.")
     deployed = [e for e in events if doc.text[e.trigger_start:].startswith("deployed")]
     assert deployed and _place(deployed[0]) == "northern Iraq"
+
+
+def test_a_capitalised_word_opening_a_sentence_is_no_hanging_place(gaz):
+    text = "The fair opens on Friday. Garden- and flower-lovers are expected in large numbers."
+    assert hanging_hyphen_spans(text, gaz) == []
+    text = "The fair opens on Friday. Garden- lovers are expected in large numbers."
+    assert hanging_hyphen_spans(text, gaz) == []

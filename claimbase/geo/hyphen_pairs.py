@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimbase.geo.conflict_names import _SENTENCE_START
 from claimbase.geo.spans import _known
 
 if TYPE_CHECKING:
@@ -40,9 +41,10 @@ _HANGING = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?
 def hanging_hyphen_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
     """(start, end, priority) of the names the gazetteer knows exactly with a hyphen left
     hanging after them before a lower-case word ("northern Syria- without"; "Der- Ezzor" is
-    one name broken)."""
+    one name broken), not opening a sentence, where a capital tells nothing."""
     return [(m.start("name"), m.end("name"), 3) for m in _HANGING.finditer(text)
-            if _known(gaz, m.group("name"))]
+            if not _SENTENCE_START.search(text, max(0, m.start() - 5), m.start())
+            and _known(gaz, m.group("name"))]  # "Garden- goers" opening a sentence
 
 
 def hyphen_partners(text: str, mentions: list[Mention], gaz: Gazetteer,
