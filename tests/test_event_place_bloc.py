@@ -3,15 +3,7 @@ in "the west of the country" it is one."""
 
 from __future__ import annotations
 
-
-def _event(doc, events, word):
-    found = [e for e in events if doc.text[e.trigger_start:e.trigger_end].startswith(word)]
-    assert found, (word, [doc.text[e.trigger_start:e.trigger_end] for e in events])
-    return found[0]
-
-
-def _place(ev):
-    return ev.location.text if ev.location is not None else None
+from tests.test_event_location import _event, _place
 
 
 def test_the_west_as_a_party_is_no_place(run):

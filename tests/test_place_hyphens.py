@@ -4,10 +4,7 @@ tokenizer keeps on the word."""
 from __future__ import annotations
 
 from claimbase.geo.hyphen_pairs import hanging_hyphen_spans
-
-
-def _place(ev):
-    return ev.location.text if ev.location is not None else None
+from tests.test_event_location import _place
 
 
 def test_a_name_before_a_hanging_hyphen_is_found(gaz):
