@@ -1798,6 +1798,8 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         if tok.lower_ not in nouns and tok.head.lower_ == "of" and \
                 tok.head.head.lower_ in nouns:
             continue  # "the south of the country": the part is the place, not the whole
+        if _bloc_noun(tok):
+            continue  # "urging the west to lift sanctions": the western states, a party
         holders = [c for c in tok.children if _holder_clause(c)]
         if any(c.i != anchor.i for c in holders):
             continue  # "the territory occupied by ISIS": who holds an area, not a scene
@@ -1841,6 +1843,19 @@ def _area_reference(doc: Document, ctx: Context, s_start: int, s_end: int, ancho
         return Place(text=text, start=start, end=end, name=text, feature="region",
                      precision=precision)
     return None
+
+
+def _bloc_noun(tok: Any) -> bool:
+    """Is the compass noun a bloc of states ("the west concedes", "attacks on the west";
+    `data/place_bloc_compass_nouns.txt`), not a part of a country: not the end of a
+    compound compass point ("the north-west") and no "of" phrase naming a place after it
+    ("the west of the country"; "accused the west of arming" has none)?"""
+    if tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐", "–"):
+        return False
+    return tok.lower_ in word_list("place_bloc_compass_nouns.txt") and not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children)
+        for c in tok.children)
 
 
 def _holder_clause(clause: Any) -> bool:

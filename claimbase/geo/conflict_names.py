@@ -14,7 +14,9 @@ Kurdish or Turkish name. Each rule adds candidate spans to the geoparser's menti
   Arabic-, Kurdish- and Turkish-speaking region, where such spellings vary;
 - a longer name around a shorter match ("the town of Khan al-Sobol", not "Khan");
 - a name before a designator ("Jendires town"), or a site's whole name with its kind
-  ("Rokban camp", "Kweres military airport");
+  ("Rokban camp", "Kweres military airport"); a camp named after its town with what it is
+  for ("the al-Hawl refugee camp") is the camp the gazetteer knows as "<town> camp"
+  (`camp_lookup`), else it lies at the town;
 - the corners of an area ("the Shaer – Jeb al-Jarrah – Shomariyyeh triangle", "the
   junction of al-Tabaqa – Rasafa") and a name before the event it names ("the Salqin
   massacre"), read as after a locative word: the NER often takes
@@ -55,11 +57,13 @@ _TARGET = re.compile(  # the trigger words in any case ("Airstrikes on X"), the 
     r"|\b(?:countryside|outskirts|vicinity|city|town|village|villages|area|areas|deserts?"
     r"|suburbs?|neighbou?rhood|countrysides|environs|airport|air[ -]?base|control)\s+(?:of|over))"
     rf"\s+(?i:the\s+)?(?i:(?:besieged|embattled|rebel-held|opposition-held)\s+)?{_NAME}")
+# what a camp is for, between its town's name and "camp" ("al-Hawl refugee camp")
+_CAMP_KIND = r"(?:(?:refugee|displacement|displaced[ \t]+persons?|IDP|detention)[ \t]+)?camp"
 _DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|area|countryside|province|governorate"
-                         r"|district|camp|outskirts|suburbs|military|airport|air[ \t]?base"
+                         rf"|district|{_CAMP_KIND}|outskirts|suburbs|military|airport|air[ \t]?base"
                          r"|base|field|oil[ \t]+field|gas[ \t]+field|crossing|dam)\b")
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
-_SITE_AFTER = re.compile(r"[ \t]+(?:military[ \t]+)?(?:camp|airport|air[ \t]?base|base"
+_SITE_AFTER = re.compile(rf"[ \t]+(?:military[ \t]+)?(?:{_CAMP_KIND}|airport|air[ \t]?base|base"
                          r"|(?:oil[ \t]+|gas[ \t]+)?field|crossing|dam)\b")
 _SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -420,3 +424,19 @@ def desert_lookup(text: str, start: int, end: int, gaz: Gazetteer) -> str | None
         return name
     return None
 
+
+
+_CAMP_AFTER = re.compile(rf"[ \t]+{_CAMP_KIND}\b", re.I)
+
+
+def camp_lookup(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The camp named after its town with what it is for ("the al-Hawl refugee camp", "the
+    Rukban displacement camp"): "<name> camp" when the gazetteer knows that camp; else None
+    (the town, where the camp lies, stands for it)."""
+    if not _CAMP_AFTER.match(text, end):
+        return None
+    name = f"{text[start:end]} camp"
+    if any(c.match in ("exact", "fold") and c.feature == "camp"
+           for c in gaz.candidates(name)[:5]):
+        return name
+    return None

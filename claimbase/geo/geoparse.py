@@ -53,6 +53,7 @@ from claimbase.geo.city_abbreviations import city_abbreviation_spans
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
 from claimbase.geo.conflict_names import (
     articled_town,
+    camp_lookup,
     conflict_spans,
     desert_lookup,
     loose_common_word,
@@ -76,7 +77,7 @@ from claimbase.geo.gazetteer import (
     small_other_name,
 )
 from claimbase.geo.headlines import without_headline_persons
-from claimbase.geo.hyphen_pairs import hyphen_partners
+from claimbase.geo.hyphen_pairs import hanging_hyphen_spans, hyphen_partners
 from claimbase.geo.institution_tails import trim_institution_tails
 from claimbase.geo.landmarks import with_landmarks
 from claimbase.geo.listed import place_in_siblings_province
@@ -491,6 +492,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
         if any((b[1] - b[0]) > (end - start) for b in inside):
             continue  # "Paris Hilton", "the Syrian Arab Army"; "Texas" in an ORG stays
         spans.append((start, end, 3))
+    spans.extend(hanging_hyphen_spans(doc.analysis_text, gaz))  # "northern Syria- without"
     for m in _ADMIN_NAME.finditer(doc.analysis_text):
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
@@ -595,7 +597,8 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     trim_institution_tails(text, mentions, gaz)  # "University of Michigan Center for …"
     whole_articled_names(text, mentions)  # "Khan al" of "Khan al-Sobol": the whole name
     for m in mentions:  # "the eastern desert of Homs" is the Homs desert
-        m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz)
+        m.lookup = m.lookup or desert_lookup(text, m.start, m.end, gaz) or \
+            camp_lookup(text, m.start, m.end, gaz)  # "the al-Hawl refugee camp"
     trusted = {m.text for m in mentions} - person_names - {w.capitalize() for w in lower_words}
     # the analysis text: a name repeated in blanked boilerplate (a page header's
     # "Baghdad | Wednesday …") is no mention

@@ -8,6 +8,12 @@ and repeats of a name are not sought right after a hyphen. When one half is a pl
 mention, the other half is one too if the gazetteer knows it exactly as a place of its own
 (not only a zip-code hamlet), it is no person's name word nor a word the story writes in
 lower case, and the joined whole is no name the gazetteer knows ("Winston-Salem").
+
+A hyphen left hanging after a name before a lower-case word is a dash typed short
+("deployed in northern Syria- without permission"): the
+tokenizer keeps it on the word ("Syria-"), so neither the NER nor the gazetteer matcher
+sees the name; `hanging_hyphen_spans` finds it (not the first half of a suspended compound,
+"US- and UK-led").
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimbase.geo.conflict_names import _SENTENCE_START
 from claimbase.geo.spans import _known
 
 if TYPE_CHECKING:
@@ -26,6 +33,18 @@ _AFTER = re.compile(r"[-–][ \t]?(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 # the half before a place mention: "Logan-", "Greenville- "
 _BEFORE = re.compile(r"(?<![\w.'’-])(?P<name>(?:[A-Z][a-z]+[ \t])?[A-Z][a-z]+)[-–][ \t]?\Z")
 _MIN_LEN = 4
+# a name with a hyphen hanging before a space or a line break, not a suspended compound
+_HANGING = re.compile(r"(?<![\w.'’-])(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)[-–]"
+                      r"(?=[ \t]+[a-z])(?![ \t]+(?:and|or|to)\s)")
+
+
+def hanging_hyphen_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
+    """(start, end, priority) of the names the gazetteer knows exactly with a hyphen left
+    hanging after them before a lower-case word ("northern Syria- without"; "Der- Ezzor" is
+    one name broken), not opening a sentence, where a capital tells nothing."""
+    return [(m.start("name"), m.end("name"), 3) for m in _HANGING.finditer(text)
+            if not _SENTENCE_START.search(text, max(0, m.start() - 5), m.start())
+            and _known(gaz, m.group("name"))]  # "Garden- goers" opening a sentence
 
 
 def hyphen_partners(text: str, mentions: list[Mention], gaz: Gazetteer,

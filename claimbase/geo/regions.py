@@ -1,6 +1,7 @@
 """Derived regions named through a country: borders and national territory.
 
-"the Syrian-Iraqi border", "the borders with Jordan", "the Turkish frontier" name a border
+"the Syrian-Iraqi border", "the Syria-Iraq border", "the borders with Jordan", "the border
+areas with Iraq", "the Turkish frontier" name a border
 line (GUIDELINES §8: precision 3, no gazetteer point); "Syrian territory", "Syrian soil" and
 "Iraqi land" name the country itself (a demonym alone is no place, but an event on a
 country's soil takes the country); "the northern Iraqi territory" a derived region of it.
@@ -39,7 +40,7 @@ def _states() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     demonyms, names = _states()
     dem = "|".join(sorted(map(re.escape, demonyms), key=len, reverse=True))
     cty = "|".join(sorted((re.escape(n) for n in names.values()), key=len, reverse=True))
@@ -53,9 +54,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         rf"|territories|soil|land)\b(?!\s+(?:guards?|police|forces|troops|patrols?|officials?"
         rf"|borders?|mines?|routes?|reforms?|grabs?|rights?|owners?|ownership))")
     by_country = re.compile(
-        rf"\b(?:the\s+)?(?:borders?|frontiers?)\s+(?:with|between)\s+(?:the\s+)?(?P<c1>{cty})"
+        rf"\b(?:the\s+)?(?:borders?|frontiers?)(?:\s+(?:fronts?|areas?|regions?|lines?|strips?"
+        rf"|zones?))?\s+(?:with|between)\s+(?:the\s+)?(?P<c1>{cty})"
         rf"(?:\s+and\s+(?:the\s+)?(?P<c2>{cty}))?\b")
-    return by_demonym, by_country
+    # two country names joined by a hyphen or dash, as headlines write a border ("the
+    # Syria-Iraq border", "the Turkey–Syria frontier")
+    by_pair = re.compile(
+        rf"\b(?:the\s+)?(?P<c1>{cty})\s*[-–]\s*(?P<c2>{cty})"
+        rf"\s+(?:borders?|frontiers?|border\s+(?:areas?|region|line))\b")
+    return by_demonym, by_country, by_pair
 
 
 def _country_place(gaz: Gazetteer, name: str) -> Place | None:
@@ -66,7 +73,7 @@ def _country_place(gaz: Gazetteer, name: str) -> Place | None:
 def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
     """Border and territory expressions of a text as places (borders without a point)."""
     demonyms, _names = _states()
-    by_demonym, by_country = _patterns()
+    by_demonym, by_country, by_pair = _patterns()
     out: list[Place] = []
     for m in by_demonym.finditer(text):
         countries = [demonyms[d] for d in (m.group("d1"), m.group("d2")) if d]
@@ -89,7 +96,7 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
             continue
         out.append(_border(text, start, end, countries, first))
     out.extend(_elided_borders(text, gaz, out))
-    for m in by_country.finditer(text):
+    for m in [*by_country.finditer(text), *by_pair.finditer(text)]:
         countries = [c for c in (m.group("c1"), m.group("c2")) if c]
         out.append(_border(text, m.start(), m.end(), countries,
                            _country_place(gaz, countries[0])))

@@ -236,8 +236,9 @@ def _entity_candidate(ent: Any, book: ActorDictionary, lex: Lexicon) -> Candidat
     start, end = _with_titles(ent, lex) if ent.label_ == "PERSON" else (ent.start, ent.end)
     if actor is None:
         return _unknown_entity(ent, book, lex, start, end)
-    if actor.is_state and ent.label_ in ("GPE", "LOC", "FAC") and _is_locative(ent.root):
-        return None
+    if actor.is_state and (ent.label_ in ("GPE", "LOC", "FAC") and _is_locative(ent.root)
+                           or described_place(ent.root)):
+        return None  # "in Syria"; "northern Syria-" even when the NER calls it a person
     grown = _grow(ent, actor, book, lex)
     if grown is not None:
         return grown
