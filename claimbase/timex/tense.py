@@ -69,6 +69,19 @@ def _simple_past(verb: Any) -> bool:
         verb.tag_ == "VBD" and not aux
 
 
+def _month_to_come(span: Any, verb: Any) -> bool:
+    """A month "in" which the clause's own event is still to come: the month hangs from the
+    verb itself ("elections approach in May"), not from a noun ("an announcement in December
+    that troops would leave"), and an infinitive is no purpose of a past deed ("visited Ankara
+    to row back in December")."""
+    if span.root.head != verb:
+        return False
+    head = verb.head
+    return not (verb.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in verb.children)
+                and head.tag_ == "VBD" and head.lemma_.lower()
+                not in word_list("date_future_verbs.txt"))
+
+
 def _replace(doc: Document, i: int, start: date, end: date) -> None:
     dm = doc.dates[i]
     doc.dates[i] = DateMention(text=dm.text, start=dm.start, end=dm.end,
@@ -97,9 +110,9 @@ def settle(doc: Document) -> None:
             continue
         start, end = date.fromisoformat(dm.value_start), date.fromisoformat(dm.value_end)
         past_deadline = start.year == ref.year - 1 and _year_moved(start, ref.year) > ref \
-            and dm.precision == "month" and _MONTH_ONLY.fullmatch(dm.text) \
-            and (_DEADLINE.search(text, max(0, dm.start - 16), dm.start)
-                 or _IN_MONTH.match(dm.text))
+            and dm.precision == "month" and _MONTH_ONLY.fullmatch(dm.text)
+        deadline = past_deadline and _DEADLINE.search(text, max(0, dm.start - 16), dm.start)
+        past_deadline = deadline or past_deadline and _IN_MONTH.match(dm.text)
         coming = start > ref
         if not past_deadline and not coming:
             continue
@@ -107,7 +120,7 @@ def settle(doc: Document) -> None:
         verb = _verb(span) if span is not None and len(span) else None
         if verb is None:
             continue
-        if past_deadline and _future_clause(verb):
+        if past_deadline and _future_clause(verb) and (deadline or _month_to_come(span, verb)):
             _replace(doc, i, _year_moved(start, ref.year), _year_moved(end, ref.year))
         elif coming and _simple_past(verb):
             past = normalise(dm.text, ref)
