@@ -224,6 +224,8 @@ def test_counts_from_an_event_of_the_same_kind_or_a_reported_clause(resources, t
     # the clause's verb was told of another subject before
     "The minister said on Monday that talks would resume. Two days after the rebels said "
     "they would attend, the talks collapsed.",
+    # the main clause's date is not the date of the clause counted from
+    "On Monday, three days after Trump and Erdogan spoke by phone, Ankara pledged $3.5bn.",
     # two attacks of one kind on two days: which one is "the bombing" is not told
     "Jets struck Idlib on 1 June and rebels attacked Hama on 4 June. A day after the "
     "bombing, aid convoys halted.",

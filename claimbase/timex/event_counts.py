@@ -134,8 +134,11 @@ def _dates_event(doc: Document, dm: DateMention, comp: Any) -> bool:
     return tok == comp
 
 
-def _date_inside(doc: Document, comp: Any, unit: str) -> tuple[date, date] | None:
-    lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+def _date_inside(doc: Document, comp: Any, unit: str, after: int) -> tuple[date, date] | None:
+    """The one date of the complement itself, written after the count (offset `after`): a
+    clause's subtree may reach back over a date of the main clause ("On Monday, three days
+    after the two leaders spoke")."""
+    lo, hi = max(comp.left_edge.idx, after), comp.right_edge.idx + len(comp.right_edge)
     inside = [d for d in doc.dates if d.start is not None and lo <= d.start and d.end <= hi
               and _dates_event(doc, d, comp)]
     periods = {p for d in inside if (p := _one_period(d, unit)) is not None}
@@ -190,7 +193,7 @@ def resolve(doc: Document) -> None:
         if comp is None:
             continue
         n, unit = count
-        anchor = _date_inside(doc, comp, unit) or _earlier_event_date(doc, comp, unit)
+        anchor = _date_inside(doc, comp, unit, dm.end) or _earlier_event_date(doc, comp, unit)
         if anchor is None:
             continue
         start, end, precision = _shift(anchor, n, unit)
