@@ -194,6 +194,26 @@ def test_counts_from_a_date_inside_the_complement(resources):
     assert count.value_start == "2019-06-05"
 
 
+@pytest.mark.parametrize("text,count,expected", [
+    # a word of the same kind refers back to the dated event
+    ("Gunmen attacked a police checkpoint in Kabul on Monday, killing six officers. A day "
+     "after the strike, police arrested two suspects.", "A day after", "2019-06-11"),
+    ("Militants bombed a market in Maiduguri on 2 June. Two days after the attack, the "
+     "army sealed off the town.", "Two days after", "2019-06-04"),
+    ("Gunmen killed 12 villagers in Zamfara on 3 June. Troops arrived two days after the "
+     "massacre.", "two days after", "2019-06-05"),
+    # a clause: the earlier mention of its verb told of the same subject
+    ("Trump said on Sunday that US troops would leave Syria. A day after Trump said the "
+     "troops would leave, Turkish jets bombed Kurdish positions.", "A day after",
+     "2019-06-10"),
+])
+def test_counts_from_an_event_of_the_same_kind_or_a_reported_clause(resources, text, count,
+                                                                     expected):
+    doc = parsed(resources, text)
+    got = next(d for d in doc.dates if d.text == count)
+    assert (got.value_start, got.value_end, got.precision) == (expected, expected, "day")
+
+
 @pytest.mark.parametrize("text", [
     # the event named has no date in the text
     "The rebels left the town three days after the siege.",
@@ -201,6 +221,14 @@ def test_counts_from_a_date_inside_the_complement(resources):
     "Militias raided a camp on 1 May and another on 20 May. A day after the raid, police came.",
     # an indefinite event is no earlier one
     "Militias raided a camp on 1 May. A day after a raid, police came.",
+    # the clause's verb was told of another subject before
+    "The minister said on Monday that talks would resume. Two days after the rebels said "
+    "they would attend, the talks collapsed.",
+    # the main clause's date is not the date of the clause counted from
+    "On Monday, three days after Trump and Erdogan spoke by phone, Ankara pledged $3.5bn.",
+    # two attacks of one kind on two days: which one is "the bombing" is not told
+    "Jets struck Idlib on 1 June and rebels attacked Hama on 4 June. A day after the "
+    "bombing, aid convoys halted.",
 ])
 def test_counts_from_an_unknown_event_give_no_date(resources, text):
     doc = parsed(resources, text)
@@ -233,6 +261,19 @@ def test_an_explicit_date_beats_an_unresolved_count(resources):
     ("The militia must leave the city by April.", date(2019, 1, 15), "2019-04-01"),
     # a past clause: the past one
     ("The rebels held the ridge until March, when it fell.", date(2019, 1, 15), "2018-03-01"),
+    # a month in which something is still to happen, told in the present or as an
+    # infinitive: the coming one
+    ("Parliamentary elections are due to be held in May.", date(2019, 1, 15), "2019-05-01"),
+    ("Iraqis go to the polls in May to elect a new parliament.", date(2019, 1, 15),
+     "2019-05-01"),
+    # past or perfect clauses: last year's
+    ("The town fell to the rebels in March.", date(2019, 1, 15), "2018-03-01"),
+    ("The town is believed to have fallen in March.", date(2019, 1, 15), "2018-03-01"),
+    ("The population of the camp in December was just 9,500.", date(2019, 3, 19),
+     "2018-12-01"),
+    # a month of a noun, or of an infinitive telling a past deed's purpose: last year's
+    ("Bolton visited Ankara to row back on an announcement by Trump in December that US "
+     "forces would leave Syria.", date(2019, 1, 8), "2018-12-01"),
     # a coming reading from a cue of another clause, undone by the simple past
     ("Who is going to stop them? Then, on 20 January, the rebels attacked the city.",
      date(2018, 4, 1), "2018-01-20"),

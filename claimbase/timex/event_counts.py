@@ -6,9 +6,12 @@ here, with the parse, it is counted from the date of the event its complement na
 - a date inside the complement itself ("two days after the 12 May raid", "a week after the
   attack on 3 June");
 - else, for a definite or possessed noun ("the attack", "its capture", "the Kabul assault"),
-  the date of the earlier mentions of that word (the same lemma, as noun or verb: "the
-  bombing" refers back to "bombed") in the document, when those that are dated all agree
-  and their sentences name no other date of that kind.
+  the date of the earlier mentions of that word or a word of its kind (the same lemma, as
+  noun or verb: "the bombing" refers back to "bombed", "the strike" to "attacked";
+  data/date_event_kin.txt) in the document, when those that are dated all agree and their
+  sentences name no other date of that kind;
+- else, for a clause ("a day after Trump said …", "two days after rebels seized the town"),
+  the date of the earlier mentions of its verb told of the same subject.
 Nothing found, an approximate count ("about a week after") or a result after the reference
 date: the expression keeps no value, so no wrong date is told and no earlier date is carried
 over it.
@@ -20,6 +23,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from claimbase.config import word_list
 from claimbase.record import DateMention, Document
 
 EVENT_COUNT = re.compile(
@@ -88,12 +92,30 @@ def _key(tok: Any) -> str:
         else lemma
 
 
+def _kin(key: str) -> frozenset[str]:
+    """The event keys that name the same kind of event as `key` (itself included)."""
+    for line in word_list("date_event_kin.txt"):
+        group = frozenset(line.split())
+        if key in group:
+            return group
+    return frozenset({key})
+
+
 def _complement(span: Any) -> Any:
-    """The object of the expression's "after"/"before"."""
+    """The object of the expression's "after"/"before", or the verb of the clause it
+    introduces ("a day after Trump said")."""
     rel = next((t for t in reversed(span) if t.lower_ in ("after", "before")), None)
     if rel is None:
         return None
+    if rel.dep_ == "mark" and rel.head.pos_ in ("VERB", "AUX") and rel.head.i > rel.i:
+        return rel.head
     return next((c for c in rel.children if c.dep_ in ("pobj", "pcomp")), None)
+
+
+def _subject(tok: Any) -> str | None:
+    """The lowered lemma of a verb's subject head, None without one."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj.lemma_.lower() if subj is not None else None
 
 
 def _dates_event(doc: Document, dm: DateMention, comp: Any) -> bool:
@@ -112,8 +134,11 @@ def _dates_event(doc: Document, dm: DateMention, comp: Any) -> bool:
     return tok == comp
 
 
-def _date_inside(doc: Document, comp: Any, unit: str) -> tuple[date, date] | None:
-    lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+def _date_inside(doc: Document, comp: Any, unit: str, after: int) -> tuple[date, date] | None:
+    """The one date of the complement itself, written after the count (offset `after`): a
+    clause's subtree may reach back over a date of the main clause ("On Monday, three days
+    after the two leaders spoke")."""
+    lo, hi = max(comp.left_edge.idx, after), comp.right_edge.idx + len(comp.right_edge)
     inside = [d for d in doc.dates if d.start is not None and lo <= d.start and d.end <= hi
               and _dates_event(doc, d, comp)]
     periods = {p for d in inside if (p := _one_period(d, unit)) is not None}
@@ -121,16 +146,24 @@ def _date_inside(doc: Document, comp: Any, unit: str) -> tuple[date, date] | Non
 
 
 def _earlier_event_date(doc: Document, comp: Any, unit: str) -> tuple[date, date] | None:
-    """The one date the earlier mentions of the complement's event word carry."""
+    """The one date the earlier mentions of the complement's event word carry: a noun's
+    word or its kin, a clause's verb told of the same subject."""
     from claimbase.timex.dates import date_for
 
-    if comp.pos_ != "NOUN" or not any(
+    if comp.pos_ == "VERB":
+        subject = _subject(comp)
+        if subject is None:
+            return None
+        keys, tags = frozenset({_key(comp)}), ("VERB",)
+    elif comp.pos_ == "NOUN" and any(
             c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in _DEFINITE for c in comp.children):
+        subject, keys, tags = None, _kin(_key(comp)), ("NOUN", "VERB")
+    else:
         return None
-    key = _key(comp)
     periods = set()
     for tok in comp.doc[:comp.i]:
-        if tok.pos_ not in ("NOUN", "VERB") or _key(tok) != key:
+        if tok.pos_ not in tags or _key(tok) not in keys \
+                or subject is not None and _subject(tok) != subject:
             continue
         dm = date_for(doc, tok.sent.start_char, tok.sent.end_char, tok)
         period = _one_period(dm, unit) if dm is not None else None
@@ -160,7 +193,7 @@ def resolve(doc: Document) -> None:
         if comp is None:
             continue
         n, unit = count
-        anchor = _date_inside(doc, comp, unit) or _earlier_event_date(doc, comp, unit)
+        anchor = _date_inside(doc, comp, unit, dm.end) or _earlier_event_date(doc, comp, unit)
         if anchor is None:
             continue
         start, end, precision = _shift(anchor, n, unit)

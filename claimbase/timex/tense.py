@@ -3,9 +3,11 @@
 The normaliser reads a month or day without a year ("until March", "on 20 January", "on
 Tuesday") as the latest past one unless a future cue stands before it in the sentence. With
 the parse, two readings it cannot see are set right (`settle`):
-- a deadline ("by February", "until March") of a clause told in the present tense, with a
-  modal, as an infinitive, or by a verb that sets a time to come ("extended the mandate until
-  March", data/date_future_verbs.txt) is the coming one, not last year's;
+- a deadline ("by February", "until March") or a month "in"/"during" which something happens
+  ("elections are due to be held in December", "talks will reconvene in October") of a clause
+  told in the present tense, with a modal, as an infinitive (not a perfect one: "is believed to
+  have fallen in March" is past), or by a verb that sets a time to come ("extended the
+  mandate until March", data/date_future_verbs.txt) is the coming one, not last year's;
 - a coming day or month read from a cue that is not the clause's own ("who's going to fire?
   Then, on 20 January, rebels attacked") is the past one when the clause it dates is told
   in the simple past.
@@ -23,6 +25,7 @@ from claimbase.record import DateMention, Document
 
 _DEADLINE = re.compile(r"\b(?:by|until|till|through|before)\s+(?:(?:early|mid|late)[\s-]+)?$",
                        re.I)
+_IN_MONTH = re.compile(r"(?:in|during)\s", re.I)
 _WRITTEN_YEAR = re.compile(r"\d{4}|\b(?:next|coming|upcoming|tomorrow|tonight|last|this)\b", re.I)
 _MONTH_ONLY = re.compile(r"(?:(?:in|during|early|mid|late)[\s-]+)?(?:" +
                          "|".join(m for m in calendar.month_name if m) + ")", re.I)
@@ -44,6 +47,8 @@ def _future_clause(verb: Any) -> bool:
     """Told as still to come: present tense, a modal, an infinitive, or a verb that sets a
     time to come ("extended … until March", "agreed to withdraw by June")."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "have" for a in aux):
+        return False  # a perfect: "is believed to have fallen in March", "would have won"
     if any(a.tag_ == "MD" or a.lower_ == "to" for a in aux):
         return True
     if verb.lemma_.lower() in word_list("date_future_verbs.txt"):
@@ -62,6 +67,19 @@ def _simple_past(verb: Any) -> bool:
     finite = aux[0] if aux else verb
     return finite.tag_ == "VBD" and finite.lower_ not in ("was", "were") or \
         verb.tag_ == "VBD" and not aux
+
+
+def _month_to_come(span: Any, verb: Any) -> bool:
+    """A month "in" which the clause's own event is still to come: the month hangs from the
+    verb itself ("elections approach in May"), not from a noun ("an announcement in December
+    that troops would leave"), and an infinitive is no purpose of a past deed ("visited Ankara
+    to row back in December")."""
+    if span.root.head != verb:
+        return False
+    head = verb.head
+    return not (verb.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in verb.children)
+                and head.tag_ == "VBD" and head.lemma_.lower()
+                not in word_list("date_future_verbs.txt"))
 
 
 def _replace(doc: Document, i: int, start: date, end: date) -> None:
@@ -92,8 +110,9 @@ def settle(doc: Document) -> None:
             continue
         start, end = date.fromisoformat(dm.value_start), date.fromisoformat(dm.value_end)
         past_deadline = start.year == ref.year - 1 and _year_moved(start, ref.year) > ref \
-            and dm.precision == "month" and _MONTH_ONLY.fullmatch(dm.text) \
-            and _DEADLINE.search(text, max(0, dm.start - 16), dm.start)
+            and dm.precision == "month" and _MONTH_ONLY.fullmatch(dm.text)
+        deadline = past_deadline and _DEADLINE.search(text, max(0, dm.start - 16), dm.start)
+        past_deadline = deadline or past_deadline and _IN_MONTH.match(dm.text)
         coming = start > ref
         if not past_deadline and not coming:
             continue
@@ -101,7 +120,7 @@ def settle(doc: Document) -> None:
         verb = _verb(span) if span is not None and len(span) else None
         if verb is None:
             continue
-        if past_deadline and _future_clause(verb):
+        if past_deadline and _future_clause(verb) and (deadline or _month_to_come(span, verb)):
             _replace(doc, i, _year_moved(start, ref.year), _year_moved(end, ref.year))
         elif coming and _simple_past(verb):
             past = normalise(dm.text, ref)
