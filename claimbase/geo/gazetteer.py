@@ -1019,8 +1019,9 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
     """A small place in a country the document never points at, when the document's actors
     and its other places clearly point elsewhere: better unresolved than a namesake abroad.
     Actors alone do not rule a place out: foreign forces act abroad ("Russian raids on
-    Palmyra" is about Syria); nor does a country of the conflict region rule out a town of
-    another ("Turkey's operation in Afrin").
+    Palmyra" is about Syria), nor do country names alone rule out a town of the conflict
+    region ("US citizen killed in Manbij"); nor does a country of the conflict region rule
+    out a town of another ("Turkey's operation in Afrin").
 
     This is the ranking-time namesake rule: it drops one candidate on the first pass's soft
     focus votes, so the next candidate (or none) is read. The readings made are judged
@@ -1033,9 +1034,11 @@ def _off_focus(c: Candidate, ctx: Context) -> bool:
         return False
     if c.feature in ("country", "continent", "admin1") or c.country is None:
         return False  # a sea, a river or a region across borders is no namesake abroad
-    if c.country in RULER_COUNTRIES and any(
-            k in RULER_COUNTRIES and v >= 0.3 * total for k, v in ctx.countries.items()):
-        return False  # forces of the conflict region fight across its borders
+    if c.country in RULER_COUNTRIES and (not ctx.points or any(
+            k in RULER_COUNTRIES and v >= 0.3 * total for k, v in ctx.countries.items())):
+        return False  # forces of the conflict region fight across its borders, and foreign
+        # forces in it: a country named beside its town ("US fighter killed in Manbij",
+        # "Israel strikes in Quneitra") is no other place pointing elsewhere
     return ctx.countries.get(c.country, 0) / total < 0.05 and c.population < 100_000 \
         and c.importance < 5.0
 

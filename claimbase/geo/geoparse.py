@@ -86,6 +86,7 @@ from claimbase.geo.loose_readings import near_anchors
 from claimbase.geo.name_parts import attach_phone_states, capital_county_names, country_initials
 from claimbase.geo.near_namesakes import BESIDE_CUES
 from claimbase.geo.nearby import cut_feature_word, named_after_town, place_near_towns
+from claimbase.geo.nearby import firm as close_reading
 from claimbase.geo.nonplaces import drop_non_places, read_with_article
 from claimbase.geo.outlet import (
     clear_readings,
@@ -1745,7 +1746,10 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
     town bearing the name only among its other names is none: "Maan" beside Idlib). Lists
     spanning one country ("Vancouver, Toronto and Montreal") are left alone, as are
     countries, capitals, wide areas and cities of a million people ("flights between New
-    York and St. Petersburg": a route's ends)."""
+    York and St. Petersburg": a route's ends). A member read only loosely (not `nearby.firm`:
+    "al-Sakhur" as Sakhrah, Jordan) anchors no list when one read by its name can ("Sheikh
+    Maqsood and al-Sakhur" lie in Aleppo), which leads it even against the leading country
+    when every member outside its group is such a guess."""
     leading = _leading_country(places)
     for run in _list_runs(text, mentions):
         members = [i for i in run if places[i].lat is not None
@@ -1757,13 +1761,16 @@ def _near_list_siblings(text: str, mentions: list[Mention], places: list[Place],
             a, b = places[i], places[j]
             return haversine_km(a.lat, a.lon, b.lat, b.lon) <= LIST_KM
 
+        firm = {i: close_reading(gaz, places[i]) for i in members}
         anchor = max(members, key=lambda i: (sum(close(i, j) for j in members if j != i),
-                                             places[i].country == leading, -i))
+                                             firm[i], places[i].country == leading, -i))
         group = [j for j in members if j == anchor or close(anchor, j)]
-        if places[anchor].country != leading:
+        home = places[anchor].country
+        if home != leading and not (firm[anchor] and not any(
+                firm[i] for i in members if i not in group)):
             continue
         for i in members:
-            if places[i].country == leading or any(close(i, j) for j in group) \
+            if places[i].country == home or any(close(i, j) for j in group) \
                     or _qualified_by_next(text, mentions, places, i) \
                     or _metropolis(gaz, places[i]):
                 continue  # "… and Nanjing, China": the member's own country is named

@@ -48,7 +48,7 @@ from claimbase.geo.gazetteer import (
 )
 from claimbase.geo.nearby import has_feature_word, has_street_word, has_township_word
 from claimbase.geo.state_acronyms import without_lone_state_acronyms
-from claimbase.geo.strays import namesakes_abroad
+from claimbase.geo.strays import loose_reading, namesakes_abroad
 from claimbase.geo.translit import norm
 from claimbase.nlp.syntax import entities
 from claimbase.record import Document, Place
@@ -365,10 +365,11 @@ def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Pla
     famous namesake when one is FAMOUS_RATIO times larger and lies clearly closer to the
     story's other places ("Mecca"); else kept when its country holds FOCUS_SHARE of the
     story's places (or is named, for a town of NAMED_COUNTRY_TOWN people), when it is read by
-    its own name in the conflict region (`strays.namesakes_abroad` judges those), or when it
-    is a town of some size alone in bearing its name; else unresolved, unless read by its
-    own name after a locative ("in Anna"). The story's places are its anchors after the
-    person and organisation filters (`_anchors`), not the actors' votes."""
+    one of its names in the conflict region, whose names are transliterated many ways
+    ("Harem" for Harim; `strays.namesakes_abroad` judges those), or when it is a town of
+    some size alone in bearing its name; else unresolved, unless read by its own name after
+    a locative ("in Anna"). The story's places are its anchors after the person and
+    organisation filters (`_anchors`), not the actors' votes."""
     if p.lat is None or p.feature not in _TOWN_FEATURES or p.feature == "capital" and \
             name_fold(p.name or "") == name_fold(p.text):
         return p
@@ -393,7 +394,8 @@ def _unsupported_namesake(text: str, p: Place, gaz: Gazetteer, support: list[Pla
         if _median_km(best.lat, best.lon, p, support) < \
                 CLOSER * _median_km(p.lat, p.lon, p, support):
             return best.to_place(p.text, p.start, p.end, score=p.score)
-    if _country_support(p, support, pop) or p.country in RULER_COUNTRIES and not alias:
+    if _country_support(p, support, pop) or p.country in RULER_COUNTRIES and (
+            not alias or not loose_reading(gaz, p)):
         return p  # foreign forces act in the conflict region: "US-backed fighters stormed Hajin"
     if pop >= NAMED_COUNTRY_TOWN and len({c.gid for c in cands}) < 2:
         return p  # a town of some size alone in bearing its name ("Cannes") has no namesake

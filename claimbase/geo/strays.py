@@ -11,7 +11,10 @@ people in a country nothing else in the story points at:
 2. `_regional_strays`: else, in the Arabic-, Kurdish-, Persian- and Turkish-speaking
    conflict region, where the same town names recur, a reading farther than STRAY_MIN_KM
    from every other place of a story set elsewhere in the region stays a place, unresolved
-   (no point), rather than placing the story's events abroad.
+   (no point), rather than placing the story's events abroad. A reading found only loosely
+   (a fold or a transliteration skeleton, not one of the place's names: "Badir" as Badr,
+   Egypt; "Al-Shughour" as Sinjar) is a guess: it never makes another place a stray, and
+   any place read by its own name outweighs it ("Al-Dameer", the Syrian town, stands).
 
 The other namesake rules differ in what they know and when they act, and stay apart:
 
@@ -106,6 +109,7 @@ def _regional_strays(places: list[Place], gaz: Gazetteer, votes: Counter) -> lis
     the region ("Oxford University" in a report on Idlib) is named on purpose and keeps its
     reading."""
     resolved = [p for p in places if p.lat is not None and p.country]
+    loose = {id(p) for p in resolved if loose_reading(gaz, p)}
     out = []
     for p in places:
         if p.lat is None or p.country not in RULER_COUNTRIES or p.feature not in _STRAY_FEATURES \
@@ -113,13 +117,13 @@ def _regional_strays(places: list[Place], gaz: Gazetteer, votes: Counter) -> lis
             out.append(p)
             continue
         others = [q for q in resolved if q.text.lower() != p.text.lower()
-                  and q.feature != "country"]
+                  and q.feature != "country" and id(q) not in loose]
         if not others or any(q.country == p.country for q in others) or any(
                 haversine_km(p.lat, p.lon, q.lat, q.lon) < STRAY_MIN_KM for q in others):
             out.append(p)
             continue
-        size = _population(p, gaz)
-        if p.feature in ("admin1", "admin2"):
+        size = 0 if id(p) in loose else _population(p, gaz)
+        if p.feature in ("admin1", "admin2") and id(p) not in loose:
             size = 0 if size is not None and size < NAMESAKE_MAX_POP else None  # named as a town
         if size is None or size >= NAMESAKE_MAX_POP:
             out.append(p)
@@ -131,6 +135,13 @@ def _regional_strays(places: list[Place], gaz: Gazetteer, votes: Counter) -> lis
             continue
         out.append(Place(text=p.text, start=p.start, end=p.end))
     return out
+
+
+def loose_reading(gaz: Gazetteer, p: Place) -> bool:
+    """The place was read by a loose spelling of none of its names (a fold or a skeleton
+    match), a guess."""
+    own = next((c for c in gaz.candidates(p.text) if c.gid == p.gazetteer_id), None)
+    return own is not None and own.match != "exact"
 
 
 def _population(p: Place, gaz: Gazetteer) -> int | None:
