@@ -169,8 +169,22 @@ class Context:
     def nearest_km(self, lat: float, lon: float) -> float:
         """Distance to the nearest of the last 8 points the story's places gave (infinite
         with none)."""
-        return min((haversine_km(lat, lon, a, b) for a, b in self.points[-8:]),
-                   default=math.inf)
+        points = self.points[-8:]
+        if not points:
+            return math.inf
+        # `haversine_km` to each point, the same operations with the candidate's own terms
+        # worked out once
+        radians, sin = math.radians, math.sin
+        p1 = radians(lat)
+        cos1 = math.cos(p1)
+        best = math.inf
+        for a, b in points:
+            p2 = radians(a)
+            h = sin((p2 - p1) / 2) ** 2 + cos1 * math.cos(p2) * sin(radians(b - lon) / 2) ** 2
+            d = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+            if d < best:
+                best = d
+        return best
 
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
