@@ -66,7 +66,12 @@ from claimbase.geo.place_reference import compatible as place_fits
 from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
-from claimbase.nlp.syntax import sentence_starts, small_clause_undergoer, span_at
+from claimbase.nlp.syntax import (
+    sentence_start,
+    sentence_starts,
+    small_clause_undergoer,
+    span_at,
+)
 from claimbase.record import ActorMention, Document, Event, Place
 
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acl", "relcl", "dep", "prep")
@@ -1683,13 +1688,18 @@ def _location(doc: Document, ctx: Context, s_start: int, s_end: int, anchor: Any
     scenes = set(ctx.memo.get("scenes", ())) if ctx.memo.get("deed") and \
         told_deed(anchor) else set()
 
+    attached: dict[tuple[int, int, bool], bool] = {}  # the parse's answer, asked once
+
     def reaches(start: int, end: int, subordinate: bool = True) -> bool:
         if not s_start <= start < s_end:
             return _episode_scene(doc, ctx, start, end, s_start, s_end, anchor)
         if (start, end) in other_events:
             return False
-        return _place_reaches(doc, start, end, anchor, subordinate) or \
-            any(_place_reaches(doc, start, end, m, subordinate) for m in merged or ())
+        key = (start, end, subordinate)
+        if key not in attached:
+            attached[key] = _place_reaches(doc, start, end, anchor, subordinate) or \
+                any(_place_reaches(doc, start, end, m, subordinate) for m in merged or ())
+        return attached[key]
 
     other_events: set[tuple[int, int]] = set()
     own = [p for p in doc.places if s_start <= p.start and p.end <= s_end and usable(p.start, p.end)]
@@ -2022,8 +2032,9 @@ def _place_reaches(doc: Document, start: int, end: int, anchor: Any,
     span = span_at(sdoc, start, end) if sdoc is not None else None
     if span is None or not len(span) or not hasattr(anchor, "sent"):
         return True
-    if span.root.sent != anchor.sent:
-        return span.start < anchor.sent.start  # an earlier sentence sets the scene
+    sent_start = sentence_start(sdoc, anchor.i)
+    if sentence_start(sdoc, span.root.i) != sent_start:
+        return span.start < sent_start  # an earlier sentence sets the scene
     if any(t.lower_ in ("there", "here") and t.dep_ == "advmod" for t in anchor.subtree):
         return True  # "forces still based there": the place is the pro-form's antecedent
     head, came = span.root, None

@@ -169,8 +169,22 @@ class Context:
     def nearest_km(self, lat: float, lon: float) -> float:
         """Distance to the nearest of the last 8 points the story's places gave (infinite
         with none)."""
-        return min((haversine_km(lat, lon, a, b) for a, b in self.points[-8:]),
-                   default=math.inf)
+        points = self.points[-8:]
+        if not points:
+            return math.inf
+        # `haversine_km` to each point, the same operations with the candidate's own terms
+        # worked out once
+        radians, sin = math.radians, math.sin
+        p1 = radians(lat)
+        cos1 = math.cos(p1)
+        best = math.inf
+        for a, b in points:
+            p2 = radians(a)
+            h = sin((p2 - p1) / 2) ** 2 + cos1 * math.cos(p2) * sin(radians(b - lon) / 2) ** 2
+            d = 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+            if d < best:
+                best = d
+        return best
 
     def key(self) -> tuple:
         top = _top3(self.countries) + _top3(self.admins) + _top3(self.actors)
@@ -459,7 +473,8 @@ class Gazetteer:
         found, fkey = self._candidates(name)
         if ctx.cue is None and (own_cue := name_cue(name)) is not None:
             ctx = replace(ctx, cue=own_cue)  # "Red Sea": the sea, not the governorate
-        scored = [(c, score(c, ctx)) for c in found]
+        votes = context_votes(ctx)
+        scored = [(c, score(c, ctx, votes)) for c in found]
         if ctx.points:
             _not_another_names_place(name, scored, ctx, fkey)
         _main_names_first(name, scored, fkey, lambda: self._curated(norm(name)))
@@ -733,9 +748,9 @@ def prior_importance(c: Candidate) -> float:
     return UNKNOWN_SEAT_IMPORTANCE
 
 
-def score(c: Candidate, ctx: Context) -> float:
-    """Prior plus context evidence for one candidate."""
-    return prior_score(c) + context_score(c, ctx)
+def score(c: Candidate, ctx: Context, votes: tuple[float, float, float] | None = None) -> float:
+    """Prior plus context evidence for one candidate (`votes`: `context_votes(ctx)`)."""
+    return prior_score(c) + context_score(c, ctx, votes)
 
 
 def prior_score(c: Candidate) -> float:
@@ -745,16 +760,23 @@ def prior_score(c: Candidate) -> float:
     return prior_importance(c) / 3.0 + 2.0 * (c.similarity - 1.0)
 
 
-def context_score(c: Candidate, ctx: Context) -> float:
-    """What the document's context adds to a candidate's score (its size left out)."""
+def context_votes(ctx: Context) -> tuple[float, float, float]:
+    """The context's vote totals `context_score` reads: (countries, states, actors), summed
+    once for all the candidates of a name."""
+    return sum(ctx.countries.values()), sum(ctx.admins.values()), sum(ctx.actors.values())
+
+
+def context_score(c: Candidate, ctx: Context,
+                  votes: tuple[float, float, float] | None = None) -> float:
+    """What the document's context adds to a candidate's score (its size left out);
+    `votes`: `context_votes(ctx)` when already summed."""
     s = 0.0
-    total = sum(ctx.countries.values())
+    total, admins, actors = votes if votes is not None else context_votes(ctx)
     if total and c.country:
         share = ctx.countries.get(c.country, 0) / total
         s += COUNTRY_WEIGHT * share
         if c.match != "exact" and share < NAMED_COUNTRY_SHARE:
             s -= 1.0  # a loose spelling match outside the document's countries
-    admins = sum(ctx.admins.values())
     if admins and c.admin1:
         # relative to the leading state: one named state outweighs many soft spreads
         s += ADMIN_WEIGHT * ctx.admins.get(c.admin1, 0) / max(ctx.admins.values())
@@ -772,7 +794,7 @@ def context_score(c: Candidate, ctx: Context) -> float:
         s += POINT_WEIGHT * math.exp(-d / POINT_SCALE_KM)
     if ctx.cue and (feats := CUE_FEATURES.get(ctx.cue)):
         s += 1.0 if c.feature in feats else -0.3
-    if (REGION_PRIOR and total - sum(ctx.actors.values()) < 1e-9 and not admins
+    if (REGION_PRIOR and total - actors < 1e-9 and not admins
             and not ctx.points and not ctx.admin1 and not ctx.country
             and c.country in RULER_COUNTRIES):
         s += REGION_PRIOR  # no place context (actors at most): the conflict regions covered

@@ -24,6 +24,8 @@ from bisect import bisect_left
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IDX
+
 from claimbase.config import word_list
 from claimbase.geo.conflict_names import corner_kind_word
 from claimbase.geo.persons import place_led_persons
@@ -174,7 +176,8 @@ def drop_non_places(doc: Document, mentions: list[Mention], gaz: Gazetteer) -> l
     else:
         surnames = Counter()
     acronyms = _acronym_names(text, mentions, gaz)
-    starts = [t.idx for t in sdoc] if sdoc is not None and surnames else []
+    starts = sdoc.to_array(IDX).tolist() if sdoc is not None and surnames and len(sdoc) \
+        else []
     firms = _firm_words(text, mentions, gaz)
     kept: list[Mention] = []
     for m in mentions:

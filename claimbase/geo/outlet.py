@@ -35,7 +35,13 @@ from urllib.parse import urlsplit
 
 from claimbase.config import DATA_DIR, word_list
 from claimbase.geo.codes import iso2_of_iso3, postal_codes
-from claimbase.geo.gazetteer import CITY_FEATURES, Context, Gazetteer, context_score
+from claimbase.geo.gazetteer import (
+    CITY_FEATURES,
+    Context,
+    Gazetteer,
+    context_score,
+    context_votes,
+)
 from claimbase.geo.translit import fold, norm
 
 if TYPE_CHECKING:
@@ -251,26 +257,35 @@ def _anchor(focus: Any, key: str, cand: Any) -> None:
 def _home_reading(gaz: Gazetteer, name: str, ctx: Context, country: str | None) -> Any:
     """The home name's namesake the evidence clearly favours (see `home_readings`), or None
     to leave the name to the usual ranking."""
+    key = norm(name)
+    if not _home_towns(gaz.candidates(name), key, country):
+        return None  # ranking keeps the name's entries, so none of them would be one either
     ranked = gaz.rank(name, ctx)
     if not ranked:
         return None
     usual = ranked[0][0]
-    key = norm(name)
-    towns = [c for c, _s in ranked if c.match == "exact" and c.feature in _HOME_FEATURES
-             and (c.name_norm or norm(c.name)) == key  # its own name: not Ashley for Oxford
-             and (country is None or c.country == country)]
+    towns = _home_towns([c for c, _s in ranked], key, country)
     if not towns:
         return None
-    scored = sorted(((context_score(c, ctx), c) for c in towns), key=lambda ec: (-ec[0],
-                                                                            -ec[1].importance))
+    votes = context_votes(ctx)
+    scored = sorted(((context_score(c, ctx, votes), c) for c in towns),
+                    key=lambda ec: (-ec[0], -ec[1].importance))
     ev, best = scored[0]
     if ev < HOME_MIN_EVIDENCE or not math.isfinite(ev):
         return None
     if len(scored) > 1 and ev - scored[1][0] < HOME_LEAD:
         return None  # namesakes the evidence does not tell apart: left to the usual ranking
-    if best == usual or ev - context_score(usual, ctx) >= HOME_MARGIN:
+    if best == usual or ev - context_score(usual, ctx, votes) >= HOME_MARGIN:
         return best
     return None
+
+
+def _home_towns(cands: list[Any], key: str, country: str | None) -> list[Any]:
+    """The towns among `cands` called by the name itself (norm key `key`), exactly, in
+    `country` when one is given."""
+    return [c for c in cands if c.match == "exact" and c.feature in _HOME_FEATURES
+            and (c.name_norm or norm(c.name)) == key  # its own name: not Ashley for Oxford
+            and (country is None or c.country == country)]
 
 
 # ------------------------------------------------------------------ the outlet's memory

@@ -29,6 +29,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import IS_TITLE
+
 from claimbase.config import word_list
 from claimbase.geo.translit import norm
 
@@ -113,11 +115,12 @@ def speaker_names(doc: Document, gaz: Gazetteer) -> tuple[set[str], set[str]]:
     # is every word written like it), and the proper-noun subjects among them
     by_text: dict[str, list[Any]] = {}
     subjects: list[Any] = []
-    for tok in sdoc:
-        if tok.is_title:
-            by_text.setdefault(tok.text, []).append(tok)
-            if tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS:
-                subjects.append(tok)
+    # (IS_TITLE read from the parse's array: a Token object is made only for those words)
+    titles = sdoc.to_array(IS_TITLE).tolist() if len(sdoc) else []
+    for tok in (sdoc[i] for i, title in enumerate(titles) if title):
+        by_text.setdefault(tok.text, []).append(tok)
+        if tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS:
+            subjects.append(tok)
     for tok in subjects:
         if tok.head.lemma_.lower() not in lemmas or tok.head.pos_ != "VERB":
             continue

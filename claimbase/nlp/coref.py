@@ -23,7 +23,7 @@ from typing import Any
 
 from claimbase.config import word_list
 from claimbase.nlp.lexicon import lexicon
-from claimbase.nlp.syntax import small_clause_undergoer, span_at
+from claimbase.nlp.syntax import sentence_start, small_clause_undergoer, span_at
 from claimbase.record import ActorMention
 
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
@@ -254,8 +254,8 @@ def _clause_subject_test(doc: Any, start: int, end: int,
         if cand is None:
             return False
         if not known:
-            known.append(ana.sent.start)
-        if known[0] != cand.sent.start:
+            known.append(sentence_start(sdoc, ana.start))
+        if known[0] != sentence_start(sdoc, cand.start):
             return False
         if len(known) == 1:
             root = ana.root

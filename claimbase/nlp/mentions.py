@@ -19,6 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import NOUN, PROPN
+
 from claimbase.nlp.actors import Actor, ActorDictionary
 from claimbase.nlp.lexicon import Lexicon, lexicon, norm
 from claimbase.nlp.syntax import entities
@@ -523,13 +526,22 @@ def _propagate_persons(mentions: list[ActorMention]) -> None:
 
 
 # ---------------------------------------------------------------------- generic descriptions
+_NOUN_POS = frozenset({NOUN, PROPN})
+
+
 def generic_candidates(sdoc: Any, book: ActorDictionary, lex: Lexicon,
                        focus: str | None, frame: DocFrame | None = None) -> list[Candidate]:
     out = []
-    for tok in sdoc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
+    if not len(sdoc):
+        return out
+    # the nouns that head their phrase, read from the parse's arrays (a Token object is made
+    # only for them)
+    strings = sdoc.vocab.strings
+    modifiers = {strings["compound"], strings["amod"]}
+    for i, (pos, dep) in enumerate(sdoc.to_array([POS, DEP]).tolist()):
+        if pos not in _NOUN_POS or dep in modifiers:
             continue
-        cand = _generic(tok, book, lex, focus, frame)
+        cand = _generic(sdoc[i], book, lex, focus, frame)
         if cand is not None:
             out.append(cand)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
 from claimbase.config import word_list
@@ -42,6 +43,19 @@ def sentence_starts(sdoc: Any) -> list[int]:
     if starts is None:
         starts = sdoc.user_data[_SENT_STARTS] = [s.start_char for s in sdoc.sents]
     return starts
+
+
+_SENT_TOKEN_STARTS = "claimbase.sentence_token_starts"
+
+
+def sentence_start(sdoc: Any, i: int) -> int:
+    """`sdoc[i].sent.start` (the index of the first token of token i's sentence) from the
+    sentence starts kept in the document's `user_data`: spaCy's `Token.sent` walks back
+    through the words and scans the whole document for sentence marks on every call."""
+    starts = sdoc.user_data.get(_SENT_TOKEN_STARTS)
+    if starts is None:
+        starts = sdoc.user_data[_SENT_TOKEN_STARTS] = [s.start for s in sdoc.sents]
+    return starts[bisect_right(starts, i) - 1]
 
 
 def head_chain_reaches(sdoc: Any, start: int, end: int, anchor_pos: int, hops: int) -> bool:

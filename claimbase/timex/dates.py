@@ -33,7 +33,7 @@ from typing import Any
 
 from claimbase.config import word_list
 from claimbase.first_chars import with_first_chars
-from claimbase.nlp.syntax import head_chain_reaches, sentence_starts
+from claimbase.nlp.syntax import head_chain_reaches, sentence_start, sentence_starts
 from claimbase.record import DateMention, Document
 from claimbase.text import anchor_offset, line_start
 from claimbase.timex import event_counts, holidays, tense
@@ -1447,7 +1447,8 @@ def _in_scope(doc: Document, dm: DateMention, anchor: Any) -> bool:
     named inside it ("a recent deployment amid the ongoing offensive"). True when there is
     no parse or the two are in different parsed sentences."""
     span = doc.spacy_doc.char_span(dm.start, dm.end, alignment_mode="expand")
-    if span is None or not len(span) or span.root.sent != anchor.sent:
+    if span is None or not len(span) or \
+            sentence_start(span.doc, span.root.i) != sentence_start(span.doc, anchor.i):
         return True
     head, clause = _date_head(span)
     if head is None:  # "Months after X": the date is X's
