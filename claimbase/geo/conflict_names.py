@@ -65,7 +65,8 @@ _DESIGNATOR = re.compile(r"[ \t]+(?:city|town|village|area|countryside|province|
 _BEFORE_DESIGNATOR = re.compile(rf"(?<![\w’'‘-]){_NAME}(?={_DESIGNATOR.pattern})")
 _SITE_AFTER = re.compile(rf"[ \t]+(?:military[ \t]+)?(?:{_CAMP_KIND}|airport|air[ \t]?base|base"
                          r"|(?:oil[ \t]+|gas[ \t]+)?field|crossing|dam)\b")
-_SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
+# the end of the text before a word that opens a sentence, where a capital tells nothing
+SENTENCE_START = re.compile(r"(?:\A|[.;:…!?\"“”]\s*|\n\s*)\Z")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # verbs whose object is a place struck ("shells target Maskanah", "jets pounded Hajin")
 _STRIKE_VERBS = (r"targeted|targets?|hit|hits|shell|shells|shelled|shelling|bombard|bombards"
@@ -243,7 +244,7 @@ def _known_run(text: str, start: int, name: str, gaz: Gazetteer, free: object,
     if not words:
         return None
     if whole or (last_words and owner is None
-                 and not _SENTENCE_START.search(text, max(0, start - 5), start)):
+                 and not SENTENCE_START.search(text, max(0, start - 5), start)):
         # "Qabtan al-Jabal town" is one name, not "al-Jabal"
         spans = [(start + words[0].start(), start + words[-1].end())]
     else:  # first words, or the last ones after a sentence's capitalised first word

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimbase.geo.conflict_names import _SENTENCE_START
+from claimbase.geo.conflict_names import SENTENCE_START
 from claimbase.geo.spans import _known
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def hanging_hyphen_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]
     hanging after them before a lower-case word ("northern Syria- without"; "Der- Ezzor" is
     one name broken), not opening a sentence, where a capital tells nothing."""
     return [(m.start("name"), m.end("name"), 3) for m in _HANGING.finditer(text)
-            if not _SENTENCE_START.search(text, max(0, m.start() - 5), m.start())
+            if not SENTENCE_START.search(text, max(0, m.start() - 5), m.start())
             and _known(gaz, m.group("name"))]  # "Garden- goers" opening a sentence
 
 
