@@ -15,8 +15,12 @@ from claimbase.geo.gazetteer import Context, Gazetteer, _confidence
 CONTEXTS = [
     Context(countries=Counter({"SY": 2, "IQ": 1})),
     Context(countries=Counter({"US": 3, "RU": 1}), actors=Counter({"RU": 1})),
-    Context(countries=Counter({"US": 2}), points=[(40.0, -76.3), (40.44, -80.0)],
-            feature_of=True, beside=True),
+    Context(
+        countries=Counter({"US": 2}),
+        points=[(40.0, -76.3), (40.44, -80.0)],
+        feature_of=True,
+        beside=True,
+    ),
     Context(admin1="Illinois", country="US"),
     Context(cue="city"),
 ]
@@ -30,8 +34,10 @@ def gaz(resources) -> Gazetteer:
 def test_lone_candidate_reads_as_ranked(gaz):
     names = [n for n in sample_names(gaz, 1500) if len(gaz.candidates(n)) == 1][:400]
     assert len(names) > 200
-    for ctx in CONTEXTS[:-1]:  # (a city cue may add the seat city a district is named
-        for name in names:     # after, "Salvador Bahia": such names are ranked)
+    # (not the city cue: it may add the seat city a district is named after, "Salvador
+    # Bahia", so such names are ranked)
+    for ctx in CONTEXTS[:-1]:
+        for name in names:
             place = gaz.resolve(name, ctx)
             ranked = gaz.rank(name, ctx)
             assert len(ranked) == 1
@@ -43,8 +49,18 @@ def test_lone_candidate_reads_as_ranked(gaz):
 def test_same_name_reads_by_each_context(gaz):
     """One name under contexts in turn reads as each context alone reads it, cold or
     cached: nothing of one context's rules is kept for the next."""
-    names = ["Springfield", "Palmyra", "Dublin", "Harrisburgg", "Rakka", "Tripoli",
-             "Paris", "Aleppo", "Georgia", "Lebanon"]
+    names = [
+        "Springfield",
+        "Palmyra",
+        "Dublin",
+        "Harrisburgg",
+        "Rakka",
+        "Tripoli",
+        "Paris",
+        "Aleppo",
+        "Georgia",
+        "Lebanon",
+    ]
     alone = {}
     for i, ctx in enumerate(CONTEXTS):
         for name in names:
