@@ -19,7 +19,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import itemgetter
@@ -474,7 +474,7 @@ class Gazetteer:
         if ctx.cue is None and (own_cue := name_cue(name)) is not None:
             ctx = replace(ctx, cue=own_cue)  # "Red Sea": the sea, not the governorate
         votes = context_votes(ctx)
-        scored = [(c, score(c, ctx, votes)) for c in found]
+        scored = [(c, prior_score(c) + context_score(c, ctx, votes)) for c in found]  # `score`
         if ctx.points:
             _not_another_names_place(name, scored, ctx, fkey)
         _main_names_first(name, scored, fkey, lambda: self._curated(norm(name)))
@@ -492,7 +492,7 @@ class Gazetteer:
         if seats and ctx.cue in SEAT_CUES and scored:
             _seat_for_city_cue(scored, lambda n: self._candidates(n)[0])
         if len(scored) > 1:
-            scored.sort(key=_minus_score)
+            scored.sort(key=itemgetter(1), reverse=True)  # stable: ties keep their order
         return scored
 
     def rank_plain(self, name: str, cue: str | None = None, admin1: str | None = None,
@@ -513,21 +513,38 @@ class Gazetteer:
     def _resolve_uncached(self, name: str, ckey: tuple) -> tuple[Candidate, float] | None:
         ctx = self._contexts.get(ckey) or Context()
         arabic = "-" in name and bool(_HYPHEN_ARTICLE.search(name))
-        arabic_spelling = arabic or bool(_INNER_APOSTROPHE.search(name))
+        arabic_spelling = arabic or (not _APOSTROPHES.isdisjoint(name)
+                                     and bool(_INNER_APOSTROPHE.search(name)))
         key = norm(name)
         # the reading and its confidence need the first READINGS_NEEDED candidates kept, in
         # rank order; the settlement rule reads them all
         needed = None if ctx.cue in SETTLEMENT_CUES else READINGS_NEEDED
+        found = self._candidates(name)[0]
+        if len(found) == 1 and ctx.cue not in SEAT_CUES:
+            # a lone candidate's score decides nothing (`_confidence` reads the margin between
+            # two; `rank` only rescores one, unless a city cue adds the seat city)
+            readings: Iterable[tuple[Candidate, float]] = ((found[0], 0.0),)
+        else:
+            readings = self.rank(name, ctx)
+        # which rules can drop a reading in this context, worked out once for its candidates
+        # (each rule is False for every candidate when its context test fails)
+        hinted = bool(ctx.admin1 or ctx.country)
+        actors = sum(ctx.actors.values())
+        focus_rule = not hinted and actors >= 1.0 \
+            and sum(ctx.countries.values()) - actors >= 1.0  # `_off_focus`
+        feature_rule = ctx.feature_of and not hinted and bool(ctx.points)
+        far_rule = not hinted and bool(ctx.points)  # `far_namesake` needs a point to drop one
         ranked = []
         far = False  # a far small town of the story's country was dropped
-        for cs in self.rank(name, ctx):
+        for cs in readings:
             c = cs[0]
-            if _off_focus(c, ctx) or _loose_elsewhere(c, ctx) or _loose_abroad(key, c, ctx) \
-                    or _feature_namesake_far(c, ctx) \
+            if (focus_rule and _off_focus(c, ctx)) \
+                    or (not hinted and (_loose_elsewhere(c, ctx) or _loose_abroad(key, c, ctx))) \
+                    or (feature_rule and _feature_namesake_far(c, ctx)) \
                     or (arabic and _outside_article_region(c)) \
                     or (arabic_spelling and _loose_non_arabic(key, c)):
                 continue
-            if far_namesake(c, ctx, RULER_COUNTRIES, far):
+            if far_rule and far_namesake(c, ctx, RULER_COUNTRIES, far):
                 far = True
                 continue
             ranked.append(cs)
@@ -704,11 +721,6 @@ def _own_name_fold(c: Candidate) -> str:
     """name_fold() of the candidate's own name (its stored fold unless it starts short)."""
     first = (c.name_norm or norm(c.name)).partition(" ")[0]
     return name_fold(c.name) if first in _LONG_FORMS else _own_fold(c)
-
-
-def _minus_score(cs: tuple[Candidate, float]) -> float:
-    """Sort key of a ranked list: score, highest first."""
-    return -cs[1]
 
 
 def _by_prior(found: list[Candidate]) -> tuple[Candidate, ...]:
@@ -994,7 +1006,8 @@ def _seat_over_province(name: str, scored: list[tuple[Candidate, float]]) -> Non
         if key is None:
             key = name_fold(name)
         for j, (c, sc) in enumerate(scored):
-            if sc < area_score and is_seat(c, area, key):
+            # (`is_seat` reads cities only: the test first spares it every other candidate)
+            if sc < area_score and c.feature in SEAT_FEATURES and is_seat(c, area, key):
                 scored[j] = (c._replace(precision=area.precision or c.precision), area_score)
                 scored[i] = (area, sc)
                 break
@@ -1022,6 +1035,7 @@ def _seat_for_city_cue(scored: list[tuple[Candidate, float]],
 
 
 SEAT_CUE_MARGIN = 0.5
+SEAT_FEATURES = frozenset({"city", "capital"})  # what a province's seat may be
 
 
 def is_seat(city: Candidate, area: Candidate, key: str) -> bool:
@@ -1029,7 +1043,7 @@ def is_seat(city: Candidate, area: Candidate, key: str) -> bool:
     (its `name_fold`, `key`) names both: a city of the area's country and province, called
     by the area's name or the one asked, near the area's centre."""
     return area.feature in ("admin1", "admin2") and area.lat is not None \
-        and city.feature in ("city", "capital") and city.lat is not None \
+        and city.feature in SEAT_FEATURES and city.lat is not None \
         and city.country == area.country \
         and _own_name_fold(city) in (name_fold(area.name), key) \
         and (city.admin1 == area.admin1
@@ -1151,6 +1165,7 @@ def _outside_article_region(c: Candidate) -> bool:
 
 
 # "Ter Ma’la", "Ma'arrat": an ayn or hamza written as an apostrophe inside a word
+_APOSTROPHES = frozenset("’'‘ʿʾ")
 _INNER_APOSTROPHE = re.compile(r"\w[’'‘ʿʾ]\w")
 # conflict-region countries whose place names are not Arabic (Turkish, Persian, Pashto)
 NON_ARABIC_NAME_COUNTRIES = frozenset({"TR", "IR", "AF"})
