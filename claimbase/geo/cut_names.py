@@ -14,20 +14,26 @@ import re
 from typing import Any
 
 # a span ending with a bare article word, right before the hyphen that joins it to the rest
-_CUT = re.compile(r"(?:^|\s)(?:al|el|Al|El|AL|EL|as|ash|ad|ar|az|an|at)\Z")
+_CUT = re.compile(r"(?:^|\s)(?:al|el|Al|El|AL|EL|as|ash|ad|ar|az|an|at)-?\Z")
 _REST = re.compile(r"-[^\W\d_][\w’'‘]*(?:-[^\W\d_][\w’'‘]*)*")
 
 
 def whole_articled_names(text: str, mentions: list[Any]) -> None:
     """Extend, in place, every mention cut right after a hyphenated article to the end of
-    the hyphenated word ("Tal al" of "Tal al-Toqan" -> "Tal al-Toqan"), unless another
-    mention starts there."""
+    the hyphenated word ("Tal al" of "Tal al-Toqan" -> "Tal al-Toqan"; "Ghanim Al-" of
+    "Ghanim Al-Ali"), unless another mention starts inside the rest; a mention that is the
+    rest itself ("Ali", right after "Ghanim Al-") is dropped: it is no name of its own."""
     starts = {m.start for m in mentions}
+    absorbed: set[int] = set()
     for m in mentions:
         if m.lookup or not _CUT.search(m.text):
             continue
-        rest = _REST.match(text, m.end)
+        rest = _REST.match(text, m.end - 1 if m.text.endswith("-") else m.end)
         if rest is None or any(m.end < s < rest.end() for s in starts):
             continue
+        absorbed |= {id(o) for o in mentions
+                     if o is not m and o.start == m.end and o.end <= rest.end()}
         m.end = rest.end()
         m.text = m.lookup = text[m.start:m.end]  # looked up whole: not split again
+    if absorbed:
+        mentions[:] = [m for m in mentions if id(m) not in absorbed]

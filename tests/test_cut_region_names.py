@@ -1,0 +1,60 @@
+"""Conflict-region names cut at a hyphenated article or unresolved by the list and stray
+rules (claimbase.geo.cut_names, claimbase.geo.strays), through the real pipeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from claimbase.geo.cut_names import whole_articled_names
+from claimbase.geo.geoparse import Mention
+from claimbase.geo.strays import namesakes_abroad
+from claimbase.record import Place
+from tests.geo_helpers import places_by_text
+
+
+@pytest.fixture(scope="module")
+def places(resources):
+    return places_by_text(resources)
+
+
+def test_span_ending_with_a_hyphenated_article_takes_the_rest_of_the_word():
+    text = "violent fighting near Ghanim Al-Ali town"
+    s = text.index("Ghanim")
+    cut = Mention(start=s, end=s + len("Ghanim Al-"), text="Ghanim Al-")
+    rest = Mention(start=text.index("Ali"), end=text.index("Ali") + 3, text="Ali")
+    mentions = [cut, rest]
+    whole_articled_names(text, mentions)
+    assert mentions == [cut]
+    assert (cut.text, cut.lookup) == ("Ghanim Al-Ali", "Ghanim Al-Ali")
+    assert text[cut.start:cut.end] == cut.text
+
+
+def test_the_rest_of_a_cut_name_is_not_read_as_a_town_abroad(places):
+    found = places("Dozens of raids target Madan and the southern banks of Euphrates River "
+                   "as well as violent fighting and a booby trapped vehicle explosions near "
+                   "Ghanim Al-Ali town")
+    assert "Ali" not in found and "Ghanim Al-" not in found
+    assert "Ghanim Al-Ali" in found
+    assert found["Madan"].country == "SY"
+
+
+def _reading(gaz, name: str, country: str, start: int) -> Place:
+    cand = next(c for c in gaz.candidates(name) if c.country == country)
+    return cand.to_place(name, start, start + len(name))
+
+
+def test_a_town_is_no_stray_when_the_other_places_lie_in_two_countries(gaz):
+    town = _reading(gaz, "Bokamal", "SY", 34)
+    tehran = _reading(gaz, "Tehran", "IR", 99)
+    beirut = _reading(gaz, "Beirut", "LB", 108)
+    out = namesakes_abroad([town, tehran, beirut], gaz, Counter({"IR": 2.0}))
+    assert out[0].lat is not None and out[0].country == "SY"
+
+
+def test_a_route_between_two_capitals_keeps_the_town_read(places):
+    found = places("Iranian forces secure the road of Bokamal – T2 and ISIS continues its "
+                   "attempts to threaten road of Tehran – Beirut")
+    assert found["Bokamal"].country == "SY" and found["Bokamal"].lat is not None
+    assert found["Tehran"].country == "IR" and found["Beirut"].country == "LB"
