@@ -58,3 +58,15 @@ def test_a_route_between_two_capitals_keeps_the_town_read(places):
                    "attempts to threaten road of Tehran – Beirut")
     assert found["Bokamal"].country == "SY" and found["Bokamal"].lat is not None
     assert found["Tehran"].country == "IR" and found["Beirut"].country == "LB"
+
+
+def test_a_capitalised_verb_in_a_title_case_headline_is_no_town(places):
+    found = places("Warplanes Target A School in Jisr Al-Shughur City and Kill 4 Citizens, "
+                   "Mostly from One Family")
+    assert "Kill" not in found
+    assert found["Jisr Al-Shughur"].country == "SY"
+
+
+def test_the_town_named_like_the_verb_stays_after_a_locative(places):
+    found = places("Five people were hurt in Kill, County Kildare, on Sunday")
+    assert found["Kill"].country == "IE"
