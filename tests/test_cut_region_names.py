@@ -1,16 +1,13 @@
-"""Conflict-region names cut at a hyphenated article or unresolved by the list and stray
-rules (claimbase.geo.cut_names, claimbase.geo.strays), through the real pipeline."""
+"""Conflict-region names cut at a hyphenated article or unresolved by the stray rule
+(claimbase.geo.cut_names, claimbase.geo.strays), and verbs taken for towns, through the real
+pipeline."""
 
 from __future__ import annotations
-
-from collections import Counter
 
 import pytest
 
 from claimbase.geo.cut_names import whole_articled_names
 from claimbase.geo.geoparse import Mention
-from claimbase.geo.strays import namesakes_abroad
-from claimbase.record import Place
 from tests.geo_helpers import places_by_text
 
 
@@ -38,19 +35,6 @@ def test_the_rest_of_a_cut_name_is_not_read_as_a_town_abroad(places):
     assert "Ali" not in found and "Ghanim Al-" not in found
     assert "Ghanim Al-Ali" in found
     assert found["Madan"].country == "SY"
-
-
-def _reading(gaz, name: str, country: str, start: int) -> Place:
-    cand = next(c for c in gaz.candidates(name) if c.country == country)
-    return cand.to_place(name, start, start + len(name))
-
-
-def test_a_town_is_no_stray_when_the_other_places_lie_in_two_countries(gaz):
-    town = _reading(gaz, "Bokamal", "SY", 34)
-    tehran = _reading(gaz, "Tehran", "IR", 99)
-    beirut = _reading(gaz, "Beirut", "LB", 108)
-    out = namesakes_abroad([town, tehran, beirut], gaz, Counter({"IR": 2.0}))
-    assert out[0].lat is not None and out[0].country == "SY"
 
 
 def test_a_route_between_two_capitals_keeps_the_town_read(places):
