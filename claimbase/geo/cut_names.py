@@ -3,7 +3,8 @@
 A transliterated name such as "Khan al-Sobol" or "Tell Al-Sultan" is sometimes found only up
 to its article ("Khan al", "Tell Al"): the NER splits at the hyphen, and an extender then
 adds the bare article. Such a fragment is no name, and looking it up reads a wrong town
-("Tell Al" is At Tall). `whole_articled_names` gives each such mention the whole name
+("Tell Al" is At Tall); or up to its hyphen ("Ghanim Al-"), the rest ("Ali") then read as a
+town of its own. `whole_articled_names` gives each such mention the whole name
 ("Khan al-Sobol"), looked up as a whole, which the gazetteer then knows or does not (no
 repair splits it again into "Tell" and "Sultan").
 """
