@@ -32,3 +32,11 @@ def test_a_reading_whose_country_the_story_points_at_stays(gaz):
     assert namesakes_abroad([abroad, hasakah], gaz, Counter({"IL": 1.0}))[0] == abroad
     # nothing else in the story: nothing to re-read it by
     assert namesakes_abroad([abroad], gaz, Counter())[0] == abroad
+
+
+def test_a_town_is_no_stray_when_the_other_places_lie_in_two_countries(gaz):
+    town = _reading(gaz, "Bokamal", "SY", 34)
+    tehran = _reading(gaz, "Tehran", "IR", 99)
+    beirut = _reading(gaz, "Beirut", "LB", 108)
+    out = namesakes_abroad([town, tehran, beirut], gaz, Counter({"IR": 2.0}))
+    assert out[0].lat is not None and out[0].country == "SY"

@@ -10,7 +10,8 @@ people in a country nothing else in the story points at:
    point at (its actors, demonyms or other places), the mention is that namesake;
 2. `_regional_strays`: else, in the Arabic-, Kurdish-, Persian- and Turkish-speaking
    conflict region, where the same town names recur, a reading farther than STRAY_MIN_KM
-   from every other place of a story set elsewhere in the region stays a place, unresolved
+   from every other place of a story set elsewhere in the region (most of the other places
+   in one country) stays a place, unresolved
    (no point), rather than placing the story's events abroad. A reading found only loosely
    (a fold or a transliteration skeleton, not one of the place's names: "Badir" as Badr,
    Egypt; "Al-Shughour" as Sinjar) is a guess: it never makes another place a stray, and
@@ -130,8 +131,9 @@ def _regional_strays(places: list[Place], gaz: Gazetteer, votes: Counter) -> lis
             continue
         anchors = Counter(q.country for q in others
                           if q.feature in _AREAS or (_population(q, gaz) or 0) > size)
-        if not anchors or anchors.most_common(1)[0][0] not in RULER_COUNTRIES:
-            out.append(p)
+        lead, count = anchors.most_common(1)[0] if anchors else (None, 0)
+        if lead not in RULER_COUNTRIES or 2 * count <= sum(anchors.values()):
+            out.append(p)  # no story set elsewhere: "the road of Tehran – Beirut" spans two
             continue
         out.append(Place(text=p.text, start=p.start, end=p.end))
     return out
