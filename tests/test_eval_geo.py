@@ -92,3 +92,22 @@ def test_eval_places_focus_hint(tmp_path):
                                        text=True, check=True).stdout)
     assert plain["recall"] == hinted["recall"] == 1.0
     assert hinted["accuracy_161km"] == 1.0 > plain["accuracy_161km"]
+
+
+def test_eval_places_counts_gold_demonyms(tmp_path):
+    """Gold demonyms ("Russian") are counted wrong in `accuracy_161km`, since claimbase never
+    outputs a people's name as a place; `accuracy_161km_place_names` scores the rest, and a
+    country's abbreviation used as an adjective ("U.S. officials") stays a place name."""
+    sample = tmp_path / "demonyms.jsonl"
+    text = "Russian jets struck Aleppo, U.S. officials said."
+    tops = [{"start": 0, "end": 7, "text": "Russian", "lat": 60.0, "lon": 100.0},
+            {"start": 20, "end": 26, "text": "Aleppo", "lat": 36.20, "lon": 37.16},
+            {"start": 28, "end": 32, "text": "U.S.", "lat": 39.76, "lon": -98.5}]
+    sample.write_text(json.dumps({"id": "1", "text": text, "toponyms": tops}) + "\n",
+                      encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "claimbase", "eval", "places", str(sample),
+                          "--json"], capture_output=True, text=True, check=True)
+    scores = json.loads(out.stdout)
+    assert scores["gold_demonyms"] == 1
+    assert scores["accuracy_161km"] == round(2 / 3, 4)
+    assert scores["accuracy_161km_place_names"] == 1.0

@@ -6,7 +6,9 @@
   starts empty and learns from the file's stories in their order, as in a stream). Recognition
   precision/recall/F1 on exact spans, and accuracy@161 km over every gold toponym that has
   coordinates, counting unrecognised or unresolved toponyms as wrong; also mean error (km)
-  and AUC of the log error curve over the toponyms we did resolve.
+  and AUC of the log error curve over the toponyms we did resolve. Gold demonyms
+  ("Russian"), which claimbase never outputs as places, count wrong there;
+  `accuracy_161km_place_names` scores the other gold toponyms alone.
 - ucdp: UCDP GED headlines (`text`, `published`, `gold`): share of headlines whose chosen
   event place lies within 50 km of the gold point, and share whose date equals the gold
   date range. The event place is the headline's place (`claimbase.geo.event_place.headline_place`); a province is
@@ -39,6 +41,8 @@ import typer
 
 from claimbase.geo.event_place import headline_place
 from claimbase.geo.gazetteer import haversine_km
+from claimbase.geo.regions import _states
+from claimbase.geo.speakers import demonym_words
 from claimbase.record import DocMeta, Document
 from claimbase.text import decode_entities
 
@@ -104,7 +108,9 @@ def score_places(path: Path, limit: int | None = None, res: Any = None) -> dict[
     _parse(nlp, docs)
     tp = fp = fn = 0
     gold_geo = correct = 0
+    demonyms = demonyms_correct = 0
     errors: list[float] = []
+    demonym = demonym_words()
     for rec, doc in zip(records, docs, strict=True):
         _find_actors(doc, res)
         find_places(doc, res)
@@ -117,12 +123,15 @@ def score_places(path: Path, limit: int | None = None, res: Any = None) -> dict[
             if t.get("lat") is None:
                 continue
             gold_geo += 1
+            is_demonym = _is_demonym(rec["text"][span[0]:span[1]], demonym)
+            demonyms += is_demonym
             p = pred.get(span) or _overlapping(pred, span)
             if p is None or p.lat is None:
                 continue
             d = haversine_km(p.lat, p.lon, float(t["lat"]), float(t["lon"]))
             errors.append(d)
             correct += d <= 161
+            demonyms_correct += is_demonym and d <= 161
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec_ = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * prec * rec_ / (prec + rec_) if prec + rec_ else 0.0
@@ -132,10 +141,23 @@ def score_places(path: Path, limit: int | None = None, res: Any = None) -> dict[
         "gold_with_coordinates": gold_geo, "resolved": len(errors),
         "accuracy_161km": round(correct / gold_geo, 4) if gold_geo else 0.0,
         "accuracy_161km_resolved": round(correct / len(errors), 4) if errors else 0.0,
+        "gold_demonyms": demonyms,
+        "accuracy_161km_place_names": round((correct - demonyms_correct) / names, 4)
+        if (names := gold_geo - demonyms) else 0.0,
         "mean_error_km": round(sum(errors) / len(errors), 1) if errors else None,
         "auc": round(_auc(errors), 4) if errors else None,
         "seconds": round(time.perf_counter() - t0, 1),
     }
+
+
+def _is_demonym(text: str, demonym: frozenset[str]) -> bool:
+    """Whether a gold toponym is a people's name ("Russian", "Syrians"), which claimbase
+    never outputs as a place; a country's own name or abbreviation used as an adjective
+    ("New Zealand national", "U.S. officials") is a place name."""
+    word = text.strip()
+    if "." in word or word.isupper() or word.lower() in _states()[1]:
+        return False
+    return word in demonym or word.rstrip("s") in demonym
 
 
 def record_meta(rec: dict[str, Any]) -> DocMeta:
