@@ -629,12 +629,12 @@ _SPONSOR_PLACE = re.compile(r"(?<![\w.])(?P<name>U\.S\.|U\.K\.|[A-Z][A-Za-z]+)\Z
 
 
 _SPONSOR_WORD = re.compile(r"[-‐](?:led|based|backed|sponsored|supported|funded|allied"
-                           r"|aligned)\b")
+                           r"|aligned|loyal)\b")
 
 
 def _sponsor_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
-    """The place in "U.S.-led" or "Russia-backed" (the tokenizer keeps it in one word); it
-    stays a modifier, never an event's location."""
+    """The place in "U.S.-led", "Russia-backed" or "Ankara-loyal" (the tokenizer keeps it in
+    one word); it stays a modifier, never an event's location."""
     out: list[tuple[int, int, int]] = []
     for hit in _SPONSOR_WORD.finditer(text):
         m = _SPONSOR_PLACE.search(text, max(0, hit.start() - 40), hit.start())
@@ -2036,7 +2036,7 @@ def _in_actor(place: Place, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-_SPONSOR = r"(?:backed|led|sponsored|supported|funded|allied|aligned|armed|trained)"
+_SPONSOR = r"(?:backed|led|sponsored|supported|funded|allied|aligned|loyal|armed|trained)"
 _MODIFIER_TRIGGER = re.compile(rf"[\w.]+[-‐]{_SPONSOR}", re.IGNORECASE)
 _MODIFIER_SUFFIX = re.compile(rf"[-‐]{_SPONSOR}\b", re.IGNORECASE)
 
