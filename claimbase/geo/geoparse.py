@@ -538,7 +538,9 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     taken = [(a, b) for a, b, _p in spans]
     if actor_votes is None:
         actor_votes = document_votes(doc, gaz)
-    regional = regional_story(doc.analysis_text, gaz, actor_votes, taken)
+    # what a story of the region takes for granted ("regime forces") tells it as its actors do
+    regional = regional_story(doc.analysis_text, gaz,
+                              actor_votes + _locale_votes(doc.analysis_text), taken)
     # a one-word transliterated town the NER took for a product or a language ("shelling
     # on Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
     hard = [(e.start_char, e.end_char) for e in ents
