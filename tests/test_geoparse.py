@@ -8,7 +8,7 @@ import re
 import pytest
 
 from claimbase.geo.gazetteer import haversine_km
-from claimbase.geo.geoparse import place_for
+from claimbase.geo.geoparse import place_for, usable_places
 from claimbase.geo.translit import fold
 from claimbase.record import Boilerplate, Document
 from tests.conftest import shared_path
@@ -220,6 +220,10 @@ def test_organisation_names_and_actors_hide_places(run):
     assert loc is not None and loc.name.startswith("Haj")
     doc.actors = [ActorMention(text="Hajin", start=loc.start, end=loc.end, kind="organization")]
     assert place_for(doc, 0, len(text), text.index("stormed")) is None
+    text = "Clashes continue between the SDF and Ankara-loyal factions north of Tal Tamr town."
+    doc = run(text)
+    assert place_for(doc, 0, len(text), text.index("Ankara-loyal")) is None
+    assert all(p.text != "Ankara" for p in usable_places(doc))  # a sponsor, not a scene
 
 
 def test_borders_and_national_territory(run):

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from claimbase.geo.gazetteer import Candidate, Context, _loose_abroad
+from claimbase.geo.gazetteer import Candidate, Context, _loose_abroad, _loose_elsewhere
 from claimbase.geo.nearby import place_near_towns
 from claimbase.record import Place
 from tests.geo_helpers import near, places_by_text
@@ -41,6 +41,25 @@ def test_loose_town_abroad_without_a_vote_is_no_reading():
     assert _loose_abroad("somewheer", _town("DE", "fold"), Context(points=[(33.5, 36.3)]))
     # spellings vary in the conflict region: its towns keep a loose reading
     assert not _loose_abroad("somewheer", _town("SY", "fold"), Context())
+
+
+def test_a_country_name_alone_keeps_a_loose_region_town():
+    # "U.S led coalition airstrikes kill 6 civilians in Menbej": the country, named twice
+    # over as a place and an actor, gives no point, and a region town's spelling varies
+    us = Context(countries=Counter({"US": 3.0}), actors=Counter({"US": 1.0}))
+    assert not _loose_elsewhere(_town("SY", "fold"), us)
+    # places with points elsewhere still rule it out
+    us.points = [(38.9, -77.0)]
+    assert _loose_elsewhere(_town("SY", "fold"), us)
+    assert _loose_elsewhere(_town("DE", "fold"), Context(countries=Counter({"US": 3.0})))
+    # a country of the region named points at its own towns: "her mother Eliana" in a
+    # Lebanese story is no loose reading of an Emirati town
+    assert _loose_elsewhere(_town("AE", "fold"), Context(countries=Counter({"LB": 4.0})))
+
+
+def test_a_loose_region_town_beside_a_foreign_country_name(places):
+    found = places("U.S led coalition airstrikes kill 6 civilians in Menbej")
+    assert found["Menbej"].country == "SY" and near(found["Menbej"], 36.53, 37.95, km=15)
 
 
 def test_story_naming_nothing_else_keeps_only_a_close_spelling():

@@ -1090,18 +1090,28 @@ def _loose_elsewhere(c: Candidate, ctx: Context) -> bool:
     match to a town far from all the places the document names ("Harwinton" in a
     Connecticut story is not Harrington, Delaware): better unresolved than a wrong town.
     Actors alone do not point a conflict-region town away: "the Israeli aggression ... west
-    of Jisr al-Shughur" is in Syria (as in `_off_focus`)."""
+    of Jisr al-Shughur" is in Syria (as in `_off_focus`); nor do the names of countries
+    outside the region alone, which give no point: their forces act in it ("U.S led
+    coalition airstrikes kill 6 civilians in Menbej")."""
     if c.match == "exact" or ctx.admin1 or ctx.country:
         return False
     total = sum(ctx.countries.values())
     if total >= 2.0 and ctx.countries.get(c.country, 0) / total < 0.05 \
-            and not (c.country in RULER_COUNTRIES
-                     and sum((ctx.countries - ctx.actors).values()) < 2.0):
+            and not (c.country in RULER_COUNTRIES and _foreign_powers_only(ctx)):
         return True
     if c.feature not in LOOSE_FEATURES or c.country in RULER_COUNTRIES or len(ctx.points) < 2 \
             or c.lat is None:
         return False  # transliterations vary in the conflict region: a loose match is normal
     return ctx.nearest_km(c.lat, c.lon) > LOOSE_FAR_KM
+
+
+def _foreign_powers_only(ctx: Context) -> bool:
+    """What points away from a conflict-region town is its actors, with under two names'
+    worth of places, or the names of countries outside the region and no place with a
+    point (towns, areas)."""
+    placed = ctx.countries - ctx.actors
+    return sum(placed.values()) < 2.0 or (
+        not ctx.points and not any(k in RULER_COUNTRIES for k in placed))
 
 
 def _feature_namesake_far(c: Candidate, ctx: Context) -> bool:

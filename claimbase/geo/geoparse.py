@@ -538,7 +538,9 @@ def find_mentions(doc: Document, gaz: Gazetteer,
     taken = [(a, b) for a, b, _p in spans]
     if actor_votes is None:
         actor_votes = document_votes(doc, gaz)
-    regional = regional_story(doc.analysis_text, gaz, actor_votes, taken)
+    # what a story of the region takes for granted ("regime forces") tells it as its actors do
+    regional = regional_story(doc.analysis_text, gaz,
+                              actor_votes + _locale_votes(doc.analysis_text), taken)
     # a one-word transliterated town the NER took for a product or a language ("shelling
     # on Kafrnabal" PRODUCT) hides nothing from the region's rules, which check the gazetteer
     hard = [(e.start_char, e.end_char) for e in ents
@@ -629,12 +631,12 @@ _SPONSOR_PLACE = re.compile(r"(?<![\w.])(?P<name>U\.S\.|U\.K\.|[A-Z][A-Za-z]+)\Z
 
 
 _SPONSOR_WORD = re.compile(r"[-‐](?:led|based|backed|sponsored|supported|funded|allied"
-                           r"|aligned)\b")
+                           r"|aligned|loyal)\b")
 
 
 def _sponsor_places(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]]:
-    """The place in "U.S.-led" or "Russia-backed" (the tokenizer keeps it in one word); it
-    stays a modifier, never an event's location."""
+    """The place in "U.S.-led", "Russia-backed" or "Ankara-loyal" (the tokenizer keeps it in
+    one word); it stays a modifier, never an event's location."""
     out: list[tuple[int, int, int]] = []
     for hit in _SPONSOR_WORD.finditer(text):
         m = _SPONSOR_PLACE.search(text, max(0, hit.start() - 40), hit.start())
@@ -2036,7 +2038,7 @@ def _in_actor(place: Place, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-_SPONSOR = r"(?:backed|led|sponsored|supported|funded|allied|aligned|armed|trained)"
+_SPONSOR = r"(?:backed|led|sponsored|supported|funded|allied|aligned|loyal|armed|trained)"
 _MODIFIER_TRIGGER = re.compile(rf"[\w.]+[-‐]{_SPONSOR}", re.IGNORECASE)
 _MODIFIER_SUFFIX = re.compile(rf"[-‐]{_SPONSOR}\b", re.IGNORECASE)
 
