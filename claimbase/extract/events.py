@@ -1417,6 +1417,13 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
         ev.location = None
     if _addressee_place(ev) and ev.event_type in ctx.lex.verbal_types:
         ev.location = None
+    merged = [_anchor(sub) for sub in trig.absorbed]
+    if _unreal(ev, clause) and _borrowed_place(doc, ev.location, s_start, s_end,
+                                               [clause, *merged]):
+        # "… to force militants to flee the area": the area the event's own phrase names
+        own = _area_reference(doc, ctx, s_start, s_end, clause, None, merged)
+        ev.location = None if own is None or own.start is None or _borrowed_place(
+            doc, own, s_start, s_end, [clause, *merged]) else own
     _remember_scene(doc, ctx, ev)
     ev.acled_event_type, ev.acled_sub_event_type = acled.classify(ev, trig.sense, anchor)
 
@@ -1425,6 +1432,74 @@ def _finish(doc: Document, ctx: Context, trig: Trigger, ev: Event, s_start: int,
 # before it; planned and asked-about events are (the episode's next steps and open questions
 # keep its place, which also links reports of one episode)
 _UNTOLD_MODALITIES = frozenset({"negated", "hypothetical"})
+
+
+def _unreal(ev: Event, anchor: Any) -> bool:
+    """Is the event one that only would happen under a condition, or a planned one told by a
+    verb ("to block ISIS from fleeing")? Such an event has a place only when its own phrase
+    names one ("plans to attack Raqqa"); the place of the clause it hangs from is where the
+    real event happened ("deployed to the border to block …"). A planned event told by a noun
+    ("ahead of the expected withdrawal") is a topic of the scene it is told in, and a denied
+    one often keeps the scene of its clause ("the fighting has not ended in Syria")."""
+    if ev.modality == "hypothetical":
+        return True
+    return ev.modality == "future" and getattr(anchor, "pos_", "") in ("VERB", "AUX")
+
+
+def _borrowed_place(doc: Document, loc: Place | None, s_start: int, s_end: int,
+                    anchors: list[Any]) -> bool:
+    """Is the event's place named in its sentence outside the phrase of each of its anchors
+    (a place of another clause: "threw leaflets over Daraa calling on them to expel …")?
+    The phrase of an anchor reaches the place its clause describes ("this desert town, which
+    will be retaken"; "the attack in Damascus, which reportedly killed 50") and, for a purpose
+    clause with no place of its own, that of the clause it serves ("set to arrive in Damascus
+    to start an investigation")."""
+    sdoc = doc.spacy_doc
+    if loc is None or loc.start is None or sdoc is None or not s_start <= loc.start < s_end:
+        return False
+    span = span_at(sdoc, loc.start, loc.end)
+    if span is None or not len(span):
+        return False
+    return not any(_phrase_reaches(doc, a, span) for a in anchors if hasattr(a, "left_edge"))
+
+
+def _phrase_reaches(doc: Document, anchor: Any, span: Any) -> bool:
+    """Does the anchor's phrase (see `_borrowed_place`) hold or describe the place span?"""
+    root = span.root
+    scope = anchor
+    if _purpose_clause(anchor) and not any(
+            anchor.left_edge.idx <= p.start and p.end <= anchor.right_edge.idx +
+            len(anchor.right_edge) and not _topic_place(doc, p, anchor) for p in doc.places):
+        # with no scene of its own, the clause the purpose serves ("met in Moscow to discuss
+        # Syria", "launched a campaign in Afrin in an effort to drive out …")
+        scope = next((t for t in anchor.ancestors if t.pos_ in ("VERB", "AUX")), anchor.head)
+    else:
+        # the noun a clause describes, with its own place phrase ("the attack in Damascus,
+        # which reportedly killed 50", "Sochi, where they are expected to discuss …")
+        clause = anchor
+        while clause.dep_ in ("xcomp", "ccomp", "conj") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ in ("relcl", "acl") and clause.pos_ in ("VERB", "AUX"):
+            scope = clause.head
+    if scope.left_edge.i <= root.i <= scope.right_edge.i:
+        return True
+    return any(t.i == root.i for t in anchor.ancestors)  # "Afrin, a pocket with no presence"
+
+
+def _topic_place(doc: Document, place: Place, verb: Any) -> bool:
+    """Is the place the direct object of the verb ("to discuss Syria") or a possessor ("to
+    obtain Russia's agreement"): what the clause is about, not where it happens?"""
+    span = span_at(doc.spacy_doc, place.start, place.end)
+    if span is None or not len(span):
+        return False
+    return span.root.dep_ == "poss" or span.root.dep_ == "dobj" and span.root.head.i == verb.i
+
+
+def _purpose_clause(tok: Any) -> bool:
+    """A "to"-infinitive serving the clause it hangs from ("arrived to start", "in order to")."""
+    if tok.dep_ not in ("advcl", "xcomp", "acl") or tok.tag_ != "VB":
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 # an event without a place of its own continues the episode of an event told at most this many

@@ -61,6 +61,12 @@ class _ModLex:
     negation_phrasal: frozenset[tuple[str, ...]]
     uncertain_negated: frozenset[str]
     uncertainty: frozenset[str]
+    realis: frozenset[str]
+    presupposing: frozenset[str]
+    negation_transparent: frozenset[str]
+    factive_omission: frozenset[str]
+    topic_preps: frozenset[str]
+    durations: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +89,10 @@ def _lex() -> _ModLex:
         negation_phrasal=frozenset(c.phrases("negation_phrasal")),
         uncertain_negated=c.set("uncertain_when_negated"),
         uncertainty=c.set("uncertainty_words"),
+        realis=c.set("realis_modifiers"), presupposing=c.set("presupposing_verbs"),
+        negation_transparent=c.set("negation_transparent"),
+        factive_omission=c.set("factive_omission"), topic_preps=c.set("topic_prepositions"),
+        durations=c.set("duration_nouns"),
     )
 
 
@@ -172,10 +182,34 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
 
 def _to_clause(tok: Any, lx: _ModLex) -> bool:
     """A purpose or intended "to"-clause ("ready to launch", "sent to secure"), not the asserted
-    complement of an aspect or attempt verb ("began to launch", "tried to reach")."""
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
-        and tok.dep_ in ("advcl", "xcomp", "acl", "relcl") \
-        and tok.head.lemma_.lower() not in lx.asserted_to
+    complement of an aspect or attempt verb ("began to launch", "tried to reach", also when
+    parsed onto a span of time: "has been working for years to oust")."""
+    if not (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+            and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")):
+        return False
+    governor = tok.head
+    if governor.lower_ in lx.durations and governor.dep_ == "pobj" and \
+            governor.head.dep_ == "prep":
+        governor = governor.head.head
+    return governor.lemma_.lower() not in lx.asserted_to
+
+
+def _presupposed(tok: Any, lx: _ModLex) -> bool:
+    """Is the event noun told as going on or past ("the now ongoing occupation", "the
+    increasing presence") or the object of a verb that takes it as existing ("to cover its
+    deals", "escaping the sanctions")? It keeps the modality of its own phrase."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("amod", "advmod") and c.lower_ in lx.realis for c in tok.children):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in lx.presupposing
+
+
+def _hedged_modifier(tok: Any, lx: _ModLex) -> bool:
+    """A participle before the event noun carries a hedge ("allegedly growing tensions")."""
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and any(a.dep_ == "advmod" and a.lower_ in lx.hedge_adverbs
+                                 for a in c.children) for c in tok.children)
 
 
 def _has_would(tok: Any) -> bool:
@@ -208,21 +242,23 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
             flags.add("hedged")  # "it is not known whether …", "it is unclear if …"
     elif negs and lemma in ("choice", "alternative", "option"):
         flags.add("future")  # "no choice but to …" is a necessity
-    elif negs and rel in _NEG_DEPS and lemma != "be":
+    elif negs and rel in _NEG_DEPS and lemma != "be" and lemma not in lx.negation_transparent:
         flags.add("hypothetical" if via_permissive else "negated")
     elif negs and rel == "conj" and g.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in g.children):
         flags.add("negated")  # "didn't mention ISIS or accuse …"
     if lemma in lx.negation_governors or low in lx.negation_nouns or \
             lemma in lx.negation_nouns or _phrasal_negation(g, lx):
-        if rel in _NEG_DEPS:
+        if rel in _NEG_DEPS and not (rel == "ccomp" and lemma in lx.factive_omission):
             flags.add("negated")
     elif lemma in lx.hyp_governors and rel in _NEG_DEPS:
         flags.add("hypothetical")
     elif lemma in lx.hedge_governors and rel in ("xcomp", "ccomp", "pobj", "pcomp", "prep") or (lemma in lx.hedge_nouns or low in lx.hedge_nouns) and g.pos_ == "NOUN":
         flags.add("hedged")
-    elif g.pos_ == "NOUN" and (lemma in lx.future_nouns or low in lx.future_nouns) or lemma in lx.future_governors and rel in ("xcomp", "ccomp", "dobj", "acl", "prep",
-                                                  "pobj", "pcomp"):
+    elif g.pos_ == "NOUN" and (lemma in lx.future_nouns or low in lx.future_nouns) and not (
+            rel == "prep" and child is not None and child.lower_ in lx.topic_preps) \
+            or lemma in lx.future_governors and rel in ("xcomp", "ccomp", "dobj", "acl", "prep",
+                                                        "pobj", "pcomp"):
         flags.add("future")
     if rel in ("attr", "acomp", "xcomp", "conj") and (lemma == "be" or any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in g.children)):
@@ -358,10 +394,12 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
     flags: set[str] = set()
     own_neg = _own_clause(token, lx, flags)
     _phrase_flags(token, lx, flags)
+    if _hedged_modifier(token, lx):
+        flags.add("hedged")
     t = token
     via_permissive = False
     background = token.dep_ in ("relcl", "acl") or _in_background(token, lo)
-    for _ in range(6):
+    for _ in range(0 if _presupposed(token, lx) else 6):
         g = t.head
         rel = t.dep_
         if g.i == t.i or g.i in stop or rel not in _CLIMB or not lo <= g.idx < hi:
