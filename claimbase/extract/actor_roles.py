@@ -10,7 +10,8 @@ role readers in `events.py`:
 - `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked),
   "exposing the army to air strikes" (the army is struck);
 - `target_in_agent`: "an attack by a group of ISIS members on SDF positions";
-- `restrained_doer`: "prevent the army from retaking" (the army retakes);
+- `restrained_doer`: "prevent the army from retaking", "accused the army of shelling" (the
+  army retakes, shells);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
 - `small_clause_undergoer` (in `nlp.syntax`): "does not want to see it defeated";
 - `between_parties`: "agreed between A and B" (A with B);
@@ -24,9 +25,10 @@ role readers in `events.py`:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from claimbase.config import word_list
+from claimbase.config import DATA_DIR, word_list
 from claimbase.extract.triggers import direct_object
 
 EXAMPLE_PREPS = ("such as", "including")
@@ -160,16 +162,31 @@ def target_in_agent(agent: Any, preps: tuple[str, ...]) -> Any | None:
 
 
 def restrained_doer(verb: Any) -> Any | None:
-    """The doer of a gerund in "prevent/stop/keep X from V-ing": X, the restraining verb's
-    object."""
+    """The doer of a gerund in "prevent/stop/keep X from V-ing" (`restraint_verbs.txt`) or
+    "accuse X of V-ing", "warn X against V-ing" (`object_doer_verbs.tsv`): X, the governing
+    verb's object."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "from":
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
         return None
     gov = prep.head
-    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in word_list(
-            "restraint_verbs.txt"):
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma, word = gov.lemma_.lower(), prep.lower_
+    if not (word == "from" and lemma in word_list("restraint_verbs.txt")
+            or word in object_doer_verbs().get(lemma, ())):
         return None
     return next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+
+
+@cache
+def object_doer_verbs() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the prepositions after which its object does a gerund's act."""
+    out: dict[str, frozenset[str]] = {}
+    for line in (DATA_DIR / "object_doer_verbs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, _, preps = line.partition("\t")
+            out[verb.strip()] = frozenset(p.strip() for p in preps.split(","))
+    return out
 
 
 def enclosing_clause_verb(verb: Any) -> Any | None:
