@@ -19,7 +19,9 @@ role readers in `events.py`:
 - `agent_noun_roles`: "the Turkish jihadist-sponsor" (Turkey sponsors jihadists);
 - `capital_addressee`: "warning Damascus" (the Syrian government addressed);
 - `conjunct_possessor`: "the army's raids and shelling of X" (the army shells);
-- `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded).
+- `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded);
+- `protest_target`: "staged rallies to demand the resignation of X" (the protest is aimed
+  at X).
 """
 
 from __future__ import annotations
@@ -430,3 +432,38 @@ def relative_gap_head(ctx: Any, verb: Any, relative: frozenset[str],
     if obj is not None and obj.lower_ not in relative:
         return None
     return verb.head
+
+
+PROTEST_PREP_NOUNS = frozenset({"protest", "defiance", "opposition"})
+DEMAND_PARTICIPLES = frozenset({"call", "demand", "urge"})
+
+
+def protest_target(ctx: Any, heads: list[Any]) -> Any | None:
+    """Whom a protest is aimed at when it names no recipient of its own: the first named
+    actor in its purpose or protest phrase ("staged demonstrations to demand reforms by
+    Suharto's government", "a hunger strike in protest of the Russian government's
+    refusal", "a demonstration calling for the removal of President Mubarak", "blocked
+    streets in defiance of Chinese authorities"). `heads`: the trigger's head and its light
+    verb."""
+    for head in heads:
+        for c in head.children:
+            if c.i < head.i or not _protest_phrase(c):
+                continue
+            found = next((t for t in c.subtree if _named(ctx, t) or
+                          t.ent_type_ == "PERSON" and t.i in ctx.actor_at), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _protest_phrase(c: Any) -> bool:
+    """Is the child a purpose clause ("to demand …"), a demanding participle ("calling
+    for …") or an "in protest of / in defiance of" phrase?"""
+    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+        return any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
+        return c.lemma_.lower() in DEMAND_PARTICIPLES
+    if c.dep_ == "prep" and c.lower_ == "in":
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.lemma_.lower() in PROTEST_PREP_NOUNS
+    return False

@@ -33,6 +33,7 @@ from claimbase.extract.actor_roles import (
     noun_counterpart,
     owner_token,
     proposal_author,
+    protest_target,
     relative_gap_head,
     restrained_doer,
     shielded_party,
@@ -1005,6 +1006,10 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
     if recip_tok is None and trig.kind == "verb" and sense.recipient and \
             "from" in sense.recipient:
         recip_tok = _actor_token(ctx, _taken_from(trig.head))  # "took X from ISIS"
+        if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
+            recip_tok = None
+    if recip_tok is None and trig.type == "PROTEST":
+        recip_tok = protest_target(ctx, [t for t in (trig.head, trig.light) if t is not None])
         if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
             recip_tok = None
     if sense.need_role and actor_tok is None and recip_tok is None:
