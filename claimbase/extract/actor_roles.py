@@ -21,7 +21,9 @@ role readers in `events.py`:
 - `conjunct_possessor`: "the army's raids and shelling of X" (the army shells);
 - `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded);
 - `protest_target`: "staged rallies to demand the resignation of X" (the protest is aimed
-  at X).
+  at X);
+- `fronted_subject`: "Ambushes in X, and shooting at convoys, ISIS announces …" (ISIS
+  attacks).
 """
 
 from __future__ import annotations
@@ -467,3 +469,34 @@ def _protest_phrase(c: Any) -> bool:
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
         return pobj is not None and pobj.lemma_.lower() in PROTEST_PREP_NOUNS
     return False
+
+
+MUTUAL_FIGHT_NOUNS = frozenset({"clash", "fighting", "battle", "combat", "skirmish",
+                                "firefight", "gunfight"})
+FRONTED_HOPS = 6
+
+
+def fronted_subject(ctx: Any, tok: Any) -> Any | None:
+    """The armed subject of the clause an attack is set before: a fronted list of attacks
+    ("Sporadic ambushes in X, and shooting at convoys in Y, ISIS announces the return of its
+    activity") or a preposed phrase of mutual fighting ("After a month of fierce clashes in
+    Baghuz, the SDF announced …"): the subject takes part. None when the subject comes
+    first or is no armed actor."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    verb = node.head if node.dep_ in ("dep", "npadvmod") else None
+    if verb is None and tok.lemma_.lower() in MUTUAL_FIGHT_NOUNS:
+        for _ in range(FRONTED_HOPS):
+            if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+                verb = node.head
+                break
+            if node.dep_ not in ("pobj", "prep", "npadvmod") or node.head.i == node.i:
+                return None
+            node = node.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < node.i or not ctx.is_armed(subj):
+        return None
+    return subj

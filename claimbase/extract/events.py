@@ -27,6 +27,7 @@ from claimbase.extract.actor_roles import (
     counterpart_token,
     enclosing_clause_verb,
     example_token,
+    fronted_subject,
     held_noun,
     hyphen_chain_mentions,
     nearest_subject,
@@ -985,6 +986,8 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         actor_tok, recip_tok = noun_roles(ctx, trig)
     actor_tok = _actor_token(ctx, actor_tok) or (  # "Swiss doctors", "by Russian bombs"
         _demonym_owner(ctx, actor_tok) if actor_tok is not None else None)
+    if actor_tok is None and trig.type == "ASSAULT":
+        actor_tok = fronted_subject(ctx, trig.head)  # "Ambushes in X, ISIS announces …"
     raw_recipient = recip_tok
     recip_tok = _actor_token(ctx, recip_tok)
     if recip_tok is None and raw_recipient is not None and trig.kind != "hyphen" and \
