@@ -36,6 +36,7 @@ from claimbase.config import DATA_DIR, word_list
 from claimbase.extract.triggers import direct_object
 
 EXAMPLE_PREPS = ("such as", "including")
+RELATIVES = frozenset({"who", "whom", "which", "that"})
 SYMMETRIC = ("CONSULT", "COOPERATE", "AGREE")
 
 
@@ -179,7 +180,10 @@ def restrained_doer(verb: Any) -> Any | None:
     if not (word == "from" and lemma in word_list("restraint_verbs.txt")
             or word in object_doer_verbs().get(lemma, ())):
         return None
-    return next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+    obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.lower_ in RELATIVES and gov.dep_ == "relcl":
+        return gov.head  # "the prince, whom Turkey accuses of ordering the murder"
+    return obj
 
 
 @cache

@@ -493,6 +493,8 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         if dep == "ccomp" and verb.tag_ not in ("VBG", "VB"):
             return None
+        if dep == "conj" and _passive_conjunct(verb, head):
+            return None  # "were arrested, interrogated, tortured": the subject undergoes
         return _inherited_subject(ctx, head, depth + 1)
     if dep == "pcomp" and depth == 0:  # the trigger's own clause, not an inherited one
         doer = restrained_doer(verb)  # "prevent the army from retaking"
@@ -1348,6 +1350,13 @@ def _link(first: Trigger, second: Trigger) -> str | None:
 
 def _explicit_passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _passive_conjunct(verb: Any, head: Any) -> bool:
+    """Is the verb a bare participle sharing a passive head's auxiliary ("were arrested and
+    tortured")?"""
+    return verb.tag_ == "VBN" and _explicit_passive(head) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _mid(m: ActorMention | None) -> Any:

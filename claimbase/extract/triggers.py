@@ -275,8 +275,9 @@ class Context:
         lemma = tok.lemma_.lower()
         if lemma in self.lex.actor_nouns or low in self.lex.actor_nouns:
             return True
-        if tok.pos_ == "NOUN" and lemma in word_list("person_nouns.txt"):
-            return True  # "elders demanded", "killed two teachers" (parties without an id)
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "amod", "nmod") and \
+                lemma in word_list("person_nouns.txt"):
+            return True  # "elders demanded", "killed two teachers"; not "nerve agent attack"
         # "members of the SDF", "the remnants of ISIS", "batches of ISIS terrorists"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":
