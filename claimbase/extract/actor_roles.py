@@ -457,6 +457,9 @@ def protest_target(ctx: Any, heads: list[Any]) -> Any | None:
                 continue
             found = next((t for t in c.subtree if _named(ctx, t) or
                           t.ent_type_ == "PERSON" and t.i in ctx.actor_at), None)
+            while found is not None and found.dep_ in ("amod", "compound", "nmod") and \
+                    ctx.is_actor(found.head):
+                found = found.head  # "Algerian President Ahmed Ben Bella", not "Algerian"
             if found is not None:
                 return found
     return None
