@@ -207,15 +207,12 @@ def test_people_nouns_are_parties_without_an_id(run):
     assert ev.recipient is not None and ev.recipient.text == "two teachers"
 
 
-def test_people_noun_as_a_modifier_is_no_party(run):
-    doc, events = run("Investigators said the nerve agent attack in Salisbury was planned.")
-    ev = _event(doc, events, "ASSAULT", "attack")
-    assert ev.actor is None
-
-
-def test_passive_conjunct_keeps_no_subject(run):
-    doc, events = run("The boys were arrested, interrogated and tortured.")
-    ev = _event(doc, events, "ASSAULT", "tortured")
+@pytest.mark.parametrize(("text", "word"), [
+    ("Investigators said the nerve agent attack in Salisbury was planned.", "attack"),
+    ("The boys were arrested, interrogated and tortured.", "tortured"),  # passive conjunct
+])
+def test_no_actor_from_a_modifier_or_a_passive_subject(run, text, word):
+    ev = _event(*run(text), "ASSAULT", word)
     assert ev.actor is None
 
 
