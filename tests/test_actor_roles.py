@@ -195,3 +195,70 @@ def test_role_repairs_of_clauses_and_conjuncts(run, text, event_type, word, role
     doc, events = run(text)
     found = getattr(_event(doc, events, event_type, word), role)
     assert found is not None and expected in (found.id, found.text)
+
+
+def test_people_nouns_are_parties_without_an_id(run):
+    doc, events = run("Ibo traditional elders have demanded that control of the ministry be "
+                      "taken away.")
+    ev = _event(doc, events, "REQUEST", "demanded")
+    assert ev.actor is not None and ev.actor.text == "Ibo traditional elders"
+    doc, events = run("Gunmen killed two teachers in the village.")
+    ev = _event(doc, events, "ASSAULT", "killed")
+    assert ev.recipient is not None and ev.recipient.text == "two teachers"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Investigators said the nerve agent attack in Salisbury was planned.", "attack"),
+    ("The boys were arrested, interrogated and tortured.", "tortured"),  # passive conjunct
+])
+def test_no_actor_from_a_modifier_or_a_passive_subject(run, text, word):
+    ev = _event(*run(text), "ASSAULT", word)
+    assert ev.actor is None
+
+
+@pytest.mark.parametrize(("text", "word", "event_type", "doer"), [
+    ("The government blamed Iran for arming the rebels.", "arming", "AID", "IRN"),
+    ("Local doctors accused the army of shelling the hospital.", "shelling", "ASSAULT",
+     "the army"),
+    ("The president warned Kurdish activists against staging protests.", "protests",
+     "PROTEST", "Kurdish activists"),
+    ("Trump backed Crown Prince Mohammed bin Salman, whom Turkey accuses of ordering the "
+     "murder of Jamal Khashoggi.", "murder", "ASSAULT", "MOHAMMED_BIN_SALMAN"),
+])
+def test_object_of_accuse_or_warn_does_the_gerund(run, text, word, event_type, doer):
+    doc, events = run(text)
+    ev = _event(doc, events, event_type, word)
+    assert ev.actor is not None and doer in (ev.actor.id, ev.actor.text)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Islamic fundamentalists continued their hunger strike to demand the resignation of "
+     "Algerian President Ahmed Ben Bella.", "President"),  # not "Algerian"
+    ("A group of Chechen refugees are continuing a hunger strike in protest of the Russian "
+     "government's refusal to accept the independence of Chechnya.", "Russian government"),
+    ("Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese "
+     "authorities to demand democratic reforms.", "Chinese authorities"),
+])
+def test_protest_is_aimed_at_the_party_of_its_purpose(run, text, target):
+    doc, events = run(text)
+    ev = next(e for e in events if e.event_type == "PROTEST")
+    assert ev.recipient is not None and target in ev.recipient.text
+
+
+def test_fronted_attacks_take_the_armed_subject(run):
+    doc, events = run("Sporadic ambushes in Badia Al-Sukhna in the eastern countryside of Homs, "
+                      "and shooting at military convoys in the eastern countryside of Deir "
+                      "ez-Zor, and targeting of members of the Syrian Democratic Forces SDF in "
+                      "its western countryside, ISIS announces the return of its activity at a "
+                      "low rate.")
+    assert _id(_event(doc, events, "ASSAULT", "ambushes").actor) == "ISIS"
+    assert _id(_event(doc, events, "ASSAULT", "shooting").actor) == "ISIS"
+
+
+def test_mutual_fighting_in_a_preposed_phrase_takes_the_armed_subject(run):
+    doc, events = run("After over a month of fierce clashes in the last stronghold of Islamic "
+                      "State in Baghuz village, Syrian Democratic Forces (SDF) have announced "
+                      "victory.")
+    assert _id(_event(doc, events, "ASSAULT", "clashes").actor) == "SDF"
+    doc, events = run("After the attack on the market, the police sealed off the area.")
+    assert _event(doc, events, "ASSAULT", "attack").actor is None  # not mutual fighting

@@ -232,6 +232,15 @@ def test_generic_descriptions_use_the_country_focus(resources):
     assert militants.id is None and militants.sector == "REB"
 
 
+def test_side_label_in_an_armed_groups_own_statement(resources):
+    doc = run(resources, "On February 9, the YPG-linked Afrin Liberation Forces (ALF) announced "
+                         "that Kurdish forces had carried out attacks in Afrin, Syria.")
+    assert ids(doc)["Kurdish forces"] == "ALF"
+    other = run(resources, "In Syria, Kurdish forces attacked the town. The army said Kurdish "
+                           "forces had withdrawn.")
+    assert {m.id for m in other.actors if m.text == "Kurdish forces"} == {"SDF"}
+
+
 def test_unknown_persons_and_outlets(resources):
     doc = run(resources, "Commander Jamil Haddad told Reuters that the convoy was hit. "
                          "Spokesman Karim Nassar denied it, Al Mayadeen reported.")

@@ -10,7 +10,8 @@ role readers in `events.py`:
 - `shielded_party`: "ISIS is protected against attacks by the army" (ISIS is attacked),
   "exposing the army to air strikes" (the army is struck);
 - `target_in_agent`: "an attack by a group of ISIS members on SDF positions";
-- `restrained_doer`: "prevent the army from retaking" (the army retakes);
+- `restrained_doer`: "prevent the army from retaking", "accused the army of shelling" (the
+  army retakes, shells);
 - `enclosing_clause_verb`: "the US is on the verge of defeating ISIS" (the US defeats);
 - `small_clause_undergoer` (in `nlp.syntax`): "does not want to see it defeated";
 - `between_parties`: "agreed between A and B" (A with B);
@@ -18,18 +19,24 @@ role readers in `events.py`:
 - `agent_noun_roles`: "the Turkish jihadist-sponsor" (Turkey sponsors jihadists);
 - `capital_addressee`: "warning Damascus" (the Syrian government addressed);
 - `conjunct_possessor`: "the army's raids and shelling of X" (the army shells);
-- `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded).
+- `relative_gap_head`: "the rebels it had armed and funded" (the rebels are funded);
+- `protest_target`: "staged rallies to demand the resignation of X" (the protest is aimed
+  at X);
+- `fronted_subject`: "Ambushes in X, and shooting at convoys, ISIS announces …" (ISIS
+  attacks).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from claimbase.config import word_list
+from claimbase.config import DATA_DIR, word_list
 from claimbase.extract.triggers import direct_object
 
 EXAMPLE_PREPS = ("such as", "including")
+RELATIVES = frozenset({"who", "whom", "which", "that"})
 SYMMETRIC = ("CONSULT", "COOPERATE", "AGREE")
 
 
@@ -160,16 +167,34 @@ def target_in_agent(agent: Any, preps: tuple[str, ...]) -> Any | None:
 
 
 def restrained_doer(verb: Any) -> Any | None:
-    """The doer of a gerund in "prevent/stop/keep X from V-ing": X, the restraining verb's
-    object."""
+    """The doer of a gerund in "prevent/stop/keep X from V-ing" (`restraint_verbs.txt`) or
+    "accuse X of V-ing", "warn X against V-ing" (`object_doer_verbs.tsv`): X, the governing
+    verb's object."""
     prep = verb.head
-    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "from":
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
         return None
     gov = prep.head
-    if gov.pos_ not in ("VERB", "AUX") or gov.lemma_.lower() not in word_list(
-            "restraint_verbs.txt"):
+    if gov.pos_ not in ("VERB", "AUX"):
         return None
-    return next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+    lemma, word = gov.lemma_.lower(), prep.lower_
+    if not (word == "from" and lemma in word_list("restraint_verbs.txt")
+            or word in object_doer_verbs().get(lemma, ())):
+        return None
+    obj = next((c for c in gov.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is not None and obj.lower_ in RELATIVES and gov.dep_ == "relcl":
+        return gov.head  # "the prince, whom Turkey accuses of ordering the murder"
+    return obj
+
+
+@cache
+def object_doer_verbs() -> dict[str, frozenset[str]]:
+    """Verb lemma -> the prepositions after which its object does a gerund's act."""
+    out: dict[str, frozenset[str]] = {}
+    for line in (DATA_DIR / "object_doer_verbs.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            verb, _, preps = line.partition("\t")
+            out[verb.strip()] = frozenset(p.strip() for p in preps.split(","))
+    return out
 
 
 def enclosing_clause_verb(verb: Any) -> Any | None:
@@ -413,3 +438,72 @@ def relative_gap_head(ctx: Any, verb: Any, relative: frozenset[str],
     if obj is not None and obj.lower_ not in relative:
         return None
     return verb.head
+
+
+PROTEST_PREP_NOUNS = frozenset({"protest", "defiance", "opposition"})
+DEMAND_PARTICIPLES = frozenset({"call", "demand", "urge"})
+
+
+def protest_target(ctx: Any, heads: list[Any]) -> Any | None:
+    """Whom a protest is aimed at when it names no recipient of its own: the first named
+    actor in its purpose or protest phrase ("staged demonstrations to demand reforms by
+    Suharto's government", "a hunger strike in protest of the Russian government's
+    refusal", "a demonstration calling for the removal of President Mubarak", "blocked
+    streets in defiance of Chinese authorities"). `heads`: the trigger's head and its light
+    verb."""
+    for head in heads:
+        for c in head.children:
+            if c.i < head.i or not _protest_phrase(c):
+                continue
+            found = next((t for t in c.subtree if _named(ctx, t) or
+                          t.ent_type_ == "PERSON" and t.i in ctx.actor_at), None)
+            while found is not None and found.dep_ in ("amod", "compound", "nmod") and \
+                    ctx.is_actor(found.head):
+                found = found.head  # "Algerian President Ahmed Ben Bella", not "Algerian"
+            if found is not None:
+                return found
+    return None
+
+
+def _protest_phrase(c: Any) -> bool:
+    """Is the child a purpose clause ("to demand …"), a demanding participle ("calling
+    for …") or an "in protest of / in defiance of" phrase?"""
+    if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB":
+        return any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    if c.dep_ in ("acl", "advcl") and c.tag_ == "VBG":
+        return c.lemma_.lower() in DEMAND_PARTICIPLES
+    if c.dep_ == "prep" and c.lower_ == "in":
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        return pobj is not None and pobj.lemma_.lower() in PROTEST_PREP_NOUNS
+    return False
+
+
+MUTUAL_FIGHT_NOUNS = frozenset({"clash", "fighting", "battle", "combat", "skirmish",
+                                "firefight", "gunfight"})
+FRONTED_HOPS = 6
+
+
+def fronted_subject(ctx: Any, tok: Any) -> Any | None:
+    """The armed subject of the clause an attack is set before: a fronted list of attacks
+    ("Sporadic ambushes in X, and shooting at convoys in Y, ISIS announces the return of its
+    activity") or a preposed phrase of mutual fighting ("After a month of fierce clashes in
+    Baghuz, the SDF announced …"): the subject takes part. None when the subject comes
+    first or is no armed actor."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i < node.i:
+        node = node.head
+    verb = node.head if node.dep_ in ("dep", "npadvmod") else None
+    if verb is None and tok.lemma_.lower() in MUTUAL_FIGHT_NOUNS:
+        for _ in range(FRONTED_HOPS):
+            if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+                verb = node.head
+                break
+            if node.dep_ not in ("pobj", "prep", "npadvmod") or node.head.i == node.i:
+                return None
+            node = node.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i < node.i or not ctx.is_armed(subj):
+        return None
+    return subj

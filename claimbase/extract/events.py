@@ -27,12 +27,14 @@ from claimbase.extract.actor_roles import (
     counterpart_token,
     enclosing_clause_verb,
     example_token,
+    fronted_subject,
     held_noun,
     hyphen_chain_mentions,
     nearest_subject,
     noun_counterpart,
     owner_token,
     proposal_author,
+    protest_target,
     relative_gap_head,
     restrained_doer,
     shielded_party,
@@ -491,6 +493,8 @@ def subject_token(ctx: Context, verb: Any, depth: int = 0) -> Any | None:
     if dep in ("conj", "advcl", "ccomp") and head.pos_ in ("VERB", "AUX"):
         if dep == "ccomp" and verb.tag_ not in ("VBG", "VB"):
             return None
+        if dep == "conj" and _passive_conjunct(verb, head):
+            return None  # "were arrested, interrogated, tortured": the subject undergoes
         return _inherited_subject(ctx, head, depth + 1)
     if dep == "pcomp" and depth == 0:  # the trigger's own clause, not an inherited one
         doer = restrained_doer(verb)  # "prevent the army from retaking"
@@ -984,6 +988,8 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
         actor_tok, recip_tok = noun_roles(ctx, trig)
     actor_tok = _actor_token(ctx, actor_tok) or (  # "Swiss doctors", "by Russian bombs"
         _demonym_owner(ctx, actor_tok) if actor_tok is not None else None)
+    if actor_tok is None and trig.type == "ASSAULT":
+        actor_tok = fronted_subject(ctx, trig.head)  # "Ambushes in X, ISIS announces …"
     raw_recipient = recip_tok
     recip_tok = _actor_token(ctx, recip_tok)
     if recip_tok is None and raw_recipient is not None and trig.kind != "hyphen" and \
@@ -1005,6 +1011,10 @@ def _build_event(doc: Document, ctx: Context, trig: Trigger, s_start: int,
     if recip_tok is None and trig.kind == "verb" and sense.recipient and \
             "from" in sense.recipient:
         recip_tok = _actor_token(ctx, _taken_from(trig.head))  # "took X from ISIS"
+        if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
+            recip_tok = None
+    if recip_tok is None and trig.type == "PROTEST":
+        recip_tok = protest_target(ctx, [t for t in (trig.head, trig.light) if t is not None])
         if recip_tok is not None and actor_tok is not None and recip_tok.i == actor_tok.i:
             recip_tok = None
     if sense.need_role and actor_tok is None and recip_tok is None:
@@ -1340,6 +1350,13 @@ def _link(first: Trigger, second: Trigger) -> str | None:
 
 def _explicit_passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _passive_conjunct(verb: Any, head: Any) -> bool:
+    """Is the verb a bare participle sharing a passive head's auxiliary ("were arrested and
+    tortured")?"""
+    return verb.tag_ == "VBN" and _explicit_passive(head) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
 
 
 def _mid(m: ActorMention | None) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from claimbase.config import DATA_DIR
+from claimbase.config import DATA_DIR, word_list
 from claimbase.nlp.syntax import span_at
 
 LEXICON_PATH = DATA_DIR / "event_lexicon.yaml"
@@ -275,6 +275,9 @@ class Context:
         lemma = tok.lemma_.lower()
         if lemma in self.lex.actor_nouns or low in self.lex.actor_nouns:
             return True
+        if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "amod", "nmod") and \
+                lemma in word_list("person_nouns.txt"):
+            return True  # "elders demanded", "killed two teachers"; not "nerve agent attack"
         # "members of the SDF", "the remnants of ISIS", "batches of ISIS terrorists"
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "of":

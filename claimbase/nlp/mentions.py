@@ -604,10 +604,11 @@ def _phrase_candidate(entry: dict[str, Any], tokens: list[Any], book: ActorDicti
     if entry.get("id"):
         actor = book.get(entry["id"])
     elif entry.get("focus_id"):
+        actor = _announcing_side(tokens[-1], book, entry.get("side"))
         where = _sentence_countries(tokens[-1], book) | {focus}
         hit = next((c for c in entry["focus_id"] if c in where), None)
         actor_id = entry["focus_id"][hit] if hit else _frame_choice(entry["focus_id"], frame)
-        actor = book.get(actor_id)
+        actor = actor or book.get(actor_id)
     elif entry.get("focus") == "MIL":
         actor = book.military_of(focus)
     elif entry.get("focus") == "GOV":
@@ -619,6 +620,31 @@ def _phrase_candidate(entry: dict[str, Any], tokens: list[Any], book: ActorDicti
     if actor is not None:
         return _from_actor(actor, PRIO_GENERIC, start, end, kind="generic")
     return Candidate(PRIO_GENERIC, start, end, None, None, sector, None, "generic")
+
+
+SIDE_KINDS = frozenset({"armed_group", "military"})
+
+
+def _announcing_side(tok: Any, book: ActorDictionary, side: str | None) -> Actor | None:
+    """The armed group whose statement a side label is in: "the ALF announced that Kurdish
+    forces had attacked" (the ALF's own forces, not the label's usual group). The label's
+    `side` is a dictionary tag ("kurdish"); the announcer is the subject of a verb the
+    label's clause is the complement of, an armed group with that tag."""
+    if not side:
+        return None
+    node = tok
+    for _ in range(8):
+        if node.head.i == node.i:
+            return None
+        clause, node = node, node.head
+        if clause.dep_ != "ccomp" or node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        actor = book.get(subj.ent_id_) if subj is not None and subj.ent_id_ else None
+        if actor is not None and side in actor.tags and actor.kind in SIDE_KINDS:
+            return actor
+        return None
+    return None
 
 
 def _sentence_countries(tok: Any, book: ActorDictionary) -> set[str | None]:
