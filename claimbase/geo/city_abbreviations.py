@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.gazetteer import Gazetteer
 from claimbase.geo.translit import norm
 
@@ -27,7 +28,7 @@ def city_abbreviation_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, i
     if "." not in text:
         return []
     out = []
-    for m in _DOTTED.finditer(text):
+    for m in with_first_chars(_DOTTED).finditer(text):
         token = m.group()
         if len(token) < 4 or not gaz.has_name(token):
             continue

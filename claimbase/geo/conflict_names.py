@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.gazetteer import _HYPHEN_ARTICLE, RULER_COUNTRIES
 from claimbase.geo.translit import ARTICLES, HYPHEN_ARTICLE, NAME_WORD, norm
 
@@ -127,7 +128,7 @@ def conflict_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
         if span:
             out.append((*span, 1))
             seen.append(span)
-    for m in _BEFORE_DESIGNATOR.finditer(text):
+    for m in with_first_chars(_BEFORE_DESIGNATOR).finditer(text):
         site = _SITE_AFTER.match(text, m.end())  # "Rokban camp": the site's whole name
         span = site and _known_run(text, m.start("name"), text[m.start("name"):site.end()],
                                    gaz, free, regional=regional, whole=True)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimbase.first_chars import with_first_chars
+
 _QUALIFIER = (r"North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower"
               r"|North-?[Ee]ast|North-?[Ww]est|South-?[Ee]ast|South-?[Ww]est"
               r"|Northeast|Northwest|Southeast|Southwest")
@@ -30,7 +32,7 @@ def elided_names(text: str, gaz: Any) -> dict[tuple[int, int], str]:
     out: dict[tuple[int, int], str] = {}
     if " and " not in text and " or " not in text and " & " not in text:
         return out
-    for m in _ELIDED.finditer(text):
+    for m in with_first_chars(_ELIDED).finditer(text):
         words = list(re.finditer(r"\S+", m.group("name")))
         for n in range(len(words), 0, -1):  # "Korea", not "Korea Tuesday"
             end = m.start("name") + words[n - 1].end()

@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.config import DATA_DIR, word_list
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.bare_counties import county_readings
 from claimbase.geo.capitals import capitals_of_named_countries
 from claimbase.geo.city_abbreviations import city_abbreviation_spans
@@ -494,7 +495,7 @@ def find_mentions(doc: Document, gaz: Gazetteer,
             continue  # "Paris Hilton", "the Syrian Arab Army"; "Texas" in an ORG stays
         spans.append((start, end, 3))
     spans.extend(hanging_hyphen_spans(doc.analysis_text, gaz))  # "northern Syria- without"
-    for m in _ADMIN_NAME.finditer(doc.analysis_text):
+    for m in with_first_chars(_ADMIN_NAME).finditer(doc.analysis_text):
         if gaz.has_name(m.group(0)):
             spans.append((m.start(), m.end(), 3))  # "Laurel County", "Rapides Parish"
     spans.extend(_sponsor_places(doc.analysis_text, gaz))
@@ -697,13 +698,14 @@ def _propagate(text: str, mentions: list[Mention], gaz: Gazetteer,
     for a, b in [(m.start, m.end) for m in mentions] + blocked:
         taken[a:b] = b"\x01" * (b - a)
     alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w.'’-])(?:{alts})(?![\w’-]|'\w)")
+    pattern = rf"(?<![\w.'’-])(?:{alts})(?![\w’-]|'\w)"
     # a possessive is the place too ("Hounslow’s lead member") when the name is a sizeable
     # place's and no word of a person's name ("Moore’s lawyer" after "Tom Moore")
     pwords = {w for a, b in blocked for w in text[a:b].split()}
     if owned := [n for n in names if n not in pwords and _sizeable_place(gaz, n)]:
         alts = "|".join(re.escape(n) for n in sorted(owned, key=len, reverse=True))
-        rx = re.compile(rf"{rx.pattern}|(?<![\w.'’-])(?:{alts})(?=['’]s\b)")
+        pattern = rf"{pattern}|(?<![\w.'’-])(?:{alts})(?=['’]s\b)"
+    rx = re.compile(pattern)  # compiled once: a long alternation costs more to compile
     found = [Mention(start=m.start(), end=m.end(), text=m.group())
              for m in rx.finditer(text) if not any(taken[m.start():m.end()])]
     if not found:
@@ -1061,7 +1063,7 @@ def _locative_names(text: str, gaz: Gazetteer, spans: list[tuple[int, int, int]]
     "clashes in Der-Ezzor", "raids on the outskirts of Sheikh Meskin"."""
     out = []
     taken = [(a, b) for a, b, _p in spans] + blocked
-    for m in _LOCATIVE.finditer(text):
+    for m in with_first_chars(_LOCATIVE).finditer(text):
         trig = m.group("trig").lower()
         start = m.start("name")
         strong = (trig in _STRONG_LOCATIVE or trig.endswith(" of")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.conflict_names import SENTENCE_START
 from claimbase.geo.spans import _known
 
@@ -42,7 +43,7 @@ def hanging_hyphen_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int, int]
     """(start, end, priority) of the names the gazetteer knows exactly with a hyphen left
     hanging after them before a lower-case word ("northern Syria- without"; "Der- Ezzor" is
     one name broken), not opening a sentence, where a capital tells nothing."""
-    return [(m.start("name"), m.end("name"), 3) for m in _HANGING.finditer(text)
+    return [(m.start("name"), m.end("name"), 3) for m in with_first_chars(_HANGING).finditer(text)
             if not SENTENCE_START.search(text, max(0, m.start() - 5), m.start())
             and _known(gaz, m.group("name"))]  # "Garden- goers" opening a sentence
 

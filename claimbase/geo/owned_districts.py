@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.gazetteer import haversine_km
 from claimbase.geo.nearby import NEARBY_FEATURE, NEARBY_PRECISION
 from claimbase.geo.translit import NAME_WORD
@@ -47,7 +48,7 @@ def owned_district_spans(text: str, gaz: Any) -> list[tuple[int, int, int]]:
     if not any(w in text for w in _KIND_WORDS):
         return []
     out: list[tuple[int, int, int]] = []
-    for m in _OWNED.finditer(text):
+    for m in with_first_chars(_OWNED).finditer(text):
         owner = m.group("owner")
         if owner is not None and not _town(gaz, owner):
             continue  # "Smith's Fold district": no town owns it

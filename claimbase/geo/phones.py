@@ -13,6 +13,7 @@ from collections import Counter
 from functools import lru_cache
 
 from claimbase.config import DATA_DIR
+from claimbase.first_chars import with_first_chars
 
 # "(304) 399-6500", "304-399-6500", "304.399.6500": area code, exchange, line
 _PHONE = re.compile(r"(?<![\w-])\(?([2-9]\d{2})\)?[-.\s]?[2-9]\d{2}[-.]\d{4}(?![\w-])")
@@ -35,7 +36,7 @@ def area_votes(text: str, weight: float = 1.0) -> tuple[Counter, Counter]:
     if "-" not in text and "." not in text:
         return countries, admins
     codes = _area_codes()
-    for code in {m.group(1) for m in _PHONE.finditer(text)}:
+    for code in {m.group(1) for m in with_first_chars(_PHONE).finditer(text)}:
         if code in codes:
             country, admin1 = codes[code]
             countries[country] += weight

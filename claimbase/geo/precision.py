@@ -39,6 +39,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from claimbase.config import word_list
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.gazetteer import (
     RULER_COUNTRIES,
     Candidate,
@@ -284,7 +285,7 @@ _OPERATION = re.compile(r"\bOperation[ \t]+[“\"‘']?(?P<name>[A-Z][\w’'-]*(
 
 def _operation_names(text: str) -> frozenset[str]:
     """Names a military operation bears in the text ("Operation Olive Branch")."""
-    return frozenset(m.group("name") for m in _OPERATION.finditer(text))
+    return frozenset(m.group("name") for m in with_first_chars(_OPERATION).finditer(text))
 
 
 # ------------------------------------------------------------------ readings

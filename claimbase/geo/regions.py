@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from claimbase.config import DATA_DIR
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.gazetteer import Gazetteer
 from claimbase.record import Place
 
@@ -96,7 +97,10 @@ def find_regions(text: str, gaz: Gazetteer) -> list[Place]:
             continue
         out.append(_border(text, start, end, countries, first))
     out.extend(_elided_borders(text, gaz, out))
-    for m in [*by_country.finditer(text), *by_pair.finditer(text)]:
+    if "border" not in text and "frontier" not in text:
+        return out  # both patterns below name a border or a frontier, in lower case
+    for m in [*with_first_chars(by_country).finditer(text),
+              *with_first_chars(by_pair).finditer(text)]:
         countries = [c for c in (m.group("c1"), m.group("c2")) if c]
         out.append(_border(text, m.start(), m.end(), countries,
                            _country_place(gaz, countries[0])))

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from claimbase.first_chars import with_first_chars
 from claimbase.geo.regions import _states
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ def motion_spans(text: str, gaz: Gazetteer, lower_words: set[str]) -> list[tuple
     from claimbase.geo.geoparse import _state_named, _weak_name, _whole_name
 
     out: list[tuple[int, int, int]] = []
-    for m in _MOTION_TO.finditer(text):
+    for m in with_first_chars(_MOTION_TO).finditer(text):
         start = m.start("name")
         words = list(_WORDS.finditer(m.group("name")))
         for n in range(len(words), 0, -1):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from claimbase.first_chars import with_first_chars
+
 _ABBREVIATED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Sgt|Cpl|Capt|Col|Gen|Rev|Prof|Supt|Det|Atty)\.?"
 # a title, or a given name and an initial ("Tyrise M."), before a person's name
 TITLE = (rf"(?:{_ABBREVIATED}"
@@ -26,7 +28,7 @@ _QUOTES = "'\"‘’“”"
 def titled_surnames(text: str) -> set[str]:
     """The last word of every name written after a title or a given name and initial, not
     a nickname in quotes ("known as 'Mr. Arlington'")."""
-    return {m.group("name").rsplit(None, 1)[-1] for m in _TITLED.finditer(text)
+    return {m.group("name").rsplit(None, 1)[-1] for m in with_first_chars(_TITLED).finditer(text)
             if not (m.start() > 0 and text[m.start() - 1] in _QUOTES)
             and not text.startswith(tuple(_QUOTES), m.end())}
 

@@ -78,7 +78,7 @@ def find_capital(text: str, gaz: Gazetteer, places: list[Place], votes: Counter)
     """"the capital" as the capital of the document's country: the one its places lie in
     (a country or admin-1 area named counts twice) together with its actors' countries;
     nothing when no country stands out."""
-    matches = list(_CAPITAL.finditer(text))
+    matches = list(with_first_chars(_CAPITAL).finditer(text))
     if not matches:
         return []
     tally = Counter(votes)
