@@ -56,11 +56,26 @@ def test_only_unresolved_institution_names_without_place_words_are_dropped(resou
         assert "Supervisor of Elections Office" not in kept
 
 
-def test_a_resolved_place_inside_an_organisation_stays(resources):
+def test_a_town_led_venue_stays_whole_when_the_story_places_no_such_town(resources):
     text = "The Richmond Olympic Oval drew 47,000 people during the festival."
     sdoc = resources.nlp(text)
-    resolved = Place(text="Richmond", start=4, end=12, lat=49.17, lon=-123.14, country="CA")
     venue = _unresolved(text, "Richmond Olympic Oval")
+    resolved = Place(text="Vancouver", start=0, end=0, lat=49.28, lon=-123.12, country="CA")
     kept = drop_unplaced_institutions([resolved, venue], sdoc, resources.gazetteer)
     assert resolved in kept
     assert venue in kept  # its first word is a town's name: the nearby pass places it
+
+
+def test_a_town_led_firm_is_cut_to_the_town_the_story_places(resources):
+    text = (
+        "Anglers in Newark, Ohio, say the town lost its last shop when Newark Live Bait "
+        "closed in January."
+    )
+    sdoc = resources.nlp(text)
+    assert any(e.text == "Newark Live Bait" and e.label_ == "ORG" for e in sdoc.ents)
+    town = Place(text="Newark", start=11, end=17, name="Newark", lat=40.06, lon=-82.4, country="US")
+    shop = _unresolved(text, "Newark Live Bait")
+    kept = drop_unplaced_institutions([town, shop], sdoc, resources.gazetteer)
+    cut = kept[1]
+    assert (cut.text, cut.start, cut.end) == ("Newark", shop.start, shop.start + 6)
+    assert (cut.lat, cut.lon) == (town.lat, town.lon)
