@@ -61,6 +61,25 @@ def test_without_a_town_behind_it_the_story_s_main_area_wins():
     assert haversine_km(park.lat, park.lon, 39.76, -84.19) < 20
 
 
+def test_a_park_the_story_sets_in_another_state_takes_that_state(run):
+    doc = run("The bill protects land near Elkins and Charleston, and in Rocky Mountain "
+              "National Park in Colorado.")
+    park = next(p for p in doc.places if p.text == "Rocky Mountain National Park")
+    colorado = next(p for p in doc.places if p.text == "Colorado")
+    assert (park.lat, park.lon) == (colorado.lat, colorado.lon)
+    assert park.feature == NEARBY_FEATURE and park.precision == 3
+
+
+def test_a_state_the_story_s_towns_lie_in_leaves_the_town_point():
+    text = "Anglers gathered at Lake Wendell in Ohio; Fostoria sent boats."
+    lake = Place(text="Lake Wendell", start=20, end=32)
+    ohio = Place(text="Ohio", start=36, end=40, name="Ohio", lat=40.25, lon=-83.0,
+                 country="US", feature="admin1")
+    fostoria = _town(text, "Fostoria", 41.16, -83.42)
+    place_near_towns(text, [lake, ohio, fostoria], _NoGazetteer())
+    assert (lake.lat, lake.lon) == (fostoria.lat, fostoria.lon)
+
+
 def test_resolved_places_and_stories_without_towns_are_left_alone():
     text = "Boats crossed Lake Wendell."
     lake = Place(text="Lake Wendell", start=14, end=26)

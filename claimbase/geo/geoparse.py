@@ -122,6 +122,7 @@ from claimbase.geo.street_names import widen_to_streets
 from claimbase.geo.titled_names import TITLE, title_led, titled_surnames
 from claimbase.geo.town_use import dateline, town_use
 from claimbase.geo.translit import norm
+from claimbase.geo.unplaced_names import drop_unplaced_institutions
 from claimbase.geo.zones import find_capital, find_zones
 from claimbase.nlp.syntax import entities, head_chain_reaches, span_at
 from claimbase.record import Document, Place
@@ -1942,6 +1943,7 @@ def find_places(doc: Document, res: Any) -> None:
     people = demonym_spans(doc, placed, gaz)  # "a Canadian woman": it voted for Canada
     places = [p for p in places if (p.start, p.end) not in people]
     places = near_anchors(doc.analysis_text, places, gaz)  # "X neighbourhood of Aleppo"
+    places = drop_unplaced_institutions(places, doc.spacy_doc, gaz)  # "the Highway Patrol"
     places = place_near_towns(doc.analysis_text, places, gaz)  # "Lake Lanier": near its town
     places = with_landmarks(doc.analysis_text, places, doc.spacy_doc)  # "Stade de France"
     regions = [r for r in find_regions(doc.analysis_text, gaz)

@@ -8,7 +8,9 @@ in a story about Greer. A mention that stays unresolved but carries a feature wo
 own ("Lake", "River", "Park", "Islands"; claimbase/data/place_feature_words.txt) takes the
 point of the town the story names nearest to it: first a town after "in", "near", "of"
 right behind the mention, else the closest town mentioned in its paragraph, else the
-town the story names most. The town must lie in the story's main country and be read by
+town the story names most; a state or province the story sets it in ("Rocky Mountain
+National Park in Colorado", "Utah's X") lends its own point when none of those towns lies in
+it (precision 3). The town must lie in the story's main country and be read by
 its name or a close spelling of it, and a name the gazetteer spells closely only in other
 countries is no feature beside it ("Jisr al-Shughur" beside a French namesake of a Syrian
 town). It keeps its own text as its name, and precision 2 ("near a
@@ -45,6 +47,10 @@ CLOSE_SPELLING = 0.85
 # how far (characters) behind the mention a "in/near/of Town" may start
 _BEHIND = 40
 _LINK = re.compile(r"[\s,]+(?:\w+\s+)?(?:in|near|of|at|outside|by|off)\s+(?:the\s+)?\Z")
+STATE_PRECISION = 3  # placed at the state the story sets it in
+# between a name and the state it lies in, or a state and the name it owns
+_IN_STATE = re.compile(r",?[ \t]+in[ \t]+")
+_OWNS = re.compile(r"['’]s[ \t]+")
 
 
 def feature_words() -> frozenset[str]:
@@ -109,20 +115,36 @@ def place_near_towns(text: str, places: list[Place], gaz: Gazetteer) -> list[Pla
     towns = [t for t in towns if (main is None or t.country == main) and firm(gaz, t)]
     if not towns:
         return places
+    states = [s for s in places if s.lat is not None and s.feature == "admin1"
+              and (main is None or s.country == main)]
     for p in places:
         if p.lat is not None or p.country is not None or not (
                 has_feature_word(p.text) or _unknown(gaz, p.text)
                 or only_far_namesakes(gaz, p.text, towns)):
             continue  # resolved, or already placed in a province by its listed siblings
         anchor = _anchor(text, p, towns)
+        state = _named_state(text, p, states)
+        if state is not None and (anchor is None or anchor.admin1 != state.name):
+            anchor = state  # "Rocky Mountain National Park in Colorado": not by the towns
         if anchor is None or _known_elsewhere(gaz, p.text, anchor.country):
             continue
         p.lat, p.lon = anchor.lat, anchor.lon
         p.country, p.admin1, p.admin2 = anchor.country, anchor.admin1, anchor.admin2
         p.name = p.name or p.text
         p.feature = NEARBY_FEATURE
-        p.precision = NEARBY_PRECISION
+        p.precision = STATE_PRECISION if anchor is state else NEARBY_PRECISION
     return places
+
+
+def _named_state(text: str, p: Place, states: list[Place]) -> Place | None:
+    """The state or province the story sets the name in: one named right behind it ("Rocky
+    Mountain National Park in Colorado") or owning it ("Utah's Zion National Park")."""
+    for s in states:
+        if p.end <= s.start <= p.end + _BEHIND and _IN_STATE.fullmatch(text, p.end, s.start):
+            return s
+        if s.end <= p.start and _OWNS.fullmatch(text, s.end, p.start):
+            return s
+    return None
 
 
 def _unknown(gaz: Gazetteer, name: str) -> bool:
