@@ -72,6 +72,16 @@ def test_a_saints_building_is_the_scene_not_a_namesake_town(run):
     assert not any(name.startswith("St. Patrick") for name in feast)
 
 
+def test_a_saints_feast_the_ner_takes_whole_is_no_place(run):
+    """The NER's whole "St. Patrick's Day" entity (as a place) is the feast; the story's
+    town stays."""
+    found = places_of(run, "Safety stressed on St. Patrick's Day. St. Patrick's Day is a "
+                           "time for fun and celebration in Indianapolis, but it can also "
+                           "turn tragic on the roads.")
+    assert not any(name.startswith("St. Patrick") for name in found)
+    assert "Indianapolis" in found
+
+
 def test_a_sizeable_saints_town_keeps_its_name(run):
     found = places_of(run, "Ferries left St. John's Harbour late after the storm in "
                            "Newfoundland.")

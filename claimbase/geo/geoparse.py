@@ -71,6 +71,7 @@ from claimbase.geo.feature_names import feature_name_spans, keep_feature_names
 from claimbase.geo.gazetteer import (
     AREA_FEATURES,
     CUE_FEATURES,
+    RULER_COUNTRIES,
     SITE_FEATURES,
     Context,
     Gazetteer,
@@ -349,13 +350,37 @@ def _split_surnames(sdoc: Any, ents: list[Any]) -> set[str]:
     return out
 
 
-_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV", "'s", "’s", ","})
 
 
 def _surname(ent: Any) -> str:
-    """The surname of a PERSON entity ("Bush" of "George Bush Jr")."""
+    """The surname of a PERSON entity ("Bush" of "George Bush Jr", "Marshall" of "Michael
+    Marshall's")."""
     words = [t.text for t in ent if t.text not in _SUFFIXES]
     return words[-1] if words else ent[-1].text
+
+
+def _given_names(ents: list[Any]) -> set[str]:
+    """The given names of the story's PERSON entities of two to four capitalised words
+    ("Perry" of "Perry Chu"; not "Clinton" of a "Clinton St." the NER took for a person)."""
+    streets = word_list("place_street_type_words.txt")
+    return {ent[0].text for ent in ents if ent.label_ == "PERSON" and 1 < len(ent) <= 4
+            and all(t.is_title and {t.text, t.text.rstrip(".")}.isdisjoint(streets)
+                    for t in ent if t.text not in _SUFFIXES)}
+
+
+def _named_person(text: str, start: int, end: int, persons: set[tuple[int, int]],
+                  given: set[str], gaz: Gazetteer) -> bool:
+    """A one-word mention the NER calls a person here whose word is the given name of a
+    person the story names in full ("Perry" after "Perry Chu"), not after a locative
+    preposition; a name of the conflict region keeps its reading (the NER often takes a
+    transliterated village for a person)."""
+    surface = text[start:end]
+    if (start, end) not in persons or surface not in given \
+            or _LOCATIVE_BEFORE.search(text, max(0, start - 20), start):
+        return False
+    return not any(c.country in RULER_COUNTRIES or c.feature in ("country", "admin1")
+                   for c in gaz.candidates(surface)[:10] if c.match == "exact")
 
 
 def _common_place_words() -> frozenset[str]:
@@ -470,9 +495,12 @@ def find_mentions(doc: Document, gaz: Gazetteer,
             blocked.append((ent.start_char, ent.end_char))
     nonperson = [(e.start_char, e.end_char) for e in ents
                  if e.label_ == "NORP" and _demonym_like(e.text, gaz)]
-    surnames = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    surnames = {_surname(ent) for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
     person_names = {_surname(ent) for ent in ents if ent.label_ == "PERSON"
-                    and 1 < len(ent) <= 4 and all(t.is_title for t in ent)}
+                    and 1 < len(ent) <= 4 and all(t.is_title for t in ent if t.text not in _SUFFIXES)}
+    given = _given_names(ents)
+    one_word_persons = {(e.start_char, e.end_char) for e in ents
+                        if e.label_ == "PERSON" and len(e) == 1}
     person_names |= _split_surnames(sdoc, ents)
     person_names |= titled_surnames(doc.analysis_text)  # "Bell" after "Tyrise M. Bell"
     other = [(e.start_char, e.end_char) for e in ents if e.label_ in OTHER_LABELS
@@ -576,8 +604,9 @@ def find_mentions(doc: Document, gaz: Gazetteer,
                     or not _ARTICLE_PREFIX.sub("", surface + " ").strip():
                 continue  # "Al-" alone: a name cut after its article
             if _person_name(text, s, surface, person_names, gaz) \
+                    or _named_person(text, s, e, one_word_persons, given, gaz) \
                     or _common_place_word(text, s, e, surface) or _titled_person(text, s, surface):
-                continue  # "Bush" after "George Bush"; "Superior Court"; "Mrs. Lincoln"
+                continue  # "Bush" after "George Bush"; "Perry" after "Perry Chu"; "Mrs. Lincoln"
             if (s, e) in said_towns:
                 pass  # the designator says it is a town: no further evidence needed
             elif not inner and _unknown_word(text, s, surface, gaz):

@@ -7,7 +7,8 @@ feast or a firm the saint is patron of, not the town. A mention so led is widene
 whole building when its last word is a building of `data/place_building_heads.txt`
 ("St. Mark's Cathedral": a scene, placed by `nearby` at the story's town), and is otherwise
 no place, unless the name alone is a sizeable town's ("St. John's", Newfoundland) or a
-designator follows it ("St. Mary's County").
+designator follows it ("St. Mary's County"). A mention the NER already took whole ("St.
+Patrick's Day") is judged by the same words.
 """
 
 from __future__ import annotations
@@ -56,6 +57,19 @@ def _saint_end(text: str, m: Any) -> int | None:
     return after.end() if after else None
 
 
+_SAINT_LED = re.compile(r"(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s(?P<rest>(?:[ \t]+[A-Z][\w'’-]*)+)")
+
+
+def _saint_led_name(surface: str) -> bool:
+    """A whole mention led by a saint's possessive that names no building and no area: the
+    NER's "St. Patrick's Day" or "St. John's Health System"."""
+    m = _SAINT_LED.fullmatch(surface)
+    if m is None:
+        return False
+    words = m.group("rest").split()
+    return words[0] not in _DESIGNATORS and words[-1] not in word_list("place_building_heads.txt")
+
+
 def saint_buildings(text: str, mentions: list[Any], gaz: Any) -> list[Any]:
     """`mentions` with each saint's-possessive mention widened to its building or dropped
     (see the module docstring); widened mentions are changed in place."""
@@ -64,6 +78,8 @@ def saint_buildings(text: str, mentions: list[Any], gaz: Any) -> list[Any]:
     for m in mentions:
         if m.start < covered_until:
             continue  # inside a widened building name
+        if not m.lookup and _saint_led_name(m.text):
+            continue  # "St. Patrick's Day" taken whole by the NER
         end = None if m.lookup else _saint_end(text, m)
         found = _building_end(text, end) if end is not None else None
         if found is None or _sizeable(gaz, m.text):

@@ -1,5 +1,5 @@
-"""Surnames a title or a given name and initial gives away: "Tyrise M. Bell", "Judge
-Marshall", "President Lincoln".
+"""Surnames a title, a given name and initial or a generational suffix gives away: "Tyrise
+M. Bell", "Judge Marshall", "President Lincoln", "George Bush Jr".
 
 One sense per story: once the text writes a name as a person's ("Tyrise M. Bell"), its bare
 repeats ("Eggers shot Bell as the two struggled") are that person, not the town of the
@@ -23,14 +23,21 @@ _TITLED = re.compile(rf"{TITLE}[ \t]+(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){{0
 
 
 _QUOTES = "'\"‘’“”"
+# a given name, then a surname and a generational suffix: "George Bush Jr", "Martin Luther
+# King, Jr."; not a school's "Lincoln Jr. High"
+_SUFFIXED = re.compile(r"\b[A-Z][a-z]+\.?[ \t]+(?P<name>[A-Z][a-z]+),?[ \t]+(?:Jr|Sr|II|III|IV)\b"
+                       r"(?!\.?[ \t]+High\b)")
 
 
 def titled_surnames(text: str) -> set[str]:
     """The last word of every name written after a title or a given name and initial, not
-    a nickname in quotes ("known as 'Mr. Arlington'")."""
-    return {m.group("name").rsplit(None, 1)[-1] for m in with_first_chars(_TITLED).finditer(text)
-            if not (m.start() > 0 and text[m.start() - 1] in _QUOTES)
-            and not text.startswith(tuple(_QUOTES), m.end())}
+    a nickname in quotes ("known as 'Mr. Arlington'"), and every surname before a
+    generational suffix ("Bush" of "George Bush Jr")."""
+    titled = {m.group("name").rsplit(None, 1)[-1]
+              for m in with_first_chars(_TITLED).finditer(text)
+              if not (m.start() > 0 and text[m.start() - 1] in _QUOTES)
+              and not text.startswith(tuple(_QUOTES), m.end())}
+    return titled | {m.group("name") for m in with_first_chars(_SUFFIXED).finditer(text)}
 
 
 def title_led(surface: str) -> bool:
