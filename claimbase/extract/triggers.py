@@ -431,11 +431,13 @@ def _subj_ok(ctx: Context, sense: Sense, verb: Any, subject_of: Any) -> bool:
         # "hundreds of people blocked …", "supporters of X blocked …": the head noun counts
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         cands = [subj, partitive(subj)] + ([own, partitive(own)] if own is not None else [])
+        # a title before a name: "Iraqi President Saddam Hussein"
+        cands += [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i]
         return any(c.lemma_.lower() in sense.subj_lemma for c in cands)
     if sense.subj == "actor":
         return ctx.is_actor(subj)
-    if sense.subj == "armed":
-        return ctx.is_armed(subj)
+    if sense.subj == "armed":  # "ISIS terrorists", "batches of ISIS terrorists"
+        return ctx.is_armed(subj) or ctx.is_armed(partitive(subj))
     if sense.subj == "person":
         return ctx.is_person(subj)
     return True
