@@ -36,6 +36,7 @@ def test_lodged_protest_is_a_verbal_disapproval(run, text):
     doc, events = run(text)
     assert _types(events) == ["ACCUSE"]
     assert events[0].event_mode == "disapprove"
+    assert events[0].recipient is not None and events[0].recipient.text in ("Albania", "Japan")
 
 
 def test_staged_protest_stays_a_demonstration(run):

@@ -711,6 +711,9 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
                                             gov.lemma_.lower() in ctx.lex.light_verbs) else None
         recipient = noun_counterpart(ctx, noun, light, sense.type,
                                      lambda t: _party(ctx, t, actor))
+        if recipient is None and sense.recipient:  # "lodged a protest with X"
+            recipient = _prep_object(noun, sense.recipient) or (
+                _prep_object(light, sense.recipient) if light is not None else None)
     if gov is not None:
         lex = ctx.lex
         subj = subject_token(ctx, gov)
