@@ -211,6 +211,8 @@ def find_triggers(ctx: Context, sent: Any) -> list[Trigger]:
     lex = ctx.lex
     for tok in sent:
         pos = tok.pos_
+        if _in_name(tok):
+            continue
         if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
             trig = _verb_trigger(ctx, tok)
         elif pos in ("NOUN", "PROPN") or tok.tag_ in ("NN", "NNS"):
@@ -222,6 +224,22 @@ def find_triggers(ctx: Context, sent: Any) -> list[Trigger]:
         if trig is not None:
             found.append(trig)
     return _fold(found)
+
+
+# named entities whose capitalised words are a name, not an event told ("the Organisation for
+# Economic Cooperation", "Committee to Protect Journalists", "The New Threat" as a title)
+NAME_ENTS = frozenset({"ORG", "WORK_OF_ART", "LAW", "FAC", "PRODUCT"})
+
+
+def _in_name(tok: Any) -> bool:
+    """Is the token a capitalised word inside a name (`NAME_ENTS`), after its first word
+    (which may head a named event: "the Battle of Baguz")?"""
+    if tok.ent_type_ not in NAME_ENTS or tok.ent_iob_ != "I" or not tok.text[:1].isupper():
+        return False
+    first = tok.i - 1
+    while first > 0 and tok.doc[first].ent_iob_ == "I":
+        first -= 1
+    return any(t.pos_ != "DET" for t in tok.doc[first:tok.i])
 
 
 def _verb_trigger(ctx: Context, tok: Any) -> Trigger | None:
@@ -693,6 +711,9 @@ def noun_roles(ctx: Context, trig: Trigger) -> tuple[Any | None, Any | None]:
                                             gov.lemma_.lower() in ctx.lex.light_verbs) else None
         recipient = noun_counterpart(ctx, noun, light, sense.type,
                                      lambda t: _party(ctx, t, actor))
+        if recipient is None and sense.recipient:  # "lodged a protest with X"
+            recipient = _prep_object(noun, sense.recipient) or (
+                _prep_object(light, sense.recipient) if light is not None else None)
     if gov is not None:
         lex = ctx.lex
         subj = subject_token(ctx, gov)

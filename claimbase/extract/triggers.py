@@ -61,6 +61,7 @@ class Sense:
     not_compound: bool = False
     plural_only: bool = False
     not_head: tuple[str, ...] = ()
+    need_head: tuple[str, ...] = ()  # nouns: the object of one of these verbs ("lodge a protest")
     not_of: tuple[str, ...] = ()
     not_against: tuple[str, ...] = ()
     hyphen_only: bool = False
@@ -101,6 +102,7 @@ class Lexicon:
     manner_preps: frozenset[str] = frozenset()
     verbal_types: frozenset[str] = frozenset()
     locating_verbs: frozenset[str] = frozenset()
+    disposition_adjectives: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -151,7 +153,7 @@ def _sense(raw: dict[str, Any], where: str) -> Sense:
     kwargs: dict[str, Any] = {}
     for key, value in raw.items():
         if key in ("prt", "obj", "not_obj", "obj_comp", "subj_lemma", "need_modifier",
-                   "not_head", "not_of", "not_against", "need_of", "head_prep",
+                   "not_head", "need_head", "not_of", "not_against", "need_of", "head_prep",
                    "not_head_prep", "absorb", "recipient", "need_prep", "not_prep",
                    "not_modifier", "ccomp_aux"):
             kwargs[key] = _tuple(value)
@@ -195,6 +197,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         manner_preps=frozenset(data.get("manner_preps", [])),
         verbal_types=frozenset(data.get("verbal_types", [])),
         locating_verbs=frozenset(data.get("locating_verbs", [])),
+        disposition_adjectives=frozenset(data.get("disposition_adjectives", [])),
     )
 
 
@@ -269,8 +272,9 @@ class Context:
             return True  # "many more could flee", "40 more surrendered"
         if tok.pos_ == "PRON":
             if low in ("it", "its"):  # referential "it", not "it is clear that …"
-                return tok.dep_ in ("nsubj", "poss", "dobj", "pobj", "nsubjpass") and \
+                return tok.dep_ in ("nsubj", "poss", "dobj", "pobj", "nsubjpass") and (
                     tok.head.lemma_ not in ("be", "seem", "appear", "take", "make")
+                    or self._disposed(tok.head))
             return low in PRONOUNS and low not in ("that", "which")
         lemma = tok.lemma_.lower()
         if lemma in self.lex.actor_nouns or low in self.lex.actor_nouns:
@@ -287,6 +291,11 @@ class Context:
                             or pobj.lemma_.lower() in self.lex.armed_nouns):
                         return True
         return False
+
+    def _disposed(self, copula: Any) -> bool:
+        """Does a copula predicate a disposition of its subject ("it is willing to …")?"""
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in self.lex.disposition_adjectives
+                   and any(g.dep_ == "xcomp" for g in c.children) for c in copula.children)
 
     def is_armed(self, tok: Any) -> bool:
         m = self.actor_at.get(tok.i)
@@ -422,11 +431,13 @@ def _subj_ok(ctx: Context, sense: Sense, verb: Any, subject_of: Any) -> bool:
         # "hundreds of people blocked …", "supporters of X blocked …": the head noun counts
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         cands = [subj, partitive(subj)] + ([own, partitive(own)] if own is not None else [])
+        # a title before a name: "Iraqi President Saddam Hussein"
+        cands += [c for c in subj.children if c.dep_ == "compound" and c.i < subj.i]
         return any(c.lemma_.lower() in sense.subj_lemma for c in cands)
     if sense.subj == "actor":
         return ctx.is_actor(subj)
-    if sense.subj == "armed":
-        return ctx.is_armed(subj)
+    if sense.subj == "armed":  # "ISIS terrorists", "batches of ISIS terrorists"
+        return ctx.is_armed(subj) or ctx.is_armed(partitive(subj))
     if sense.subj == "person":
         return ctx.is_person(subj)
     return True
@@ -547,6 +558,9 @@ def match_noun(ctx: Context, noun: Any) -> Sense | None:
             continue
         if sense.not_head and noun.dep_ in ("dobj", "attr") and \
                 noun.head.lemma_.lower() in sense.not_head:
+            continue
+        if sense.need_head and not (noun.dep_ == "dobj" and
+                                    noun.head.lemma_.lower() in sense.need_head):
             continue
         if sense.not_of and _pobj_lemma(noun, "of") in sense.not_of:
             continue

@@ -1,0 +1,33 @@
+"""Who arrives decides what an arrival is: forces deploy, leaders visit, people just come."""
+
+from __future__ import annotations
+
+
+def _types(events):
+    return [e.event_type for e in events]
+
+
+def test_forces_arriving_deploy(run):
+    doc, events = run("By Friday Syria's military had arrived at the frontline in Manbij.")
+    assert _types(events) == ["MOBILIZE"]
+
+
+def test_a_part_of_an_armed_group_arriving_deploys(run):
+    doc, events = run("First batches of ISIS terrorists have already arrived to Al Tanf.")
+    (ev,) = events
+    assert ev.event_type == "MOBILIZE" and ev.actor is not None and ev.actor.id == "ISIS"
+
+
+def test_a_titled_leader_arriving_visits(run):
+    doc, events = run("Iraqi President Saddam Hussein arrived in Amman on a previously "
+                      "unannounced visit on Wednesday.")
+    (ev,) = events
+    assert ev.event_type == "CONSULT"
+    assert "Saddam Hussein" in ev.actor.text
+    assert ev.location is not None and ev.location.name == "Amman"  # where, not whom
+
+
+def test_people_arriving_tell_no_event(run):
+    doc, events = run("A total of 12,000 women and children have arrived in the camp "
+                      "since Wednesday.")
+    assert events == []
