@@ -70,6 +70,13 @@ CASES = [
     ("The army has not made it clear what will happen to the prisoners, or others fleeing "
      "from the camp.", "fleeing", "asserted"),
     ("The army did not say what happened, or attack the camp.", "attack", "negated"),
+    # A bare conjunct of a purpose clause shares its purpose.
+    ("The rebels were sent to seize the bridge and hold the crossing.", "hold", "future"),
+    # "able to", "enabled … to" assert their complement; a modal on "be able" still counts.
+    ("The militants have been able to regroup and launch raids.", "launch", "asserted"),
+    ("Air support has enabled the army to retake the town.", "retake", "asserted"),
+    ("The militants will be able to retake the town.", "retake", "future"),
+    ("The assault could be worse than the siege of the old city.", "siege", "asserted"),
     # A goal noun with a progressive complement: the goal's content is planned.
     ("The aim of the operation is seizing the bridge and driving the militants out.",
      "driving", "future"),

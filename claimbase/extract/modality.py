@@ -189,7 +189,11 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
 def _to_clause(tok: Any, lx: _ModLex) -> bool:
     """A purpose or intended "to"-clause ("ready to launch", "sent to secure"), not the asserted
     complement of an aspect or attempt verb ("began to launch", "tried to reach", also when
-    parsed onto a span of time: "has been working for years to oust")."""
+    parsed onto a span of time: "has been working for years to oust"); a bare conjunct shares
+    its clause ("to liberate the south and liberate the roads")."""
+    while tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.i != tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        tok = tok.head
     if not (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
             and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")):
         return False
@@ -285,7 +289,9 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
     if rel in ("xcomp", "ccomp", "conj") and any(
             c.dep_ == "advcl" and _is_condition(c, lx) for c in g.children):
         flags.add("hypothetical")  # inside the consequent of a conditional
-    if rel in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr"):
+    if rel in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr") or rel == "acomp" and (
+            child is not None and any(c.dep_ == "xcomp" for c in child.children)):
+        # an adjective's "to"-complement under a modal copula: "will be able to retake"
         for c in g.children:
             if c.dep_ in ("aux", "auxpass"):
                 if c.lower_ in lx.future_modals:
