@@ -77,6 +77,7 @@ CASES = [
     ("Air support has enabled the army to retake the town.", "retake", "asserted"),
     ("The militants will be able to retake the town.", "retake", "future"),
     ("The assault could be worse than the siege of the old city.", "siege", "asserted"),
+    ("Donors sent money to enable the militia to rebuild the bridge.", "rebuild", "future"),
     # A goal noun with a progressive complement: the goal's content is planned.
     ("The aim of the operation is seizing the bridge and driving the militants out.",
      "driving", "future"),

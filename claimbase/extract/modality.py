@@ -280,6 +280,8 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
         subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in lx.future_nouns:
             flags.add("future")  # "the goal of the offensive is capturing … and forcing …"
+    if rel == "xcomp" and g.lemma_.lower() in lx.asserted_to and _to_clause(g, lx):
+        flags.add("future")  # "to enable the regime to restore control": inside a purpose
     if rel in ("xcomp", "ccomp", "acl") and g.pos_ == "ADJ" and (
             lemma in lx.future_adjectives or low in lx.future_adjectives):
         flags.add("future")  # "ready to launch an offensive", "willing to accept a truce"
