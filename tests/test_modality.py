@@ -55,6 +55,32 @@ CASES = [
     ("The army is ready to launch an offensive on the city.", "offensive", "future"),
     ("The group is willing to accept a ceasefire.", "ceasefire", "future"),
     ("The army began to launch an offensive on the city.", "offensive", "asserted"),
+    # "end" negates only in its ending sense, not as a place or point in time.
+    ("The base is at the sharp end of the French naval presence in the region.", "presence",
+     "asserted"),
+    ("The villagers fled at the end of the siege.", "siege", "asserted"),
+    ("The envoy called for an end to the shelling of the city.", "shelling", "negated"),
+    # A modal relative clause on a denied noun is a mere possibility.
+    ("There is no force in the region that could stop the offensive.", "stop", "hypothetical"),
+    ("The rebels have no allies who would defend the town.", "defend", "hypothetical"),
+    ("The rebels have allies who would defend the town.", "defend", "future"),
+    # Negated clarity: what follows is left open, not denied.
+    ("The ministry has not made it clear whether the army shelled the market.", "shelled",
+     "hedged"),
+    ("The army has not made it clear what will happen to the prisoners, or others fleeing "
+     "from the camp.", "fleeing", "asserted"),
+    ("The army did not say what happened, or attack the camp.", "attack", "negated"),
+    # A bare conjunct of a purpose clause shares its purpose.
+    ("The rebels were sent to seize the bridge and hold the crossing.", "hold", "future"),
+    # "able to", "enabled … to" assert their complement; a modal on "be able" still counts.
+    ("The militants have been able to regroup and launch raids.", "launch", "asserted"),
+    ("Air support has enabled the army to retake the town.", "retake", "asserted"),
+    ("The militants will be able to retake the town.", "retake", "future"),
+    ("The assault could be worse than the siege of the old city.", "siege", "asserted"),
+    ("Donors sent money to enable the militia to rebuild the bridge.", "rebuild", "future"),
+    # A goal noun with a progressive complement: the goal's content is planned.
+    ("The aim of the operation is seizing the bridge and driving the militants out.",
+     "driving", "future"),
 ]
 
 

@@ -67,6 +67,9 @@ class _ModLex:
     factive_omission: frozenset[str]
     topic_preps: frozenset[str]
     durations: frozenset[str]
+    locative_negation_nouns: frozenset[str]
+    locative_preps: frozenset[str]
+    counterfactual_modals: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +96,9 @@ def _lex() -> _ModLex:
         negation_transparent=c.set("negation_transparent"),
         factive_omission=c.set("factive_omission"), topic_preps=c.set("topic_prepositions"),
         durations=c.set("duration_nouns"),
+        locative_negation_nouns=c.set("locative_negation_nouns"),
+        locative_preps=c.set("locative_prepositions"),
+        counterfactual_modals=c.set("counterfactual_modals"),
     )
 
 
@@ -183,7 +189,11 @@ def _own_clause(tok: Any, lx: _ModLex, flags: set[str]) -> bool:
 def _to_clause(tok: Any, lx: _ModLex) -> bool:
     """A purpose or intended "to"-clause ("ready to launch", "sent to secure"), not the asserted
     complement of an aspect or attempt verb ("began to launch", "tried to reach", also when
-    parsed onto a span of time: "has been working for years to oust")."""
+    parsed onto a span of time: "has been working for years to oust"); a bare conjunct shares
+    its clause ("to liberate the south and liberate the roads")."""
+    while tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.i != tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        tok = tok.head
     if not (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
             and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")):
         return False
@@ -237,18 +247,22 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
     if lemma in lx.permissive:
         via_permissive = True
     negs = [c for c in g.children if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")]
+    clarity = _clarity_complement(g, lx) if negs else None
     if rel in _NEG_DEPS and _uncertain(g, negs, lx):
         if not _wh_clause(child):
             flags.add("hedged")  # "it is not known whether …", "it is unclear if …"
+    elif rel in _NEG_DEPS and clarity is not None and child is not None \
+            and child.i == clarity.i:
+        if not any(_wh_clause(c) for c in clarity.children):
+            flags.add("hedged")  # "has not made it clear whether …"
     elif negs and lemma in ("choice", "alternative", "option"):
         flags.add("future")  # "no choice but to …" is a necessity
     elif negs and rel in _NEG_DEPS and lemma != "be" and lemma not in lx.negation_transparent:
         flags.add("hypothetical" if via_permissive else "negated")
     elif negs and rel == "conj" and g.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in g.children):
-        flags.add("negated")  # "didn't mention ISIS or accuse …"
-    if lemma in lx.negation_governors or low in lx.negation_nouns or \
-            lemma in lx.negation_nouns or _phrasal_negation(g, lx):
+            c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in g.children) and clarity is None:
+        flags.add("negated")  # "didn't mention ISIS or accuse …", not "has not made it clear"
+    if lemma in lx.negation_governors or _negation_noun(g, lx) or _phrasal_negation(g, lx):
         if rel in _NEG_DEPS and not (rel == "ccomp" and lemma in lx.factive_omission):
             flags.add("negated")
     elif lemma in lx.hyp_governors and rel in _NEG_DEPS:
@@ -260,11 +274,14 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
             or lemma in lx.future_governors and rel in ("xcomp", "ccomp", "dobj", "acl", "prep",
                                                         "pobj", "pcomp"):
         flags.add("future")
-    if rel in ("attr", "acomp", "xcomp", "conj") and (lemma == "be" or any(
+    if (rel in ("attr", "acomp", "xcomp", "conj") and lemma == "be" or rel in (
+            "attr", "acomp", "xcomp", "ccomp", "dobj", "conj") and any(
             c.dep_ == "aux" and c.lemma_ == "be" for c in g.children)):
         subj = next((c for c in g.children if c.dep_ == "nsubj"), None)
         if subj is not None and subj.lemma_.lower() in lx.future_nouns:
             flags.add("future")  # "the goal of the offensive is capturing … and forcing …"
+    if rel == "xcomp" and g.lemma_.lower() in lx.asserted_to and _to_clause(g, lx):
+        flags.add("future")  # "to enable the regime to restore control": inside a purpose
     if rel in ("xcomp", "ccomp", "acl") and g.pos_ == "ADJ" and (
             lemma in lx.future_adjectives or low in lx.future_adjectives):
         flags.add("future")  # "ready to launch an offensive", "willing to accept a truce"
@@ -274,7 +291,9 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
     if rel in ("xcomp", "ccomp", "conj") and any(
             c.dep_ == "advcl" and _is_condition(c, lx) for c in g.children):
         flags.add("hypothetical")  # inside the consequent of a conditional
-    if rel in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr"):
+    if rel in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "attr") or rel == "acomp" and (
+            child is not None and any(c.dep_ == "xcomp" for c in child.children)):
+        # an adjective's "to"-complement under a modal copula: "will be able to retake"
         for c in g.children:
             if c.dep_ in ("aux", "auxpass"):
                 if c.lower_ in lx.future_modals:
@@ -288,6 +307,32 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
             elif c.dep_ == "mark" and c.lower_ in lx.hyp_marks and rel != "conj":
                 flags.add("hypothetical")
     return via_permissive
+
+
+def _negation_noun(g: Any, lx: _ModLex) -> bool:
+    """A noun that negates its complement ("refusal to …", "an end to the fighting"), not a
+    place or point named by it ("at the sharp end of the presence", "in the end")."""
+    if g.lower_ not in lx.negation_nouns and g.lemma_.lower() not in lx.negation_nouns:
+        return False
+    return not (g.lemma_.lower() in lx.locative_negation_nouns and g.dep_ == "pobj"
+                and g.head.lower_ in lx.locative_preps)
+
+
+def _denied_antecedent(clause: Any, lx: _ModLex) -> bool:
+    """A modal relative clause on a denied noun ("no interests which should prevent …")."""
+    if not any(c.dep_ == "aux" and c.lower_ in lx.counterfactual_modals for c in clause.children):
+        return False
+    noun = clause.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _clarity_complement(g: Any, lx: _ModLex) -> Any | None:
+    """The knowledge or clarity word a verb takes as complement ("made it clear", "make
+    certain"): negated, the verb leaves what follows open rather than denying it."""
+    return next((c for c in g.children if c.dep_ in ("ccomp", "acomp", "oprd")
+                 and c.pos_ == "ADJ" and c.lemma_.lower() in lx.uncertain_negated), None)
 
 
 def _uncertain(g: Any, negs: list[Any], lx: _ModLex) -> bool:
@@ -310,6 +355,11 @@ def _open_question(tok: Any, lx: _ModLex) -> bool:
         g = next((c for c in g.children if c.dep_ == "acomp"), None)
         return g is not None and _uncertain(g, [c for c in g.head.children if
                                                 c.dep_ == "neg"], lx)
+    verb = g.head  # "has not made it clear whether …"
+    clarity = _clarity_complement(verb, lx) if verb.i != g.i else None
+    if tok.dep_ in (*_NEG_DEPS, "advcl") and clarity is not None and clarity.i == g.i and any(
+            c.dep_ == "neg" for c in verb.children):
+        return True
     if tok.dep_ not in _NEG_DEPS:
         return False
     return _uncertain(g, [c for c in g.children if c.dep_ == "neg"], lx)
@@ -402,6 +452,8 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
     for _ in range(0 if _presupposed(token, lx) else 6):
         g = t.head
         rel = t.dep_
+        if rel == "relcl" and lo <= g.idx < hi and _denied_antecedent(t, lx):
+            flags.add("hypothetical")  # "no interests which should prevent …"
         if g.i == t.i or g.i in stop or rel not in _CLIMB or not lo <= g.idx < hi:
             break
         if rel in ("acl", "relcl") and not (
