@@ -48,7 +48,6 @@ class _ModLex:
     future_adjectives: frozenset[str]
     future_phrases: tuple[tuple[str, ...], ...]
     asserted_to: frozenset[str]
-    object_purpose: frozenset[str]
     negation_words: frozenset[str]
     negation_governors: frozenset[str]
     negation_nouns: frozenset[str]
@@ -85,8 +84,7 @@ def _lex() -> _ModLex:
         future_modals=c.set("future_modals"),
         future_governors=c.set("future_governors"), future_nouns=c.set("future_nouns"),
         future_adjectives=c.set("future_adjectives"), future_phrases=c.phrases("future_phrases"),
-        asserted_to=c.set("asserted_to_governors"),
-        object_purpose=c.set("object_purpose_governors"), negation_words=c.set("negation_words"),
+        asserted_to=c.set("asserted_to_governors"), negation_words=c.set("negation_words"),
         negation_governors=c.set("negation_governors"), negation_nouns=c.set("negation_nouns"),
         negation_adjectives=c.set("negation_adjectives"),
         hyp_marks=c.set("hypothetical_marks"), hyp_governors=c.set("hypothetical_governors"),
@@ -196,7 +194,7 @@ def _to_clause(tok: Any, lx: _ModLex) -> bool:
     parsed onto a span of time: "has been working for years to oust"); a bare conjunct shares
     its clause ("to liberate the south and liberate the roads"), an alternative it rejects
     does not ("to leave rather than flee"), nor does a to-clause on a denied noun ("nothing
-    to stop them"); "using their capital to enable …" is a purpose."""
+    to stop them")."""
     tok = _infinitive(tok)
     if tok is None or _denied_noun(tok.head, tok, lx):
         return False
@@ -204,9 +202,7 @@ def _to_clause(tok: Any, lx: _ModLex) -> bool:
     if governor.lower_ in lx.durations and governor.dep_ == "pobj" and \
             governor.head.dep_ == "prep":
         governor = governor.head.head
-    lemma = governor.lemma_.lower()
-    return lemma not in lx.asserted_to or lemma in lx.object_purpose and any(
-        c.dep_ == "dobj" and c.i < tok.i for c in governor.children)
+    return governor.lemma_.lower() not in lx.asserted_to
 
 
 def _infinitive(tok: Any) -> Any | None:
