@@ -78,6 +78,18 @@ CASES = [
     ("The militants will be able to retake the town.", "retake", "future"),
     ("The assault could be worse than the siege of the old city.", "siege", "asserted"),
     ("Donors sent money to enable the militia to rebuild the bridge.", "rebuild", "future"),
+    ("The rebels used captured trucks to resupply the town.", "resupply", "asserted"),
+    ("The guerrillas were able to repel the assault.", "repel", "asserted"),
+    ("The rebels may be able to transfer the prisoners.", "transfer", "hedged"),
+    ("The villagers used to farm the valley.", "farm", "asserted"),
+    # Loose talk hedges; a to-clause on a denied noun is negated; "rather than" is no purpose.
+    ("There is talk of the militia being able to reach the coast.", "reach", "hedged"),
+    ("There is no way to evacuate or resupply the garrison.", "resupply", "negated"),
+    ("The police did nothing to stop the looting.", "stop", "negated"),
+    ("The army didn't do anything to protect or feed the refugees.", "feed", "negated"),
+    ("They had no choice but to surrender the town.", "surrender", "future"),
+    ("The shelling forces residents to leave slowly rather than flee at once.", "flee",
+     "negated"),
     # A goal noun with a progressive complement: the goal's content is planned.
     ("The aim of the operation is seizing the bridge and driving the militants out.",
      "driving", "future"),

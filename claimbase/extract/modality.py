@@ -41,6 +41,7 @@ class _ModLex:
     hedge_adjectives: frozenset[str]
     hedge_governors: frozenset[str]
     hedge_nouns: frozenset[str]
+    speculation_nouns: frozenset[str]
     future_modals: frozenset[str]
     future_governors: frozenset[str]
     future_nouns: frozenset[str]
@@ -79,7 +80,8 @@ def _lex() -> _ModLex:
         verbs=c.reporting_verbs,
         hedge_adverbs=c.set("hedge_adverbs"), hedge_modals=c.set("hedge_modals"),
         hedge_adjectives=c.set("hedge_adjectives"), hedge_governors=c.set("hedge_governors"),
-        hedge_nouns=c.set("hedge_nouns"), future_modals=c.set("future_modals"),
+        hedge_nouns=c.set("hedge_nouns"), speculation_nouns=c.set("speculation_nouns"),
+        future_modals=c.set("future_modals"),
         future_governors=c.set("future_governors"), future_nouns=c.set("future_nouns"),
         future_adjectives=c.set("future_adjectives"), future_phrases=c.phrases("future_phrases"),
         asserted_to=c.set("asserted_to_governors"), negation_words=c.set("negation_words"),
@@ -190,18 +192,61 @@ def _to_clause(tok: Any, lx: _ModLex) -> bool:
     """A purpose or intended "to"-clause ("ready to launch", "sent to secure"), not the asserted
     complement of an aspect or attempt verb ("began to launch", "tried to reach", also when
     parsed onto a span of time: "has been working for years to oust"); a bare conjunct shares
-    its clause ("to liberate the south and liberate the roads")."""
-    while tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.i != tok.i and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
-        tok = tok.head
-    if not (tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-            and tok.dep_ in ("advcl", "xcomp", "acl", "relcl")):
+    its clause ("to liberate the south and liberate the roads"), an alternative it rejects
+    does not ("to leave rather than flee"), nor does a to-clause on a denied noun ("nothing
+    to stop them")."""
+    tok = _infinitive(tok)
+    if tok is None or _denied_noun(tok.head, tok, lx):
         return False
     governor = tok.head
     if governor.lower_ in lx.durations and governor.dep_ == "pobj" and \
             governor.head.dep_ == "prep":
         governor = governor.head.head
     return governor.lemma_.lower() not in lx.asserted_to
+
+
+def _infinitive(tok: Any) -> Any | None:
+    """The "to"-infinitive clause the token heads or is a bare conjunct of ("to liberate the
+    south and liberate the roads"; not the rejected "rather than flee")."""
+    while tok.dep_ == "conj" and tok.tag_ == "VB" and tok.head.i != tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        if _rather_than(tok):
+            return None
+        tok = tok.head
+    if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children) \
+            and tok.dep_ in ("advcl", "xcomp", "acl", "relcl"):
+        return tok
+    return None
+
+
+def _rather_than(tok: Any) -> bool:
+    """A conjunct joined by "rather than" ("to leave rather than flee"): the rejected choice."""
+    if tok.dep_ != "conj":
+        return False
+    ccs = [c for c in (*tok.head.children, *tok.children) if c.dep_ == "cc"
+           and c.lower_ == "than" and c.i < tok.i]
+    return any(c.i > 0 and c.doc[c.i - 1].lower_ in _lex().rather for c in ccs)
+
+
+def _denied_noun(noun: Any, inf: Any, lx: _ModLex) -> bool:
+    """A noun whose existence is denied ("no way", "nothing", "didn't do anything"): the
+    infinitive `inf` on it names what does not happen (not after "but": "no choice but to")."""
+    if noun.pos_ not in ("NOUN", "PRON", "PROPN") or any(
+            t.lower_ == "but" for t in noun.doc[noun.i + 1:inf.i]):
+        return False
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    if noun.lower_ in lx.negation_words or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    return noun.dep_ in ("dobj", "attr") and any(c.dep_ == "neg" for c in noun.head.children)
+
+
+def _denied_infinitive(tok: Any, lx: _ModLex) -> bool:
+    """A to-infinitive on a denied noun ("no way to arrest or extradite them", "didn't do
+    anything to encourage …"): the act is negated."""
+    inf = _infinitive(tok)
+    return inf is not None and inf.dep_ in ("relcl", "acl") and _denied_noun(inf.head, inf, lx)
 
 
 def _presupposed(tok: Any, lx: _ModLex) -> bool:
@@ -267,7 +312,9 @@ def _governor(g: Any, rel: str, lx: _ModLex, flags: set[str], via_permissive: bo
             flags.add("negated")
     elif lemma in lx.hyp_governors and rel in _NEG_DEPS:
         flags.add("hypothetical")
-    elif lemma in lx.hedge_governors and rel in ("xcomp", "ccomp", "pobj", "pcomp", "prep") or (lemma in lx.hedge_nouns or low in lx.hedge_nouns) and g.pos_ == "NOUN":
+    elif lemma in lx.hedge_governors and rel in ("xcomp", "ccomp", "pobj", "pcomp", "prep") or (
+            lemma in lx.hedge_nouns or low in lx.hedge_nouns or low in lx.speculation_nouns
+    ) and g.pos_ == "NOUN":
         flags.add("hedged")
     elif g.pos_ == "NOUN" and (lemma in lx.future_nouns or low in lx.future_nouns) and not (
             rel == "prep" and child is not None and child.lower_ in lx.topic_preps) \
@@ -458,7 +505,7 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
             break
         if rel in ("acl", "relcl") and not (
                 g.lemma_.lower() in lx.future_nouns or g.lemma_.lower() in lx.hedge_nouns
-                or g.lemma_.lower() in lx.negation_nouns):
+                or g.lemma_.lower() in lx.negation_nouns or g.lower_ in lx.speculation_nouns):
             break
         if rel == "relcl":
             background = True
@@ -479,7 +526,7 @@ def modality_of(doc: Document, token: Any, att: Attribution | None = None,
         flags.add("future")  # "rejected appeals to withdraw": withdrawing was requested
         if _rejected_request(request, lx):
             flags.add("negated")
-    if _unrealised(token, lx):
+    if _unrealised(token, lx) or _denied_infinitive(token, lx) or _rather_than(token):
         flags.add("negated")
     question = _is_question(token, _sentence_text_after(token, text))
     if question:
