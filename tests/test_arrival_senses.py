@@ -31,3 +31,32 @@ def test_people_arriving_tell_no_event(run):
     doc, events = run("A total of 12,000 women and children have arrived in the camp "
                       "since Wednesday.")
     assert events == []
+
+
+def test_foreign_volunteers_arriving_deploy(run):
+    doc, events = run("Hundreds of foreign volunteers arrived in Kobani in the autumn of 2014.")
+    assert _types(events) == ["MOBILIZE"]
+
+
+def test_volunteers_arriving_in_a_fighting_sentence_deploy(run):
+    doc, events = run("Two British men have been killed fighting Isis since the first "
+                      "volunteers arrived in Syria in 2014.")
+    assert "MOBILIZE" in _types(events)
+
+
+def test_volunteers_who_joined_an_armed_group_deploy(run):
+    doc, events = run("Volunteers who had joined the Kurdish militia arrived in Raqqa on Monday.")
+    assert _types(events) == ["MOBILIZE"]
+
+
+def test_jihadists_and_recruits_arriving_deploy(run):
+    for text in ("Dozens of jihadists arrived in Idlib on Sunday.",
+                 "New recruits arrived at the base near Mosul last week."):
+        doc, events = run(text)
+        assert _types(events) == ["MOBILIZE"], text
+
+
+def test_aid_volunteers_arriving_tell_no_event(run):
+    doc, events = run("Volunteers from the Red Cross arrived in the village with food and "
+                      "blankets on Tuesday.")
+    assert events == []
