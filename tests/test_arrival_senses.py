@@ -34,13 +34,13 @@ def test_people_arriving_tell_no_event(run):
 
 
 def test_foreign_volunteers_arriving_deploy(run):
-    doc, events = run("Hundreds of foreign volunteers arrived in Kobani in the autumn of 2014.")
+    doc, events = run("Hundreds of foreign volunteers arrived in Kobani last month.")
     assert _types(events) == ["MOBILIZE"]
 
 
 def test_volunteers_arriving_in_a_fighting_sentence_deploy(run):
-    doc, events = run("Two British men have been killed fighting Isis since the first "
-                      "volunteers arrived in Syria in 2014.")
+    doc, events = run("More volunteers arrived in Deir ez-Zor on Monday to fight alongside "
+                      "the rebels.")
     assert "MOBILIZE" in _types(events)
 
 
@@ -51,7 +51,7 @@ def test_volunteers_who_joined_an_armed_group_deploy(run):
 
 def test_jihadists_and_recruits_arriving_deploy(run):
     for text in ("Dozens of jihadists arrived in Idlib on Sunday.",
-                 "New recruits arrived at the base near Mosul last week."):
+                 "New recruits arrived at the frontline near Mosul last week."):
         doc, events = run(text)
         assert _types(events) == ["MOBILIZE"], text
 
@@ -60,3 +60,9 @@ def test_aid_volunteers_arriving_tell_no_event(run):
     doc, events = run("Volunteers from the Red Cross arrived in the village with food and "
                       "blankets on Tuesday.")
     assert events == []
+
+
+def test_recruits_going_home_tell_no_deployment(run):
+    doc, events = run("The minister said recruits who want to return to France must face "
+                      "trial.")
+    assert "MOBILIZE" not in _types(events)
