@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _types(events):
     return [e.event_type for e in events]
@@ -56,13 +58,10 @@ def test_jihadists_and_recruits_arriving_deploy(run):
         assert _types(events) == ["MOBILIZE"], text
 
 
-def test_aid_volunteers_arriving_tell_no_event(run):
-    doc, events = run("Volunteers from the Red Cross arrived in the village with food and "
-                      "blankets on Tuesday.")
-    assert events == []
-
-
-def test_recruits_going_home_tell_no_deployment(run):
-    doc, events = run("The minister said recruits who want to return to France must face "
-                      "trial.")
-    assert "MOBILIZE" not in _types(events)
+@pytest.mark.parametrize("text", [
+    "Volunteers from the Red Cross arrived in the village with food and blankets on Tuesday.",
+    "The minister said recruits who want to return to France must face trial.",
+])
+def test_aid_volunteers_and_recruits_going_home_deploy_nothing(run, text):
+    doc, events = run(text)
+    assert "MOBILIZE" not in _types(events), text
