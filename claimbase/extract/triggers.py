@@ -95,6 +95,9 @@ class Lexicon:
     armed_nouns: frozenset[str]
     military_context: frozenset[str]
     military_verbs: frozenset[str]
+    fighter_context_nouns: frozenset[str] = frozenset()
+    fighter_modifiers: frozenset[str] = frozenset()
+    fighter_context: frozenset[str] = frozenset()
     route_nouns: frozenset[str] = frozenset()
     area_nouns: dict[str, int] = field(default_factory=dict)
     relational_nouns: frozenset[str] = frozenset()
@@ -190,6 +193,9 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         armed_nouns=frozenset(data.get("armed_nouns", [])),
         military_context=frozenset(data.get("military_context", [])),
         military_verbs=frozenset(data.get("military_verbs", [])),
+        fighter_context_nouns=frozenset(data.get("fighter_context_nouns", [])),
+        fighter_modifiers=frozenset(data.get("fighter_modifiers", [])),
+        fighter_context=frozenset(data.get("fighter_context", [])),
         route_nouns=frozenset(data.get("route_nouns", [])),
         area_nouns={str(k).lower(): int(v) for k, v in (data.get("area_nouns") or {}).items()},
         relational_nouns=frozenset(data.get("relational_nouns", [])),
@@ -306,8 +312,24 @@ class Context:
         lemma = tok.lemma_.lower()
         if lemma in self.lex.armed_nouns or tok.lower_ in self.lex.armed_nouns:
             return True
+        if lemma in self.lex.fighter_context_nouns and self._fighting(tok):
+            return True
         return any(c.dep_ == "compound" and c.lemma_.lower() in self.lex.armed_nouns
                    for c in tok.children)
+
+    def _fighting(self, tok: Any) -> bool:
+        """Is a context-dependent fighter noun ("volunteers") said of fighters: "foreign
+        volunteers", a fighting word in its sentence, or volunteers who joined an armed group?"""
+        if any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in self.lex.fighter_modifiers
+               for c in tok.children):
+            return True
+        for t in tok.sent:
+            if t.lemma_.lower() in self.lex.fighter_context:
+                return True
+            if t.lemma_.lower() == "join" and any(
+                    c.dep_ == "dobj" and c.i != tok.i and self.is_armed(c) for c in t.children):
+                return True
+        return False
 
     def is_person(self, tok: Any) -> bool:
         return tok.ent_type_ in ("PERSON", "NORP") or (
