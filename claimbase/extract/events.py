@@ -69,6 +69,7 @@ from claimbase.geo.place_reference import rank as reference_rank
 from claimbase.nlp.mentions import BACKING as BACKING_WORDS
 from claimbase.nlp.mentions import described_place
 from claimbase.nlp.syntax import (
+    first_conjunct,
     sentence_start,
     sentence_starts,
     small_clause_undergoer,
@@ -1598,8 +1599,7 @@ def _example_place(doc: Document, start: int, end: int) -> bool:
     span = doc.spacy_doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         first = span.root
-        while first.dep_ == "conj" and first.head != first:
-            first = first.head
+        first = first_conjunct(first)
         start = min(start, first.left_edge.idx)
     return bool(_EXAMPLE_BEFORE.search(doc.text, max(0, start - 20), start))
 
@@ -2267,8 +2267,7 @@ def _locating_clause(head: Any, came: Any) -> bool:
             head.pos_ == "VERB" and head.lemma_.lower() not in load_lexicon().locating_verbs:
         return False  # "the campaign that ended in Baghuz" tells where it ended
     noun = head.head
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head  # "in caves and wadis that …"
+    noun = first_conjunct(noun)  # "in caves and wadis that …"
     return noun.dep_ == "pobj" and noun.head.lower_ in _SCENE_PREPS
 
 

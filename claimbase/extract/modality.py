@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimbase.extract.attribution_cues import cues
+from claimbase.nlp.syntax import first_conjunct
 from claimbase.record import Attribution, Document
 from claimbase.text import paragraph_at
 
@@ -228,16 +229,19 @@ def _rather_than(tok: Any) -> bool:
     return any(c.i > 0 and c.doc[c.i - 1].lower_ in _lex().rather for c in ccs)
 
 
+def _with_no(noun: Any) -> bool:
+    """The noun is determined by "no" ("no way", "no interests")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def _denied_noun(noun: Any, inf: Any, lx: _ModLex) -> bool:
     """A noun whose existence is denied ("no way", "nothing", "didn't do anything"): the
     infinitive `inf` on it names what does not happen (not after "but": "no choice but to")."""
     if noun.pos_ not in ("NOUN", "PRON", "PROPN") or any(
             t.lower_ == "but" for t in noun.doc[noun.i + 1:inf.i]):
         return False
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    if noun.lower_ in lx.negation_words or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+    noun = first_conjunct(noun)
+    if noun.lower_ in lx.negation_words or _with_no(noun):
         return True
     return noun.dep_ in ("dobj", "attr") and any(c.dep_ == "neg" for c in noun.head.children)
 
@@ -370,9 +374,8 @@ def _denied_antecedent(clause: Any, lx: _ModLex) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in lx.counterfactual_modals for c in clause.children):
         return False
     noun = clause.head
-    while noun.dep_ == "conj" and noun.head.i != noun.i:
-        noun = noun.head
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+    noun = first_conjunct(noun)
+    return _with_no(noun)
 
 
 def _clarity_complement(g: Any, lx: _ModLex) -> Any | None:
@@ -393,8 +396,7 @@ def _uncertain(g: Any, negs: list[Any], lx: _ModLex) -> bool:
 def _open_question(tok: Any, lx: _ModLex) -> bool:
     """A whether/if clause that complements an uncertainty governor ("not known whether …"):
     an open question, not a condition."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(tok)
     g = tok.head
     if g.i == tok.i:
         return False

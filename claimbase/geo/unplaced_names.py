@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from claimbase.config import word_list
@@ -31,16 +32,28 @@ INSTITUTION_LABELS = frozenset({"FAC", "ORG"})
 _DIGIT = re.compile(r"\d")
 
 
+@cache
+def _street_types() -> frozenset[str]:
+    """Street type words without their full stop ("Rd", "Ave")."""
+    return frozenset(w.rstrip(".") for w in word_list("place_street_type_words.txt"))
+
+
+@cache
+def _site_words() -> frozenset[str]:
+    """Site and building words ("Fort", "Stadium", "Abbey")."""
+    return word_list("place_site_words.txt") | word_list("place_building_heads.txt")
+
+
 def _street_like(name: str) -> bool:
     """A street type word in the name, with or without its full stop ("Rd", "Ave.")."""
-    types = {w.rstrip(".") for w in word_list("place_street_type_words.txt")}
+    types = _street_types()
     return any(w.rstrip(".,") in types for w in name.split())
 
 
 def _place_words(name: str) -> bool:
     """A feature, street, township or site word ("Fort", "Stadium", "Abbey") or a number in
     the name."""
-    sites = word_list("place_site_words.txt") | word_list("place_building_heads.txt")
+    sites = _site_words()
     return bool(
         has_feature_word(name)
         or has_township_word(name)

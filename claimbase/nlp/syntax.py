@@ -36,6 +36,14 @@ def entities(sdoc: Any) -> tuple[Any, ...]:
 _SENT_STARTS = "claimbase.sentence_starts"
 
 
+def first_conjunct(tok: Any) -> Any:
+    """The first of the conjuncts `tok` stands in ("raids" for "shelling" in "the raids and
+    shelling"); `tok` itself when it is no conjunct."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def sentence_starts(sdoc: Any) -> list[int]:
     """The character offsets where the parse's sentences begin, in order, kept in the
     document's `user_data` (the date and place-reference stages ask for them often)."""

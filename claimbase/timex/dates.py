@@ -33,7 +33,12 @@ from typing import Any
 
 from claimbase.config import word_list
 from claimbase.first_chars import with_first_chars
-from claimbase.nlp.syntax import head_chain_reaches, sentence_start, sentence_starts
+from claimbase.nlp.syntax import (
+    first_conjunct,
+    head_chain_reaches,
+    sentence_start,
+    sentence_starts,
+)
 from claimbase.record import DateMention, Document
 from claimbase.text import anchor_offset, line_start
 from claimbase.timex import event_counts, holidays, tense
@@ -1573,9 +1578,7 @@ def _in_counted_from(span: Any, anchor: Any) -> bool:
 def _when_clause_of(anchor: Any, head: Any) -> bool:
     """"the 2015 intervention when air power cut the supply lines": a "when" clause right
     after the dated phrase tells of the same time, wherever the parser hung it."""
-    clause = anchor
-    while clause.dep_ == "conj" and clause.head != clause:
-        clause = clause.head
+    clause = first_conjunct(anchor)
     first = clause.left_edge
     if first.lower_ != "when" or clause.pos_ not in ("VERB", "AUX"):
         return False
